@@ -1,0 +1,36 @@
+import type { IdeaStatus, ThreadKind } from "~db/schema";
+
+const kindLabels: Record<ThreadKind, string> = {
+  discussion: "Discussion",
+  question: "Question",
+  idea: "Idea",
+};
+
+export const statusLabels: Record<IdeaStatus, string> = {
+  open: "Open",
+  under_review: "Under review",
+  planned: "Planned",
+  in_progress: "In progress",
+  shipped: "Shipped",
+  declined: "Declined",
+};
+
+export function KindBadge({ kind }: { kind: ThreadKind }) {
+  return <span className={`badge badge-kind badge-${kind}`}>{kindLabels[kind]}</span>;
+}
+
+export function StatusBadge({ status }: { status: IdeaStatus | null }) {
+  return status ? <span className={`badge badge-status status-${status}`}>{statusLabels[status]}</span> : null;
+}
+
+export function SolvedBadge() {
+  return <span className="badge badge-solved">✓ Solved</span>;
+}
+
+export function CoDesignedBadge() {
+  return <span className="badge badge-codesigned">★ Co-designed</span>;
+}
+
+export function StaffBadge() {
+  return <span className="badge badge-staff">Staff</span>;
+}

@@ -1,0 +1,45 @@
+import { Form, Link } from "@remix-run/react";
+import { TextAreaField } from "./Field";
+import { SubmitButton } from "./SubmitButton";
+
+type Props = {
+  canReply: boolean;
+  signedIn: boolean;
+  locked: boolean;
+  loginHref: string;
+  error?: string;
+  defaultValue?: string;
+};
+
+export function ReplyForm({ canReply, signedIn, locked, loginHref, error, defaultValue }: Props) {
+  if (!signedIn) {
+    return (
+      <p className="callout">
+        <Link to={loginHref}>Sign in</Link> or <Link to="/signup">join the community</Link> to reply.
+      </p>
+    );
+  }
+  if (!canReply) {
+    return <p className="callout">{locked ? "This thread is locked: it takes no new replies." : "You can't reply right now."}</p>;
+  }
+  return (
+    <section aria-labelledby="reply-title" className="reply-form">
+      <h2 id="reply-title">Your reply</h2>
+      <Form method="post" preventScrollReset>
+        <TextAreaField
+          label="Reply"
+          name="body"
+          rows={6}
+          required
+          maxLength={50000}
+          defaultValue={defaultValue}
+          error={error}
+          hint="Markdown works: **bold**, _italic_, `code`, lists and links."
+        />
+        <SubmitButton intent="reply" pendingText="Posting reply…" className="button button-primary">
+          Post reply
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}

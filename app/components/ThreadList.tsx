@@ -1,0 +1,72 @@
+import { Link } from "@remix-run/react";
+import type { IdeaStatus, ThreadKind } from "~db/schema";
+import { threadPath } from "~/utils/slug";
+import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "./Badges";
+import { RelativeTime } from "./RelativeTime";
+
+export type ThreadRow = {
+  id: number;
+  title: string;
+  kind: ThreadKind;
+  status: IdeaStatus | null;
+  pinned: number;
+  voteCount: number;
+  replyCount: number;
+  lastActivityAt: number;
+  acceptedAnswerPostId: number | null;
+  coDesignedAt: number | null;
+  authorUsername: string;
+  authorDisplayName: string | null;
+  productSlug: string;
+  productName: string;
+};
+
+export function ThreadList({ threads, showProduct = true }: { threads: ThreadRow[]; showProduct?: boolean }) {
+  if (threads.length === 0) {
+    return <p className="empty">No threads yet. Be the first to start one.</p>;
+  }
+  return (
+    <ol className="thread-list">
+      {threads.map((t) => (
+        <li key={t.id} className="thread-row">
+          <div className="thread-row-count">
+            {t.kind === "idea" ? (
+              <span className="vote-tally">
+                <strong>{t.voteCount}</strong> {t.voteCount === 1 ? "vote" : "votes"}
+              </span>
+            ) : (
+              <span className="reply-tally">
+                <strong>{t.replyCount}</strong> {t.replyCount === 1 ? "reply" : "replies"}
+              </span>
+            )}
+          </div>
+          <div className="thread-row-main">
+            <h3 className="thread-row-title">
+              {t.pinned ? <span className="pin">Pinned · </span> : null}
+              <Link to={threadPath(t)}>{t.title}</Link>
+            </h3>
+            <p className="thread-row-meta">
+              <KindBadge kind={t.kind} />
+              {t.kind === "idea" ? <StatusBadge status={t.status} /> : null}
+              {t.acceptedAnswerPostId !== null ? <SolvedBadge /> : null}
+              {t.coDesignedAt !== null ? <CoDesignedBadge /> : null}
+              {showProduct ? (
+                <Link className="product-link" to={`/products/${t.productSlug}`}>
+                  {t.productName}
+                </Link>
+              ) : null}
+              <span>
+                by {t.authorDisplayName || t.authorUsername} · active <RelativeTime ms={t.lastActivityAt} />
+              </span>
+              {t.kind === "idea" ? (
+                <span>
+                  · {t.replyCount} {t.replyCount === 1 ? "reply" : "replies"}
+                </span>
+              ) : null}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,89 @@
+import { getDb } from "~db/client.server";
+import { can, type Actor } from "~/auth/permissions.server";
+import { renderMarkdown } from "~/markdown/render.server";
+import { invariantResponse } from "~/utils/http";
+import { requireThread } from "./thread.server";
+
+/** Adds a reply and keeps the thread's reply count and last activity in the same transaction. */
+export async function createReply(actor: Actor, threadId: number, body: string): Promise<number> {
+  return getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(actor, "Sign in to reply.", { status: 401 });
+    invariantResponse(
+      can.reply(actor, thread),
+      thread.locked ? "This thread is locked: no new replies." : "You can't reply right now.",
+      { status: 403 },
+    );
+    const now = Date.now();
+    const post = await trx
+      .insertInto("posts")
+      .values({ thread_id: threadId, author_id: actor.id, body, body_html: renderMarkdown(body), created_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("threads")
+      .set((eb) => ({ reply_count: eb("reply_count", "+", 1), last_activity_at: now }))
+      .where("id", "=", threadId)
+      .execute();
+    return post.id;
+  });
+}
+
+async function requirePost(postId: number) {
+  const post = await getDb()
+    .selectFrom("posts")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .select([
+      "posts.id",
+      "posts.thread_id",
+      "posts.author_id",
+      "posts.body",
+      "posts.hidden_at",
+      "threads.title as threadTitle",
+      "threads.hidden_at as threadHiddenAt",
+    ])
+    .where("posts.id", "=", postId)
+    .executeTakeFirst();
+  invariantResponse(post && post.hidden_at === null && post.threadHiddenAt === null, "We couldn't find that reply.", {
+    status: 404,
+  });
+  return post;
+}
+
+/** The source text for the edit form; only its author may open it. */
+export async function getReplyForEdit(actor: Actor, postId: number) {
+  const post = await requirePost(postId);
+  invariantResponse(can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
+  return { id: post.id, threadId: post.thread_id, threadTitle: post.threadTitle, body: post.body };
+}
+
+/** Replaces a reply's text; the previous text is kept as a revision. Returns the thread id. */
+export async function editReply(actor: Actor, postId: number, body: string): Promise<number> {
+  const post = await requirePost(postId);
+  invariantResponse(actor && can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
+  if (post.body === body) return post.thread_id;
+  await getDb().transaction().execute(async (trx) => {
+    const now = Date.now();
+    await trx
+      .insertInto("revisions")
+      .values({ post_id: post.id, body: post.body, editor_id: actor.id, created_at: now })
+      .execute();
+    await trx
+      .updateTable("posts")
+      .set({ body, body_html: renderMarkdown(body), edited_at: now })
+      .where("id", "=", post.id)
+      .execute();
+  });
+  return post.thread_id;
+}
+
+export async function listRevisions(target: { threadId: number } | { postId: number }) {
+  let query = getDb()
+    .selectFrom("revisions")
+    .innerJoin("users", "users.id", "revisions.editor_id")
+    .select(["revisions.id", "revisions.title", "revisions.body", "revisions.created_at as createdAt", "users.username as editor"]);
+  query = "threadId" in target
+    ? query.where("revisions.thread_id", "=", target.threadId)
+    : query.where("revisions.post_id", "=", target.postId);
+  return query.orderBy("revisions.id", "desc").execute();
+}

@@ -1,0 +1,247 @@
+import type { Transaction } from "kysely";
+import { getDb } from "~db/client.server";
+import type { Database, ThreadKind } from "~db/schema";
+import { can, type Actor } from "~/auth/permissions.server";
+import { renderMarkdown } from "~/markdown/render.server";
+import { invariantResponse } from "~/utils/http";
+
+export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string };
+export type ThreadEdit = { title: string; body: string };
+
+const PAGE_SIZE = 25;
+
+/** What every thread list shows: no bodies, only what a row needs. */
+function listQuery() {
+  return getDb()
+    .selectFrom("threads")
+    .innerJoin("users", "users.id", "threads.author_id")
+    .innerJoin("products", "products.id", "threads.product_id")
+    .select([
+      "threads.id",
+      "threads.title",
+      "threads.kind",
+      "threads.status",
+      "threads.pinned",
+      "threads.vote_count as voteCount",
+      "threads.reply_count as replyCount",
+      "threads.last_activity_at as lastActivityAt",
+      "threads.created_at as createdAt",
+      "threads.accepted_answer_post_id as acceptedAnswerPostId",
+      "threads.co_designed_at as coDesignedAt",
+      "users.username as authorUsername",
+      "users.display_name as authorDisplayName",
+      "products.slug as productSlug",
+      "products.name as productName",
+    ])
+    .where("threads.hidden_at", "is", null);
+}
+
+export type ThreadListItem = Awaited<ReturnType<ReturnType<typeof listQuery>["execute"]>>[number];
+
+export async function listLatestThreads(limit = 15): Promise<ThreadListItem[]> {
+  return listQuery()
+    .orderBy("threads.last_activity_at", "desc")
+    .orderBy("threads.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** A cursor is the last row's (pinned, last activity, id): pages never scan what came before. */
+export type ListCursor = { pinned: number; lastActivityAt: number; id: number };
+
+export function parseCursor(value: string | null): ListCursor | null {
+  const match = value?.match(/^([01])\.(\d{1,15})\.(\d{1,15})$/);
+  if (!match) return null;
+  return { pinned: Number(match[1]), lastActivityAt: Number(match[2]), id: Number(match[3]) };
+}
+
+export function formatCursor(item: { pinned: number; lastActivityAt: number; id: number }): string {
+  return `${item.pinned}.${item.lastActivityAt}.${item.id}`;
+}
+
+export async function listProductThreads(productId: number, after: ListCursor | null) {
+  let query = listQuery().where("threads.product_id", "=", productId);
+  if (after) {
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple("threads.pinned", "threads.last_activity_at", "threads.id"),
+        "<",
+        eb.tuple(after.pinned, after.lastActivityAt, after.id),
+      ),
+    );
+  }
+  const rows = await query
+    .orderBy("threads.pinned", "desc")
+    .orderBy("threads.last_activity_at", "desc")
+    .orderBy("threads.id", "desc")
+    .limit(PAGE_SIZE + 1)
+    .execute();
+  const last = rows[PAGE_SIZE - 1];
+  return {
+    threads: rows.slice(0, PAGE_SIZE),
+    nextCursor: rows.length > PAGE_SIZE && last ? formatCursor(last) : null,
+  };
+}
+
+/** The facts permission checks need, or a 404. */
+export async function requireThread(id: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
+  const thread = await db.selectFrom("threads").selectAll().where("id", "=", id).executeTakeFirst();
+  invariantResponse(thread && thread.hidden_at === null, "We couldn't find that thread.", { status: 404 });
+  return thread;
+}
+
+/** Everything the thread page shows, in three queries whatever the number of replies. */
+export async function getThreadPage(id: number, viewer: Actor) {
+  const db = getDb();
+  const thread = await db
+    .selectFrom("threads")
+    .innerJoin("users", "users.id", "threads.author_id")
+    .innerJoin("products", "products.id", "threads.product_id")
+    .leftJoin("votes", (join) =>
+      join.onRef("votes.thread_id", "=", "threads.id").on("votes.user_id", "=", viewer?.id ?? 0),
+    )
+    .select([
+      "threads.id",
+      "threads.kind",
+      "threads.title",
+      "threads.body_html as bodyHtml",
+      "threads.status",
+      "threads.author_id as authorId",
+      "threads.accepted_answer_post_id as acceptedAnswerPostId",
+      "threads.co_designed_at as coDesignedAt",
+      "threads.locked",
+      "threads.hidden_at",
+      "threads.vote_count as voteCount",
+      "threads.reply_count as replyCount",
+      "threads.created_at as createdAt",
+      "threads.edited_at as editedAt",
+      "users.username as authorUsername",
+      "users.display_name as authorDisplayName",
+      "users.role as authorRole",
+      "products.slug as productSlug",
+      "products.name as productName",
+      "votes.user_id as viewerVote",
+    ])
+    .where("threads.id", "=", id)
+    .executeTakeFirst();
+  invariantResponse(thread && thread.hidden_at === null, "We couldn't find that thread.", { status: 404 });
+
+  const [replies, coDesigners] = await Promise.all([
+    db
+      .selectFrom("posts")
+      .innerJoin("users", "users.id", "posts.author_id")
+      .select([
+        "posts.id",
+        "posts.body_html as bodyHtml",
+        "posts.created_at as createdAt",
+        "posts.edited_at as editedAt",
+        "posts.author_id as authorId",
+        "users.username as authorUsername",
+        "users.display_name as authorDisplayName",
+        "users.role as authorRole",
+      ])
+      .where("posts.thread_id", "=", id)
+      .where("posts.hidden_at", "is", null)
+      .orderBy("posts.id")
+      .execute(),
+    db
+      .selectFrom("co_designers")
+      .innerJoin("users", "users.id", "co_designers.user_id")
+      .select(["users.username", "users.display_name as displayName", "co_designers.contribution"])
+      .where("co_designers.thread_id", "=", id)
+      .orderBy("co_designers.created_at")
+      .execute(),
+  ]);
+
+  const facts = { author_id: thread.authorId, kind: thread.kind, locked: thread.locked, hidden_at: thread.hidden_at };
+  return {
+    thread,
+    replies: replies.map((r) => ({ ...r, canEdit: can.editPost(viewer, { author_id: r.authorId, hidden_at: null }) })),
+    coDesigners,
+    permissions: {
+      reply: can.reply(viewer, facts),
+      edit: can.editThread(viewer, facts),
+      vote: can.vote(viewer, facts),
+      markAnswer: can.markAnswer(viewer, facts),
+      acceptIdea: can.acceptIdea(viewer, facts),
+    },
+  };
+}
+
+export async function createThread(actor: Actor, input: ThreadInput): Promise<number> {
+  invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
+  const now = Date.now();
+  const row = await getDb()
+    .insertInto("threads")
+    .values({
+      product_id: input.productId,
+      author_id: actor.id,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      body_html: renderMarkdown(input.body),
+      status: input.kind === "idea" ? "open" : null,
+      last_activity_at: now,
+      created_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Replaces a thread's title and body; the previous text is kept as a revision. */
+export async function editThread(actor: Actor, threadId: number, input: ThreadEdit): Promise<void> {
+  await getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
+    if (thread.title === input.title && thread.body === input.body) return;
+    const now = Date.now();
+    await trx
+      .insertInto("revisions")
+      .values({ thread_id: thread.id, title: thread.title, body: thread.body, editor_id: actor.id, created_at: now })
+      .execute();
+    await trx
+      .updateTable("threads")
+      .set({ title: input.title, body: input.body, body_html: renderMarkdown(input.body), edited_at: now })
+      .where("id", "=", thread.id)
+      .execute();
+  });
+}
+
+/** The source text for the edit form; only its author may open it. */
+export async function getThreadForEdit(actor: Actor, threadId: number) {
+  const thread = await requireThread(threadId);
+  invariantResponse(can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
+  return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind };
+}
+
+/** Marks one reply as the answer to a question, replacing any earlier answer. */
+export async function markAnswer(actor: Actor, threadId: number, postId: number): Promise<void> {
+  await getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(thread.kind === "question", "Only questions have answers.", { status: 400 });
+    invariantResponse(can.markAnswer(actor, thread), "Only the person who asked or staff can choose the answer.", {
+      status: 403,
+    });
+    const post = await trx
+      .selectFrom("posts")
+      .select("id")
+      .where("id", "=", postId)
+      .where("thread_id", "=", threadId)
+      .where("hidden_at", "is", null)
+      .executeTakeFirst();
+    invariantResponse(post, "That reply is not part of this question.", { status: 404 });
+    await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
+  });
+}
+
+export async function unmarkAnswer(actor: Actor, threadId: number): Promise<void> {
+  await getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(thread.kind === "question", "Only questions have answers.", { status: 400 });
+    invariantResponse(can.markAnswer(actor, thread), "Only the person who asked or staff can choose the answer.", {
+      status: 403,
+    });
+    await trx.updateTable("threads").set({ accepted_answer_post_id: null }).where("id", "=", threadId).execute();
+  });
+}

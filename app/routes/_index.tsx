@@ -1,0 +1,50 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listProducts } from "~/models/product.server";
+import { listLatestThreads } from "~/models/thread.server";
+import { ThreadList } from "~/components/ThreadList";
+
+export const meta: MetaFunction = () => [{ title: "Cocreate — community home" }];
+
+export async function loader() {
+  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15)]);
+  return { products, threads };
+}
+
+export default function Home() {
+  const { products, threads } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">Build the product with the people who use it</h1>
+        <p>
+          Ask questions, help each other, and propose ideas. When the team accepts your idea it becomes{" "}
+          <strong>co-designed</strong>: you are credited, and once it ships you tell us whether it met your
+          measure of success.
+        </p>
+      </section>
+
+      <section aria-labelledby="products-title">
+        <h2 id="products-title">Products</h2>
+        <ul className="product-grid">
+          {products.map((p) => (
+            <li key={p.id} className="product-card">
+              <h3>
+                <Link to={`/products/${p.slug}`}>{p.name}</Link>
+              </h3>
+              <p>{p.description}</p>
+              <p className="muted">
+                {p.threadCount} {p.threadCount === 1 ? "thread" : "threads"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="latest-title">
+        <h2 id="latest-title">Latest threads</h2>
+        <ThreadList threads={threads} />
+      </section>
+    </>
+  );
+}

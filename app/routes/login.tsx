@@ -1,0 +1,73 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { getUser, safeRedirect, startSession } from "~/auth/session.server";
+import { authenticate } from "~/models/user.server";
+import { FormError, TextField } from "~/components/Field";
+import { SubmitButton } from "~/components/SubmitButton";
+import { loginSchema, parseForm } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Sign in — Cocreate" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const redirectTo = safeRedirect(form.get("redirectTo"));
+  const parsed = parseForm(loginSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const userId = await authenticate(parsed.data.login, parsed.data.password);
+  if (userId === null) {
+    return data(
+      {
+        errors: { form: "That email or username and password don't match. Check them and try again." },
+        values: { login: parsed.data.login },
+      },
+      { status: 400 },
+    );
+  }
+  return startSession(userId, redirectTo);
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
+  const errors: Partial<Record<string, string>> = actionData?.errors ?? {};
+  return (
+    <section className="auth-card" aria-labelledby="login-title">
+      <h1 id="login-title">Sign in</h1>
+      {redirectTo !== "/" ? <p className="muted">Sign in to continue where you left off.</p> : null}
+      <FormError message={errors.form} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField
+          label="Email or username"
+          name="login"
+          autoComplete="username"
+          required
+          defaultValue={actionData?.values.login}
+          error={errors.login}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
+        <SubmitButton pendingText="Signing in…" className="button button-primary button-wide">
+          Sign in
+        </SubmitButton>
+      </Form>
+      <p>
+        New here? <Link to={`/signup?${new URLSearchParams({ redirectTo })}`}>Create an account</Link>
+      </p>
+    </section>
+  );
+}

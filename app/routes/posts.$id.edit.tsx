@@ -1,0 +1,54 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { editReply, getReplyForEdit } from "~/models/post.server";
+import { TextAreaField } from "~/components/Field";
+import { SubmitButton } from "~/components/SubmitButton";
+import { parseId } from "~/utils/http";
+import { parseForm, replySchema } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Edit reply — Cocreate" }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return getReplyForEdit(user, parseId(params.id, "reply id"));
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const id = parseId(params.id, "reply id");
+  const user = await requireUser(request);
+  const parsed = parseForm(replySchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const threadId = await editReply(user, id, parsed.data.body);
+  return redirect(`/threads/${threadId}#post-${id}`);
+}
+
+export default function EditReply() {
+  const reply = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section className="form-page" aria-labelledby="edit-title">
+      <h1 id="edit-title">Edit your reply</h1>
+      <p className="muted">
+        In <Link to={`/threads/${reply.threadId}`}>{reply.threadTitle}</Link>. The previous version is kept in the
+        thread's history.
+      </p>
+      <Form method="post" noValidate>
+        <TextAreaField
+          label="Reply"
+          name="body"
+          rows={10}
+          required
+          defaultValue={actionData?.values.body ?? reply.body}
+          error={actionData?.errors.body}
+        />
+        <div className="form-actions">
+          <SubmitButton pendingText="Saving…" className="button button-primary">
+            Save changes
+          </SubmitButton>
+          <Link to={`/threads/${reply.threadId}#post-${reply.id}`}>Cancel</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

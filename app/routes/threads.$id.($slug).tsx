@@ -1,0 +1,186 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getUser, requireUser } from "~/auth/session.server";
+import { acceptIdea } from "~/models/idea.server";
+import { createReply } from "~/models/post.server";
+import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
+import { unvote, vote } from "~/models/vote.server";
+import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "~/components/Badges";
+import { CoDesigners } from "~/components/CoDesigners";
+import { IdeaPanel } from "~/components/IdeaPanel";
+import { PostCard } from "~/components/PostCard";
+import { ReplyForm } from "~/components/ReplyForm";
+import { SubmitButton } from "~/components/SubmitButton";
+import { invariantResponse, parseId } from "~/utils/http";
+import { slugify, threadPath } from "~/utils/slug";
+import { parseForm, replySchema } from "~/utils/validation";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.thread.title} — ${data.thread.productName} — Cocreate` : "Thread not found — Cocreate" },
+];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const id = parseId(params.id, "thread id");
+  const viewer = await getUser(request);
+  const page = await getThreadPage(id, viewer);
+  if (params.slug && params.slug !== slugify(page.thread.title)) {
+    throw redirect(threadPath(page.thread), 301);
+  }
+  return { ...page, signedIn: viewer !== null, loginHref: `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}` };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const threadId = parseId(params.id, "thread id");
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const here = new URL(request.url).pathname;
+  switch (form.get("intent")) {
+    case "reply": {
+      const parsed = parseForm(replySchema, form);
+      if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+      const postId = await createReply(user, threadId, parsed.data.body);
+      return redirect(`${here}#post-${postId}`);
+    }
+    case "vote":
+      await vote(user, threadId);
+      break;
+    case "unvote":
+      await unvote(user, threadId);
+      break;
+    case "mark-answer":
+      await markAnswer(user, threadId, parseId(form.get("postId"), "reply id"));
+      return redirect(`${here}#answer`);
+    case "unmark-answer":
+      await unmarkAnswer(user, threadId);
+      break;
+    case "accept-idea":
+      await acceptIdea(user, threadId);
+      break;
+    default:
+      invariantResponse(false, "That action is not something this page can do.", { status: 400 });
+  }
+  return redirect(here);
+}
+
+export default function ThreadPage() {
+  const { thread, replies, coDesigners, permissions, signedIn, loginHref } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const answer = replies.find((r) => r.id === thread.acceptedAnswerPostId);
+  const otherReplies = replies.filter((r) => r.id !== thread.acceptedAnswerPostId);
+  const isQuestion = thread.kind === "question";
+
+  return (
+    <div className="thread-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/">Home</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to={`/products/${thread.productSlug}`}>{thread.productName}</Link>
+      </nav>
+      <header className="thread-header">
+        <p className="thread-badges">
+          <KindBadge kind={thread.kind} />
+          {thread.kind === "idea" ? <StatusBadge status={thread.status} /> : null}
+          {answer ? <SolvedBadge /> : null}
+          {thread.coDesignedAt ? <CoDesignedBadge /> : null}
+        </p>
+        <h1>{thread.title}</h1>
+      </header>
+
+      <div className={thread.kind === "idea" ? "thread-with-panel" : undefined}>
+        <PostCard
+          label={thread.kind === "question" ? "Question" : "Opening post"}
+          authorUsername={thread.authorUsername}
+          authorDisplayName={thread.authorDisplayName}
+          authorRole={thread.authorRole}
+          createdAt={thread.createdAt}
+          editedAt={thread.editedAt}
+          bodyHtml={thread.bodyHtml}
+          editHref={permissions.edit ? `/threads/${thread.id}/edit` : undefined}
+        />
+        {thread.kind === "idea" ? (
+          <IdeaPanel
+            voteCount={thread.voteCount}
+            hasVoted={thread.viewerVote !== null}
+            canVote={permissions.vote}
+            signedIn={signedIn}
+            loginHref={loginHref}
+            canAccept={permissions.acceptIdea}
+            coDesigned={thread.coDesignedAt !== null}
+          />
+        ) : null}
+      </div>
+
+      {coDesigners.length > 0 ? <CoDesigners people={coDesigners} /> : null}
+
+      {answer ? (
+        <section id="answer" className="answer" aria-labelledby="answer-title">
+          <h2 id="answer-title">✓ Accepted answer</h2>
+          <PostCard
+            id={`post-${answer.id}`}
+            label="Accepted answer"
+            highlight
+            authorUsername={answer.authorUsername}
+            authorDisplayName={answer.authorDisplayName}
+            authorRole={answer.authorRole}
+            createdAt={answer.createdAt}
+            editedAt={answer.editedAt}
+            bodyHtml={answer.bodyHtml}
+            editHref={answer.canEdit ? `/posts/${answer.id}/edit` : undefined}
+          >
+            {permissions.markAnswer ? (
+              <Form method="post" preventScrollReset>
+                <SubmitButton intent="unmark-answer" pendingText="Unmarking…" className="button button-small">
+                  Unmark answer
+                </SubmitButton>
+              </Form>
+            ) : null}
+          </PostCard>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="replies-title" className="replies">
+        <h2 id="replies-title">
+          {thread.replyCount} {thread.replyCount === 1 ? "reply" : "replies"}
+        </h2>
+        {otherReplies.map((reply) => (
+          <PostCard
+            key={reply.id}
+            id={`post-${reply.id}`}
+            label={`Reply by ${reply.authorDisplayName || reply.authorUsername}`}
+            authorUsername={reply.authorUsername}
+            authorDisplayName={reply.authorDisplayName}
+            authorRole={reply.authorRole}
+            createdAt={reply.createdAt}
+            editedAt={reply.editedAt}
+            bodyHtml={reply.bodyHtml}
+            editHref={reply.canEdit ? `/posts/${reply.id}/edit` : undefined}
+          >
+            {isQuestion && permissions.markAnswer ? (
+              <Form method="post" preventScrollReset>
+                <input type="hidden" name="postId" value={reply.id} />
+                <SubmitButton
+                  intent="mark-answer"
+                  value={String(reply.id)}
+                  pendingText="Marking…"
+                  className="button button-small"
+                >
+                  ✓ Mark as answer
+                </SubmitButton>
+              </Form>
+            ) : null}
+          </PostCard>
+        ))}
+        {answer && otherReplies.length === 0 ? <p className="muted">The accepted answer is shown above.</p> : null}
+      </section>
+
+      <ReplyForm
+        key={thread.replyCount}
+        canReply={permissions.reply}
+        signedIn={signedIn}
+        locked={thread.locked === 1}
+        loginHref={loginHref}
+        error={actionData?.errors.body}
+        defaultValue={actionData?.values.body}
+      />
+    </div>
+  );
+}

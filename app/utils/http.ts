@@ -1,0 +1,21 @@
+/** Throws an HTTP response (404, 403, 409 …) when a condition fails, so routes read top to bottom. */
+export function invariantResponse(
+  condition: unknown,
+  message: string,
+  init: ResponseInit & { status: number },
+): asserts condition {
+  if (!condition) {
+    throw new Response(message, { ...init, headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers } });
+  }
+}
+
+export const notFound = (message: string) => new Response(message, { status: 404 });
+export const forbidden = (message: string) => new Response(message, { status: 403 });
+export const conflict = (message: string) => new Response(message, { status: 409 });
+
+/** Parses a numeric id from a URL or form; anything else is a 400, never a 500. */
+export function parseId(value: unknown, what = "id"): number {
+  const text = typeof value === "string" ? value : "";
+  invariantResponse(/^[1-9]\d{0,15}$/.test(text), `That ${what} is not valid.`, { status: 400 });
+  return Number(text);
+}

@@ -1,0 +1,18 @@
+/** A URL-friendly form of a title or name: lowercase ASCII words joined by dashes. */
+export function slugify(text: string, maxLength = 60): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
+  // "edit" is the thread edit page's own path segment.
+  return slug === "edit" ? "edit-thread" : slug;
+}
+
+export function threadPath(thread: { id: number; title: string }): string {
+  const slug = slugify(thread.title);
+  return slug ? `/threads/${thread.id}/${slug}` : `/threads/${thread.id}`;
+}

@@ -1,0 +1,107 @@
+import { z } from "zod";
+
+/**
+ * One schema per form. The action parses with it; on failure it returns the
+ * messages per field together with what the person typed (HTTP 400).
+ */
+
+export type FieldErrors = Partial<Record<string, string>>;
+export type FormValues = Record<string, string>;
+export type ParseResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; values: FormValues };
+
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of formData) {
+    // Passwords are never sent back to the page.
+    if (typeof value === "string" && !key.toLowerCase().includes("password")) values[key] = value;
+  }
+  return values;
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.infer<S>> {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const value = formData.get(key);
+    raw[key] = typeof value === "string" ? value : undefined;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors, values: formValues(formData) };
+}
+
+const text = (field: string) =>
+  z.string({ error: `${field} is required.` }).transform((s) => s.trim());
+
+export const TITLE_MIN = 3;
+export const TITLE_MAX = 200;
+export const BODY_MAX = 50_000;
+
+export const titleField = text("A title").pipe(
+  z
+    .string()
+    .min(TITLE_MIN, `The title needs at least ${TITLE_MIN} characters.`)
+    .max(TITLE_MAX, `The title can be at most ${TITLE_MAX} characters.`),
+);
+
+export const bodyField = z
+  .string({ error: "Write something first." })
+  .refine((s) => s.trim().length > 0, "Write something first.")
+  .refine((s) => s.length <= BODY_MAX, `This is too long: keep it under ${BODY_MAX.toLocaleString("en")} characters.`);
+
+export const threadKinds = ["discussion", "question", "idea"] as const;
+
+export const threadSchema = z.object({
+  product: z.string({ error: "Choose a product." }).min(1, "Choose a product."),
+  kind: z.enum(threadKinds, { error: "Choose discussion, question or idea." }),
+  title: titleField,
+  body: bodyField,
+});
+
+export const threadEditSchema = z.object({ title: titleField, body: bodyField });
+export const replySchema = z.object({ body: bodyField });
+
+export const usernameField = text("A username")
+  .transform((s) => s.toLowerCase())
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9_-]{3,30}$/,
+        "Use 3–30 characters: lowercase letters, digits, dashes or underscores.",
+      ),
+  );
+
+export const emailField = text("An email address")
+  .transform((s) => s.toLowerCase())
+  .pipe(z.email("Enter an email address like name@example.com.").max(254, "That email address is too long."));
+
+export const passwordField = z
+  .string({ error: "Choose a password." })
+  .min(8, "Use at least 8 characters.")
+  .max(200, "Use at most 200 characters.");
+
+export const signupSchema = z.object({
+  username: usernameField,
+  email: emailField,
+  password: passwordField,
+});
+
+export const loginSchema = z.object({
+  login: text("Your email or username").pipe(z.string().min(1, "Enter your email or username.")),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password."),
+});
+
+export const productSchema = z.object({
+  name: text("A name").pipe(z.string().min(2, "The name needs at least 2 characters.").max(80, "Keep the name under 80 characters.")),
+  slug: text("A slug").pipe(
+    z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, like my-product.").max(60, "Keep the slug under 60 characters."),
+  ),
+  description: text("A description").pipe(z.string().max(500, "Keep the description under 500 characters.")),
+});

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_initial";
+
+/**
+ * Every migration, in order. Kysely's FileMigrationProvider imports files at
+ * run time and cannot load TypeScript, so the list is spelled out here.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_initial": m0001,
+};

@@ -1,0 +1,52 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "cocreate-demo";
+
+let counter = 0;
+/** A username no other test run has used. */
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}${counter}`.slice(0, 30);
+}
+
+export async function signUp(page: Page, username: string): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Email").fill(`${username}@example.test`);
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
+}
+
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email or username").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export type NewThread = { product: string; kind: "Question" | "Idea" | "Discussion"; title: string; body: string };
+
+export async function startThread(page: Page, thread: NewThread): Promise<string> {
+  await page.goto("/threads/new");
+  await page.getByLabel("Product").selectOption({ label: thread.product });
+  await page.getByRole("radio", { name: new RegExp(`^${thread.kind}`) }).check();
+  await page.getByLabel("Title").fill(thread.title);
+  await page.getByLabel("Details").fill(thread.body);
+  await page.getByRole("button", { name: "Post thread" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: thread.title })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+export async function reply(page: Page, body: string): Promise<void> {
+  await page.getByLabel("Reply").fill(body);
+  await page.getByRole("button", { name: "Post reply" }).click();
+  await expect(page.locator("article").filter({ hasText: body })).toBeVisible();
+}
+
+/** A second, independent person in the same test. */
+export async function newPerson(browser: Browser, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled });
+  return context.newPage();
+}

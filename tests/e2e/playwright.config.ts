@@ -1,0 +1,41 @@
+import { defineConfig } from "@playwright/test";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const port = Number(process.env.E2E_PORT) || 3100;
+// A fresh database per run: the server migrates it and seeds the demo on start.
+const databasePath = path.join(os.tmpdir(), `cocreate-e2e-${process.pid}-${Date.now()}.db`);
+
+export default defineConfig({
+  testDir: ".",
+  outputDir: "../../test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "node build/index.js",
+    cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: "test" },
+  },
+});
