@@ -1,0 +1,418 @@
+import type { Kysely } from "kysely";
+import { hashPassword } from "~/auth/password.server";
+import { renderMarkdown } from "~/markdown/render.server";
+import type { Database, IdeaStatus, Role, ThreadKind } from "./schema";
+
+// The demo forum a new development database starts with; the README lists its accounts.
+
+export const DEMO_PASSWORD = "cocreate-demo";
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+const users = [
+  { username: "admin", display_name: "Ada Admin", role: "admin", bio: "Runs the Cocreate community. Ask me about accounts and product areas." },
+  { username: "staff", display_name: "Sam from Cocreate", role: "staff", bio: "Product manager for Ledger and Relay. I read every idea posted here." },
+  { username: "member", display_name: "Mia Member", role: "member", bio: "Finance operations lead at a 40-person logistics company." },
+  { username: "priya", display_name: "Priya Raman", role: "member", bio: "Head of Data at a SaaS scale-up. Lives in Pulse dashboards." },
+  { username: "jonas", display_name: "Jonas Becker", role: "member", bio: "Backend engineer connecting our ERP to everything through Relay." },
+  { username: "li-wei", display_name: "Li Wei Chen", role: "member", bio: "Group controller for two entities. Month-end close is my busiest week." },
+  { username: "dana", display_name: "Dana Okafor", role: "member", bio: "Customer success manager. I bring our customers' questions here." },
+] as const satisfies readonly { username: string; display_name: string; role: Role; bio: string }[];
+
+type Username = (typeof users)[number]["username"];
+
+const products = [
+  { slug: "ledger", name: "Ledger", description: "Invoicing, expenses and accounting for growing B2B teams." },
+  { slug: "pulse", name: "Pulse", description: "Product analytics that shows how your customers actually use your software." },
+  { slug: "relay", name: "Relay", description: "APIs, webhooks and ready-made integrations that connect your whole stack." },
+] as const;
+
+type ProductSlug = (typeof products)[number]["slug"];
+
+interface DemoReply {
+  author: Username;
+  hoursAfter: number;
+  body: string;
+  /** Marks this reply as the question's accepted answer. */
+  accepted?: true;
+  /** Credits the reply's author as a co-designer of the idea with this contribution. */
+  credit?: string;
+}
+
+interface DemoThread {
+  product: ProductSlug;
+  author: Username;
+  kind: ThreadKind;
+  title: string;
+  daysAgo: number;
+  body: string;
+  status?: IdeaStatus;
+  voters?: Username[];
+  /** Staff accepted the idea as co-designed this many hours after it was posted. */
+  coDesignedAfterHours?: number;
+  replies: DemoReply[];
+}
+
+/** Lets Markdown be indented along with the code: strips the common leading indentation. */
+function md(strings: TemplateStringsArray): string {
+  const lines = strings.join("").replace(/^\n/, "").trimEnd().split("\n");
+  const indents = lines.filter((line) => line.trim()).map((line) => line.length - line.trimStart().length);
+  const indent = Math.min(...indents);
+  return lines.map((line) => line.slice(indent)).join("\n");
+}
+
+const threads: DemoThread[] = [
+  {
+    product: "ledger", author: "member", kind: "idea", status: "planned", daysAgo: 41.2, coDesignedAfterHours: 70,
+    title: "Import bank transactions from any CSV file",
+    voters: ["li-wei", "jonas", "priya", "dana"],
+    body: md`
+      Our main bank is a regional cooperative that Ledger's bank feeds don't support, so every week
+      I export a CSV from online banking and retype around 150 transactions. It takes most of a Monday morning.
+
+      What I'd love:
+
+      1. Upload the CSV on the bank account page.
+      2. Tell Ledger which column holds the date, the amount and the description.
+      3. Ledger remembers that mapping, so next week it's a single upload.
+
+      If I upload an overlapping date range by accident, duplicates should be skipped.
+    `,
+    replies: [
+      {
+        author: "li-wei", hoursAfter: 6, credit: "Suggested the CSV column mapping",
+        body: md`
+          Yes please. Two details that would make or break it for us:
+
+          - Some banks export **one signed amount** column, others separate *debit* and *credit* columns. The mapping should handle both.
+          - Let me pick the date format (DD.MM.YYYY or MM/DD/YYYY) instead of guessing. A wrong guess in the first twelve days of a month is silent and nasty.
+
+          And please save the mapping per bank account, not per company: we have three banks with three formats.
+        `,
+      },
+      { author: "jonas", hoursAfter: 22, body: "+1. Our German bank exports semicolon-separated files with a comma as the decimal separator, so a delimiter setting would be needed too." },
+      {
+        author: "staff", hoursAfter: 70,
+        body: md`
+          Thank you all, this is exactly the detail we need. We've moved the idea to **planned** and accepted it
+          as co-designed with Mia and Li Wei. The first version will:
+
+          - accept comma and semicolon delimiters and both decimal separators
+          - map either one signed amount or separate debit and credit columns
+          - ask for the date format explicitly and remember the mapping per bank account
+          - skip rows that match an existing transaction on date, amount and reference
+
+          We'll share mockups of the upload screen here before we build it.
+        `,
+      },
+      { author: "member", hoursAfter: 75, body: "That covers everything we need. Happy to test an early build with our real (anonymised) files." },
+    ],
+  },
+  {
+    product: "ledger", author: "li-wei", kind: "question", daysAgo: 34.6,
+    title: "How do I correct an invoice from a period that's already closed?",
+    body: md`
+      A customer found a pricing mistake on an invoice we sent two months ago, and that month is already
+      closed in Ledger. What's the right way to correct it without reopening the period?
+
+      I'd like the audit trail to show what happened rather than quietly editing the original.
+    `,
+    replies: [
+      { author: "member", hoursAfter: 4, body: "We had the same last quarter. Don't edit the original: issue a **credit note** against it, dated in the current open period, then send a new invoice with the right price. Ledger links the credit note to the original invoice, so the audit trail shows both." },
+      { author: "li-wei", hoursAfter: 9, body: "Thanks Mia. Does the VAT correction then land in the current period too? Our auditor would prefer it in the original period." },
+      { author: "staff", hoursAfter: 28, body: "Good question. The credit note's VAT is reported in the period of the credit note's date; putting it into a closed period isn't possible today without reopening it. I'm checking with our accounting specialists whether there's a recommended approach for your country and will report back here." },
+    ],
+  },
+  {
+    product: "ledger", author: "staff", kind: "discussion", daysAgo: 20.4,
+    title: "What does your month-end close look like?",
+    body: md`
+      We're planning the next round of work on Ledger's closing tools and would like to hear how you
+      actually close the month, not how the manual says you should.
+
+      - Which steps take you the longest?
+      - What do you still do in spreadsheets?
+      - What would you happily never do again?
+
+      Short answers are great. If you'd rather talk it through, say so and I'll set up a call.
+    `,
+    replies: [
+      {
+        author: "li-wei", hoursAfter: 3,
+        body: md`
+          Ours takes four working days. The slowest parts:
+
+          1. Matching card transactions to receipts (days one and two)
+          2. Accruals, which live in a spreadsheet because they need a reviewer's sign-off
+          3. Intercompany balances between our two entities
+
+          I would happily never chase anyone for a receipt again.
+        `,
+      },
+      { author: "member", hoursAfter: 26, body: "Two days for us, mostly bank reconciliation (see the CSV import idea). After that it's smooth." },
+      { author: "staff", hoursAfter: 30, body: "Thanks both, this is really useful. Accrual sign-off keeps coming up in our interviews too; I'll share what we learn." },
+    ],
+  },
+  {
+    product: "ledger", author: "dana", kind: "question", daysAgo: 8.7,
+    title: "Can payment reminders go out in the customer's language?",
+    body: "Several of our customers are in France and the Netherlands, and the automatic payment reminders always go out in English. Is there a per-customer language setting for reminders, or do I need separate reminder templates?",
+    replies: [
+      { author: "member", hoursAfter: 5, body: "As far as I know there's no language setting per customer yet. Our workaround is a **customer group** per language, each with its own reminder schedule and template. It works, but you have to remember to put new customers in the right group." },
+    ],
+  },
+  {
+    product: "ledger", author: "li-wei", kind: "idea", daysAgo: 1.9,
+    title: "Lock periods per entity, not for the whole company",
+    voters: ["member", "dana"],
+    body: "We run two legal entities in one Ledger company. The German entity closes on the third working day, the US entity on the eighth. Locking a period today locks it for both, so the faster team waits for the slower one. Per-entity period locks would fix that.",
+    replies: [{ author: "member", hoursAfter: 5, body: "We only have one entity, but I'd have expected it to work this way already. Voted." }],
+  },
+  {
+    product: "pulse", author: "priya", kind: "question", daysAgo: 28.3,
+    title: "Funnel numbers don't match our data warehouse",
+    body: md`
+      Our signup → activation funnel in Pulse shows **1,284** activations for last week, but our warehouse
+      says **1,241**. Both load the same raw events. This is the query on our side:
+
+      ~~~sql
+      select count(distinct user_id)
+      from events
+      where name = 'activated'
+        and occurred_at >= date_trunc('week', now()) - interval '7 days'
+        and occurred_at <  date_trunc('week', now());
+      ~~~
+
+      Is Pulse using a different timezone for the week boundaries?
+    `,
+    replies: [
+      { author: "staff", hoursAfter: 5, body: "Pulse uses your **workspace timezone** for day and week boundaries (Settings → Workspace), while `now()` in most warehouses is UTC. A gap of 43 over a week fits that well. Could you run the query with `at time zone` set to your workspace timezone and compare?" },
+      { author: "priya", hoursAfter: 27, body: "That closed most of it: 1,279 against 1,284 now. The last five may be late-arriving events. I'll dig further and come back." },
+    ],
+  },
+  {
+    product: "pulse", author: "priya", kind: "idea", status: "under_review", daysAgo: 24.1,
+    title: "Compare two cohorts side by side on one chart",
+    voters: ["dana", "member", "jonas"],
+    body: md`
+      When we launch a feature, I want to compare customers who adopted it with customers who didn't:
+      retention, weekly active days, that kind of thing. Today I build two charts and line them up in screenshots.
+
+      A **compare** option on any chart that splits it by two saved cohorts would save me hours every launch.
+    `,
+    replies: [
+      { author: "dana", hoursAfter: 8, body: "This would help customer success too: accounts that finished onboarding against accounts that didn't." },
+      { author: "staff", hoursAfter: 50, body: "We've moved this to **under review** and our designers are sketching how a comparison fits into the chart builder. One question for you both: are two cohorts enough, or do you often need three or more?" },
+      { author: "priya", hoursAfter: 56, body: "Two covers nine out of ten of my cases. Three would be nice for A/B/C tests, but I wouldn't wait for it." },
+    ],
+  },
+  {
+    product: "pulse", author: "dana", kind: "discussion", daysAgo: 15.8,
+    title: "How we use Pulse to spot accounts at risk of churning",
+    body: md`
+      Sharing our setup in case it helps others. We built a health dashboard that the customer success
+      team checks every Monday. The signals that turned out to matter most for us:
+
+      - **Weekly active users** dropping by more than 30% over four weeks
+      - The account's admin not signing in for 21 days
+      - No use of reporting in the first 30 days
+
+      None of these is alarming on its own; two at once is when we pick up the phone.
+      Which signals do you use?
+    `,
+    replies: [
+      { author: "priya", hoursAfter: 6, body: "Great write-up. We found that *breadth* predicts churn better than volume: the number of distinct features an account uses per week. An account using one feature heavily churns more often than one using four lightly." },
+      { author: "staff", hoursAfter: 30, body: "Thanks for sharing this, Dana. To take it further, you can save each signal as a cohort and get an email whenever an account enters it. See [cohort alerts](https://docs.example.com/pulse/cohort-alerts) in the docs." },
+    ],
+  },
+  {
+    product: "pulse", author: "dana", kind: "idea", daysAgo: 6.2,
+    title: "Email a dashboard snapshot on a schedule",
+    voters: ["priya", "li-wei", "member"],
+    body: "Our leadership team won't sign in to Pulse, but they do read email. I'd like to schedule a dashboard to be sent as an image or PDF every Monday at 8:00 to a list of addresses, including people without a Pulse seat.",
+    replies: [{ author: "li-wei", hoursAfter: 20, body: "Same for our board pack. Please put the date range in the subject line so it's obvious which week the numbers cover." }],
+  },
+  {
+    product: "pulse", author: "jonas", kind: "question", daysAgo: 2.9,
+    title: "Excluding our own employees from every report",
+    body: "Our own team uses the product a lot, which inflates our numbers. I can filter out `@ourcompany.com` emails chart by chart, but is there a workspace-wide way to exclude internal users?",
+    replies: [],
+  },
+  {
+    product: "relay", author: "jonas", kind: "question", daysAgo: 31.7,
+    title: "Webhook signature check fails on every request",
+    body: md`
+      I'm verifying Relay webhook signatures in our Express app, but the check fails on every request,
+      even for the test event from the dashboard:
+
+      ~~~ts
+      app.use(express.json());
+
+      app.post("/hooks/relay", (req, res) => {
+        const expected = createHmac("sha256", secret)
+          .update(JSON.stringify(req.body))
+          .digest("hex");
+        if (expected !== req.get("Relay-Signature")) return res.sendStatus(401);
+        // ...
+      });
+      ~~~
+
+      The secret is definitely right; I've copied it twice. What am I missing?
+    `,
+    replies: [
+      {
+        author: "staff", hoursAfter: 3, accepted: true,
+        body: md`
+          The signature is computed over the **raw request body**, byte for byte. By the time your handler runs,
+          \`express.json()\` has parsed it, and \`JSON.stringify\` doesn't reproduce the original bytes (spacing,
+          key order, escaped characters), so the hashes never match. Read the raw body on this route instead:
+
+          ~~~ts
+          app.post("/hooks/relay", express.raw({ type: "application/json" }), (req, res) => {
+            const expected = createHmac("sha256", secret).update(req.body).digest();
+            const received = Buffer.from(req.get("Relay-Signature") ?? "", "hex");
+            if (received.length !== expected.length || !timingSafeEqual(expected, received)) {
+              return res.sendStatus(401);
+            }
+            const event = JSON.parse(req.body.toString("utf8"));
+            // ...
+          });
+          ~~~
+
+          Comparing with \`timingSafeEqual\` also avoids leaking timing information. The
+          [webhook docs](https://docs.example.com/relay/webhooks#verify-signatures) have the full example.
+        `,
+      },
+      { author: "jonas", hoursAfter: 5, body: "That was it: `express.raw` on the webhook route and every event verifies now. Thanks, Sam!" },
+    ],
+  },
+  {
+    product: "relay", author: "jonas", kind: "discussion", daysAgo: 18.2,
+    title: "Share your Relay integration recipes",
+    body: md`
+      I'll start. We sync paid invoices from Ledger into our ERP with Relay:
+
+      1. **Trigger:** the Ledger event \`invoice.paid\`
+      2. **Transform:** map the customer number and cost centre
+      3. **Action:** an HTTP call to the ERP's booking endpoint, retried with backoff
+
+      It replaced a nightly CSV export and has run for three months without a hiccup. What are you connecting?
+    `,
+    replies: [
+      { author: "dana", hoursAfter: 7, body: "We push new Pulse cohorts (\"trial accounts with low activity\") into our CRM as tasks for the account owner. It took one afternoon to set up." },
+      { author: "staff", hoursAfter: 24, body: "Love these. If you're both happy with it, we'd like to turn them into templates in the Relay gallery, credited to you of course." },
+      { author: "jonas", hoursAfter: 30, body: "Go ahead!" },
+    ],
+  },
+  {
+    product: "relay", author: "jonas", kind: "idea", daysAgo: 12.6,
+    title: "Retry failed webhook deliveries from the dashboard",
+    voters: ["dana", "member", "li-wei"],
+    body: md`
+      Our endpoint was down for an hour during a deploy, and Relay gave up on a few deliveries after the last
+      automatic retry. The delivery log shows them, but the only way to resend is through the API.
+
+      A **Retry** button on each failed delivery, plus a *retry everything that failed since…* option,
+      would make cleaning up after an incident much calmer.
+    `,
+    replies: [
+      { author: "dana", hoursAfter: 9, body: "+1. Our support team can see the failed deliveries but can't do anything about them without asking an engineer." },
+      { author: "staff", hoursAfter: 26, body: "Thanks Jonas. Until this exists, `POST /v2/deliveries/{id}/retry` resends a single delivery, so a short script can loop over the failed ones from the log. We're collecting votes for the dashboard version." },
+    ],
+  },
+];
+
+export async function seedDemo(db: Kysely<Database>): Promise<void> {
+  const now = Date.now();
+  // argon2 is deliberately slow, so every demo account shares one hash.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction().execute(async (trx) => {
+    const userIds = new Map<Username, number>();
+    for (const [index, user] of users.entries()) {
+      const { id } = await trx
+        .insertInto("users")
+        .values({ ...user, email: `${user.username}@example.com`, password_hash: passwordHash, created_at: now - (60 - index * 2) * DAY })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      userIds.set(user.username, id);
+    }
+
+    const productIds = new Map<ProductSlug, number>();
+    for (const [index, product] of products.entries()) {
+      const { id } = await trx
+        .insertInto("products")
+        .values({ ...product, position: index + 1, created_at: now - 60 * DAY })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      productIds.set(product.slug, id);
+    }
+
+    const staffId = lookup(userIds, "staff");
+    for (const thread of threads) {
+      const createdAt = now - thread.daysAgo * DAY;
+      const replyTimes = thread.replies.map((reply) => createdAt + reply.hoursAfter * HOUR);
+      const voters = thread.voters ?? [];
+      const coDesignedAt = thread.coDesignedAfterHours === undefined ? null : createdAt + thread.coDesignedAfterHours * HOUR;
+
+      const { id: threadId } = await trx
+        .insertInto("threads")
+        .values({
+          product_id: lookup(productIds, thread.product),
+          author_id: lookup(userIds, thread.author),
+          kind: thread.kind,
+          title: thread.title,
+          body: thread.body,
+          body_html: renderMarkdown(thread.body),
+          status: thread.kind === "idea" ? (thread.status ?? "open") : null,
+          co_designed_at: coDesignedAt,
+          co_designed_by: coDesignedAt === null ? null : staffId,
+          vote_count: voters.length,
+          reply_count: thread.replies.length,
+          last_activity_at: Math.max(createdAt, ...replyTimes),
+          created_at: createdAt,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+
+      const credits = coDesignedAt === null ? [] : [{ user_id: lookup(userIds, thread.author), contribution: "Proposed the idea" }];
+      for (const [index, reply] of thread.replies.entries()) {
+        const { id: postId } = await trx
+          .insertInto("posts")
+          .values({
+            thread_id: threadId,
+            author_id: lookup(userIds, reply.author),
+            body: reply.body,
+            body_html: renderMarkdown(reply.body),
+            created_at: replyTimes[index] ?? createdAt,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        if (reply.accepted) {
+          await trx.updateTable("threads").set({ accepted_answer_post_id: postId }).where("id", "=", threadId).execute();
+        }
+        if (reply.credit) credits.push({ user_id: lookup(userIds, reply.author), contribution: reply.credit });
+      }
+
+      for (const [index, voter] of voters.entries()) {
+        const votedAt = Math.min(createdAt + (index + 1) * 4 * HOUR, now);
+        await trx.insertInto("votes").values({ thread_id: threadId, user_id: lookup(userIds, voter), created_at: votedAt }).execute();
+      }
+      if (coDesignedAt !== null) {
+        for (const credit of credits) {
+          await trx
+            .insertInto("co_designers")
+            .values({ ...credit, thread_id: threadId, credited_by: staffId, created_at: coDesignedAt })
+            .execute();
+        }
+      }
+    }
+  });
+}
+
+function lookup<K>(ids: Map<K, number>, key: K): number {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`Demo seed refers to an unknown ${String(key)}`);
+  return id;
+}

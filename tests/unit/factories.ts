@@ -1,0 +1,85 @@
+import { getDb } from "~db/client.server";
+import type { Role, ThreadKind } from "~db/schema";
+import type { Actor } from "~/auth/permissions.server";
+import { hashPassword } from "~/auth/password.server";
+import { createReply } from "~/models/post.server";
+import { createThread } from "~/models/thread.server";
+
+export type TestActor = NonNullable<Actor>;
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+// argon2 is deliberately slow: hash once per test file and reuse it for every user.
+let passwordHash: Promise<string> | undefined;
+
+let sequence = 0;
+const next = () => ++sequence;
+
+export async function createTestUser(
+  overrides: { username?: string; email?: string; role?: Role; suspendedUntil?: number | null } = {},
+): Promise<TestActor> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const n = next();
+  const username = overrides.username ?? `user${n}`;
+  const row = await getDb()
+    .insertInto("users")
+    .values({
+      username,
+      email: overrides.email ?? `${username}@example.com`,
+      password_hash: await passwordHash,
+      role: overrides.role ?? "member",
+      created_at: Date.now(),
+      suspended_until: overrides.suspendedUntil ?? null,
+    })
+    .returning(["id", "role", "suspended_until"])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, role: row.role, suspendedUntil: row.suspended_until };
+}
+
+export async function createTestProduct(overrides: { slug?: string; name?: string } = {}): Promise<number> {
+  const n = next();
+  const row = await getDb()
+    .insertInto("products")
+    .values({
+      slug: overrides.slug ?? `product-${n}`,
+      name: overrides.name ?? `Product ${n}`,
+      description: "",
+      position: n,
+      created_at: Date.now(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function createTestThread(
+  author: TestActor,
+  overrides: { productId?: number; kind?: ThreadKind; title?: string; body?: string } = {},
+): Promise<number> {
+  const productId = overrides.productId ?? (await createTestProduct());
+  return createThread(author, {
+    productId,
+    kind: overrides.kind ?? "discussion",
+    title: overrides.title ?? `Thread ${next()}`,
+    body: overrides.body ?? "Some **markdown** text.",
+  });
+}
+
+export async function createTestReply(author: TestActor, threadId: number, body = "A helpful reply."): Promise<number> {
+  return createReply(author, threadId, body);
+}
+
+export async function getThreadRow(id: number) {
+  return getDb().selectFrom("threads").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+/** Runs a call expected to throw a Response and returns that response's status. */
+export async function statusOf(call: () => Promise<unknown>): Promise<number> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof Response) return error.status;
+    throw error;
+  }
+  throw new Error("Expected the call to throw a Response, but it succeeded.");
+}
