@@ -20,7 +20,8 @@ test("a member edits their own thread and reply and the page says they were edit
 
   await reply(page, "A reply with a typo.");
   await page.locator("article").filter({ hasText: "A reply with a typo." }).getByRole("link", { name: "Edit" }).click();
-  await page.getByLabel("Reply").fill("A reply without a typo.");
+  await expect(page.getByRole("heading", { level: 1, name: "Edit your reply" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Reply" }).fill("A reply without a typo.");
   await page.getByRole("button", { name: "Save changes" }).click();
   const edited = page.locator("article").filter({ hasText: "A reply without a typo." });
   await expect(edited).toContainText("edited");
@@ -38,6 +39,7 @@ test("an admin creates a product and renames it", async ({ page }) => {
 
   await page.goto("/admin/products");
   await page.getByRole("link", { name: "Edit Beacon" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit Beacon" })).toBeVisible();
   await page.getByLabel("Name").fill("Beacon Status");
   await page.getByRole("button", { name: "Save product" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Beacon Status" })).toBeVisible();

@@ -40,9 +40,10 @@ export async function startThread(page: Page, thread: NewThread): Promise<string
 }
 
 export async function reply(page: Page, body: string): Promise<void> {
-  await page.getByLabel("Reply").fill(body);
+  await page.getByRole("textbox", { name: "Reply" }).fill(body);
   await page.getByRole("button", { name: "Post reply" }).click();
-  await expect(page.locator("article").filter({ hasText: body })).toBeVisible();
+  const rendered = body.replace(/[*_`]/g, "");
+  await expect(page.locator("article").filter({ hasText: rendered })).toBeVisible();
 }
 
 /** A second, independent person in the same test. */

@@ -17,7 +17,7 @@ test("without JavaScript a member signs in, replies, marks the answer and votes"
   const other = await newPerson(browser, false);
   await signIn(other, "member@example.com");
   await other.goto(questionPath);
-  await other.getByLabel("Reply").fill("Five times, with exponential backoff.");
+  await other.getByRole("textbox", { name: "Reply" }).fill("Five times, with exponential backoff.");
   await other.getByRole("button", { name: "Post reply" }).click();
   await expect(other.locator("article").filter({ hasText: "Five times" })).toBeVisible();
 
@@ -47,5 +47,5 @@ test("a visitor who wants to reply is sent to sign in and brought back to the th
   await page.getByLabel("Password").fill("cocreate-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   expect(page.url()).toBe(threadUrl);
-  await expect(page.getByLabel("Reply")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Reply" })).toBeVisible();
 });
