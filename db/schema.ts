@@ -59,6 +59,8 @@ export interface ThreadsTable {
   last_activity_at: number;
   created_at: number;
   edited_at: number | null;
+  merged_into_id: number | null;
+  status_changed_at: number | null;
 }
 
 export interface PostsTable {
@@ -97,6 +99,106 @@ export interface CoDesignersTable {
   created_at: number;
 }
 
+/** One entry of an idea's public timeline: a status change or a merge (to_status "merged"). */
+export interface StatusChangesTable {
+  id: Generated<number>;
+  thread_id: number;
+  from_status: IdeaStatus | null;
+  to_status: IdeaStatus | "merged";
+  actor_id: number;
+  note: Generated<string>;
+  note_html: Generated<string>;
+  merged_into_id: number | null;
+  created_at: number;
+}
+
+export type Verdict = "met" | "partly" | "not_met";
+
+/** A member's own statement of how they will judge an idea a success, and later their verdict. */
+export interface SuccessMeasuresTable {
+  id: Generated<number>;
+  thread_id: number;
+  user_id: number;
+  measure: string;
+  verdict: Verdict | null;
+  verdict_comment: string | null;
+  verdict_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Internal notes on an idea; only staff may ever read them. */
+export interface StaffNotesTable {
+  id: Generated<number>;
+  thread_id: number;
+  author_id: number;
+  body: string;
+  body_html: string;
+  created_at: number;
+}
+
+/** watching: every reply and status change; status: status changes only (voters); muted: nothing. */
+export type SubscriptionLevel = "watching" | "status" | "muted";
+
+export interface SubscriptionsTable {
+  thread_id: number;
+  user_id: number;
+  level: SubscriptionLevel;
+  created_at: number;
+}
+
+export type NotificationKind =
+  | "reply"
+  | "answer_accepted"
+  | "status_changed"
+  | "co_designer_credit"
+  | "verdict_request";
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: NotificationKind;
+  thread_id: number | null;
+  post_id: number | null;
+  actor_id: number | null;
+  /** Short plain text shown with the entry, e.g. the new status. */
+  detail: Generated<string>;
+  created_at: number;
+  read_at: number | null;
+}
+
+export type EmailDelivery = "immediate" | "daily" | "off";
+
+/** Absent rows mean "immediate". */
+export interface EmailPreferencesTable {
+  user_id: number;
+  kind: NotificationKind;
+  delivery: EmailDelivery;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  user_id: number;
+  notification_id: number | null;
+  kind: NotificationKind;
+  delivery: Exclude<EmailDelivery, "off">;
+  subject: string;
+  text_body: string;
+  status: "pending" | "sent" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  last_error: string | null;
+  /** For daily rows: the outbox id of the digest message that carried them. */
+  digest_id: number | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -106,6 +208,14 @@ export interface Database {
   revisions: RevisionsTable;
   votes: VotesTable;
   co_designers: CoDesignersTable;
+  status_changes: StatusChangesTable;
+  success_measures: SuccessMeasuresTable;
+  staff_notes: StaffNotesTable;
+  subscriptions: SubscriptionsTable;
+  notifications: NotificationsTable;
+  email_preferences: EmailPreferencesTable;
+  email_outbox: EmailOutboxTable;
+  settings: SettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

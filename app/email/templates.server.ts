@@ -1,0 +1,38 @@
+import type { NotificationKind } from "~db/schema";
+
+export type NotificationFacts = {
+  kind: NotificationKind;
+  threadTitle: string;
+  threadUrl: string;
+  actorName: string | null;
+  detail: string;
+};
+
+/** One sentence per kind, shared by the notifications page and the emails. */
+export function describeNotification(facts: NotificationFacts): string {
+  const who = facts.actorName ?? "Someone";
+  switch (facts.kind) {
+    case "reply":
+      return `${who} replied to “${facts.threadTitle}”`;
+    case "answer_accepted":
+      return `Your reply was accepted as the answer to “${facts.threadTitle}”`;
+    case "status_changed":
+      return `“${facts.threadTitle}” is now ${facts.detail}`;
+    case "co_designer_credit":
+      return `You were credited as a co-designer of “${facts.threadTitle}”`;
+    case "verdict_request":
+      return `“${facts.threadTitle}” has shipped: did it meet your measure of success?`;
+  }
+}
+
+/** The stored part of an email; the sender adds the greeting-free footer with the unsubscribe link. */
+export function notificationEmail(facts: NotificationFacts & { excerpt?: string }): { subject: string; text: string } {
+  const sentence = describeNotification(facts);
+  const lines = [sentence + "."];
+  if (facts.excerpt) lines.push("", facts.excerpt);
+  if (facts.kind === "verdict_request") {
+    lines.push("", "Tell us whether it met, partly met or did not meet your measure:");
+  }
+  lines.push("", facts.threadUrl);
+  return { subject: `[Cocreate] ${sentence}`, text: lines.join("\n") };
+}

@@ -1,0 +1,28 @@
+import { randomBytes } from "node:crypto";
+import { getDb } from "~db/client.server";
+import { env } from "~/utils/env.server";
+
+let cached: string | undefined;
+
+/**
+ * The key that signs links sent by email. `SESSION_SECRET` wins; otherwise a
+ * random key is made once and kept in the database, so links survive restarts.
+ */
+export async function getSiteSecret(): Promise<string> {
+  if (cached) return cached;
+  const fromEnv = env("SESSION_SECRET");
+  if (fromEnv) return (cached = fromEnv);
+  const db = getDb();
+  await db
+    .insertInto("settings")
+    .values({ key: "site_secret", value: randomBytes(32).toString("base64url") })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const row = await db.selectFrom("settings").select("value").where("key", "=", "site_secret").executeTakeFirstOrThrow();
+  return (cached = row.value);
+}
+
+/** Tests switch databases between files; each must read its own secret. */
+export function forgetSiteSecret(): void {
+  cached = undefined;
+}
