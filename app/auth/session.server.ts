@@ -83,6 +83,12 @@ export async function requireAdmin(request: Request): Promise<SessionUser> {
   return user;
 }
 
+export async function requireStaff(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (user.role === "member") throw new Response("Only staff can open this page.", { status: 403 });
+  return user;
+}
+
 /** Only same-site paths are allowed as a place to return to, never another host. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
