@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -8,12 +7,13 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/session.server";
+import { SiteHeader } from "~/components/SiteHeader";
+import { countUnread } from "~/models/notification.server";
 import { useNonce } from "~/components/Nonce";
 import stylesheet from "~/styles/app.css";
 
@@ -29,54 +29,19 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user && { username: user.username, displayName: user.displayName, role: user.role } };
+  if (!user) return { user: null };
+  return {
+    user: {
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      unreadNotifications: await countUnread(user.id),
+    },
+  };
 }
 
 export function useSessionUser() {
   return useRouteLoaderData<typeof loader>("root")?.user ?? null;
-}
-
-function Header() {
-  const user = useSessionUser();
-  const location = useLocation();
-  const here = location.pathname + location.search;
-  const loginHref = here === "/" || here.startsWith("/login") || here.startsWith("/signup")
-    ? "/login"
-    : `/login?${new URLSearchParams({ redirectTo: here })}`;
-  return (
-    <header className="site-header">
-      <div className="container header-inner">
-        <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span> Cocreate
-        </Link>
-        <nav aria-label="Account" className="account-nav">
-          {user ? (
-            <>
-              <Link className="button button-primary" to="/threads/new">
-                New thread
-              </Link>
-              {user.role === "admin" ? <Link to="/admin/products">Admin</Link> : null}
-              <span className="signed-in-as">
-                Signed in as <strong>{user.displayName || user.username}</strong>
-              </span>
-              <Form method="post" action="/logout">
-                <button type="submit" className="link-button">
-                  Sign out
-                </button>
-              </Form>
-            </>
-          ) : (
-            <>
-              <Link to={loginHref}>Sign in</Link>
-              <Link className="button button-primary" to="/signup">
-                Join the community
-              </Link>
-            </>
-          )}
-        </nav>
-      </div>
-    </header>
-  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -93,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <Header />
+        <SiteHeader user={useSessionUser()} />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>

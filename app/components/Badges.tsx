@@ -1,4 +1,5 @@
 import type { IdeaStatus, ThreadKind } from "~db/schema";
+import { statusLabels } from "~/utils/idea-status";
 
 const kindLabels: Record<ThreadKind, string> = {
   discussion: "Discussion",
@@ -6,14 +7,6 @@ const kindLabels: Record<ThreadKind, string> = {
   idea: "Idea",
 };
 
-export const statusLabels: Record<IdeaStatus, string> = {
-  open: "Open",
-  under_review: "Under review",
-  planned: "Planned",
-  in_progress: "In progress",
-  shipped: "Shipped",
-  declined: "Declined",
-};
 
 export function KindBadge({ kind }: { kind: ThreadKind }) {
   return <span className={`badge badge-kind badge-${kind}`}>{kindLabels[kind]}</span>;

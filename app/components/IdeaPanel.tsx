@@ -7,12 +7,12 @@ type Props = {
   canVote: boolean;
   signedIn: boolean;
   loginHref: string;
-  canAccept: boolean;
-  coDesigned: boolean;
+  /** Staff's links to the idea's own pages, when the viewer may use them. */
+  staffLinks: { href: string; label: string }[];
 };
 
-/** The vote tally and vote button of an idea, and staff's "accept as co-designed". */
-export function IdeaPanel({ voteCount, hasVoted, canVote, signedIn, loginHref, canAccept, coDesigned }: Props) {
+/** The vote tally and vote button of an idea, and staff's links to manage it. */
+export function IdeaPanel({ voteCount, hasVoted, canVote, signedIn, loginHref, staffLinks }: Props) {
   return (
     <aside className="idea-panel" aria-label="Votes">
       <p className="vote-count">
@@ -35,12 +35,16 @@ export function IdeaPanel({ voteCount, hasVoted, canVote, signedIn, loginHref, c
           Sign in to vote
         </Link>
       ) : null}
-      {canAccept && !coDesigned ? (
-        <Form method="post" preventScrollReset className="staff-action">
-          <SubmitButton intent="accept-idea" pendingText="Accepting…" className="button button-accent">
-            ★ Accept as co-designed
-          </SubmitButton>
-        </Form>
+      {staffLinks.length > 0 ? (
+        <nav aria-label="Staff actions" className="staff-links">
+          <ul>
+            {staffLinks.map((link) => (
+              <li key={link.href}>
+                <Link to={link.href}>{link.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       ) : null}
     </aside>
   );

@@ -5,13 +5,14 @@ import { SubmitButton } from "./SubmitButton";
 type Props = {
   canReply: boolean;
   signedIn: boolean;
-  locked: boolean;
+  /** Why the form is missing when the viewer is signed in but can't reply. */
+  closedMessage: string;
   loginHref: string;
   error?: string;
   defaultValue?: string;
 };
 
-export function ReplyForm({ canReply, signedIn, locked, loginHref, error, defaultValue }: Props) {
+export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error, defaultValue }: Props) {
   if (!signedIn) {
     return (
       <p className="callout">
@@ -20,7 +21,7 @@ export function ReplyForm({ canReply, signedIn, locked, loginHref, error, defaul
     );
   }
   if (!canReply) {
-    return <p className="callout">{locked ? "This thread is locked: it takes no new replies." : "You can't reply right now."}</p>;
+    return <p className="callout">{closedMessage}</p>;
   }
   return (
     <section aria-labelledby="reply-title" className="reply-form">

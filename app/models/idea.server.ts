@@ -1,13 +1,70 @@
+import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
+import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
+import { isReviewed } from "~/utils/idea-status";
+import { getTimeline } from "./idea-status.server";
+import { notify } from "./notification.server";
+import { listStaffNotes } from "./staff-note.server";
+import { getSubscriptionLevel } from "./subscription.server";
+import { listSuccessMeasures } from "./success-measure.server";
 import { requireThread } from "./thread.server";
 
+export type Credit = { userId: number; contribution: string };
+
+/** People who took part in a thread: its author and everyone who replied. */
+export async function listParticipants(threadId: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
+  return db
+    .selectFrom("users")
+    .select(["users.id", "users.username", "users.display_name as displayName"])
+    .where((eb) =>
+      eb.or([
+        eb("users.id", "in", eb.selectFrom("threads").select("author_id").where("id", "=", threadId)),
+        eb(
+          "users.id",
+          "in",
+          eb.selectFrom("posts").select("author_id").where("thread_id", "=", threadId).where("hidden_at", "is", null),
+        ),
+      ]),
+    )
+    .orderBy("users.username")
+    .execute();
+}
+
+async function insertCredits(trx: Transaction<Database>, actorId: number, threadId: number, credits: Credit[]) {
+  if (credits.length === 0) return;
+  const participants = new Set((await listParticipants(threadId, trx)).map((p) => p.id));
+  for (const credit of credits) {
+    invariantResponse(participants.has(credit.userId), "Only people who took part in the thread can be credited.", {
+      status: 400,
+    });
+  }
+  const now = Date.now();
+  const inserted: number[] = [];
+  for (const credit of credits) {
+    const result = await trx
+      .insertInto("co_designers")
+      .values({
+        thread_id: threadId,
+        user_id: credit.userId,
+        contribution: credit.contribution,
+        credited_by: actorId,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ contribution: credit.contribution }))
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows) > 0) inserted.push(credit.userId);
+  }
+  await notify(trx, inserted, { kind: "co_designer_credit", threadId, actorId });
+}
+
 /**
- * Staff accept an idea as co-designed: the thread is tagged and its author
- * is credited as the first co-designer, in one transaction.
+ * Staff accept a reviewed idea as co-designed: the thread is tagged, its
+ * author is credited for proposing it, and any other participants staff
+ * chose are credited with their contribution, all in one transaction.
  */
-export async function acceptIdea(actor: Actor, threadId: number): Promise<void> {
+export async function acceptIdea(actor: Actor, threadId: number, credits: Credit[] = []): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
     invariantResponse(thread.kind === "idea", "Only ideas can be accepted as co-designed.", { status: 400 });
@@ -15,22 +72,175 @@ export async function acceptIdea(actor: Actor, threadId: number): Promise<void> 
       status: 403,
     });
     invariantResponse(thread.co_designed_at === null, "This idea is already co-designed.", { status: 409 });
-    const now = Date.now();
+    invariantResponse(
+      isReviewed(thread.status),
+      "Move the idea to “Under review” (or later) before accepting it as co-designed.",
+      { status: 409 },
+    );
     await trx
       .updateTable("threads")
-      .set({ co_designed_at: now, co_designed_by: actor.id })
+      .set({ co_designed_at: Date.now(), co_designed_by: actor.id })
       .where("id", "=", threadId)
       .execute();
+    const others = credits.filter((c) => c.userId !== thread.author_id);
+    const author = credits.find((c) => c.userId === thread.author_id);
+    await insertCredits(trx, actor.id, threadId, [
+      { userId: thread.author_id, contribution: author?.contribution || "Proposed the idea" },
+      ...others,
+    ]);
+  });
+}
+
+/** Staff credit one more participant of a co-designed idea, or change their contribution note. */
+export async function creditCoDesigner(actor: Actor, threadId: number, credit: Credit): Promise<void> {
+  await getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(actor && can.creditCoDesigners(actor, thread), "Only staff can credit co-designers.", {
+      status: 403,
+    });
+    invariantResponse(thread.co_designed_at !== null, "Accept the idea as co-designed first.", { status: 409 });
+    await insertCredits(trx, actor.id, threadId, [credit]);
+  });
+}
+
+export async function removeCoDesigner(actor: Actor, threadId: number, userId: number): Promise<void> {
+  await getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(actor && can.creditCoDesigners(actor, thread), "Only staff can change co-designer credits.", {
+      status: 403,
+    });
+    const result = await trx
+      .deleteFrom("co_designers")
+      .where("thread_id", "=", threadId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    invariantResponse(Number(result.numDeletedRows) === 1, "That person isn't credited on this idea.", {
+      status: 404,
+    });
+  });
+}
+
+/**
+ * Staff merge a duplicate idea into another: votes are united (a member who
+ * voted for both counts once), the duplicate's followers and success
+ * measures move over, and the duplicate closes with a link to its target.
+ */
+export async function mergeIdea(actor: Actor, sourceId: number, targetId: number): Promise<void> {
+  invariantResponse(sourceId !== targetId, "An idea can't be merged into itself.", { status: 400 });
+  await getDb().transaction().execute(async (trx) => {
+    const source = await requireThread(sourceId, trx);
+    invariantResponse(source.kind === "idea", "Only ideas can be merged.", { status: 400 });
+    invariantResponse(actor && can.mergeIdea(actor, source), "Only staff can merge ideas.", { status: 403 });
+    invariantResponse(source.merged_into_id === null, "This idea was already merged.", { status: 409 });
+    const target = await trx.selectFrom("threads").selectAll().where("id", "=", targetId).executeTakeFirst();
+    invariantResponse(target && target.hidden_at === null, `There is no thread #${targetId} to merge into.`, {
+      status: 404,
+    });
+    invariantResponse(target.kind === "idea", "An idea can only be merged into another idea.", { status: 400 });
+    invariantResponse(target.merged_into_id === null, "That idea was itself merged; merge into the idea it went to.", {
+      status: 409,
+    });
+
     await trx
-      .insertInto("co_designers")
-      .values({
-        thread_id: threadId,
-        user_id: thread.author_id,
-        contribution: "Proposed the idea",
-        credited_by: actor.id,
-        created_at: now,
-      })
+      .insertInto("votes")
+      .columns(["thread_id", "user_id", "created_at"])
+      .expression((eb) =>
+        eb.selectFrom("votes").select([eb.val(targetId).as("thread_id"), "user_id", "created_at"]).where("thread_id", "=", sourceId),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
+    await trx.deleteFrom("votes").where("thread_id", "=", sourceId).execute();
+    await trx
+      .insertInto("subscriptions")
+      .columns(["thread_id", "user_id", "level", "created_at"])
+      .expression((eb) =>
+        eb
+          .selectFrom("subscriptions")
+          .select([eb.val(targetId).as("thread_id"), "user_id", "level", "created_at"])
+          .where("thread_id", "=", sourceId)
+          .where("level", "!=", "muted"),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx
+      .updateTable("success_measures")
+      .set({ thread_id: targetId })
+      .where("thread_id", "=", sourceId)
+      .where("user_id", "not in", (eb) => eb.selectFrom("success_measures").select("user_id").where("thread_id", "=", targetId))
+      .execute();
+
+    const now = Date.now();
+    const targetVotes = await trx
+      .selectFrom("votes")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("thread_id", "=", targetId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("threads")
+      .set({ vote_count: Number(targetVotes.n), last_activity_at: now })
+      .where("id", "=", targetId)
+      .execute();
+    await trx
+      .updateTable("threads")
+      .set({ merged_into_id: targetId, vote_count: 0, status_changed_at: now })
+      .where("id", "=", sourceId)
+      .execute();
+    await trx
+      .insertInto("status_changes")
+      .values({
+        thread_id: sourceId,
+        from_status: source.status,
+        to_status: "merged",
+        actor_id: actor.id,
+        merged_into_id: targetId,
+        created_at: now,
+      })
+      .execute();
   });
+}
+
+/** What an idea's page adds to a thread: timeline, measures, followers' state and, for staff only, notes. */
+export async function getIdeaDetails(viewer: Actor, threadId: number) {
+  const [timeline, measures, staffNotes, subscription, mergedInto] = await Promise.all([
+    getTimeline(threadId),
+    listSuccessMeasures(threadId),
+    can.readStaffNotes(viewer) ? listStaffNotes(viewer, threadId) : Promise.resolve(null),
+    viewer ? getSubscriptionLevel(viewer.id, threadId) : Promise.resolve(null),
+    getDb()
+      .selectFrom("threads as source")
+      .innerJoin("threads as target", "target.id", "source.merged_into_id")
+      .select(["target.id", "target.title"])
+      .where("source.id", "=", threadId)
+      .executeTakeFirst(),
+  ]);
+  const own = viewer ? measures.find((m) => m.userId === viewer.id) ?? null : null;
+  return { timeline, measures, ownMeasure: own, staffNotes, subscription, mergedInto: mergedInto ?? null };
+}
+
+/** The few facts an idea's sub-pages show, or a 404 when the thread is not an idea. */
+export async function getIdeaSummary(threadId: number) {
+  const thread = await requireThread(threadId);
+  invariantResponse(thread.kind === "idea", "That thread is not an idea.", { status: 404 });
+  return {
+    id: thread.id,
+    title: thread.title,
+    status: thread.status ?? "open",
+    coDesigned: thread.co_designed_at !== null,
+    mergedIntoId: thread.merged_into_id,
+  };
+}
+
+export async function listCredits(threadId: number) {
+  return getDb()
+    .selectFrom("co_designers")
+    .innerJoin("users", "users.id", "co_designers.user_id")
+    .select([
+      "co_designers.user_id as userId",
+      "co_designers.contribution",
+      "users.username",
+      "users.display_name as displayName",
+    ])
+    .where("co_designers.thread_id", "=", threadId)
+    .orderBy("co_designers.created_at")
+    .execute();
 }

@@ -2,6 +2,8 @@ import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
+import { notify } from "./notification.server";
+import { followAutomatically, subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
 
 /** Adds a reply and keeps the thread's reply count and last activity in the same transaction. */
@@ -25,8 +27,22 @@ export async function createReply(actor: Actor, threadId: number, body: string):
       .set((eb) => ({ reply_count: eb("reply_count", "+", 1), last_activity_at: now }))
       .where("id", "=", threadId)
       .execute();
+    const watchers = await subscribersOf(trx, threadId, "reply");
+    await notify(trx, watchers, {
+      kind: "reply",
+      threadId,
+      postId: post.id,
+      actorId: actor.id,
+      excerpt: excerpt(body),
+    });
+    await followAutomatically(trx, threadId, actor.id, "watching");
     return post.id;
   });
+}
+
+function excerpt(markdown: string, length = 280): string {
+  const text = markdown.replace(/\s+/g, " ").trim();
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
 async function requirePost(postId: number) {

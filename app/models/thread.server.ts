@@ -4,6 +4,8 @@ import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
+import { notify } from "./notification.server";
+import { followAutomatically } from "./subscription.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string };
 export type ThreadEdit = { title: string; body: string };
@@ -115,6 +117,7 @@ export async function getThreadPage(id: number, viewer: Actor) {
       "threads.reply_count as replyCount",
       "threads.created_at as createdAt",
       "threads.edited_at as editedAt",
+      "threads.merged_into_id as mergedIntoId",
       "users.username as authorUsername",
       "users.display_name as authorDisplayName",
       "users.role as authorRole",
@@ -153,7 +156,14 @@ export async function getThreadPage(id: number, viewer: Actor) {
       .execute(),
   ]);
 
-  const facts = { author_id: thread.authorId, kind: thread.kind, locked: thread.locked, hidden_at: thread.hidden_at };
+  const facts = {
+    author_id: thread.authorId,
+    kind: thread.kind,
+    locked: thread.locked,
+    hidden_at: thread.hidden_at,
+    merged_into_id: thread.mergedIntoId,
+    status: thread.status,
+  };
   return {
     thread,
     replies: replies.map((r) => ({ ...r, canEdit: can.editPost(viewer, { author_id: r.authorId, hidden_at: null }) })),
@@ -164,6 +174,12 @@ export async function getThreadPage(id: number, viewer: Actor) {
       vote: can.vote(viewer, facts),
       markAnswer: can.markAnswer(viewer, facts),
       acceptIdea: can.acceptIdea(viewer, facts),
+      changeStatus: can.changeStatus(viewer, facts),
+      creditCoDesigners: can.creditCoDesigners(viewer, facts),
+      mergeIdea: can.mergeIdea(viewer, facts),
+      readStaffNotes: can.readStaffNotes(viewer),
+      writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
+      watch: can.watch(viewer, facts),
     },
   };
 }
@@ -171,22 +187,26 @@ export async function getThreadPage(id: number, viewer: Actor) {
 export async function createThread(actor: Actor, input: ThreadInput): Promise<number> {
   invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
   const now = Date.now();
-  const row = await getDb()
-    .insertInto("threads")
-    .values({
-      product_id: input.productId,
-      author_id: actor.id,
-      kind: input.kind,
-      title: input.title,
-      body: input.body,
-      body_html: renderMarkdown(input.body),
-      status: input.kind === "idea" ? "open" : null,
-      last_activity_at: now,
-      created_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return getDb().transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("threads")
+      .values({
+        product_id: input.productId,
+        author_id: actor.id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        body_html: renderMarkdown(input.body),
+        status: input.kind === "idea" ? "open" : null,
+        status_changed_at: input.kind === "idea" ? now : null,
+        last_activity_at: now,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await followAutomatically(trx, row.id, actor.id, "watching");
+    return row.id;
+  });
 }
 
 /** Replaces a thread's title and body; the previous text is kept as a revision. */
@@ -225,13 +245,16 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
     });
     const post = await trx
       .selectFrom("posts")
-      .select("id")
+      .select(["id", "author_id"])
       .where("id", "=", postId)
       .where("thread_id", "=", threadId)
       .where("hidden_at", "is", null)
       .executeTakeFirst();
     invariantResponse(post, "That reply is not part of this question.", { status: 404 });
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
+    if (thread.accepted_answer_post_id !== post.id) {
+      await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
+import { followAutomatically } from "./subscription.server";
 import { requireThread } from "./thread.server";
 
 /** One vote per member per idea; the idea's vote count changes in the same transaction. */
@@ -22,6 +23,7 @@ export async function vote(actor: Actor, threadId: number): Promise<void> {
       .set((eb) => ({ vote_count: eb("vote_count", "+", 1) }))
       .where("id", "=", threadId)
       .execute();
+    await followAutomatically(trx, threadId, actor.id, "status");
   });
 }
 

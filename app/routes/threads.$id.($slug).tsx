@@ -1,13 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser, requireUser } from "~/auth/session.server";
-import { acceptIdea } from "~/models/idea.server";
+import { getIdeaDetails } from "~/models/idea.server";
+import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
 import { createReply } from "~/models/post.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "~/components/Badges";
 import { CoDesigners } from "~/components/CoDesigners";
 import { IdeaPanel } from "~/components/IdeaPanel";
+import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
+import { WatchForm } from "~/components/WatchForm";
 import { PostCard } from "~/components/PostCard";
 import { ReplyForm } from "~/components/ReplyForm";
 import { SubmitButton } from "~/components/SubmitButton";
@@ -26,7 +29,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (params.slug && params.slug !== slugify(page.thread.title)) {
     throw redirect(threadPath(page.thread), 301);
   }
-  return { ...page, signedIn: viewer !== null, loginHref: `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}` };
+  const idea = page.thread.kind === "idea" ? await getIdeaDetails(viewer, id) : null;
+  const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;
+  const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}`;
+  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -53,8 +59,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
     case "unmark-answer":
       await unmarkAnswer(user, threadId);
       break;
-    case "accept-idea":
-      await acceptIdea(user, threadId);
+    case "watch":
+    case "unwatch":
+      await setWatching(user, threadId, form.get("intent") === "watch");
       break;
     default:
       invariantResponse(false, "That action is not something this page can do.", { status: 400 });
@@ -62,8 +69,23 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(here);
 }
 
+function staffLinks(
+  thread: { id: number; coDesignedAt: number | null; status: string | null },
+  permissions: { changeStatus: boolean; acceptIdea: boolean; creditCoDesigners: boolean; mergeIdea: boolean; readStaffNotes: boolean },
+) {
+  const links: { href: string; label: string }[] = [];
+  if (permissions.changeStatus) links.push({ href: `/threads/${thread.id}/status`, label: "Change status" });
+  if (permissions.acceptIdea && thread.coDesignedAt === null && thread.status !== "open" && thread.status !== "declined") {
+    links.push({ href: `/threads/${thread.id}/credits`, label: "★ Accept as co-designed" });
+  }
+  if (permissions.mergeIdea) links.push({ href: `/threads/${thread.id}/merge`, label: "Merge into another idea" });
+  if (permissions.readStaffNotes) links.push({ href: `#staff-notes`, label: "Staff notes" });
+  return links;
+}
+
 export default function ThreadPage() {
-  const { thread, replies, coDesigners, permissions, signedIn, loginHref } = useLoaderData<typeof loader>();
+  const { thread, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const answer = replies.find((r) => r.id === thread.acceptedAnswerPostId);
   const otherReplies = replies.filter((r) => r.id !== thread.acceptedAnswerPostId);
@@ -83,7 +105,9 @@ export default function ThreadPage() {
           {thread.coDesignedAt ? <CoDesignedBadge /> : null}
         </p>
         <h1>{thread.title}</h1>
+        {permissions.watch ? <WatchForm level={subscription} /> : null}
       </header>
+      {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}
 
       <div className={thread.kind === "idea" ? "thread-with-panel" : undefined}>
         <PostCard
@@ -103,13 +127,27 @@ export default function ThreadPage() {
             canVote={permissions.vote}
             signedIn={signedIn}
             loginHref={loginHref}
-            canAccept={permissions.acceptIdea}
-            coDesigned={thread.coDesignedAt !== null}
+            staffLinks={staffLinks(thread, permissions)}
           />
         ) : null}
       </div>
 
-      {coDesigners.length > 0 ? <CoDesigners people={coDesigners} /> : null}
+      {coDesigners.length > 0 ? (
+        <CoDesigners
+          people={coDesigners}
+          manageHref={permissions.creditCoDesigners ? `/threads/${thread.id}/credits` : undefined}
+        />
+      ) : null}
+      {idea ? (
+        <IdeaSections
+          threadId={thread.id}
+          status={thread.status ?? "open"}
+          details={idea}
+          canChangeStatus={permissions.changeStatus}
+          canWriteMeasure={permissions.writeSuccessMeasure}
+          loginHref={signedIn ? null : loginHref}
+        />
+      ) : null}
 
       {answer ? (
         <section id="answer" className="answer" aria-labelledby="answer-title">
@@ -176,7 +214,13 @@ export default function ThreadPage() {
         key={thread.replyCount}
         canReply={permissions.reply}
         signedIn={signedIn}
-        locked={thread.locked === 1}
+        closedMessage={
+          thread.locked === 1
+            ? "This thread is locked: it takes no new replies."
+            : idea?.mergedInto
+              ? "This idea was merged: reply on the idea it went to."
+              : "You can't reply right now."
+        }
         loginHref={loginHref}
         error={actionData?.errors.body}
         defaultValue={actionData?.values.body}

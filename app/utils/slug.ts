@@ -1,3 +1,5 @@
+const reservedSlugs = new Set(["edit", "status", "credits", "merge", "measure", "staff-notes"]);
+
 /** A URL-friendly form of a title or name: lowercase ASCII words joined by dashes. */
 export function slugify(text: string, maxLength = 60): string {
   const slug = text
@@ -8,8 +10,8 @@ export function slugify(text: string, maxLength = 60): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, maxLength)
     .replace(/-+$/, "");
-  // "edit" is the thread edit page's own path segment.
-  return slug === "edit" ? "edit-thread" : slug;
+  // These are the thread's own sub-pages (/threads/1/edit …), never a slug.
+  return reservedSlugs.has(slug) ? `${slug}-thread` : slug;
 }
 
 export function threadPath(thread: { id: number; title: string }): string {

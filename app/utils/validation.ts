@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ideaStatuses } from "~/utils/idea-status";
 
 /**
  * One schema per form. The action parses with it; on failure it returns the
@@ -105,3 +106,52 @@ export const productSchema = z.object({
   ),
   description: text("A description").pipe(z.string().max(500, "Keep the description under 500 characters.")),
 });
+
+export const NOTE_MAX = 5_000;
+export const MEASURE_MAX = 500;
+
+const optionalNote = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? "").trim())
+  .refine((s) => s.length <= NOTE_MAX, `Keep the note under ${NOTE_MAX.toLocaleString("en")} characters.`);
+
+export const statusSchema = z
+  .object({
+    status: z.enum(ideaStatuses, { error: "Choose the new status." }),
+    note: optionalNote,
+  })
+  .refine((v) => v.status !== "declined" || v.note.length > 0, {
+    message: "Say why the idea is declined: the people who asked for it will read this.",
+    path: ["note"],
+  });
+
+export const creditSchema = z.object({
+  userId: z.coerce.number({ error: "Choose who to credit." }).int().positive("Choose who to credit."),
+  contribution: text("A contribution note").pipe(
+    z.string().min(3, "Say in a few words how they shaped the idea.").max(200, "Keep it under 200 characters."),
+  ),
+});
+
+export const mergeSchema = z.object({
+  targetId: z.coerce
+    .number({ error: "Enter the number of the idea to merge into." })
+    .int("Enter the number of the idea to merge into.")
+    .positive("Enter the number of the idea to merge into."),
+});
+
+export const measureSchema = z.object({
+  measure: text("Your measure").pipe(
+    z
+      .string()
+      .min(10, "Describe your measure in at least 10 characters.")
+      .max(MEASURE_MAX, `Keep your measure under ${MEASURE_MAX} characters.`),
+  ),
+});
+
+export const verdictSchema = z.object({
+  verdict: z.enum(["met", "partly", "not_met"], { error: "Choose met, partly or not met." }),
+  comment: optionalNote,
+});
+
+export const staffNoteSchema = z.object({ body: bodyField });

@@ -10,6 +10,8 @@ async function coDesigners(threadId: number) {
 async function idea() {
   const author = await createTestUser();
   const threadId = await createTestThread(author, { kind: "idea", title: "Shared dashboards" });
+  // Ideas are accepted once reviewed.
+  await getDb().updateTable("threads").set({ status: "under_review" }).where("id", "=", threadId).execute();
   return { author, threadId };
 }
 

@@ -1,0 +1,71 @@
+import { Form } from "@remix-run/react";
+import { FormError, TextField } from "./Field";
+import { SubmitButton } from "./SubmitButton";
+
+type Person = { id: number; username: string; displayName: string | null };
+type Errors = Partial<Record<string, string>> | undefined;
+type Values = Record<string, string> | undefined;
+
+/** Accepting an idea: tick the participants who shaped it and say how. */
+export function AcceptIdeaForm({ participants, errors, values }: { participants: Person[]; errors: Errors; values: Values }) {
+  return (
+    <Form method="post" className="accept-form">
+      <FormError message={errors?.form} />
+      <fieldset>
+        <legend>Credit the people who shaped it</legend>
+        <p className="field-hint">The idea's author is always credited. Tick others and say what they contributed.</p>
+        {participants.map((p) => {
+          const noteName = `contribution-${p.id}`;
+          return (
+            <div key={p.id} className="credit-choice">
+              <label className="choice">
+                <input type="checkbox" name="credit" value={p.id} />{" "}
+                {p.displayName || p.username} <span className="username">@{p.username}</span>
+              </label>
+              <TextField
+                label={`What ${p.displayName || p.username} contributed`}
+                name={noteName}
+                maxLength={200}
+                defaultValue={values?.[noteName] ?? ""}
+                error={errors?.[noteName]}
+              />
+            </div>
+          );
+        })}
+      </fieldset>
+      <SubmitButton intent="accept" pendingText="Accepting…" className="button button-accent">
+        ★ Accept as co-designed
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** Credit one more participant after the idea was accepted. */
+export function CreditForm({ people, errors, values }: { people: Person[]; errors: Errors; values: Values }) {
+  if (people.length === 0) return <p className="muted">Everyone who took part is already credited.</p>;
+  return (
+    <Form method="post" className="credit-form" aria-labelledby="credit-form-title">
+      <h2 id="credit-form-title">Credit someone else</h2>
+      <div className="field">
+        <label htmlFor="userId">Person</label>
+        <select id="userId" name="userId" defaultValue={values?.userId}>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.displayName || p.username} (@{p.username})
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        label="Their contribution"
+        name="contribution"
+        maxLength={200}
+        defaultValue={values?.contribution}
+        error={errors?.contribution}
+      />
+      <SubmitButton intent="credit" pendingText="Crediting…" className="button">
+        Add credit
+      </SubmitButton>
+    </Form>
+  );
+}

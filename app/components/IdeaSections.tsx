@@ -1,0 +1,61 @@
+import { Link } from "@remix-run/react";
+import type { IdeaStatus, SubscriptionLevel, Verdict } from "~db/schema";
+import { threadPath } from "~/utils/slug";
+import { IdeaTimeline } from "./IdeaTimeline";
+import { StaffNotes } from "./StaffNotes";
+import { StatusForm } from "./StatusForm";
+import { SuccessMeasures } from "./SuccessMeasures";
+
+type Details = {
+  timeline: Parameters<typeof IdeaTimeline>[0]["entries"];
+  measures: {
+    id: number;
+    userId: number;
+    measure: string;
+    verdict: Verdict | null;
+    verdictComment: string | null;
+    username: string;
+    displayName: string | null;
+  }[];
+  ownMeasure: Details["measures"][number] | null;
+  staffNotes: Parameters<typeof StaffNotes>[0]["notes"] | null;
+  subscription: SubscriptionLevel | null;
+  mergedInto: { id: number; title: string } | null;
+};
+
+/** A notice at the top of a duplicate idea that was merged into another. */
+export function MergedNotice({ into }: { into: { id: number; title: string } }) {
+  return (
+    <p className="notice" role="status">
+      This idea was merged into <Link to={threadPath(into)}>{into.title}</Link>. Vote and reply there.
+    </p>
+  );
+}
+
+type Props = {
+  threadId: number;
+  status: IdeaStatus;
+  details: Details;
+  canChangeStatus: boolean;
+  canWriteMeasure: boolean;
+  loginHref: string | null;
+};
+
+/** The parts of the page only ideas have: timeline, staff status form, success measures, staff notes. */
+export function IdeaSections({ threadId, status, details, canChangeStatus, canWriteMeasure, loginHref }: Props) {
+  return (
+    <>
+      <IdeaTimeline entries={details.timeline} />
+      {canChangeStatus ? <StatusForm threadId={threadId} current={status} /> : null}
+      <SuccessMeasures
+        threadId={threadId}
+        shipped={status === "shipped"}
+        measures={details.measures}
+        ownMeasure={details.ownMeasure}
+        canWrite={canWriteMeasure}
+        loginHref={loginHref}
+      />
+      {details.staffNotes ? <StaffNotes threadId={threadId} notes={details.staffNotes} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { Form } from "@remix-run/react";
+import { TextAreaField } from "./Field";
+import { MarkdownBody } from "./MarkdownBody";
+import { RelativeTime } from "./RelativeTime";
+import { SubmitButton } from "./SubmitButton";
+
+type Note = { id: number; bodyHtml: string; createdAt: number; authorUsername: string; authorDisplayName: string | null };
+
+/** Internal notes; the page only receives them when the viewer is staff. */
+export function StaffNotes({ threadId, notes, error, value }: { threadId: number; notes: Note[]; error?: string; value?: string }) {
+  return (
+    <section className="staff-notes" aria-labelledby="staff-notes-title" id="staff-notes">
+      <h2 id="staff-notes-title">Staff notes <span className="muted">(only staff can see these)</span></h2>
+      {notes.length === 0 ? <p className="muted">No notes yet.</p> : null}
+      <ul>
+        {notes.map((note) => (
+          <li key={note.id} className="staff-note">
+            <p className="muted">
+              {note.authorDisplayName || note.authorUsername} · <RelativeTime ms={note.createdAt} />
+            </p>
+            <MarkdownBody html={note.bodyHtml} />
+          </li>
+        ))}
+      </ul>
+      <Form method="post" action={`/threads/${threadId}/staff-notes`}>
+        <TextAreaField label="Add a staff note" name="body" rows={3} defaultValue={value} error={error} />
+        <SubmitButton pendingText="Saving…" className="button">
+          Save note
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { getDb } from "~db/client.server";
+import type { IdeaStatus } from "~db/schema";
+import { can, type Actor } from "~/auth/permissions.server";
+import { renderMarkdown } from "~/markdown/render.server";
+import { invariantResponse } from "~/utils/http";
+import { canMove, statusLabels } from "~/utils/idea-status";
+import { notify } from "./notification.server";
+import { subscribersOf } from "./subscription.server";
+import { requireThread } from "./thread.server";
+
+export type StatusChange = { status: IdeaStatus; note: string };
+
+/**
+ * Staff move an idea along its lifecycle with an optional public note
+ * (required when declining). The timeline entry, the new status, the
+ * followers' notifications and, on shipping, the verdict requests to
+ * everyone who wrote a success measure are written in one transaction.
+ */
+export async function setIdeaStatus(actor: Actor, threadId: number, change: StatusChange): Promise<void> {
+  await getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(thread.kind === "idea", "Only ideas have a status.", { status: 400 });
+    invariantResponse(actor && can.changeStatus(actor, thread), "Only staff can change an idea's status.", {
+      status: 403,
+    });
+    const from = thread.status ?? "open";
+    invariantResponse(from !== change.status, `This idea is already ${statusLabels[from].toLowerCase()}.`, {
+      status: 409,
+    });
+    invariantResponse(
+      canMove(from, change.status),
+      `An idea can't go from ${statusLabels[from].toLowerCase()} to ${statusLabels[change.status].toLowerCase()}.`,
+      { status: 409 },
+    );
+    const note = change.note.trim();
+    invariantResponse(change.status !== "declined" || note.length > 0, "Say why the idea is declined.", {
+      status: 400,
+    });
+    const now = Date.now();
+    await trx
+      .insertInto("status_changes")
+      .values({
+        thread_id: threadId,
+        from_status: from,
+        to_status: change.status,
+        actor_id: actor.id,
+        note,
+        note_html: note ? renderMarkdown(note) : "",
+        merged_into_id: null,
+        created_at: now,
+      })
+      .execute();
+    await trx
+      .updateTable("threads")
+      .set({ status: change.status, status_changed_at: now, last_activity_at: now })
+      .where("id", "=", threadId)
+      .execute();
+
+    const label = statusLabels[change.status].toLowerCase();
+    await notify(trx, await subscribersOf(trx, threadId, "status"), {
+      kind: "status_changed",
+      threadId,
+      actorId: actor.id,
+      detail: label,
+      excerpt: note || undefined,
+    });
+    if (change.status === "shipped") {
+      const measures = await trx
+        .selectFrom("success_measures")
+        .select("user_id")
+        .where("thread_id", "=", threadId)
+        .where("verdict", "is", null)
+        .execute();
+      await notify(
+        trx,
+        measures.map((m) => m.user_id),
+        { kind: "verdict_request", threadId, actorId: actor.id, excerpt: note || undefined },
+      );
+    }
+  });
+}
+
+/** The idea's public timeline, oldest first. */
+export async function getTimeline(threadId: number) {
+  return getDb()
+    .selectFrom("status_changes")
+    .innerJoin("users", "users.id", "status_changes.actor_id")
+    .leftJoin("threads as target", "target.id", "status_changes.merged_into_id")
+    .select([
+      "status_changes.id",
+      "status_changes.from_status as from",
+      "status_changes.to_status as to",
+      "status_changes.note_html as noteHtml",
+      "status_changes.created_at as createdAt",
+      "status_changes.merged_into_id as mergedIntoId",
+      "target.title as mergedIntoTitle",
+      "users.username as actorUsername",
+      "users.display_name as actorDisplayName",
+    ])
+    .where("status_changes.thread_id", "=", threadId)
+    .orderBy("status_changes.id")
+    .execute();
+}

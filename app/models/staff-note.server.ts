@@ -1,0 +1,32 @@
+import { getDb } from "~db/client.server";
+import { can, type Actor } from "~/auth/permissions.server";
+import { renderMarkdown } from "~/markdown/render.server";
+import { invariantResponse } from "~/utils/http";
+import { requireThread } from "./thread.server";
+
+/** Internal notes on an idea. Only staff can read them; every read goes through here. */
+export async function listStaffNotes(actor: Actor, threadId: number) {
+  invariantResponse(can.readStaffNotes(actor), "Staff notes are for staff only.", { status: 403 });
+  return getDb()
+    .selectFrom("staff_notes")
+    .innerJoin("users", "users.id", "staff_notes.author_id")
+    .select([
+      "staff_notes.id",
+      "staff_notes.body_html as bodyHtml",
+      "staff_notes.created_at as createdAt",
+      "users.username as authorUsername",
+      "users.display_name as authorDisplayName",
+    ])
+    .where("staff_notes.thread_id", "=", threadId)
+    .orderBy("staff_notes.id")
+    .execute();
+}
+
+export async function addStaffNote(actor: Actor, threadId: number, body: string): Promise<void> {
+  const thread = await requireThread(threadId);
+  invariantResponse(actor && can.writeStaffNote(actor, thread), "Only staff can write staff notes.", { status: 403 });
+  await getDb()
+    .insertInto("staff_notes")
+    .values({ thread_id: threadId, author_id: actor.id, body, body_html: renderMarkdown(body), created_at: Date.now() })
+    .execute();
+}

@@ -1,0 +1,87 @@
+import { getDb } from "~db/client.server";
+import type { Verdict } from "~db/schema";
+import { can, type Actor } from "~/auth/permissions.server";
+import { invariantResponse } from "~/utils/http";
+import { followAutomatically } from "./subscription.server";
+import { requireThread } from "./thread.server";
+
+/**
+ * A member writes (or rewrites, until the idea ships) how they will judge
+ * the idea a success. Writing one follows the idea's status changes.
+ */
+export async function saveSuccessMeasure(actor: Actor, threadId: number, measure: string): Promise<void> {
+  await getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(thread.kind === "idea", "Only ideas take success measures.", { status: 400 });
+    invariantResponse(actor, "Sign in to say how you'll judge this idea.", { status: 401 });
+    invariantResponse(
+      can.writeSuccessMeasure(actor, thread),
+      thread.status === "shipped"
+        ? "This idea has shipped: measures can no longer change. Give your verdict instead."
+        : "You can't write a success measure on this idea.",
+      { status: 403 },
+    );
+    const now = Date.now();
+    await trx
+      .insertInto("success_measures")
+      .values({
+        thread_id: threadId,
+        user_id: actor.id,
+        measure,
+        verdict: null,
+        verdict_comment: null,
+        verdict_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ measure, updated_at: now }))
+      .execute();
+    await followAutomatically(trx, threadId, actor.id, "status");
+  });
+}
+
+/** After the idea ships, the member who wrote a measure says whether it was met. */
+export async function giveVerdict(
+  actor: Actor,
+  threadId: number,
+  input: { verdict: Verdict; comment: string },
+): Promise<void> {
+  await getDb().transaction().execute(async (trx) => {
+    const thread = await requireThread(threadId, trx);
+    invariantResponse(actor, "Sign in to give your verdict.", { status: 401 });
+    invariantResponse(thread.kind === "idea" && thread.status === "shipped", "Verdicts open once the idea has shipped.", {
+      status: 409,
+    });
+    const result = await trx
+      .updateTable("success_measures")
+      .set({ verdict: input.verdict, verdict_comment: input.comment.trim() || null, verdict_at: Date.now() })
+      .where("thread_id", "=", threadId)
+      .where("user_id", "=", actor.id)
+      .executeTakeFirst();
+    invariantResponse(
+      Number(result.numUpdatedRows) === 1,
+      "Only members who wrote a success measure before it shipped can give a verdict.",
+      { status: 403 },
+    );
+  });
+}
+
+/** Every measure on an idea with its verdict, for the thread page. */
+export async function listSuccessMeasures(threadId: number) {
+  return getDb()
+    .selectFrom("success_measures")
+    .innerJoin("users", "users.id", "success_measures.user_id")
+    .select([
+      "success_measures.id",
+      "success_measures.user_id as userId",
+      "success_measures.measure",
+      "success_measures.verdict",
+      "success_measures.verdict_comment as verdictComment",
+      "success_measures.verdict_at as verdictAt",
+      "users.username",
+      "users.display_name as displayName",
+    ])
+    .where("success_measures.thread_id", "=", threadId)
+    .orderBy("success_measures.id")
+    .execute();
+}

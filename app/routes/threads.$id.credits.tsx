@@ -1,0 +1,84 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth/session.server";
+import { AcceptIdeaForm, CreditForm } from "~/components/CreditForms";
+import { IdeaSubpage } from "~/components/IdeaSubpage";
+import { SubmitButton } from "~/components/SubmitButton";
+import { acceptIdea, creditCoDesigner, getIdeaSummary, listCredits, listParticipants, removeCoDesigner } from "~/models/idea.server";
+import { invariantResponse, parseId } from "~/utils/http";
+import { parseCredits } from "~/utils/credit-form";
+import { threadPath } from "~/utils/slug";
+import { creditSchema, formValues, parseForm } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Co-designer credits — Cocreate" }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const threadId = parseId(params.id, "thread id");
+  const [idea, participants, credits] = await Promise.all([
+    getIdeaSummary(threadId),
+    listParticipants(threadId),
+    listCredits(threadId),
+  ]);
+  return { idea, participants, credits };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const threadId = parseId(params.id, "thread id");
+  const user = await requireStaff(request);
+  const form = await request.formData();
+  switch (form.get("intent")) {
+    case "accept": {
+      const parsed = parseCredits(form);
+      if (!parsed.ok) return data({ errors: parsed.errors, values: formValues(form) }, { status: 400 });
+      await acceptIdea(user, threadId, parsed.credits);
+      return redirect(threadPath(await getIdeaSummary(threadId)));
+    }
+    case "credit": {
+      const parsed = parseForm(creditSchema, form);
+      if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+      await creditCoDesigner(user, threadId, parsed.data);
+      break;
+    }
+    case "remove":
+      await removeCoDesigner(user, threadId, parseId(form.get("userId"), "person"));
+      break;
+    default:
+      invariantResponse(false, "That action is not something this page can do.", { status: 400 });
+  }
+  return redirect(`/threads/${threadId}/credits`);
+}
+
+export default function CreditsPage() {
+  const { idea, participants, credits } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const credited = new Set(credits.map((c) => c.userId));
+  return (
+    <IdeaSubpage idea={idea} title={idea.coDesigned ? "Co-designer credits" : "Accept as co-designed"}>
+      {!idea.coDesigned ? (
+        <AcceptIdeaForm participants={participants} errors={actionData?.errors} values={actionData?.values} />
+      ) : (
+        <>
+          <ul className="credit-list">
+            {credits.map((c) => (
+              <li key={c.userId}>
+                <strong>{c.displayName || c.username}</strong> — {c.contribution}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="userId" value={c.userId} />
+                  <SubmitButton intent="remove" pendingText="Removing…" className="button button-small">
+                    Remove credit for {c.displayName || c.username}
+                  </SubmitButton>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <CreditForm
+            people={participants.filter((p) => !credited.has(p.id))}
+            errors={actionData?.errors}
+            values={actionData?.values}
+          />
+        </>
+      )}
+    </IdeaSubpage>
+  );
+}

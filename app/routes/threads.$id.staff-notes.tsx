@@ -1,0 +1,38 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth/session.server";
+import { IdeaSubpage } from "~/components/IdeaSubpage";
+import { StaffNotes } from "~/components/StaffNotes";
+import { getIdeaSummary } from "~/models/idea.server";
+import { addStaffNote, listStaffNotes } from "~/models/staff-note.server";
+import { parseId } from "~/utils/http";
+import { threadPath } from "~/utils/slug";
+import { parseForm, staffNoteSchema } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Staff notes — Cocreate" }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const threadId = parseId(params.id, "thread id");
+  const [idea, notes] = await Promise.all([getIdeaSummary(threadId), listStaffNotes(user, threadId)]);
+  return { idea, notes };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const threadId = parseId(params.id, "thread id");
+  const user = await requireStaff(request);
+  const parsed = parseForm(staffNoteSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  await addStaffNote(user, threadId, parsed.data.body);
+  return redirect(`${threadPath(await getIdeaSummary(threadId))}#staff-notes`);
+}
+
+export default function StaffNotesPage() {
+  const { idea, notes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <IdeaSubpage idea={idea} title="Staff notes">
+      <StaffNotes threadId={idea.id} notes={notes} error={actionData?.errors.body} value={actionData?.values.body} />
+    </IdeaSubpage>
+  );
+}

@@ -1,0 +1,45 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth/session.server";
+import { IdeaSubpage } from "~/components/IdeaSubpage";
+import { StatusForm } from "~/components/StatusForm";
+import { getIdeaSummary } from "~/models/idea.server";
+import { setIdeaStatus } from "~/models/idea-status.server";
+import { parseId } from "~/utils/http";
+import { statusLabels } from "~/utils/idea-status";
+import { threadPath } from "~/utils/slug";
+import { parseForm, statusSchema } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Change status — Cocreate" }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return getIdeaSummary(parseId(params.id, "thread id"));
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const threadId = parseId(params.id, "thread id");
+  const user = await requireStaff(request);
+  const parsed = parseForm(statusSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  await setIdeaStatus(user, threadId, parsed.data);
+  const idea = await getIdeaSummary(threadId);
+  return redirect(`${threadPath(idea)}#timeline`);
+}
+
+export default function ChangeStatus() {
+  const idea = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <IdeaSubpage idea={idea} title="Change the idea's status">
+      <p>
+        Currently <strong>{statusLabels[idea.status]}</strong>.
+      </p>
+      {idea.status === "shipped" ? (
+        <p>This idea has shipped; its status no longer changes.</p>
+      ) : (
+        <StatusForm threadId={idea.id} current={idea.status} errors={actionData?.errors} values={actionData?.values} />
+      )}
+    </IdeaSubpage>
+  );
+}

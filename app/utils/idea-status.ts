@@ -1,0 +1,36 @@
+import type { IdeaStatus } from "~db/schema";
+
+export const ideaStatuses = ["open", "under_review", "planned", "in_progress", "shipped", "declined"] as const;
+
+export const statusLabels: Record<IdeaStatus, string> = {
+  open: "Open",
+  under_review: "Under review",
+  planned: "Planned",
+  in_progress: "In progress",
+  shipped: "Shipped",
+  declined: "Declined",
+};
+
+const forward: IdeaStatus[] = ["open", "under_review", "planned", "in_progress", "shipped"];
+
+/**
+ * The lifecycle: an idea moves forward (steps may be skipped) or one step
+ * back, can be declined until it ships, and a declined idea can be reopened
+ * for review. Shipped is final: verdicts have been asked for.
+ */
+export function nextStatuses(from: IdeaStatus): IdeaStatus[] {
+  if (from === "shipped") return [];
+  if (from === "declined") return ["open", "under_review"];
+  const at = forward.indexOf(from);
+  const back = at > 0 ? [forward[at - 1]] : [];
+  return [...back, ...forward.slice(at + 1), "declined"] as IdeaStatus[];
+}
+
+export function canMove(from: IdeaStatus, to: IdeaStatus): boolean {
+  return nextStatuses(from).includes(to);
+}
+
+/** Staff may accept an idea as co-designed once it has been reviewed. */
+export function isReviewed(status: IdeaStatus | null): boolean {
+  return status === "under_review" || status === "planned" || status === "in_progress" || status === "shipped";
+}
