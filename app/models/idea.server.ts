@@ -32,7 +32,13 @@ export async function listParticipants(threadId: number, db: Transaction<Databas
     .execute();
 }
 
-async function insertCredits(trx: Transaction<Database>, actorId: number, threadId: number, credits: Credit[]) {
+async function insertCredits(
+  trx: Transaction<Database>,
+  actorId: number,
+  threadId: number,
+  credits: Credit[],
+  now = Date.now(),
+) {
   if (credits.length === 0) return;
   const participants = new Set((await listParticipants(threadId, trx)).map((p) => p.id));
   for (const credit of credits) {
@@ -40,7 +46,6 @@ async function insertCredits(trx: Transaction<Database>, actorId: number, thread
       status: 400,
     });
   }
-  const now = Date.now();
   const inserted: number[] = [];
   for (const credit of credits) {
     const result = await trx
@@ -77,9 +82,10 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
       "Move the idea to “Under review” (or later) before accepting it as co-designed.",
       { status: 409 },
     );
+    const now = Date.now();
     await trx
       .updateTable("threads")
-      .set({ co_designed_at: Date.now(), co_designed_by: actor.id })
+      .set({ co_designed_at: now, co_designed_by: actor.id })
       .where("id", "=", threadId)
       .execute();
     const others = credits.filter((c) => c.userId !== thread.author_id);
@@ -87,7 +93,7 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
     await insertCredits(trx, actor.id, threadId, [
       { userId: thread.author_id, contribution: author?.contribution || "Proposed the idea" },
       ...others,
-    ]);
+    ], now);
   });
 }
 
