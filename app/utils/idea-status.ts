@@ -23,7 +23,8 @@ export function nextStatuses(from: IdeaStatus): IdeaStatus[] {
   if (from === "declined") return ["open", "under_review"];
   const at = forward.indexOf(from);
   const back = at > 0 ? [forward[at - 1]] : [];
-  return [...back, ...forward.slice(at + 1), "declined"] as IdeaStatus[];
+  // The next step first: it is what staff pick most often.
+  return [...forward.slice(at + 1), ...back, "declined"] as IdeaStatus[];
 }
 
 export function canMove(from: IdeaStatus, to: IdeaStatus): boolean {

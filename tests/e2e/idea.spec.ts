@@ -30,12 +30,17 @@ test("two members vote for an idea, staff accept it as co-designed and a visitor
   await expect(page.getByRole("complementary", { name: "Votes" })).toContainText("3 votes");
   await page.getByRole("button", { name: /Remove my vote/ }).click();
   await expect(page.getByRole("complementary", { name: "Votes" })).toContainText("2 votes");
-  await expect(page.getByRole("button", { name: "Accept as co-designed" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Accept as co-designed/ })).toHaveCount(0);
 
+  // Staff review the idea first, then accept it.
   const staff = await newPerson(browser);
   await signIn(staff, "staff@example.com");
   await staff.goto(path);
-  await staff.getByRole("button", { name: "Accept as co-designed" }).click();
+  await staff.getByLabel("New status").selectOption({ label: "Under review" });
+  await staff.getByRole("button", { name: "Update status" }).click();
+  await expect(staff.getByRole("region", { name: "Status timeline" })).toContainText("Under review");
+  await staff.getByRole("link", { name: /Accept as co-designed/ }).click();
+  await staff.getByRole("button", { name: /Accept as co-designed/ }).click();
   await expect(staff.getByRole("region", { name: "★ Co-designed with" })).toContainText(author);
 
   const visitor = await newPerson(browser);
