@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
@@ -8,12 +8,12 @@ import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server"
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "~/components/Badges";
 import { CoDesigners } from "~/components/CoDesigners";
-import { IdeaPanel } from "~/components/IdeaPanel";
+import { IdeaPanel, ideaStaffLinks } from "~/components/IdeaPanel";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { WatchForm } from "~/components/WatchForm";
 import { PostCard } from "~/components/PostCard";
 import { ReplyForm } from "~/components/ReplyForm";
-import { SubmitButton } from "~/components/SubmitButton";
+import { ThreadReplies } from "~/components/ThreadReplies";
 import { invariantResponse, parseId } from "~/utils/http";
 import { slugify, threadPath } from "~/utils/slug";
 import { parseForm, replySchema } from "~/utils/validation";
@@ -69,20 +69,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(here);
 }
 
-function staffLinks(
-  thread: { id: number; coDesignedAt: number | null; status: string | null },
-  permissions: { changeStatus: boolean; acceptIdea: boolean; creditCoDesigners: boolean; mergeIdea: boolean; readStaffNotes: boolean },
-) {
-  const links: { href: string; label: string }[] = [];
-  if (permissions.changeStatus) links.push({ href: `/threads/${thread.id}/status`, label: "Change status" });
-  if (permissions.acceptIdea && thread.coDesignedAt === null && thread.status !== "open" && thread.status !== "declined") {
-    links.push({ href: `/threads/${thread.id}/credits`, label: "★ Accept as co-designed" });
-  }
-  if (permissions.mergeIdea) links.push({ href: `/threads/${thread.id}/merge`, label: "Merge into another idea" });
-  if (permissions.readStaffNotes) links.push({ href: `#staff-notes`, label: "Staff notes" });
-  return links;
-}
-
 export default function ThreadPage() {
   const { thread, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref } =
     useLoaderData<typeof loader>();
@@ -127,7 +113,7 @@ export default function ThreadPage() {
             canVote={permissions.vote}
             signedIn={signedIn}
             loginHref={loginHref}
-            staffLinks={staffLinks(thread, permissions)}
+            staffLinks={ideaStaffLinks(thread, permissions)}
           />
         ) : null}
       </div>
@@ -149,66 +135,12 @@ export default function ThreadPage() {
         />
       ) : null}
 
-      {answer ? (
-        <section id="answer" className="answer" aria-labelledby="answer-title">
-          <h2 id="answer-title">✓ Accepted answer</h2>
-          <PostCard
-            id={`post-${answer.id}`}
-            label="Accepted answer"
-            highlight
-            authorUsername={answer.authorUsername}
-            authorDisplayName={answer.authorDisplayName}
-            authorRole={answer.authorRole}
-            createdAt={answer.createdAt}
-            editedAt={answer.editedAt}
-            bodyHtml={answer.bodyHtml}
-            editHref={answer.canEdit ? `/posts/${answer.id}/edit` : undefined}
-          >
-            {permissions.markAnswer ? (
-              <Form method="post" preventScrollReset>
-                <SubmitButton intent="unmark-answer" pendingText="Unmarking…" className="button button-small">
-                  Unmark answer
-                </SubmitButton>
-              </Form>
-            ) : null}
-          </PostCard>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="replies-title" className="replies">
-        <h2 id="replies-title">
-          {thread.replyCount} {thread.replyCount === 1 ? "reply" : "replies"}
-        </h2>
-        {otherReplies.map((reply) => (
-          <PostCard
-            key={reply.id}
-            id={`post-${reply.id}`}
-            label={`Reply by ${reply.authorDisplayName || reply.authorUsername}`}
-            authorUsername={reply.authorUsername}
-            authorDisplayName={reply.authorDisplayName}
-            authorRole={reply.authorRole}
-            createdAt={reply.createdAt}
-            editedAt={reply.editedAt}
-            bodyHtml={reply.bodyHtml}
-            editHref={reply.canEdit ? `/posts/${reply.id}/edit` : undefined}
-          >
-            {isQuestion && permissions.markAnswer ? (
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="postId" value={reply.id} />
-                <SubmitButton
-                  intent="mark-answer"
-                  value={String(reply.id)}
-                  pendingText="Marking…"
-                  className="button button-small"
-                >
-                  ✓ Mark as answer
-                </SubmitButton>
-              </Form>
-            ) : null}
-          </PostCard>
-        ))}
-        {answer && otherReplies.length === 0 ? <p className="muted">The accepted answer is shown above.</p> : null}
-      </section>
+      <ThreadReplies
+        answer={answer ?? null}
+        replies={otherReplies}
+        replyCount={thread.replyCount}
+        canMarkAnswer={isQuestion && permissions.markAnswer}
+      />
 
       <ReplyForm
         key={thread.replyCount}

@@ -1,0 +1,78 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Role } from "~db/schema";
+import { PostCard } from "./PostCard";
+import { SubmitButton } from "./SubmitButton";
+
+type Reply = {
+  id: number;
+  bodyHtml: string;
+  createdAt: number;
+  editedAt: number | null;
+  authorUsername: string;
+  authorDisplayName: string | null;
+  authorRole: Role;
+  canEdit: boolean;
+};
+
+type Props = { answer: Reply | null; replies: Reply[]; replyCount: number; canMarkAnswer: boolean };
+
+function ReplyCard({ reply, label, highlight, children }: { reply: Reply; label: string; highlight?: boolean; children?: ReactNode }) {
+  return (
+    <PostCard
+      id={`post-${reply.id}`}
+      label={label}
+      highlight={highlight}
+      authorUsername={reply.authorUsername}
+      authorDisplayName={reply.authorDisplayName}
+      authorRole={reply.authorRole}
+      createdAt={reply.createdAt}
+      editedAt={reply.editedAt}
+      bodyHtml={reply.bodyHtml}
+      editHref={reply.canEdit ? `/posts/${reply.id}/edit` : undefined}
+    >
+      {children}
+    </PostCard>
+  );
+}
+
+/** The accepted answer right under the question, then every other reply in order. */
+export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer }: Props) {
+  return (
+    <>
+      {answer ? (
+        <section id="answer" className="answer" aria-labelledby="answer-title">
+          <h2 id="answer-title">✓ Accepted answer</h2>
+          <ReplyCard reply={answer} label="Accepted answer" highlight>
+            {canMarkAnswer ? (
+              <Form method="post" preventScrollReset>
+                <SubmitButton intent="unmark-answer" pendingText="Unmarking…" className="button button-small">
+                  Unmark answer
+                </SubmitButton>
+              </Form>
+            ) : null}
+          </ReplyCard>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="replies-title" className="replies">
+        <h2 id="replies-title">
+          {replyCount} {replyCount === 1 ? "reply" : "replies"}
+        </h2>
+        {replies.map((reply) => (
+          <ReplyCard key={reply.id} reply={reply} label={`Reply by ${reply.authorDisplayName || reply.authorUsername}`}>
+            {canMarkAnswer ? (
+              <Form method="post" preventScrollReset>
+                <input type="hidden" name="postId" value={reply.id} />
+                <SubmitButton intent="mark-answer" value={String(reply.id)} pendingText="Marking…" className="button button-small">
+                  ✓ Mark as answer
+                </SubmitButton>
+              </Form>
+            ) : null}
+          </ReplyCard>
+        ))}
+        {answer && replies.length === 0 ? <p className="muted">The accepted answer is shown above.</p> : null}
+      </section>
+    </>
+  );
+}
