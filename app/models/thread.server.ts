@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database, ThreadKind } from "~db/schema";
+import type { Database, IdeaStatus, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
@@ -61,8 +61,15 @@ export function formatCursor(item: { pinned: number; lastActivityAt: number; id:
   return `${item.pinned}.${item.lastActivityAt}.${item.id}`;
 }
 
-export async function listProductThreads(productId: number, after: ListCursor | null) {
+export async function listProductThreads(
+  productId: number,
+  after: ListCursor | null,
+  filter: { status?: IdeaStatus | null } = {},
+) {
   let query = listQuery().where("threads.product_id", "=", productId);
+  if (filter.status) {
+    query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status);
+  }
   if (after) {
     query = query.where((eb) =>
       eb(

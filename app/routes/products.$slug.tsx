@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getProductBySlug } from "~/models/product.server";
 import { listProductThreads, parseCursor } from "~/models/thread.server";
+import { StatusFilter } from "~/components/StatusFilter";
 import { ThreadList } from "~/components/ThreadList";
+import { parseStatusFilter } from "~/utils/idea-status";
 import { invariantResponse } from "~/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -13,19 +15,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = await getProductBySlug(params.slug ?? "");
   invariantResponse(product, "We couldn't find that product.", { status: 404 });
-  const after = new URL(request.url).searchParams.get("after");
+  const search = new URL(request.url).searchParams;
+  const after = search.get("after");
   const cursor = parseCursor(after);
   invariantResponse(after === null || cursor, "That page link is not valid.", { status: 400 });
-  const page = await listProductThreads(product.id, cursor);
+  const status = parseStatusFilter(search.get("status"));
+  const page = await listProductThreads(product.id, cursor, { status });
   return {
     product: { slug: product.slug, name: product.name, description: product.description },
+    status,
     isFirstPage: cursor === null,
     ...page,
   };
 }
 
 export default function ProductPage() {
-  const { product, threads, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
+  const { product, status, threads, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
+  const base = `/products/${product.slug}${status ? `?status=${status}` : ""}`;
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -52,12 +58,13 @@ export default function ProductPage() {
         <h2 id="threads-title" className="visually-hidden">
           Threads
         </h2>
+        <StatusFilter basePath={`/products/${product.slug}`} current={status} />
         <ThreadList threads={threads} showProduct={false} />
       </section>
       <nav className="pager" aria-label="Pages">
-        {!isFirstPage ? <Link to={`/products/${product.slug}`}>← Newest threads</Link> : <span />}
+        {!isFirstPage ? <Link to={base}>← Newest threads</Link> : <span />}
         {nextCursor ? (
-          <Link rel="next" to={`/products/${product.slug}?after=${nextCursor}`}>
+          <Link rel="next" to={`${base}${status ? "&" : "?"}after=${nextCursor}`}>
             Older threads →
           </Link>
         ) : null}

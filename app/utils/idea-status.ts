@@ -35,3 +35,10 @@ export function canMove(from: IdeaStatus, to: IdeaStatus): boolean {
 export function isReviewed(status: IdeaStatus | null): boolean {
   return status === "under_review" || status === "planned" || status === "in_progress" || status === "shipped";
 }
+
+/** A list's ?status= filter: a known status, or none. Unknown values are a bad link (400). */
+export function parseStatusFilter(value: string | null): IdeaStatus | null {
+  if (value === null || value === "") return null;
+  if ((ideaStatuses as readonly string[]).includes(value)) return value as IdeaStatus;
+  throw new Response("That status filter is not one we know.", { status: 400 });
+}

@@ -81,6 +81,12 @@ test("staff plan and ship an idea; its voter is notified and the member who set 
   await visitor.goto(path);
   await expect(visitor.getByRole("region", { name: "How people will judge success" })).toContainText("Met");
   await expect(visitor.getByText("Finance team asked")).toHaveCount(0);
+  await visitor.goto("/products/ledger");
+  await visitor.getByRole("navigation", { name: "Filter ideas by status" }).getByRole("link", { name: "Shipped" }).click();
+  const listed = visitor.getByRole("listitem").filter({ hasText: title });
+  await expect(listed.getByText("Shipped")).toBeVisible();
+  await visitor.getByRole("navigation", { name: "Filter ideas by status" }).getByRole("link", { name: "Planned" }).click();
+  await expect(visitor.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
   await visitor.goto("/changelog");
   const entry = visitor.getByRole("article").filter({ hasText: title });
   await expect(entry).toContainText("Shipped: pause any schedule from its settings page.");
