@@ -22,6 +22,9 @@ export interface UsersTable {
   bio: string | null;
   created_at: number;
   suspended_until: number | null;
+  suspended_reason: string | null;
+  /** 0: new member (posting limits apply), 1: trusted. */
+  trust_level: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -37,6 +40,7 @@ export interface ProductsTable {
   description: string;
   position: number;
   created_at: number;
+  archived_at: number | null;
 }
 
 export interface ThreadsTable {
@@ -61,6 +65,12 @@ export interface ThreadsTable {
   edited_at: number | null;
   merged_into_id: number | null;
   status_changed_at: number | null;
+  hidden_reason: string | null;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  delete_reason: string | null;
+  edited_by: number | null;
+  closed_at: number | null;
 }
 
 export interface PostsTable {
@@ -72,6 +82,11 @@ export interface PostsTable {
   created_at: number;
   edited_at: number | null;
   hidden_at: number | null;
+  hidden_reason: string | null;
+  deleted_at: number | null;
+  deleted_by: number | null;
+  delete_reason: string | null;
+  edited_by: number | null;
 }
 
 /** The text a thread or reply had before an edit; exactly one of thread_id / post_id is set. */
@@ -194,6 +209,36 @@ export interface EmailOutboxTable {
   sent_at: number | null;
 }
 
+export type FlagReason = "spam" | "offensive" | "off_topic" | "other";
+export type FlagStatus = "pending" | "agreed" | "disagreed" | "dismissed";
+
+/** A member's report of a thread or reply; exactly one of thread_id / post_id is set. */
+export interface FlagsTable {
+  id: Generated<number>;
+  thread_id: number | null;
+  post_id: number | null;
+  user_id: number;
+  reason: FlagReason;
+  note: Generated<string>;
+  /** How much the flag counts toward hiding: staff flags count more. */
+  weight: Generated<number>;
+  status: Generated<FlagStatus>;
+  resolved_by: number | null;
+  resolved_at: number | null;
+  created_at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  target_type: "thread" | "post" | "user" | "product" | "flag" | "site";
+  target_id: number | null;
+  reason: Generated<string>;
+  detail: Generated<string>;
+  created_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -216,6 +261,8 @@ export interface Database {
   email_preferences: EmailPreferencesTable;
   email_outbox: EmailOutboxTable;
   settings: SettingsTable;
+  flags: FlagsTable;
+  audit_log: AuditLogTable;
 }
 
 export type User = Selectable<UsersTable>;
