@@ -70,4 +70,8 @@ export const can = {
     thread.status !== "declined",
   watch: (actor: Actor, thread: ThreadFacts) => actor !== null && thread.hidden_at === null,
   manageProducts: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  readAuditLog: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Admins grant or revoke staff and change site settings. */
+  manageUsers: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  manageSite: (actor: Actor) => isActive(actor) && isAdmin(actor),
 };
