@@ -167,7 +167,8 @@ export type NotificationKind =
   | "answer_accepted"
   | "status_changed"
   | "co_designer_credit"
-  | "verdict_request";
+  | "verdict_request"
+  | "content_hidden";
 
 export interface NotificationsTable {
   id: Generated<number>;

@@ -15,12 +15,18 @@ type ThreadFacts = {
   hidden_at: number | null;
   merged_into_id?: number | null;
   status?: string | null;
+  closed_at?: number | null;
+  deleted_at?: number | null;
 };
-type PostFacts = { author_id: number; hidden_at: number | null };
+type PostFacts = { author_id: number; hidden_at: number | null; deleted_at?: number | null };
+type UserFacts = { id: number; role: Role };
 
 const rank: Record<Role, number> = { member: 1, staff: 2, admin: 3 };
 
 const isMerged = (thread: ThreadFacts) => thread.merged_into_id != null;
+const isVisible = (content: { hidden_at: number | null; deleted_at?: number | null }) =>
+  content.hidden_at === null && content.deleted_at == null;
+const isOpen = (thread: ThreadFacts) => thread.locked === 0 && thread.closed_at == null;
 
 function isSuspended(actor: NonNullable<Actor>, now = Date.now()): boolean {
   return actor.suspendedUntil !== null && actor.suspendedUntil > now;
@@ -42,11 +48,14 @@ export function isAdmin(actor: Actor): boolean {
 export const can = {
   startThread: (actor: Actor) => isActive(actor),
   reply: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && thread.hidden_at === null && !isMerged(thread) && (thread.locked === 0 || isStaff(actor)),
-  editThread: (actor: Actor, thread: ThreadFacts) => isActive(actor) && actor.id === thread.author_id,
-  editPost: (actor: Actor, post: PostFacts) => isActive(actor) && actor.id === post.author_id,
+    isActive(actor) && isVisible(thread) && !isMerged(thread) && (isOpen(thread) || isStaff(actor)),
+  /** Authors edit their own (a hidden post too, to have it reviewed); staff edit anything not deleted. */
+  editThread: (actor: Actor, thread: ThreadFacts) =>
+    isActive(actor) && thread.deleted_at == null && (actor.id === thread.author_id || isStaff(actor)),
+  editPost: (actor: Actor, post: PostFacts) =>
+    isActive(actor) && post.deleted_at == null && (actor.id === post.author_id || isStaff(actor)),
   vote: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && thread.kind === "idea" && thread.hidden_at === null && !isMerged(thread),
+    isActive(actor) && thread.kind === "idea" && isVisible(thread) && !isMerged(thread) && thread.closed_at == null,
   markAnswer: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) &&
     thread.kind === "question" &&
@@ -71,6 +80,14 @@ export const can = {
   watch: (actor: Actor, thread: ThreadFacts) => actor !== null && thread.hidden_at === null,
   manageProducts: (actor: Actor) => isActive(actor) && isAdmin(actor),
   readAuditLog: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Pin, lock, close, move, hide and delete threads and replies; handle flags. */
+  moderate: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Hidden and deleted content stays readable to staff only. */
+  seeHiddenContent: (actor: Actor) => isStaff(actor),
+  flag: (actor: Actor, content: PostFacts) => isActive(actor) && actor.id !== content.author_id && isVisible(content),
+  /** Staff suspend members; admins also suspend staff; nobody suspends an admin. */
+  suspend: (actor: Actor, target: UserFacts) =>
+    isActive(actor) && isStaff(actor) && actor.id !== target.id && target.role !== "admin" && rank[target.role] < rank[actor.role],
   /** Admins grant or revoke staff and change site settings. */
   manageUsers: (actor: Actor) => isActive(actor) && isAdmin(actor),
   manageSite: (actor: Actor) => isActive(actor) && isAdmin(actor),

@@ -22,6 +22,8 @@ export function describeNotification(facts: NotificationFacts): string {
       return `You were credited as a co-designer of “${facts.threadTitle}”`;
     case "verdict_request":
       return `“${facts.threadTitle}” has shipped: did it meet your measure of success?`;
+    case "content_hidden":
+      return `Your post in “${facts.threadTitle}” was hidden: ${facts.detail}. Edit it and staff will review it again`;
   }
 }
 

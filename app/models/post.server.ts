@@ -2,6 +2,7 @@ import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
+import { reopenForReview } from "./flag.server";
 import { notify } from "./notification.server";
 import { followAutomatically, subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
@@ -55,12 +56,14 @@ async function requirePost(postId: number) {
       "posts.author_id",
       "posts.body",
       "posts.hidden_at",
+      "posts.deleted_at",
       "threads.title as threadTitle",
-      "threads.hidden_at as threadHiddenAt",
+      "threads.deleted_at as threadDeletedAt",
     ])
     .where("posts.id", "=", postId)
     .executeTakeFirst();
-  invariantResponse(post && post.hidden_at === null && post.threadHiddenAt === null, "We couldn't find that reply.", {
+  // Hidden replies load (their author may edit them for review); deleted ones are gone.
+  invariantResponse(post && post.deleted_at === null && post.threadDeletedAt === null, "We couldn't find that reply.", {
     status: 404,
   });
   return post;
@@ -86,9 +89,10 @@ export async function editReply(actor: Actor, postId: number, body: string): Pro
       .execute();
     await trx
       .updateTable("posts")
-      .set({ body, body_html: renderMarkdown(body), edited_at: now })
+      .set({ body, body_html: renderMarkdown(body), edited_at: now, edited_by: actor.id })
       .where("id", "=", post.id)
       .execute();
+    if (post.hidden_at !== null) await reopenForReview(trx, { type: "post", id: post.id });
   });
   return post.thread_id;
 }

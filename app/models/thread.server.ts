@@ -4,6 +4,7 @@ import type { Database, IdeaStatus, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
+import { reopenForReview } from "./flag.server";
 import { notify } from "./notification.server";
 import { followAutomatically } from "./subscription.server";
 
@@ -35,7 +36,8 @@ function listQuery() {
       "products.slug as productSlug",
       "products.name as productName",
     ])
-    .where("threads.hidden_at", "is", null);
+    .where("threads.hidden_at", "is", null)
+    .where("threads.deleted_at", "is", null);
 }
 
 export type ThreadListItem = Awaited<ReturnType<ReturnType<typeof listQuery>["execute"]>>[number];
@@ -92,11 +94,20 @@ export async function listProductThreads(
   };
 }
 
-/** The facts permission checks need, or a 404. */
+/**
+ * The facts permission checks need, or a 404 for a missing or deleted
+ * thread. Hidden threads load: the can.* checks refuse what they forbid.
+ */
 export async function requireThread(id: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
   const thread = await db.selectFrom("threads").selectAll().where("id", "=", id).executeTakeFirst();
-  invariantResponse(thread && thread.hidden_at === null, "We couldn't find that thread.", { status: 404 });
+  invariantResponse(thread && thread.deleted_at === null, "We couldn't find that thread.", { status: 404 });
   return thread;
+}
+
+/** What a viewer sees of hidden content: staff and its author see it with the reason; others a placeholder. */
+function hiddenView(viewer: Actor, authorId: number, hiddenAt: number | null) {
+  if (hiddenAt === null) return "visible" as const;
+  return can.seeHiddenContent(viewer) || viewer?.id === authorId ? ("revealed" as const) : ("placeholder" as const);
 }
 
 /** Everything the thread page shows, in three queries whatever the number of replies. */
@@ -125,6 +136,12 @@ export async function getThreadPage(id: number, viewer: Actor) {
       "threads.created_at as createdAt",
       "threads.edited_at as editedAt",
       "threads.merged_into_id as mergedIntoId",
+      "threads.pinned",
+      "threads.closed_at as closedAt",
+      "threads.hidden_reason as hiddenReason",
+      "threads.deleted_at as deletedAt",
+      "threads.delete_reason as deleteReason",
+      "threads.product_id as productId",
       "users.username as authorUsername",
       "users.display_name as authorDisplayName",
       "users.role as authorRole",
@@ -134,7 +151,10 @@ export async function getThreadPage(id: number, viewer: Actor) {
     ])
     .where("threads.id", "=", id)
     .executeTakeFirst();
-  invariantResponse(thread && thread.hidden_at === null, "We couldn't find that thread.", { status: 404 });
+  invariantResponse(thread && (thread.deletedAt === null || can.seeHiddenContent(viewer)), "We couldn't find that thread.", {
+    status: 404,
+  });
+  const threadView = hiddenView(viewer, thread.authorId, thread.hidden_at);
 
   const [replies, coDesigners] = await Promise.all([
     db
@@ -146,12 +166,16 @@ export async function getThreadPage(id: number, viewer: Actor) {
         "posts.created_at as createdAt",
         "posts.edited_at as editedAt",
         "posts.author_id as authorId",
+        "posts.hidden_at as hiddenAt",
+        "posts.hidden_reason as hiddenReason",
+        "posts.deleted_at as deletedAt",
+        "posts.delete_reason as deleteReason",
         "users.username as authorUsername",
         "users.display_name as authorDisplayName",
         "users.role as authorRole",
       ])
       .where("posts.thread_id", "=", id)
-      .where("posts.hidden_at", "is", null)
+      .$if(!can.seeHiddenContent(viewer), (qb) => qb.where("posts.deleted_at", "is", null))
       .orderBy("posts.id")
       .execute(),
     db
@@ -170,10 +194,25 @@ export async function getThreadPage(id: number, viewer: Actor) {
     hidden_at: thread.hidden_at,
     merged_into_id: thread.mergedIntoId,
     status: thread.status,
+    closed_at: thread.closedAt,
+    deleted_at: thread.deletedAt,
   };
+  const placeholder = threadView === "placeholder";
   return {
-    thread,
-    replies: replies.map((r) => ({ ...r, canEdit: can.editPost(viewer, { author_id: r.authorId, hidden_at: null }) })),
+    thread: placeholder ? { ...thread, title: "Hidden thread", bodyHtml: "" } : thread,
+    hidden: threadView === "visible" ? null : { reason: thread.hiddenReason ?? "", placeholder },
+    replies: placeholder
+      ? []
+      : replies.map((r) => {
+          const view = hiddenView(viewer, r.authorId, r.hiddenAt);
+          return {
+            ...r,
+            bodyHtml: view === "placeholder" ? "" : r.bodyHtml,
+            hidden: view === "visible" ? null : { reason: r.hiddenReason ?? "", placeholder: view === "placeholder" },
+            canEdit: view !== "placeholder" && can.editPost(viewer, { author_id: r.authorId, hidden_at: null, deleted_at: r.deletedAt }),
+            canFlag: can.flag(viewer, { author_id: r.authorId, hidden_at: r.hiddenAt, deleted_at: r.deletedAt }),
+          };
+        }),
     coDesigners,
     permissions: {
       reply: can.reply(viewer, facts),
@@ -187,6 +226,8 @@ export async function getThreadPage(id: number, viewer: Actor) {
       readStaffNotes: can.readStaffNotes(viewer),
       writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
       watch: can.watch(viewer, facts),
+      flag: can.flag(viewer, facts),
+      moderate: can.moderate(viewer),
     },
   };
 }
@@ -229,9 +270,10 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
       .execute();
     await trx
       .updateTable("threads")
-      .set({ title: input.title, body: input.body, body_html: renderMarkdown(input.body), edited_at: now })
+      .set({ title: input.title, body: input.body, body_html: renderMarkdown(input.body), edited_at: now, edited_by: actor.id })
       .where("id", "=", thread.id)
       .execute();
+    if (thread.hidden_at !== null) await reopenForReview(trx, { type: "thread", id: thread.id });
   });
 }
 

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
+import { activeSuspension } from "~/models/suspension.server";
 import { authenticate } from "~/models/user.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
@@ -28,6 +29,17 @@ export async function action({ request }: ActionFunctionArgs) {
         values: { login: parsed.data.login },
       },
       { status: 400 },
+    );
+  }
+  const suspension = await activeSuspension(userId);
+  if (suspension) {
+    const until = new Date(suspension.until).toUTCString();
+    return data(
+      {
+        errors: { form: `Your account is suspended until ${until}. Reason: ${suspension.reason}` },
+        values: { login: parsed.data.login },
+      },
+      { status: 403 },
     );
   }
   return startSession(userId, redirectTo);

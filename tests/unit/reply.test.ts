@@ -85,10 +85,12 @@ describe("replying", () => {
     expect(await replyCount(threadId)).toBe(1);
   });
 
-  it("answers 404 for an unknown or hidden thread", async () => {
+  it("refuses a hidden thread (403) and answers 404 for an unknown or deleted one", async () => {
     const author = await createTestUser();
     const threadId = await createTestThread(author);
     await getDb().updateTable("threads").set({ hidden_at: Date.now() }).where("id", "=", threadId).execute();
+    expect(await statusOf(() => createReply(author, threadId, "Hello?"))).toBe(403);
+    await getDb().updateTable("threads").set({ deleted_at: Date.now() }).where("id", "=", threadId).execute();
     expect(await statusOf(() => createReply(author, threadId, "Hello?"))).toBe(404);
     expect(await statusOf(() => createReply(author, 999_999, "Hello?"))).toBe(404);
     expect(await replyCount(threadId)).toBe(0);
@@ -122,7 +124,6 @@ describe("editing a reply", () => {
 
   it.each([
     ["another member", () => createTestUser()],
-    ["staff", () => createTestUser({ role: "staff" })],
     ["a visitor", async () => null],
   ])("is refused to %s with 403 and changes nothing", async (_who, makeActor) => {
     const author = await createTestUser();
@@ -132,6 +133,16 @@ describe("editing a reply", () => {
     expect(await statusOf(() => editReply(actor, postId, "Someone else's words"))).toBe(403);
     expect(await postRow(postId)).toMatchObject({ body: "My words", edited_at: null });
     expect(await getDb().selectFrom("revisions").select("id").where("post_id", "=", postId).execute()).toHaveLength(0);
+  });
+
+  it("lets staff edit anyone's reply, keeping the revision with the editor's name", async () => {
+    const author = await createTestUser();
+    const staff = await createTestUser({ role: "staff" });
+    const postId = await createTestReply(author, await createTestThread(author), "My words");
+    await editReply(staff, postId, "Moderated words");
+    expect(await postRow(postId)).toMatchObject({ body: "Moderated words", edited_by: staff.id });
+    const revisions = await getDb().selectFrom("revisions").selectAll().where("post_id", "=", postId).execute();
+    expect(revisions).toMatchObject([{ body: "My words", editor_id: staff.id }]);
   });
 
   it("answers 404 for an unknown reply", async () => {

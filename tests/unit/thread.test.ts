@@ -84,7 +84,6 @@ describe("editing a thread", () => {
 
   it.each([
     ["another member", () => createTestUser()],
-    ["staff", () => createTestUser({ role: "staff" })],
     ["a visitor", async () => null],
   ])("is refused to %s with 403 and changes nothing", async (_who, makeActor) => {
     const author = await createTestUser();
@@ -95,6 +94,16 @@ describe("editing a thread", () => {
     expect(row).toMatchObject({ title: "Original", body: "Original body", edited_at: null });
     const revisions = await getDb().selectFrom("revisions").select("id").where("thread_id", "=", id).execute();
     expect(revisions).toHaveLength(0);
+  });
+
+  it("lets staff edit anyone's thread, keeping the revision with the editor's name", async () => {
+    const author = await createTestUser();
+    const staff = await createTestUser({ role: "staff" });
+    const id = await createTestThread(author, { title: "Original", body: "Original body" });
+    await editThread(staff, id, { title: "Tidied title", body: "Tidied body" });
+    expect(await getThreadRow(id)).toMatchObject({ title: "Tidied title", edited_by: staff.id });
+    const revisions = await getDb().selectFrom("revisions").selectAll().where("thread_id", "=", id).execute();
+    expect(revisions).toMatchObject([{ title: "Original", body: "Original body", editor_id: staff.id }]);
   });
 
   it("answers 404 for an unknown thread", async () => {

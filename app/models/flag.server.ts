@@ -1,0 +1,217 @@
+import type { Transaction } from "kysely";
+import { getDb } from "~db/client.server";
+import type { Database, FlagReason } from "~db/schema";
+import { can, isStaff, type Actor } from "~/auth/permissions.server";
+import { env } from "~/utils/env.server";
+import { invariantResponse } from "~/utils/http";
+import { recordAudit } from "./audit.server";
+import { hideInTransaction, loadContent, unhideInTransaction, type ContentRef } from "./moderation.server";
+import { notify } from "./notification.server";
+
+export const flagReasonLabels: Record<FlagReason, string> = {
+  spam: "Spam",
+  offensive: "Offensive",
+  off_topic: "Off-topic",
+  other: "Something else",
+};
+
+/** Flag weight at which content hides itself until staff review it (FLAG_HIDE_THRESHOLD, default 3). */
+export function hideThreshold(): number {
+  const value = Number(env("FLAG_HIDE_THRESHOLD"));
+  return Number.isInteger(value) && value > 0 ? value : 3;
+}
+
+/** A staff member's flag counts twice a member's. */
+const STAFF_FLAG_WEIGHT = 2;
+
+const targetColumn = (ref: ContentRef) => (ref.type === "thread" ? "thread_id" : "post_id");
+
+async function threadIdOf(trx: Transaction<Database>, ref: ContentRef): Promise<number> {
+  if (ref.type === "thread") return ref.id;
+  const post = await trx.selectFrom("posts").select("thread_id").where("id", "=", ref.id).executeTakeFirstOrThrow();
+  return post.thread_id;
+}
+
+/**
+ * A member flags a thread or reply. When the pending flags' weight reaches
+ * the threshold the content hides itself and its author is told why.
+ */
+export async function flagContent(
+  actor: Actor,
+  ref: ContentRef,
+  input: { reason: FlagReason; note: string },
+): Promise<{ hidden: boolean }> {
+  invariantResponse(actor, "Sign in to flag posts.", { status: 401 });
+  return getDb().transaction().execute(async (trx) => {
+    const content = await loadContent(trx, ref);
+    invariantResponse(content.deleted_at === null, "We couldn't find that post.", { status: 404 });
+    invariantResponse(actor.id !== content.author_id, "You can't flag your own post; edit or ask staff instead.", {
+      status: 403,
+    });
+    invariantResponse(can.flag(actor, content), "You can't flag this right now.", { status: 403 });
+    const inserted = await trx
+      .insertInto("flags")
+      .values({
+        thread_id: ref.type === "thread" ? ref.id : null,
+        post_id: ref.type === "post" ? ref.id : null,
+        user_id: actor.id,
+        reason: input.reason,
+        note: input.note.trim(),
+        weight: isStaff(actor) ? STAFF_FLAG_WEIGHT : 1,
+        resolved_by: null,
+        resolved_at: null,
+        created_at: Date.now(),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    invariantResponse(Number(inserted.numInsertedOrUpdatedRows) === 1, "You have already flagged this.", { status: 409 });
+
+    const pending = await trx
+      .selectFrom("flags")
+      .select([(eb) => eb.fn.sum<number>("weight").as("weight"), "reason"])
+      .where(targetColumn(ref), "=", ref.id)
+      .where("status", "=", "pending")
+      .groupBy("reason")
+      .orderBy("weight", "desc")
+      .execute();
+    const total = pending.reduce((sum, row) => sum + Number(row.weight), 0);
+    if (total < hideThreshold()) return { hidden: false };
+    const top = pending[0]?.reason ?? input.reason;
+    const reason = `flagged by the community as ${flagReasonLabels[top].toLowerCase()}`;
+    await hideInTransaction(trx, ref, reason);
+    await notify(trx, [content.author_id], {
+      kind: "content_hidden",
+      threadId: await threadIdOf(trx, ref),
+      postId: ref.type === "post" ? ref.id : null,
+      detail: reason,
+    });
+    return { hidden: true };
+  });
+}
+
+export type FlagDecision = "agree" | "disagree" | "dismiss";
+
+/**
+ * Staff decide on a flagged post: agree hides it, disagree restores it,
+ * dismiss closes the flags and leaves the post as it is.
+ */
+export async function resolveFlags(actor: Actor, ref: ContentRef, decision: FlagDecision): Promise<void> {
+  invariantResponse(actor && can.moderate(actor), "Only staff can review flags.", { status: 403 });
+  await getDb().transaction().execute(async (trx) => {
+    const content = await loadContent(trx, ref);
+    const status = { agree: "agreed", disagree: "disagreed", dismiss: "dismissed" } as const;
+    const result = await trx
+      .updateTable("flags")
+      .set({ status: status[decision], resolved_by: actor.id, resolved_at: Date.now() })
+      .where(targetColumn(ref), "=", ref.id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    invariantResponse(Number(result.numUpdatedRows) > 0, "There are no open flags on this post.", { status: 409 });
+    if (decision === "agree" && content.hidden_at === null) {
+      await hideInTransaction(trx, ref, "hidden by staff after flags");
+    }
+    if (decision === "disagree" && content.hidden_at !== null) await unhideInTransaction(trx, ref);
+    await recordAudit(trx, { actorId: actor.id, action: `flag.${decision}`, targetType: ref.type, targetId: ref.id });
+  });
+}
+
+/**
+ * When the author edits hidden content, its flags go back to the queue so
+ * staff review the new version.
+ */
+export async function reopenForReview(trx: Transaction<Database>, ref: ContentRef): Promise<void> {
+  await trx
+    .updateTable("flags")
+    .set({ status: "pending", resolved_by: null, resolved_at: null })
+    .where(targetColumn(ref), "=", ref.id)
+    .where("status", "=", "agreed")
+    .execute();
+}
+
+/** The review queue: one entry per flagged post with its open flags, oldest first. */
+export async function listFlagQueue(actor: Actor) {
+  invariantResponse(actor && can.moderate(actor), "Only staff can review flags.", { status: 403 });
+  const db = getDb();
+  const flags = await db
+    .selectFrom("flags")
+    .innerJoin("users as flagger", "flagger.id", "flags.user_id")
+    .leftJoin("posts", "posts.id", "flags.post_id")
+    .leftJoin("threads", (join) =>
+      join.on((eb) =>
+        eb.or([eb("threads.id", "=", eb.ref("flags.thread_id")), eb("threads.id", "=", eb.ref("posts.thread_id"))]),
+      ),
+    )
+    .leftJoin("users as author", (join) =>
+      join.on((eb) =>
+        eb("author.id", "=", eb.fn.coalesce("posts.author_id", "threads.author_id")),
+      ),
+    )
+    .select([
+      "flags.id",
+      "flags.thread_id as flaggedThreadId",
+      "flags.post_id as flaggedPostId",
+      "flags.reason",
+      "flags.note",
+      "flags.weight",
+      "flags.created_at as createdAt",
+      "flagger.username as flaggerUsername",
+      "threads.id as threadId",
+      "threads.title as threadTitle",
+      "threads.body as threadBody",
+      "threads.hidden_at as threadHiddenAt",
+      "threads.edited_at as threadEditedAt",
+      "posts.body as postBody",
+      "posts.hidden_at as postHiddenAt",
+      "posts.edited_at as postEditedAt",
+      "author.username as authorUsername",
+    ])
+    .where("flags.status", "=", "pending")
+    .orderBy("flags.id")
+    .limit(500)
+    .execute();
+
+  const entries = new Map<string, {
+    ref: ContentRef;
+    threadId: number | null;
+    threadTitle: string;
+    body: string;
+    authorUsername: string;
+    hidden: boolean;
+    editedAfterFlag: boolean;
+    weight: number;
+    flags: { id: number; reason: FlagReason; note: string; flaggerUsername: string; createdAt: number }[];
+  }>();
+  for (const flag of flags) {
+    const ref: ContentRef = flag.flaggedPostId
+      ? { type: "post", id: flag.flaggedPostId }
+      : { type: "thread", id: flag.flaggedThreadId ?? 0 };
+    const key = `${ref.type}:${ref.id}`;
+    const isPost = ref.type === "post";
+    const editedAt = isPost ? flag.postEditedAt : flag.threadEditedAt;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = {
+        ref,
+        threadId: flag.threadId,
+        threadTitle: flag.threadTitle ?? "",
+        body: (isPost ? flag.postBody : flag.threadBody) ?? "",
+        authorUsername: flag.authorUsername ?? "",
+        hidden: (isPost ? flag.postHiddenAt : flag.threadHiddenAt) !== null,
+        editedAfterFlag: false,
+        weight: 0,
+        flags: [],
+      };
+      entries.set(key, entry);
+    }
+    entry.weight += flag.weight;
+    if (editedAt !== null && editedAt > flag.createdAt) entry.editedAfterFlag = true;
+    entry.flags.push({
+      id: flag.id,
+      reason: flag.reason,
+      note: flag.note,
+      flaggerUsername: flag.flaggerUsername,
+      createdAt: flag.createdAt,
+    });
+  }
+  return [...entries.values()];
+}
