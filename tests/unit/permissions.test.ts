@@ -17,13 +17,31 @@ const roles = {
 
 type RoleName = keyof typeof roles;
 
-const thread = (kind: string, extra: { locked?: number; hidden_at?: number | null } = {}) => ({
+type ThreadExtra = {
+  locked?: number;
+  hidden_at?: number | null;
+  closed_at?: number | null;
+  deleted_at?: number | null;
+  merged_into_id?: number | null;
+  status?: string | null;
+};
+const thread = (kind: string, extra: ThreadExtra = {}) => ({
   author_id: AUTHOR_ID,
   kind,
   locked: extra.locked ?? 0,
   hidden_at: extra.hidden_at ?? null,
+  closed_at: extra.closed_at ?? null,
+  deleted_at: extra.deleted_at ?? null,
+  merged_into_id: extra.merged_into_id ?? null,
+  status: extra.status ?? (kind === "idea" ? "open" : null),
 });
 const post = { author_id: AUTHOR_ID, hidden_at: null };
+const hiddenPost = { author_id: AUTHOR_ID, hidden_at: 1 };
+const deletedPost = { author_id: AUTHOR_ID, hidden_at: null, deleted_at: 1 };
+const memberUser = { id: 5, role: "member" } as const;
+const staffUser = { id: 6, role: "staff" } as const;
+const adminUser = { id: 7, role: "admin" } as const;
+const authorUser = { id: AUTHOR_ID, role: "member" } as const;
 
 // Threads and replies below are written by "member" (AUTHOR_ID).
 const actions: Record<string, (actor: Actor) => boolean> = {
@@ -41,7 +59,33 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "mark an answer on a discussion": (a) => can.markAnswer(a, thread("discussion")),
   "accept an idea as co-designed": (a) => can.acceptIdea(a, thread("idea")),
   "accept a question as co-designed": (a) => can.acceptIdea(a, thread("question")),
+  "reply to a closed thread": (a) => can.reply(a, thread("discussion", { closed_at: 1 })),
+  "reply to a merged idea": (a) => can.reply(a, thread("idea", { merged_into_id: 9 })),
+  "edit the member's deleted reply": (a) => can.editPost(a, deletedPost),
+  "vote on a closed idea": (a) => can.vote(a, thread("idea", { closed_at: 1 })),
+  "change an idea's status": (a) => can.changeStatus(a, thread("idea")),
+  "change a question's status": (a) => can.changeStatus(a, thread("question")),
+  "credit co-designers": (a) => can.creditCoDesigners(a, thread("idea")),
+  "merge an idea": (a) => can.mergeIdea(a, thread("idea")),
+  "merge an already merged idea": (a) => can.mergeIdea(a, thread("idea", { merged_into_id: 9 })),
+  "read staff notes": (a) => can.readStaffNotes(a),
+  "write a staff note": (a) => can.writeStaffNote(a, thread("idea")),
+  "write a success measure on an open idea": (a) => can.writeSuccessMeasure(a, thread("idea")),
+  "write a success measure on a shipped idea": (a) => can.writeSuccessMeasure(a, thread("idea", { status: "shipped" })),
+  "watch a thread": (a) => can.watch(a, thread("discussion")),
+  "watch a hidden thread": (a) => can.watch(a, thread("discussion", { hidden_at: 1 })),
   "manage products": (a) => can.manageProducts(a),
+  "read the audit log": (a) => can.readAuditLog(a),
+  "moderate": (a) => can.moderate(a),
+  "see hidden content": (a) => can.seeHiddenContent(a),
+  "flag the member's reply": (a) => can.flag(a, post),
+  "flag a hidden reply": (a) => can.flag(a, hiddenPost),
+  "suspend a member": (a) => can.suspend(a, memberUser),
+  "suspend the author": (a) => can.suspend(a, authorUser),
+  "suspend staff": (a) => can.suspend(a, staffUser),
+  "suspend an admin": (a) => can.suspend(a, adminUser),
+  "manage users": (a) => can.manageUsers(a),
+  "manage site settings": (a) => can.manageSite(a),
 };
 
 const T = true;
@@ -52,8 +96,8 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "reply to an open thread":                          [F,    T,     T,     F,     T,     T,     T],
   "reply to a locked thread":                         [F,    F,     F,     F,     F,     T,     T],
   "reply to a hidden thread":                         [F,    F,     F,     F,     F,     F,     F],
-  "edit the member's thread":                         [F,    T,     F,     F,     T,     F,     F],
-  "edit the member's reply":                          [F,    T,     F,     F,     T,     F,     F],
+  "edit the member's thread":                         [F,    T,     F,     F,     T,     T,     T],
+  "edit the member's reply":                          [F,    T,     F,     F,     T,     T,     T],
   "vote on an idea":                                  [F,    T,     T,     F,     T,     T,     T],
   "vote on a hidden idea":                            [F,    F,     F,     F,     F,     F,     F],
   "vote on a question":                               [F,    F,     F,     F,     F,     F,     F],
@@ -62,7 +106,33 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "mark an answer on a discussion":                   [F,    F,     F,     F,     F,     F,     F],
   "accept an idea as co-designed":                    [F,    F,     F,     F,     F,     T,     T],
   "accept a question as co-designed":                 [F,    F,     F,     F,     F,     F,     F],
+  "reply to a closed thread":                          [F,    F,     F,     F,     F,     T,     T],
+  "reply to a merged idea":                           [F,    F,     F,     F,     F,     F,     F],
+  "edit the member's deleted reply":                  [F,    F,     F,     F,     F,     F,     F],
+  "vote on a closed idea":                            [F,    F,     F,     F,     F,     F,     F],
+  "change an idea's status":                          [F,    F,     F,     F,     F,     T,     T],
+  "change a question's status":                       [F,    F,     F,     F,     F,     F,     F],
+  "credit co-designers":                              [F,    F,     F,     F,     F,     T,     T],
+  "merge an idea":                                    [F,    F,     F,     F,     F,     T,     T],
+  "merge an already merged idea":                     [F,    F,     F,     F,     F,     F,     F],
+  "read staff notes":                                 [F,    F,     F,     F,     F,     T,     T],
+  "write a staff note":                               [F,    F,     F,     F,     F,     T,     T],
+  "write a success measure on an open idea":          [F,    T,     T,     F,     T,     T,     T],
+  "write a success measure on a shipped idea":        [F,    F,     F,     F,     F,     F,     F],
+  "watch a thread":                                   [F,    T,     T,     T,     T,     T,     T],
+  "watch a hidden thread":                            [F,    F,     F,     F,     F,     F,     F],
   "manage products":                                  [F,    F,     F,     F,     F,     F,     T],
+  "read the audit log":                               [F,    F,     F,     F,     F,     T,     T],
+  "moderate":                                         [F,    F,     F,     F,     F,     T,     T],
+  "see hidden content":                               [F,    F,     F,     F,     F,     T,     T],
+  "flag the member's reply":                          [F,    F,     T,     F,     F,     T,     T],
+  "flag a hidden reply":                              [F,    F,     F,     F,     F,     F,     F],
+  "suspend a member":                                 [F,    F,     F,     F,     F,     T,     T],
+  "suspend the author":                               [F,    F,     F,     F,     F,     T,     T],
+  "suspend staff":                                    [F,    F,     F,     F,     F,     F,     T],
+  "suspend an admin":                                 [F,    F,     F,     F,     F,     F,     F],
+  "manage users":                                     [F,    F,     F,     F,     F,     F,     T],
+  "manage site settings":                             [F,    F,     F,     F,     F,     F,     T],
 };
 
 const roleNames = Object.keys(roles) as RoleName[];
