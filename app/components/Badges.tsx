@@ -27,3 +27,14 @@ export function CoDesignedBadge() {
 export function StaffBadge() {
   return <span className="badge badge-staff">Staff</span>;
 }
+
+/** Staff states a reader should notice before replying. */
+export function ThreadStateBadges({ pinned, locked, closed }: { pinned: boolean; locked: boolean; closed: boolean }) {
+  return (
+    <>
+      {pinned ? <span className="badge badge-kind">📌 Pinned</span> : null}
+      {locked ? <span className="badge badge-kind">🔒 Locked</span> : null}
+      {closed ? <span className="badge badge-kind">Closed</span> : null}
+    </>
+  );
+}

@@ -1,13 +1,14 @@
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-type Common = { label: string; name: string; error?: string; hint?: string };
+/** `id` defaults to `name`; give one when a page has several fields of the same name. */
+type Common = { label: string; name: string; id?: string; error?: string; hint?: string };
 
 function describedBy(name: string, error?: string, hint?: string) {
   const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Messages({ name, error, hint }: Omit<Common, "label">) {
+function Messages({ name, error, hint }: Omit<Common, "label" | "id">) {
   return (
     <>
       {hint ? (
@@ -25,18 +26,19 @@ function Messages({ name, error, hint }: Omit<Common, "label">) {
 }
 
 /** A labelled input with its hint and error message tied to it for screen readers. */
-export function TextField({ label, name, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, name, id, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const fieldId = id ?? name;
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={fieldId}>{label}</label>
       <input
-        id={name}
+        id={fieldId}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(fieldId, error, hint)}
         {...input}
       />
-      <Messages name={name} error={error} hint={hint} />
+      <Messages name={fieldId} error={error} hint={hint} />
     </div>
   );
 }
@@ -44,21 +46,23 @@ export function TextField({ label, name, error, hint, ...input }: Common & Input
 export function TextAreaField({
   label,
   name,
+  id,
   error,
   hint,
   ...textarea
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const fieldId = id ?? name;
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={fieldId}>{label}</label>
       <textarea
-        id={name}
+        id={fieldId}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(fieldId, error, hint)}
         {...textarea}
       />
-      <Messages name={name} error={error} hint={hint} />
+      <Messages name={fieldId} error={error} hint={hint} />
     </div>
   );
 }

@@ -16,6 +16,12 @@ type Props = {
   editHref?: string;
   label?: string;
   highlight?: boolean;
+  /** Set when the post is hidden: staff and its author see why; others see a placeholder. */
+  hidden?: { reason: string; placeholder: boolean } | null;
+  /** Set for staff when the post was deleted (others never receive it). */
+  deleteReason?: string | null;
+  /** Links such as "Flag" or staff tools, shown after the body. */
+  links?: { href: string; label: string }[];
   children?: ReactNode;
 };
 
@@ -35,10 +41,28 @@ export function PostCard(props: Props) {
           ) : null}
         </span>
       </header>
-      <MarkdownBody html={props.bodyHtml} />
-      {props.editHref || props.children ? (
+      {props.deleteReason != null ? (
+        <p className="moderation-note">Deleted by staff: {props.deleteReason}</p>
+      ) : null}
+      {props.hidden && !props.hidden.placeholder ? (
+        <p className="moderation-note">
+          Hidden from the community: {props.hidden.reason}. Only staff and the author see it; editing it sends it back to
+          staff for review.
+        </p>
+      ) : null}
+      {props.hidden?.placeholder ? (
+        <p className="hidden-placeholder">This post is hidden while staff review it.</p>
+      ) : (
+        <MarkdownBody html={props.bodyHtml} />
+      )}
+      {props.editHref || props.children || props.links?.length ? (
         <footer className="post-actions">
           {props.children}
+          {props.links?.map((link) => (
+            <Link key={link.href} to={link.href} className="button button-small button-quiet">
+              {link.label}
+            </Link>
+          ))}
           {props.editHref ? (
             <Link to={props.editHref} className="button button-small button-quiet">
               Edit

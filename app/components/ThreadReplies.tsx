@@ -13,11 +13,39 @@ type Reply = {
   authorDisplayName: string | null;
   authorRole: Role;
   canEdit: boolean;
+  canFlag: boolean;
+  hidden: { reason: string; placeholder: boolean } | null;
+  deleteReason: string | null;
 };
 
-type Props = { answer: Reply | null; replies: Reply[]; replyCount: number; canMarkAnswer: boolean };
+type Props = {
+  answer: Reply | null;
+  replies: Reply[];
+  replyCount: number;
+  canMarkAnswer: boolean;
+  canModerate: boolean;
+};
 
-function ReplyCard({ reply, label, highlight, children }: { reply: Reply; label: string; highlight?: boolean; children?: ReactNode }) {
+function replyLinks(reply: Reply, canModerate: boolean) {
+  const links: { href: string; label: string }[] = [];
+  if (reply.canFlag) links.push({ href: `/posts/${reply.id}/flag`, label: "Flag" });
+  if (canModerate) links.push({ href: `/posts/${reply.id}/moderate`, label: "Staff tools" });
+  return links;
+}
+
+function ReplyCard({
+  reply,
+  label,
+  highlight,
+  canModerate,
+  children,
+}: {
+  reply: Reply;
+  label: string;
+  highlight?: boolean;
+  canModerate: boolean;
+  children?: ReactNode;
+}) {
   return (
     <PostCard
       id={`post-${reply.id}`}
@@ -30,6 +58,9 @@ function ReplyCard({ reply, label, highlight, children }: { reply: Reply; label:
       editedAt={reply.editedAt}
       bodyHtml={reply.bodyHtml}
       editHref={reply.canEdit ? `/posts/${reply.id}/edit` : undefined}
+      hidden={reply.hidden}
+      deleteReason={reply.deleteReason}
+      links={replyLinks(reply, canModerate)}
     >
       {children}
     </PostCard>
@@ -37,13 +68,13 @@ function ReplyCard({ reply, label, highlight, children }: { reply: Reply; label:
 }
 
 /** The accepted answer right under the question, then every other reply in order. */
-export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer }: Props) {
+export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canModerate }: Props) {
   return (
     <>
       {answer ? (
         <section id="answer" className="answer" aria-labelledby="answer-title">
           <h2 id="answer-title">✓ Accepted answer</h2>
-          <ReplyCard reply={answer} label="Accepted answer" highlight>
+          <ReplyCard reply={answer} label="Accepted answer" highlight canModerate={canModerate}>
             {canMarkAnswer ? (
               <Form method="post" preventScrollReset>
                 <SubmitButton intent="unmark-answer" pendingText="Unmarking…" className="button button-small">
@@ -60,8 +91,13 @@ export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer }: Pr
           {replyCount} {replyCount === 1 ? "reply" : "replies"}
         </h2>
         {replies.map((reply) => (
-          <ReplyCard key={reply.id} reply={reply} label={`Reply by ${reply.authorDisplayName || reply.authorUsername}`}>
-            {canMarkAnswer ? (
+          <ReplyCard
+            key={reply.id}
+            reply={reply}
+            label={`Reply by ${reply.authorDisplayName || reply.authorUsername}`}
+            canModerate={canModerate}
+          >
+            {canMarkAnswer && !reply.hidden && !reply.deleteReason ? (
               <Form method="post" preventScrollReset>
                 <input type="hidden" name="postId" value={reply.id} />
                 <SubmitButton intent="mark-answer" value={String(reply.id)} pendingText="Marking…" className="button button-small">

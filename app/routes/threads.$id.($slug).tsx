@@ -6,7 +6,7 @@ import { getSubscriptionLevel, setWatching } from "~/models/subscription.server"
 import { createReply } from "~/models/post.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { unvote, vote } from "~/models/vote.server";
-import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "~/components/Badges";
+import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge, ThreadStateBadges } from "~/components/Badges";
 import { CoDesigners } from "~/components/CoDesigners";
 import { IdeaPanel, ideaStaffLinks } from "~/components/IdeaPanel";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
@@ -32,7 +32,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const idea = page.thread.kind === "idea" ? await getIdeaDetails(viewer, id) : null;
   const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;
   const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}`;
-  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref };
+  const flagged = new URL(request.url).searchParams.has("flagged");
+  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, flagged };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -69,8 +70,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(here);
 }
 
+function threadLinks(threadId: number, permissions: { flag: boolean; moderate: boolean }) {
+  const links: { href: string; label: string }[] = [];
+  if (permissions.flag) links.push({ href: `/threads/${threadId}/flag`, label: "Flag" });
+  if (permissions.moderate) links.push({ href: `/threads/${threadId}/moderate`, label: "Staff tools" });
+  return links;
+}
+
 export default function ThreadPage() {
-  const { thread, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref } =
+  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const answer = replies.find((r) => r.id === thread.acceptedAnswerPostId);
@@ -89,11 +97,17 @@ export default function ThreadPage() {
           {thread.kind === "idea" ? <StatusBadge status={thread.status} /> : null}
           {answer ? <SolvedBadge /> : null}
           {thread.coDesignedAt ? <CoDesignedBadge /> : null}
+          <ThreadStateBadges pinned={thread.pinned === 1} locked={thread.locked === 1} closed={thread.closedAt !== null} />
         </p>
         <h1>{thread.title}</h1>
         {permissions.watch ? <WatchForm level={subscription} /> : null}
       </header>
       {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}
+      {flagged ? (
+        <p className="notice" role="status">
+          Thanks for flagging. Staff will review it.
+        </p>
+      ) : null}
 
       <div className={thread.kind === "idea" ? "thread-with-panel" : undefined}>
         <PostCard
@@ -104,7 +118,10 @@ export default function ThreadPage() {
           createdAt={thread.createdAt}
           editedAt={thread.editedAt}
           bodyHtml={thread.bodyHtml}
-          editHref={permissions.edit ? `/threads/${thread.id}/edit` : undefined}
+          editHref={permissions.edit && !hidden?.placeholder ? `/threads/${thread.id}/edit` : undefined}
+          hidden={hidden}
+          deleteReason={thread.deletedAt !== null ? thread.deleteReason : null}
+          links={threadLinks(thread.id, permissions)}
         />
         {thread.kind === "idea" ? (
           <IdeaPanel
@@ -140,6 +157,7 @@ export default function ThreadPage() {
         replies={otherReplies}
         replyCount={thread.replyCount}
         canMarkAnswer={isQuestion && permissions.markAnswer}
+        canModerate={permissions.moderate}
       />
 
       <ReplyForm
@@ -147,7 +165,9 @@ export default function ThreadPage() {
         canReply={permissions.reply}
         signedIn={signedIn}
         closedMessage={
-          thread.locked === 1
+          thread.closedAt !== null
+            ? "This thread is closed: it takes no new replies."
+            : thread.locked === 1
             ? "This thread is locked: it takes no new replies."
             : idea?.mergedInto
               ? "This idea was merged: reply on the idea it went to."

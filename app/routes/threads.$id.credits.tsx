@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { AcceptIdeaForm, CreditForm } from "~/components/CreditForms";
-import { IdeaSubpage } from "~/components/IdeaSubpage";
+import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { SubmitButton } from "~/components/SubmitButton";
 import { acceptIdea, creditCoDesigner, getIdeaSummary, listCredits, listParticipants, removeCoDesigner } from "~/models/idea.server";
 import { invariantResponse, parseId } from "~/utils/http";
@@ -54,7 +54,7 @@ export default function CreditsPage() {
   const actionData = useActionData<typeof action>();
   const credited = new Set(credits.map((c) => c.userId));
   return (
-    <IdeaSubpage idea={idea} title={idea.coDesigned ? "Co-designer credits" : "Accept as co-designed"}>
+    <ThreadSubpage thread={idea} title={idea.coDesigned ? "Co-designer credits" : "Accept as co-designed"}>
       {!idea.coDesigned ? (
         <AcceptIdeaForm participants={participants} errors={actionData?.errors} values={actionData?.values} />
       ) : (
@@ -79,6 +79,6 @@ export default function CreditsPage() {
           />
         </>
       )}
-    </IdeaSubpage>
+    </ThreadSubpage>
   );
 }

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { IdeaSubpage } from "~/components/IdeaSubpage";
+import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { SuccessMeasures } from "~/components/SuccessMeasures";
 import { getIdeaDetails, getIdeaSummary } from "~/models/idea.server";
 import { giveVerdict, saveSuccessMeasure } from "~/models/success-measure.server";
@@ -44,7 +44,7 @@ export default function SuccessMeasurePage() {
   const { idea, measures, ownMeasure, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <IdeaSubpage idea={idea} title="Your measure of success">
+    <ThreadSubpage thread={idea} title="Your measure of success">
       <SuccessMeasures
         threadId={idea.id}
         shipped={idea.status === "shipped"}
@@ -55,6 +55,6 @@ export default function SuccessMeasurePage() {
         errors={actionData?.errors}
         values={actionData?.values}
       />
-    </IdeaSubpage>
+    </ThreadSubpage>
   );
 }

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { TextField } from "~/components/Field";
-import { IdeaSubpage } from "~/components/IdeaSubpage";
+import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { SubmitButton } from "~/components/SubmitButton";
 import { getIdeaSummary, mergeIdea } from "~/models/idea.server";
 import { parseId } from "~/utils/http";
@@ -29,7 +29,7 @@ export default function MergeIdea() {
   const idea = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <IdeaSubpage idea={idea} title="Merge this idea into another">
+    <ThreadSubpage thread={idea} title="Merge this idea into another">
       {idea.mergedIntoId ? (
         <p>This idea was already merged.</p>
       ) : (
@@ -52,6 +52,6 @@ export default function MergeIdea() {
           </SubmitButton>
         </Form>
       )}
-    </IdeaSubpage>
+    </ThreadSubpage>
   );
 }

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
-import { IdeaSubpage } from "~/components/IdeaSubpage";
+import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { StaffNotes } from "~/components/StaffNotes";
 import { getIdeaSummary } from "~/models/idea.server";
 import { addStaffNote, listStaffNotes } from "~/models/staff-note.server";
@@ -31,8 +31,8 @@ export default function StaffNotesPage() {
   const { idea, notes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <IdeaSubpage idea={idea} title="Staff notes">
+    <ThreadSubpage thread={idea} title="Staff notes">
       <StaffNotes threadId={idea.id} notes={notes} error={actionData?.errors.body} value={actionData?.values.body} />
-    </IdeaSubpage>
+    </ThreadSubpage>
   );
 }

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
-import { IdeaSubpage } from "~/components/IdeaSubpage";
+import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { StatusForm } from "~/components/StatusForm";
 import { getIdeaSummary } from "~/models/idea.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
@@ -31,7 +31,7 @@ export default function ChangeStatus() {
   const idea = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <IdeaSubpage idea={idea} title="Change the idea's status">
+    <ThreadSubpage thread={idea} title="Change the idea's status">
       <p>
         Currently <strong>{statusLabels[idea.status]}</strong>.
       </p>
@@ -40,6 +40,6 @@ export default function ChangeStatus() {
       ) : (
         <StatusForm threadId={idea.id} current={idea.status} errors={actionData?.errors} values={actionData?.values} />
       )}
-    </IdeaSubpage>
+    </ThreadSubpage>
   );
 }

@@ -155,3 +155,34 @@ export const verdictSchema = z.object({
 });
 
 export const staffNoteSchema = z.object({ body: bodyField });
+
+export const flagSchema = z
+  .object({
+    reason: z.enum(["spam", "offensive", "off_topic", "other"], { error: "Choose why you are flagging this." }),
+    note: optionalNote,
+  })
+  .refine((v) => v.reason !== "other" || v.note.length > 0, {
+    message: "Tell staff what is wrong.",
+    path: ["note"],
+  });
+
+export const moderationReasonSchema = z.object({
+  reason: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .refine((s) => s.length <= 500, "Keep the reason under 500 characters."),
+});
+
+export const deleteSchema = z.object({
+  reason: text("A reason").pipe(z.string().min(3, "Say why it is deleted.").max(500, "Keep the reason under 500 characters.")),
+});
+
+export const suspendSchema = z.object({
+  until: z
+    .string({ error: "Choose until when." })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.")
+    .transform((s) => Date.parse(`${s}T23:59:59Z`))
+    .refine((ms) => Number.isFinite(ms) && ms > Date.now(), "Choose a date in the future."),
+  reason: text("A reason").pipe(z.string().min(3, "Say why: the member will read it.").max(500, "Keep it under 500 characters.")),
+});

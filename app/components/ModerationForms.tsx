@@ -1,0 +1,76 @@
+import { Form } from "@remix-run/react";
+import { TextField } from "./Field";
+import { SubmitButton } from "./SubmitButton";
+
+type State = { deletedAt: number | null; hiddenAt: number | null; pinned: number; locked: number; closedAt: number | null; productId: number };
+type Errors = { errors?: Partial<Record<string, string>>; values?: Record<string, string>; intent?: string } | undefined;
+
+/** One staff action with an optional (or, for delete, required) reason. Each is its own form: no JavaScript needed. */
+function ToolForm({ intent, label, reasonLabel, result, required }: { intent: string; label: string; reasonLabel: string; result: Errors; required?: boolean }) {
+  const mine = result?.intent === intent;
+  return (
+    <Form method="post" className="tool-form">
+      <TextField
+        label={reasonLabel}
+        name="reason"
+        id={`reason-${intent}`}
+        required={required}
+        maxLength={500}
+        defaultValue={mine ? result?.values?.reason : undefined}
+        error={mine ? result?.errors?.reason : undefined}
+      />
+      <SubmitButton intent={intent} pendingText="Saving…" className="button button-small">
+        {label}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** Staff tools for a thread or a reply; thread-only tools appear when `products` is given. */
+export function ModerationForms({ state, products, result }: { state: State; products?: { id: number; name: string }[]; result: Errors }) {
+  if (state.deletedAt !== null) {
+    return (
+      <div className="tool-group">
+        <p>This was deleted. Restoring brings it back for everyone.</p>
+        <ToolForm intent="restore" label="Restore" reasonLabel="Note for the audit log (optional)" result={result} />
+      </div>
+    );
+  }
+  return (
+    <>
+      {products ? (
+        <div className="tool-group">
+          <h2>Thread</h2>
+          <ToolForm intent={state.pinned ? "unpin" : "pin"} label={state.pinned ? "Unpin" : "Pin to the top of its product"} reasonLabel="Reason (optional)" result={result} />
+          <ToolForm intent={state.locked ? "unlock" : "lock"} label={state.locked ? "Unlock" : "Lock: no new replies"} reasonLabel="Reason (optional)" result={result} />
+          <ToolForm intent={state.closedAt ? "reopen" : "close"} label={state.closedAt ? "Reopen" : "Close: no replies or votes"} reasonLabel="Reason (optional)" result={result} />
+          <Form method="post" className="tool-form">
+            <div className="field">
+              <label htmlFor="productId">Move to product</label>
+              <select id="productId" name="productId" defaultValue={state.productId}>
+                {products.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField label="Reason (optional)" name="reason" id="reason-move" maxLength={500} />
+            <SubmitButton intent="move" pendingText="Moving…" className="button button-small">
+              Move
+            </SubmitButton>
+          </Form>
+        </div>
+      ) : null}
+      <div className="tool-group">
+        <h2>Visibility</h2>
+        {state.hiddenAt ? (
+          <ToolForm intent="unhide" label="Unhide" reasonLabel="Note for the audit log (optional)" result={result} />
+        ) : (
+          <ToolForm intent="hide" label="Hide" reasonLabel="Reason shown to the author" result={result} />
+        )}
+        <ToolForm intent="delete" label="Delete" reasonLabel="Why it is deleted (required)" result={result} required />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth/session.server";
+import { RelativeTime } from "~/components/RelativeTime";
+import { SubmitButton } from "~/components/SubmitButton";
+import { flagReasonLabels, hideThreshold, listFlagQueue, resolveFlags, type FlagDecision } from "~/models/flag.server";
+import { invariantResponse, parseId } from "~/utils/http";
+import { threadPath } from "~/utils/slug";
+
+export const meta: MetaFunction = () => [{ title: "Flags to review — Cocreate" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  return { entries: await listFlagQueue(user), threshold: hideThreshold() };
+}
+
+const decisions: FlagDecision[] = ["agree", "disagree", "dismiss"];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const form = await request.formData();
+  const decision = decisions.find((d) => d === form.get("intent"));
+  const type = form.get("type");
+  invariantResponse(decision && (type === "thread" || type === "post"), "That action is not something this page can do.", {
+    status: 400,
+  });
+  await resolveFlags(user, { type, id: parseId(form.get("id"), "post id") }, decision);
+  return redirect("/admin/flags");
+}
+
+export default function FlagQueue() {
+  const { entries, threshold } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="flags-title">
+      <h1 id="flags-title">Flags to review</h1>
+      <p className="muted">
+        Posts hide themselves once their flags weigh {threshold} (a staff flag counts 2). Agree keeps it hidden,
+        disagree brings it back, dismiss closes the flags and leaves it as it is.
+      </p>
+      {entries.length === 0 ? <p className="empty">Nothing to review. 🎉</p> : null}
+      <ul className="flag-queue">
+        {entries.map((entry) => (
+          <li key={`${entry.ref.type}-${entry.ref.id}`} className="flag-entry">
+            <article aria-label={`Flagged ${entry.ref.type === "thread" ? "thread" : "reply"} by ${entry.authorUsername}`}>
+              <h2>
+                {entry.ref.type === "thread" ? "Thread" : "Reply"} by {entry.authorUsername} in{" "}
+                {entry.threadId ? (
+                  <Link
+                    to={
+                      threadPath({ id: entry.threadId, title: entry.threadTitle }) +
+                      (entry.ref.type === "post" ? `#post-${entry.ref.id}` : "")
+                    }
+                  >
+                    {entry.threadTitle}
+                  </Link>
+                ) : null}
+              </h2>
+              <p>
+                {entry.hidden ? <strong>Hidden now.</strong> : "Still visible."}{" "}
+                {entry.editedAfterFlag ? <strong>Edited by the author since it was flagged.</strong> : null}
+              </p>
+              <pre>{entry.body}</pre>
+              <ul>
+                {entry.flags.map((flag) => (
+                  <li key={flag.id}>
+                    {flagReasonLabels[flag.reason]} — {flag.flaggerUsername} · <RelativeTime ms={flag.createdAt} />
+                    {flag.note ? <span className="muted"> “{flag.note}”</span> : null}
+                  </li>
+                ))}
+              </ul>
+              <Form method="post" className="decision-buttons">
+                <input type="hidden" name="type" value={entry.ref.type} />
+                <input type="hidden" name="id" value={entry.ref.id} />
+                <SubmitButton intent="agree" pendingText="Saving…" className="button button-small">
+                  Agree: hide it
+                </SubmitButton>
+                <SubmitButton intent="disagree" pendingText="Saving…" className="button button-small">
+                  Disagree: show it
+                </SubmitButton>
+                <SubmitButton intent="dismiss" pendingText="Saving…" className="button button-small button-quiet">
+                  Dismiss flags
+                </SubmitButton>
+              </Form>
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

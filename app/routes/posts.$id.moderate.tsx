@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ModerationForms } from "~/components/ModerationForms";
+import { ThreadSubpage } from "~/components/ThreadSubpage";
+import { moderateAction, moderateLoader } from "~/utils/content-routes.server";
+import { parseId } from "~/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "Staff tools — Cocreate" }];
+
+export const loader = ({ params, request }: LoaderFunctionArgs) =>
+  moderateLoader(request, { type: "post", id: parseId(params.id, "reply id") });
+
+export const action = ({ params, request }: ActionFunctionArgs) =>
+  moderateAction(request, { type: "post", id: parseId(params.id, "reply id") });
+
+export default function ModerateReply() {
+  const { summary } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <ThreadSubpage thread={{ id: summary.threadId, title: summary.title }} title="Staff tools for this reply">
+      <ModerationForms state={summary} result={result} />
+    </ThreadSubpage>
+  );
+}

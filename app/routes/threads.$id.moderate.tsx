@@ -1,0 +1,28 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ModerationForms } from "~/components/ModerationForms";
+import { ThreadSubpage } from "~/components/ThreadSubpage";
+import { listProducts } from "~/models/product.server";
+import { moderateAction, moderateLoader } from "~/utils/content-routes.server";
+import { parseId } from "~/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "Staff tools — Cocreate" }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const page = await moderateLoader(request, { type: "thread", id: parseId(params.id, "thread id") });
+  const products = (await listProducts()).map((p) => ({ id: p.id, name: p.name }));
+  return { ...page, products };
+}
+
+export const action = ({ params, request }: ActionFunctionArgs) =>
+  moderateAction(request, { type: "thread", id: parseId(params.id, "thread id") });
+
+export default function ModerateThread() {
+  const { summary, products } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <ThreadSubpage thread={{ id: summary.threadId, title: summary.title }} title="Staff tools for this thread">
+      <ModerationForms state={summary} products={products} result={result} />
+    </ThreadSubpage>
+  );
+}
