@@ -192,11 +192,14 @@ export interface EmailPreferencesTable {
   delivery: EmailDelivery;
 }
 
+/** A queued email reports one notification, or is the daily digest that gathers several. */
+export type OutboxKind = NotificationKind | "digest";
+
 export interface EmailOutboxTable {
   id: Generated<number>;
   user_id: number;
   notification_id: number | null;
-  kind: NotificationKind;
+  kind: OutboxKind;
   delivery: Exclude<EmailDelivery, "off">;
   subject: string;
   text_body: string;

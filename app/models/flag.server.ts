@@ -3,17 +3,12 @@ import { getDb } from "~db/client.server";
 import type { Database, FlagReason } from "~db/schema";
 import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { env } from "~/utils/env.server";
+import { flagReasonLabels } from "~/utils/flag-reasons";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { hideInTransaction, loadContent, unhideInTransaction, type ContentRef } from "./moderation.server";
 import { notify } from "./notification.server";
 
-export const flagReasonLabels: Record<FlagReason, string> = {
-  spam: "Spam",
-  offensive: "Offensive",
-  off_topic: "Off-topic",
-  other: "Something else",
-};
 
 /** Flag weight at which content hides itself until staff review it (FLAG_HIDE_THRESHOLD, default 3). */
 export function hideThreshold(): number {

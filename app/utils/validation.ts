@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { NotificationKind } from "~db/schema";
+import { deliveries, emailKinds } from "~/utils/email-kinds";
 import { ideaStatuses } from "~/utils/idea-status";
 
 /**
@@ -186,3 +188,10 @@ export const suspendSchema = z.object({
     .refine((ms) => Number.isFinite(ms) && ms > Date.now(), "Choose a date in the future."),
   reason: text("A reason").pipe(z.string().min(3, "Say why: the member will read it.").max(500, "Keep it under 500 characters.")),
 });
+
+export const emailPreferencesSchema = z.object(
+  Object.fromEntries(emailKinds.map((kind) => [kind, z.enum(deliveries).optional()])) as Record<
+    NotificationKind,
+    z.ZodOptional<z.ZodEnum<{ [D in (typeof deliveries)[number]]: D }>>
+  >,
+);
