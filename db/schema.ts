@@ -168,7 +168,8 @@ export type NotificationKind =
   | "status_changed"
   | "co_designer_credit"
   | "verdict_request"
-  | "content_hidden";
+  | "content_hidden"
+  | "mention";
 
 export interface NotificationsTable {
   id: Generated<number>;
