@@ -110,14 +110,3 @@ export async function editReply(actor: Actor, postId: number, body: string): Pro
   });
   return post.thread_id;
 }
-
-export async function listRevisions(target: { threadId: number } | { postId: number }) {
-  let query = getDb()
-    .selectFrom("revisions")
-    .innerJoin("users", "users.id", "revisions.editor_id")
-    .select(["revisions.id", "revisions.title", "revisions.body", "revisions.created_at as createdAt", "users.username as editor"]);
-  query = "threadId" in target
-    ? query.where("revisions.thread_id", "=", target.threadId)
-    : query.where("revisions.post_id", "=", target.postId);
-  return query.orderBy("revisions.id", "desc").execute();
-}

@@ -121,6 +121,7 @@ export default function ThreadPage() {
           authorRole={thread.authorRole}
           createdAt={thread.createdAt}
           editedAt={thread.editedAt}
+          historyHref={hidden?.placeholder ? undefined : `/threads/${thread.id}/history`}
           bodyHtml={thread.bodyHtml}
           editHref={permissions.edit && !hidden?.placeholder ? `/threads/${thread.id}/edit` : undefined}
           hidden={hidden}
