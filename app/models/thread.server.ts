@@ -6,6 +6,9 @@ import { invariantResponse } from "~/utils/http";
 import { reopenForReview } from "./flag.server";
 import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
+import { queueWebhookEvent } from "./webhook.server";
+import { siteUrl } from "~/utils/site-url.server";
+import { threadPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { followAutomatically } from "./subscription.server";
 
@@ -257,6 +260,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
       .executeTakeFirstOrThrow();
     await followAutomatically(trx, row.id, actor.id, "watching");
     await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, hidden: false }, rendered);
+    await queueWebhookEvent(trx, "thread.created", row.id);
     return row.id;
   });
 }
@@ -315,6 +319,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
     if (thread.accepted_answer_post_id !== post.id) {
       await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
+      await queueWebhookEvent(trx, "answer.marked", threadId, { answer: { id: post.id, url: siteUrl(`${threadPath(thread)}#post-${post.id}`) } });
     }
   });
 }
