@@ -40,8 +40,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .columns(["product_id", "pinned desc", `${key} desc`, "id desc"])
       .execute();
   }
-  // Site-wide newest threads (the feed) and shipped ideas (the changelog feed).
+  // Newest threads site-wide and per product, for the Atom feeds.
   await db.schema.createIndex("threads_created").on("threads").columns(["created_at desc", "id desc"]).execute();
+  await db.schema
+    .createIndex("threads_product_newest")
+    .on("threads")
+    .columns(["product_id", "created_at desc", "id desc"])
+    .execute();
 
   await sql`create virtual table search_index using fts5(
     title, body, thread_id unindexed, post_id unindexed,

@@ -1,0 +1,77 @@
+import { Feed } from "feed";
+import { excerpt } from "~/markdown/plain-text.server";
+import type { ShippedIdea } from "~/models/changelog-feed.server";
+import type { FeedThread } from "~/models/feed.server";
+import { siteUrl } from "~/utils/site-url.server";
+import { threadPath } from "~/utils/slug";
+
+/** Atom documents built with the feed package; every link is absolute. */
+
+type FeedMeta = { title: string; description: string; path: string; feedPath: string };
+
+function newFeed(meta: FeedMeta, updated: number | null) {
+  return new Feed({
+    id: siteUrl(meta.feedPath),
+    title: meta.title,
+    description: meta.description,
+    link: siteUrl(meta.path),
+    language: "en",
+    updated: new Date(updated ?? Date.now()),
+    feedLinks: { atom: siteUrl(meta.feedPath) },
+    author: { name: "Cocreate", link: siteUrl("/") },
+    favicon: siteUrl("/favicon.svg"),
+    copyright: "",
+    generator: "Cocreate",
+  });
+}
+
+export function threadsAtom(meta: FeedMeta, threads: FeedThread[]): string {
+  const feed = newFeed(meta, threads[0]?.createdAt ?? null);
+  for (const t of threads) {
+    const url = siteUrl(threadPath(t));
+    feed.addItem({
+      title: t.title,
+      id: url,
+      link: url,
+      date: new Date(t.editedAt ?? t.createdAt),
+      published: new Date(t.createdAt),
+      description: excerpt(t.bodyHtml, 300),
+      content: t.bodyHtml,
+      author: [{ name: t.authorDisplayName || t.authorUsername }],
+      category: [{ name: t.productName, term: t.productName }, { name: t.kind, term: t.kind }],
+    });
+  }
+  return feed.atom1();
+}
+
+export function changelogAtom(ideas: ShippedIdea[]): string {
+  const feed = newFeed(
+    {
+      title: "Cocreate changelog",
+      description: "Ideas from the community that have shipped.",
+      path: "/changelog",
+      feedPath: "/changelog/feed.xml",
+    },
+    ideas[0]?.shippedAt ?? null,
+  );
+  for (const idea of ideas) {
+    const url = siteUrl(threadPath(idea));
+    const shippedAt = new Date(idea.shippedAt ?? 0);
+    feed.addItem({
+      title: `Shipped: ${idea.title}`,
+      id: url,
+      link: url,
+      date: shippedAt,
+      description: excerpt(idea.noteHtml || idea.bodyHtml, 300),
+      content: idea.noteHtml || idea.bodyHtml,
+      category: [{ name: idea.productName, term: idea.productName }],
+    });
+  }
+  return feed.atom1();
+}
+
+export function atomResponse(xml: string): Response {
+  return new Response(xml, {
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
+  });
+}
