@@ -3,9 +3,14 @@ import { excerpt } from "~/markdown/plain-text.server";
 import type { ShippedIdea } from "~/models/changelog-feed.server";
 import type { FeedThread } from "~/models/feed.server";
 import { siteUrl } from "~/utils/site-url.server";
+import { escapeMarkup } from "~/utils/escape";
 import { threadPath } from "~/utils/slug";
 
-/** Atom documents built with the feed package; every link is absolute. */
+/**
+ * Atom documents built with the feed package; every link is absolute. The
+ * package marks titles and summaries as HTML, so our plain text is escaped
+ * first: a title reads exactly as typed and can never carry markup.
+ */
 
 type FeedMeta = { title: string; description: string; path: string; feedPath: string };
 
@@ -30,14 +35,14 @@ export function threadsAtom(meta: FeedMeta, threads: FeedThread[]): string {
   for (const t of threads) {
     const url = siteUrl(threadPath(t));
     feed.addItem({
-      title: t.title,
+      title: escapeMarkup(t.title),
       id: url,
       link: url,
       date: new Date(t.editedAt ?? t.createdAt),
       published: new Date(t.createdAt),
-      description: excerpt(t.bodyHtml, 300),
+      description: escapeMarkup(excerpt(t.bodyHtml, 300)),
       content: t.bodyHtml,
-      author: [{ name: t.authorDisplayName || t.authorUsername }],
+      author: [{ name: escapeMarkup(t.authorDisplayName || t.authorUsername) }],
       category: [{ name: t.productName, term: t.productName }, { name: t.kind, term: t.kind }],
     });
   }
@@ -58,11 +63,11 @@ export function changelogAtom(ideas: ShippedIdea[]): string {
     const url = siteUrl(threadPath(idea));
     const shippedAt = new Date(idea.shippedAt ?? 0);
     feed.addItem({
-      title: `Shipped: ${idea.title}`,
+      title: escapeMarkup(`Shipped: ${idea.title}`),
       id: url,
       link: url,
       date: shippedAt,
-      description: excerpt(idea.noteHtml || idea.bodyHtml, 300),
+      description: escapeMarkup(excerpt(idea.noteHtml || idea.bodyHtml, 300)),
       content: idea.noteHtml || idea.bodyHtml,
       category: [{ name: idea.productName, term: idea.productName }],
     });
