@@ -4,6 +4,7 @@ import { listProducts } from "~/models/product.server";
 import { searchThreads } from "~/models/search.server";
 import { kindOptions, solvedOptions, statusOptions } from "~/components/ListControls";
 import { SearchResults } from "~/components/SearchResults";
+import { redirectWithoutEmptyParams } from "~/utils/http";
 import { SEARCH_MAX_LENGTH } from "~/utils/search-query";
 import { searchQuerySchema } from "~/utils/validation";
 
@@ -14,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  redirectWithoutEmptyParams(request);
   const { q, page, ...filter } = searchQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [products, found] = await Promise.all([
     listProducts(),

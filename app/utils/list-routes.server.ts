@@ -1,6 +1,6 @@
 import { listTags } from "~/models/tag.server";
 import { listThreads, parseCursor, type ListScope } from "~/models/thread-list.server";
-import { invariantResponse } from "~/utils/http";
+import { invariantResponse, redirectWithoutEmptyParams } from "~/utils/http";
 import { hasFilters, pagerLinks, type ListParams } from "~/utils/list-params";
 import { listQuerySchema } from "~/utils/validation";
 
@@ -9,6 +9,7 @@ import { listQuerySchema } from "~/utils/validation";
  * and cursor from the URL and loads one page of threads.
  */
 export async function loadThreadList(request: Request, scope: ListScope, path: string) {
+  redirectWithoutEmptyParams(request);
   const search = new URL(request.url).searchParams;
   const params: ListParams = listQuerySchema.parse(Object.fromEntries(search));
   const after = search.get("after");
