@@ -5,6 +5,7 @@ import { toMatchAll, toMatchSimilar } from "~/utils/search-query";
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
 import { threadPath } from "~/utils/slug";
 import { withTags } from "./tag.server";
+import type { ThreadListItem } from "./thread.server";
 
 /**
  * Full-text search over the FTS5 index kept by the 0006 triggers. Raw SQL
@@ -25,27 +26,7 @@ export type SearchFilter = {
   solved?: "yes" | "no" | null;
 };
 
-type Row = {
-  id: number;
-  title: string;
-  kind: ThreadKind;
-  status: IdeaStatus | null;
-  pinned: number;
-  voteCount: number;
-  replyCount: number;
-  lastActivityAt: number;
-  createdAt: number;
-  acceptedAnswerPostId: number | null;
-  coDesignedAt: number | null;
-  authorUsername: string;
-  authorDisplayName: string | null;
-  productSlug: string;
-  productName: string;
-  snippet: string;
-  postId: number | null;
-  score: number;
-  total: number;
-};
+type Row = ThreadListItem & { snippet: string; postId: number | null; score: number; total: number };
 
 function filterSql(filter: SearchFilter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`t.hidden_at is null and t.deleted_at is null`];

@@ -144,3 +144,23 @@ describe("thread lists", () => {
     }
   });
 });
+
+describe("list URLs", () => {
+  it("keep sort and filters in the query, leave defaults out and carry the cursor", async () => {
+    const { listSearch, pagerLinks } = await import("~/utils/list-params");
+    const params = { sort: "votes", kind: "idea", status: "planned", tag: "billing" } as const;
+    expect(listSearch({ sort: "activity" })).toBe("");
+    expect(listSearch(params)).toBe("?sort=votes&kind=idea&status=planned&tag=billing");
+    const links = pagerLinks("/products/ledger", params, { isFirstPage: false, prevCursor: "0.5.9", nextCursor: "0.3.4" });
+    expect(links).toEqual({
+      first: "/products/ledger?sort=votes&kind=idea&status=planned&tag=billing",
+      prev: "/products/ledger?sort=votes&kind=idea&status=planned&tag=billing&before=0.5.9",
+      next: "/products/ledger?sort=votes&kind=idea&status=planned&tag=billing&after=0.3.4",
+    });
+    expect(pagerLinks("/tags/x", { sort: "activity" }, { isFirstPage: true, prevCursor: null, nextCursor: null })).toEqual({
+      first: null,
+      prev: null,
+      next: null,
+    });
+  });
+});
