@@ -55,39 +55,44 @@ export default function AdminTags() {
                   {tag.threadCount} {tag.threadCount === 1 ? "thread" : "threads"}
                 </span>
               </h2>
-              <Form method="post" className="inline-form" aria-label={`Rename ${tag.name}`}>
-                <input type="hidden" name="tagId" value={tag.id} />
-                <TextField
-                  label="Name"
-                  id={`name-${tag.id}`}
-                  name="name"
-                  defaultValue={feedback.values?.name ?? tag.name}
-                  error={feedback.errors.name}
-                />
-                <TextField
-                  label="Slug"
-                  id={`slug-${tag.id}`}
-                  name="slug"
-                  defaultValue={feedback.values?.slug ?? tag.slug}
-                  error={feedback.errors.slug}
-                />
-                <SubmitButton intent="rename" name="tagId" value={String(tag.id)} pendingText="Saving…" className="button button-small">
-                  Rename
-                </SubmitButton>
-              </Form>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="tagId" value={tag.id} />
-                <SubmitButton intent="delete" name="tagId" value={String(tag.id)} pendingText="Deleting…" className="button button-small button-quiet">
-                  Delete<span className="visually-hidden"> {tag.name}</span>
-                </SubmitButton>
-              </Form>
+              <div className="tag-admin-forms">
+                <Form method="post" className="inline-form" aria-label={`Rename ${tag.name}`}>
+                  <input type="hidden" name="tagId" value={tag.id} />
+                  <TextField
+                    label="Name"
+                    id={`name-${tag.id}`}
+                    name="name"
+                    defaultValue={feedback.values?.name ?? tag.name}
+                    error={feedback.errors.name}
+                  />
+                  <TextField
+                    label="Slug"
+                    id={`slug-${tag.id}`}
+                    name="slug"
+                    defaultValue={feedback.values?.slug ?? tag.slug}
+                    error={feedback.errors.slug}
+                  />
+                  <SubmitButton intent="rename" name="tagId" value={String(tag.id)} pendingText="Saving…" className="button button-small">
+                    Rename
+                  </SubmitButton>
+                </Form>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="tagId" value={tag.id} />
+                  <SubmitButton intent="delete" name="tagId" value={String(tag.id)} pendingText="Deleting…" className="button button-small button-quiet">
+                    Delete<span className="visually-hidden"> {tag.name}</span>
+                  </SubmitButton>
+                </Form>
+              </div>
             </li>
           );
         })}
       </ul>
       <section className="form-page" aria-labelledby="create-tag-title">
-        <h2 id="create-tag-title">Add a tag</h2>
-        <Form method="post" noValidate>
+        <h2 id="create-tag-title" className="form-title">
+          Add a tag
+        </h2>
+        {/* A new key empties the form once the tag it created is listed. */}
+        <Form method="post" noValidate key={tags.length}>
           <TextField label="Name" id="new-name" name="name" defaultValue={create.values?.name} error={create.errors.name} />
           <TextField
             label="Slug"
