@@ -89,6 +89,7 @@ test("staff create a tag, a member tags a thread and it is listed under the tag"
   const row = staff.getByRole("listitem").filter({ hasText: `#${tagName}` });
   await row.getByLabel("Name", { exact: true }).fill(`${tagName} renamed`);
   await row.getByRole("button", { name: "Rename" }).click();
+  await expect(staff.getByRole("link", { name: `#${tagName} renamed` })).toBeVisible();
   await page.goto(`/tags/${tagSlug}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${tagName} renamed`);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
