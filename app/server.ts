@@ -1,6 +1,8 @@
 import * as build from "@remix-run/dev/server-build";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { startEmailWorker } from "./email/sender.server";
+import { transportFromEnv } from "./email/transport.server";
 import { prepareDatabase } from "./startup.server";
 
 /**
@@ -10,6 +12,7 @@ import { prepareDatabase } from "./startup.server";
 const port = Number(process.env.PORT) || 3000;
 
 await prepareDatabase();
+const stopEmailWorker = startEmailWorker(transportFromEnv());
 
 const app = express();
 app.disable("x-powered-by");
@@ -24,7 +27,7 @@ const server = app.listen(port, () => {
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
+    server.close(() => void stopEmailWorker().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

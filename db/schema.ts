@@ -168,7 +168,8 @@ export type NotificationKind =
   | "status_changed"
   | "co_designer_credit"
   | "verdict_request"
-  | "content_hidden";
+  | "content_hidden"
+  | "mention";
 
 export interface NotificationsTable {
   id: Generated<number>;
@@ -192,11 +193,14 @@ export interface EmailPreferencesTable {
   delivery: EmailDelivery;
 }
 
+/** A queued email reports one notification, or is the daily digest that gathers several. */
+export type OutboxKind = NotificationKind | "digest";
+
 export interface EmailOutboxTable {
   id: Generated<number>;
   user_id: number;
   notification_id: number | null;
-  kind: NotificationKind;
+  kind: OutboxKind;
   delivery: Exclude<EmailDelivery, "off">;
   subject: string;
   text_body: string;

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "~/auth/password.server";
 import { renderMarkdown } from "~/markdown/render.server";
-import type { Database, IdeaStatus, Role, ThreadKind } from "./schema";
+import type { Database, IdeaStatus, Role, ThreadKind, Verdict } from "./schema";
 
 // The demo forum a new development database starts with; the README lists its accounts.
 
@@ -51,6 +51,10 @@ interface DemoThread {
   voters?: Username[];
   /** Staff accepted the idea as co-designed this many hours after it was posted. */
   coDesignedAfterHours?: number;
+  /** The idea's status changes by staff, in order; the last one is its current status. */
+  timeline?: { to: IdeaStatus; hoursAfter: number; note?: string }[];
+  /** Members' own measures of success, and (once shipped) their verdicts. */
+  measures?: { author: Username; measure: string; verdict?: Verdict; comment?: string }[];
   replies: DemoReply[];
 }
 
@@ -67,6 +71,14 @@ const threads: DemoThread[] = [
     product: "ledger", author: "member", kind: "idea", status: "planned", daysAgo: 41.2, coDesignedAfterHours: 70,
     title: "Import bank transactions from any CSV file",
     voters: ["li-wei", "jonas", "priya", "dana"],
+    timeline: [
+      { to: "under_review", hoursAfter: 30, note: "Reviewing with the bank-feeds team." },
+      { to: "planned", hoursAfter: 70, note: "Planned for the next quarter, co-designed with Mia and Li Wei." },
+    ],
+    measures: [
+      { author: "member", measure: "Our weekly import of ~150 transactions takes under five minutes instead of a morning." },
+      { author: "li-wei", measure: "I can import from all three of our banks without editing a single file first." },
+    ],
     body: md`
       Our main bank is a regional cooperative that Ledger's bank feeds don't support, so every week
       I export a CSV from online banking and retype around 150 transactions. It takes most of a Monday morning.
@@ -227,6 +239,33 @@ const threads: DemoThread[] = [
     ],
   },
   {
+    product: "pulse", author: "priya", kind: "idea", status: "shipped", daysAgo: 52.4, coDesignedAfterHours: 50,
+    title: "Export any chart's data as CSV",
+    voters: ["dana", "jonas", "member", "li-wei"],
+    body: md`
+      Every month I rebuild the same retention chart in a spreadsheet for our board deck, because there is
+      no way to get the numbers behind a Pulse chart out of Pulse.
+
+      An **Export CSV** action on every chart, with exactly the rows and columns the chart shows
+      (same filters, same date range), would save me an afternoon each month.
+    `,
+    timeline: [
+      { to: "under_review", hoursAfter: 20 },
+      { to: "planned", hoursAfter: 50, note: "Planned. Thanks Priya and Dana for the detailed examples." },
+      { to: "in_progress", hoursAfter: 400, note: "In progress: the export menu is in design review." },
+      { to: "shipped", hoursAfter: 1100, note: "Shipped: every chart now has **Export CSV** in its ⋯ menu, with the chart's filters and date range applied." },
+    ],
+    measures: [
+      { author: "priya", measure: "I get the board deck's retention numbers in under a minute, without rebuilding the chart.", verdict: "met", comment: "Took me 20 seconds this month." },
+      { author: "dana", measure: "Customers can export a cohort's numbers themselves without asking support.", verdict: "partly", comment: "Works for charts, but cohort tables still can't be exported." },
+      { author: "jonas", measure: "The CSV opens correctly in Excel with our German locale." },
+    ],
+    replies: [
+      { author: "dana", hoursAfter: 8, credit: "Asked for cohort tables and filters to carry over", body: "Yes! Please make sure the export keeps the chart's filters; our customers build very specific cohorts." },
+      { author: "staff", hoursAfter: 50, body: "We've planned this and accepted it as co-designed with Priya and Dana. We'll post here when it ships." },
+    ],
+  },
+  {
     product: "pulse", author: "dana", kind: "idea", daysAgo: 6.2,
     title: "Email a dashboard snapshot on a schedule",
     voters: ["priya", "li-wei", "member"],
@@ -365,7 +404,9 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
           title: thread.title,
           body: thread.body,
           body_html: renderMarkdown(thread.body),
-          status: thread.kind === "idea" ? (thread.status ?? "open") : null,
+          status: thread.kind === "idea" ? (thread.timeline?.at(-1)?.to ?? thread.status ?? "open") : null,
+          status_changed_at:
+            thread.kind === "idea" ? createdAt + (thread.timeline?.at(-1)?.hoursAfter ?? 0) * HOUR : null,
           co_designed_at: coDesignedAt,
           co_designed_by: coDesignedAt === null ? null : staffId,
           vote_count: voters.length,
@@ -398,6 +439,41 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
       for (const [index, voter] of voters.entries()) {
         const votedAt = Math.min(createdAt + (index + 1) * 4 * HOUR, now);
         await trx.insertInto("votes").values({ thread_id: threadId, user_id: lookup(userIds, voter), created_at: votedAt }).execute();
+      }
+      let from: IdeaStatus = "open";
+      for (const change of thread.timeline ?? []) {
+        await trx
+          .insertInto("status_changes")
+          .values({
+            thread_id: threadId,
+            from_status: from,
+            to_status: change.to,
+            actor_id: staffId,
+            note: change.note ?? "",
+            note_html: change.note ? renderMarkdown(change.note) : "",
+            merged_into_id: null,
+            created_at: createdAt + change.hoursAfter * HOUR,
+          })
+          .execute();
+        from = change.to;
+      }
+      const shippedAt = thread.timeline?.find((change) => change.to === "shipped")?.hoursAfter;
+      for (const measure of thread.measures ?? []) {
+        const writtenAt = createdAt + 12 * HOUR;
+        const verdictAt = measure.verdict && shippedAt !== undefined ? Math.min(createdAt + (shippedAt + 30) * HOUR, now) : null;
+        await trx
+          .insertInto("success_measures")
+          .values({
+            thread_id: threadId,
+            user_id: lookup(userIds, measure.author),
+            measure: measure.measure,
+            verdict: verdictAt === null ? null : (measure.verdict ?? null),
+            verdict_comment: verdictAt === null ? null : (measure.comment ?? null),
+            verdict_at: verdictAt,
+            created_at: writtenAt,
+            updated_at: writtenAt,
+          })
+          .execute();
       }
       if (coDesignedAt !== null) {
         for (const credit of credits) {

@@ -68,6 +68,8 @@ export const can = {
   mergeIdea: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
   readStaffNotes: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** The success dashboard: every member's measure and verdict across shipped ideas. */
+  readSuccessDashboard: (actor: Actor) => isActive(actor) && isStaff(actor),
   writeStaffNote: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea",
   /** A member states their own measure of success until the idea ships. */
   writeSuccessMeasure: (actor: Actor, thread: ThreadFacts) =>

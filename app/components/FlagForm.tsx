@@ -1,14 +1,8 @@
 import { Form } from "@remix-run/react";
-import type { FlagReason } from "~db/schema";
+import { flagReasons as reasons } from "~/utils/flag-reasons";
 import { TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
-const reasons: { value: FlagReason; label: string; hint: string }[] = [
-  { value: "spam", label: "Spam", hint: "Advertising or links that have nothing to do with the product." },
-  { value: "offensive", label: "Offensive", hint: "Rude, abusive or hateful." },
-  { value: "off_topic", label: "Off-topic", hint: "Doesn't belong in this thread." },
-  { value: "other", label: "Something else", hint: "Tell staff below." },
-];
 
 type Props = { errors?: Partial<Record<string, string>>; values?: Record<string, string> };
 

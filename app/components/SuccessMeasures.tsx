@@ -2,8 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { Verdict } from "~db/schema";
 import { TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
-
-export const verdictLabels: Record<Verdict, string> = { met: "Met", partly: "Partly met", not_met: "Not met" };
+import { verdictLabels, VerdictLabel } from "./Verdicts";
 
 type Measure = {
   id: number;
@@ -43,11 +42,7 @@ export function SuccessMeasures({ threadId, shipped, measures, ownMeasure, canWr
             <li key={m.id} className="measure">
               <p className="measure-who">
                 <Link to={`/users/${m.username}`}>{m.displayName || m.username}</Link>
-                {shipped ? (
-                  <span className={`verdict verdict-${m.verdict ?? "pending"}`}>
-                    {m.verdict ? verdictLabels[m.verdict] : "Verdict pending"}
-                  </span>
-                ) : null}
+                {shipped ? <VerdictLabel verdict={m.verdict} /> : null}
               </p>
               <blockquote className="measure-text">{m.measure}</blockquote>
               {m.verdictComment ? <p className="verdict-comment">“{m.verdictComment}”</p> : null}

@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
-import type { Database, EmailDelivery, NotificationKind } from "~db/schema";
+import type { Database, NotificationKind } from "~db/schema";
+import { getDelivery } from "./preferences.server";
 
 export type OutgoingEmail = {
   userId: number;
@@ -8,17 +9,6 @@ export type OutgoingEmail = {
   subject: string;
   text: string;
 };
-
-/** What a member chose for a kind of email; no row means "immediate". */
-export async function getDelivery(trx: Transaction<Database>, userId: number, kind: NotificationKind): Promise<EmailDelivery> {
-  const row = await trx
-    .selectFrom("email_preferences")
-    .select("delivery")
-    .where("user_id", "=", userId)
-    .where("kind", "=", kind)
-    .executeTakeFirst();
-  return row?.delivery ?? "immediate";
-}
 
 /**
  * Puts an email in the outbox inside the caller's transaction, so the message

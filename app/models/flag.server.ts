@@ -3,17 +3,12 @@ import { getDb } from "~db/client.server";
 import type { Database, FlagReason } from "~db/schema";
 import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { env } from "~/utils/env.server";
+import { flagReasonLabels } from "~/utils/flag-reasons";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { hideInTransaction, loadContent, unhideInTransaction, type ContentRef } from "./moderation.server";
 import { notify } from "./notification.server";
 
-export const flagReasonLabels: Record<FlagReason, string> = {
-  spam: "Spam",
-  offensive: "Offensive",
-  off_topic: "Off-topic",
-  other: "Something else",
-};
 
 /** Flag weight at which content hides itself until staff review it (FLAG_HIDE_THRESHOLD, default 3). */
 export function hideThreshold(): number {
@@ -79,6 +74,7 @@ export async function flagContent(
     const top = pending[0]?.reason ?? input.reason;
     const reason = `flagged by the community as ${flagReasonLabels[top].toLowerCase()}`;
     await hideInTransaction(trx, ref, reason);
+    await recordAudit(trx, { actorId: null, action: `${ref.type}.auto_hide`, targetType: ref.type, targetId: ref.id, reason });
     await notify(trx, [content.author_id], {
       kind: "content_hidden",
       threadId: await threadIdOf(trx, ref),

@@ -250,3 +250,29 @@ export async function listCredits(threadId: number) {
     .orderBy("co_designers.created_at")
     .execute();
 }
+
+export type CreditSummary = { threadId: number; username: string; displayName: string | null; contribution: string };
+
+/** The co-designers of many ideas in one query, grouped by idea: what the roadmap and changelog list. */
+export async function creditsByThread(threadIds: number[]): Promise<Map<number, CreditSummary[]>> {
+  const byThread = new Map<number, CreditSummary[]>();
+  if (threadIds.length === 0) return byThread;
+  const rows = await getDb()
+    .selectFrom("co_designers")
+    .innerJoin("users", "users.id", "co_designers.user_id")
+    .select([
+      "co_designers.thread_id as threadId",
+      "users.username",
+      "users.display_name as displayName",
+      "co_designers.contribution",
+    ])
+    .where("co_designers.thread_id", "in", threadIds)
+    .orderBy("co_designers.created_at")
+    .execute();
+  for (const row of rows) {
+    const list = byThread.get(row.threadId) ?? [];
+    list.push(row);
+    byThread.set(row.threadId, list);
+  }
+  return byThread;
+}

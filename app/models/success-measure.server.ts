@@ -85,3 +85,89 @@ export async function listSuccessMeasures(threadId: number) {
     .orderBy("success_measures.id")
     .execute();
 }
+
+export type VerdictTally = { met: number; partly: number; notMet: number; outstanding: number };
+
+/** Whole-number percentages of the verdicts given so far (outstanding ones are counted apart). */
+export function verdictShares(tally: VerdictTally) {
+  const given = tally.met + tally.partly + tally.notMet;
+  const share = (n: number) => (given === 0 ? 0 : Math.round((100 * n) / given));
+  return { given, met: share(tally.met), partly: share(tally.partly), notMet: share(tally.notMet) };
+}
+
+function tallyOf(measures: { verdict: Verdict | null }[]): VerdictTally {
+  const tally: VerdictTally = { met: 0, partly: 0, notMet: 0, outstanding: 0 };
+  for (const m of measures) {
+    if (m.verdict === "met") tally.met += 1;
+    else if (m.verdict === "partly") tally.partly += 1;
+    else if (m.verdict === "not_met") tally.notMet += 1;
+    else tally.outstanding += 1;
+  }
+  return tally;
+}
+
+/**
+ * Staff's view of how customers judge what shipped: per shipped idea, the
+ * share of verdicts met / partly / not met, the verdicts still outstanding,
+ * and every measure with its verdict; plus how many measures wait on ideas
+ * that have not shipped yet.
+ */
+export async function getSuccessDashboard(actor: Actor, limit = 50) {
+  invariantResponse(can.readSuccessDashboard(actor), "Only staff can see the success dashboard.", { status: 403 });
+  const db = getDb();
+  const ideas = await db
+    .selectFrom("threads")
+    .innerJoin("products", "products.id", "threads.product_id")
+    .select([
+      "threads.id",
+      "threads.title",
+      "threads.status_changed_at as shippedAt",
+      "threads.co_designed_at as coDesignedAt",
+      "products.name as productName",
+    ])
+    .where("threads.kind", "=", "idea")
+    .where("threads.status", "=", "shipped")
+    .where("threads.deleted_at", "is", null)
+    .where("threads.merged_into_id", "is", null)
+    .where((eb) => eb.exists(eb.selectFrom("success_measures").select("id").whereRef("success_measures.thread_id", "=", "threads.id")))
+    .orderBy("threads.status_changed_at", "desc")
+    .orderBy("threads.id", "desc")
+    .limit(limit)
+    .execute();
+  const measures = ideas.length
+    ? await db
+        .selectFrom("success_measures")
+        .innerJoin("users", "users.id", "success_measures.user_id")
+        .select([
+          "success_measures.id",
+          "success_measures.thread_id as threadId",
+          "success_measures.measure",
+          "success_measures.verdict",
+          "success_measures.verdict_comment as verdictComment",
+          "users.username",
+          "users.display_name as displayName",
+        ])
+        .where(
+          "success_measures.thread_id",
+          "in",
+          ideas.map((idea) => idea.id),
+        )
+        .orderBy("success_measures.id")
+        .execute()
+    : [];
+  const waiting = await db
+    .selectFrom("success_measures")
+    .innerJoin("threads", "threads.id", "success_measures.thread_id")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("threads.status", "!=", "shipped")
+    .where("threads.deleted_at", "is", null)
+    .executeTakeFirstOrThrow();
+
+  const rows = ideas.map((idea) => {
+    const own = measures.filter((m) => m.threadId === idea.id);
+    const tally = tallyOf(own);
+    return { ...idea, shippedAt: idea.shippedAt ?? 0, measures: own, tally, shares: verdictShares(tally) };
+  });
+  const overall = tallyOf(measures);
+  return { ideas: rows, overall, overallShares: verdictShares(overall), waitingOnUnshipped: Number(waiting.n) };
+}

@@ -2,10 +2,11 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
 import { reopenForReview } from "./flag.server";
 import { replaceThreadTags, threadTagIds } from "./tag.server";
+import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
+import { assertWithinPostingLimits } from "./posting-limits.server";
 import { notify } from "./notification.server";
 import { followAutomatically } from "./subscription.server";
 
@@ -192,6 +193,8 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
   invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
   const now = Date.now();
   return getDb().transaction().execute(async (trx) => {
+    const rendered = await renderWithMentions(trx, input.body);
+    await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
     const row = await trx
       .insertInto("threads")
       .values({
@@ -200,7 +203,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
         kind: input.kind,
         title: input.title,
         body: input.body,
-        body_html: renderMarkdown(input.body),
+        body_html: rendered.html,
         status: input.kind === "idea" ? "open" : null,
         status_changed_at: input.kind === "idea" ? now : null,
         last_activity_at: now,
@@ -210,6 +213,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
       .executeTakeFirstOrThrow();
     if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
     await followAutomatically(trx, row.id, actor.id, "watching");
+    await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, hidden: false }, rendered);
     return row.id;
   });
 }
@@ -221,6 +225,8 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
     invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
     if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
     if (thread.title === input.title && thread.body === input.body) return;
+    const rendered = await renderWithMentions(trx, input.body);
+    await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
     await trx
       .insertInto("revisions")
@@ -228,9 +234,15 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
       .execute();
     await trx
       .updateTable("threads")
-      .set({ title: input.title, body: input.body, body_html: renderMarkdown(input.body), edited_at: now, edited_by: actor.id })
+      .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
       .where("id", "=", thread.id)
       .execute();
+    await notifyMentions(
+      trx,
+      { threadId: thread.id, postId: null, authorId: thread.author_id, hidden: thread.hidden_at !== null },
+      rendered,
+      await previouslyMentioned(trx, thread.body),
+    );
     if (thread.hidden_at !== null) await reopenForReview(trx, { type: "thread", id: thread.id });
   });
 }

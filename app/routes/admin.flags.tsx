@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
+import { flagReasonLabels } from "~/utils/flag-reasons";
 import { RelativeTime } from "~/components/RelativeTime";
 import { SubmitButton } from "~/components/SubmitButton";
-import { flagReasonLabels, hideThreshold, listFlagQueue, resolveFlags, type FlagDecision } from "~/models/flag.server";
+import { hideThreshold, listFlagQueue, resolveFlags, type FlagDecision } from "~/models/flag.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
 

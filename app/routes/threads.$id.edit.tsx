@@ -4,6 +4,8 @@ import { requireUser } from "~/auth/session.server";
 import { listTags } from "~/models/tag.server";
 import { editThread, getThreadForEdit } from "~/models/thread.server";
 import { TagPicker } from "~/components/TagPicker";
+import { checkPostingLimit } from "~/models/posting-limits.server";
+import { formError } from "~/utils/form-response.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
@@ -21,8 +23,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "thread id");
   const user = await requireUser(request);
-  const parsed = parseForm(threadEditSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(threadEditSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const limit = await checkPostingLimit(user, "edit", parsed.data.body);
+  if (limit) return formError("body", limit.message, form, { status: limit.status });
   const { title, body, tags } = parsed.data;
   await editThread(user, id, { title, body, tagIds: tags });
   return redirect(threadPath({ id, title }));

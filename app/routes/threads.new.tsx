@@ -8,6 +8,8 @@ import { listTags } from "~/models/tag.server";
 import { createThread } from "~/models/thread.server";
 import { SimilarThreads } from "~/components/SimilarThreads";
 import { TagPicker } from "~/components/TagPicker";
+import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
+import { formError } from "~/utils/form-response.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { threadPath } from "~/utils/slug";
@@ -52,6 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { kind, title, body, tags } = parsed.data;
+  const limit = await checkPostingLimit(user, "thread", body);
+  if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
   const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
   return redirect(threadPath({ id, title }));
 }
@@ -114,7 +118,7 @@ export default function NewThread() {
           afterTitle={
             <div className="similar-check">
               <SimilarThreads
-                initial={actionData?.similar ?? null}
+                initial={actionData && "similar" in actionData ? actionData.similar : null}
                 title={title}
                 product={productChoice ?? values.product ?? null}
               />

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { NotificationKind } from "~db/schema";
+import { deliveries, emailKinds } from "~/utils/email-kinds";
 import { ideaStatuses } from "~/utils/idea-status";
 import { listSorts } from "~/utils/list-params";
 import { normalizeSearchText } from "~/utils/search-query";
@@ -233,3 +235,10 @@ export const searchQuerySchema = z.object({
   solved: anyOf(["yes", "no"] as const),
   page: z.coerce.number().int().min(1).max(50).catch(1),
 });
+
+export const emailPreferencesSchema = z.object(
+  Object.fromEntries(emailKinds.map((kind) => [kind, z.enum(deliveries).optional()])) as Record<
+    NotificationKind,
+    z.ZodOptional<z.ZodEnum<{ [D in (typeof deliveries)[number]]: D }>>
+  >,
+);

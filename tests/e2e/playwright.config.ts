@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const port = Number(process.env.E2E_PORT) || 3100;
+export const E2E_SECRET = "e2e-only-secret-not-for-production";
 // A fresh database per run: the server migrates it and seeds the demo on start.
 const databasePath = path.join(os.tmpdir(), `cocreate-e2e-${process.pid}-${Date.now()}.db`);
 
@@ -36,6 +37,16 @@ export default defineConfig({
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,
-    env: { PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: "test" },
+    // A known secret lets the unsubscribe test sign a link the way an email would carry it.
+    // New members' rate limits would trip tests that post quickly; the link limit stays as in production.
+    env: {
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      NODE_ENV: "test",
+      SESSION_SECRET: E2E_SECRET,
+      NEW_MEMBER_MIN_GAP_SECONDS: "0",
+      NEW_MEMBER_THREADS_PER_DAY: "1000",
+      NEW_MEMBER_REPLIES_PER_DAY: "1000",
+    },
   },
 });

@@ -1,0 +1,66 @@
+import type { Transaction } from "kysely";
+import { getDb } from "~db/client.server";
+import type { Database, EmailDelivery, NotificationKind } from "~db/schema";
+import type { Actor } from "~/auth/permissions.server";
+import { emailKinds } from "~/utils/email-kinds";
+import { invariantResponse } from "~/utils/http";
+
+type Db = Transaction<Database> | ReturnType<typeof getDb>;
+
+/** What a member chose for each kind; no stored row means "immediate". */
+export async function getEmailPreferences(userId: number, db: Db = getDb()): Promise<Record<NotificationKind, EmailDelivery>> {
+  const rows = await db.selectFrom("email_preferences").select(["kind", "delivery"]).where("user_id", "=", userId).execute();
+  const chosen = Object.fromEntries(emailKinds.map((kind) => [kind, "immediate"])) as Record<NotificationKind, EmailDelivery>;
+  for (const row of rows) chosen[row.kind] = row.delivery;
+  return chosen;
+}
+
+export async function getDelivery(db: Db, userId: number, kind: NotificationKind): Promise<EmailDelivery> {
+  const row = await db
+    .selectFrom("email_preferences")
+    .select("delivery")
+    .where("user_id", "=", userId)
+    .where("kind", "=", kind)
+    .executeTakeFirst();
+  return row?.delivery ?? "immediate";
+}
+
+async function storePreferences(trx: Transaction<Database>, userId: number, choices: Partial<Record<NotificationKind, EmailDelivery>>) {
+  for (const [kind, delivery] of Object.entries(choices) as [NotificationKind, EmailDelivery][]) {
+    await trx
+      .insertInto("email_preferences")
+      .values({ user_id: userId, kind, delivery })
+      .onConflict((oc) => oc.columns(["user_id", "kind"]).doUpdateSet({ delivery }))
+      .execute();
+  }
+}
+
+/** A signed-in member saves their choices, all at once. */
+export async function setEmailPreferences(
+  actor: Actor,
+  choices: Partial<Record<NotificationKind, EmailDelivery>>,
+): Promise<void> {
+  invariantResponse(actor, "Sign in to choose your emails.", { status: 401 });
+  await getDb().transaction().execute((trx) => storePreferences(trx, actor.id, choices));
+}
+
+/**
+ * Turns off one kind of email, or every kind ("all"), for the member a
+ * verified unsubscribe token names. Used without a session.
+ */
+export async function unsubscribe(userId: number, kind: NotificationKind | "all"): Promise<void> {
+  const kinds = kind === "all" ? emailKinds : [kind];
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await storePreferences(trx, userId, Object.fromEntries(kinds.map((k) => [k, "off"])));
+      // Nothing already queued for those kinds goes out after the member said stop.
+      await trx
+        .updateTable("email_outbox")
+        .set({ status: "failed", last_error: "unsubscribed" })
+        .where("user_id", "=", userId)
+        .where("status", "=", "pending")
+        .where("kind", "in", kinds)
+        .execute();
+    });
+}

@@ -1,0 +1,43 @@
+import nodemailer from "nodemailer";
+import { env } from "~/utils/env.server";
+
+export type Mail = {
+  /** For the development log only: never print addresses. */
+  userId: number;
+  to: string;
+  subject: string;
+  text: string;
+  headers: Record<string, string>;
+};
+
+export type MailTransport = { name: string; send(mail: Mail): Promise<void> };
+
+export function fromAddress(): string {
+  return env("EMAIL_FROM") ?? "Cocreate <no-reply@localhost>";
+}
+
+/** Real delivery over SMTP (nodemailer), e.g. `smtp://user:pass@mail.example.com:587`. */
+export function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    name: "smtp",
+    async send(mail) {
+      await transporter.sendMail({ from: fromAddress(), to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+    },
+  };
+}
+
+/** Without SMTP_URL (development), emails are written to the server log instead of being sent. */
+export const logTransport: MailTransport = {
+  name: "log",
+  async send(mail) {
+    // Unsubscribe tokens are credentials: the log shows where they go, not what they are.
+    const text = mail.text.replace(/token=[^\s>]+/g, "token=…");
+    console.log(`[email] not sent (SMTP_URL is not set) → member #${mail.userId}: ${mail.subject}\n${text}\n[/email]`);
+  },
+};
+
+export function transportFromEnv(): MailTransport {
+  const url = env("SMTP_URL");
+  return url ? smtpTransport(url) : logTransport;
+}
