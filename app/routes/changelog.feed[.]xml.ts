@@ -1,6 +1,8 @@
-import { listShippedIdeasForFeed } from "~/models/changelog-feed.server";
+import { listChangelog } from "~/models/changelog.server";
 import { atomResponse, changelogAtom } from "~/utils/feeds.server";
+import { FEED_SIZE } from "~/models/feed.server";
 
 export async function loader() {
-  return atomResponse(changelogAtom(await listShippedIdeasForFeed()));
+  const { entries } = await listChangelog(null, FEED_SIZE);
+  return atomResponse(changelogAtom(entries));
 }

@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import { excerpt } from "~/markdown/plain-text.server";
-import type { ShippedIdea } from "~/models/changelog-feed.server";
+import type { listChangelog } from "~/models/changelog.server";
 import type { FeedThread } from "~/models/feed.server";
 import { siteUrl } from "~/utils/site-url.server";
 import { escapeMarkup } from "~/utils/escape";
@@ -49,7 +49,10 @@ export function threadsAtom(meta: FeedMeta, threads: FeedThread[]): string {
   return feed.atom1();
 }
 
-export function changelogAtom(ideas: ShippedIdea[]): string {
+type ChangelogEntry = Awaited<ReturnType<typeof listChangelog>>["entries"][number];
+
+/** Shipped ideas with their release note (the note staff wrote when shipping) and who co-designed them. */
+export function changelogAtom(entries: ChangelogEntry[]): string {
   const feed = newFeed(
     {
       title: "Cocreate changelog",
@@ -57,19 +60,21 @@ export function changelogAtom(ideas: ShippedIdea[]): string {
       path: "/changelog",
       feedPath: "/changelog/feed.xml",
     },
-    ideas[0]?.shippedAt ?? null,
+    entries[0]?.shippedAt ?? null,
   );
-  for (const idea of ideas) {
-    const url = siteUrl(threadPath(idea));
-    const shippedAt = new Date(idea.shippedAt ?? 0);
+  for (const entry of entries) {
+    const url = siteUrl(threadPath(entry));
+    const names = entry.coDesigners.map((c) => c.displayName || c.username);
+    const credits = names.length ? `<p>Co-designed with ${escapeMarkup(names.join(", "))}.</p>` : "";
+    const note = entry.releaseNoteHtml || `<p>Shipped in ${escapeMarkup(entry.productName)}.</p>`;
     feed.addItem({
-      title: escapeMarkup(`Shipped: ${idea.title}`),
+      title: escapeMarkup(`Shipped: ${entry.title}`),
       id: url,
       link: url,
-      date: shippedAt,
-      description: escapeMarkup(excerpt(idea.noteHtml || idea.bodyHtml, 300)),
-      content: idea.noteHtml || idea.bodyHtml,
-      category: [{ name: idea.productName, term: idea.productName }],
+      date: new Date(entry.shippedAt),
+      description: escapeMarkup(excerpt(note, 300)),
+      content: note + credits,
+      category: [{ name: escapeMarkup(entry.productName), term: entry.productSlug }],
     });
   }
   return feed.atom1();

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
-import { listShippedIdeasForFeed } from "~/models/changelog-feed.server";
+import { listChangelog } from "~/models/changelog.server";
+import { acceptIdea } from "~/models/idea.server";
 import { listFeedThreads } from "~/models/feed.server";
 import { deleteContent, hideContent } from "~/models/moderation.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
@@ -52,7 +53,7 @@ describe("Atom feeds", () => {
     expect(xml).not.toContain("<script>");
   });
 
-  it("puts shipped ideas in the changelog, newest first, with the latest public status note", async () => {
+  it("puts shipped ideas in the changelog feed, newest first, with the release note and co-designers", async () => {
     const author = await createTestUser();
     const staff = await createTestUser({ role: "staff" });
     const productId = await createTestProduct();
@@ -64,15 +65,18 @@ describe("Atom feeds", () => {
       await setIdeaStatus(staff, id, { status: "shipped", note: `Shipped note for ${id}.` });
     }
     await setIdeaStatus(staff, planned, { status: "planned", note: "" });
+    await acceptIdea(staff, newer);
     await getDb().updateTable("threads").set({ status_changed_at: 1_000 }).where("id", "=", older).execute();
     await getDb().updateTable("threads").set({ status_changed_at: 2_000 }).where("id", "=", newer).execute();
 
-    const feed = parse(changelogAtom(await listShippedIdeasForFeed())).feed;
+    const feed = parse(changelogAtom((await listChangelog(null, 30)).entries)).feed;
     expect(feed.entry.map((e: { title: { "#text": string } }) => e.title["#text"])).toEqual([
       "Shipped: Newer shipped idea",
       "Shipped: Older shipped idea",
     ]);
     expect(String(feed.entry[0].content["#text"])).toContain(`Shipped note for ${newer}.`);
+    expect(String(feed.entry[0].content["#text"])).toMatch(/Co-designed with user\d+\./);
+    expect(String(feed.entry[1].content["#text"])).not.toContain("Co-designed");
     expect(feed.entry[0].updated).toBe(new Date(2_000).toISOString());
   });
 });
