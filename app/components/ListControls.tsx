@@ -5,11 +5,14 @@ import { listSorts, sortLabels, type ListParams } from "~/utils/list-params";
 
 type Option = { value: string; label: string };
 
-function Select({ label, name, value, options }: { label: string; name: string; value?: string; options: Option[] }) {
+type SelectProps = { label: string; name: string; value?: string; options: Option[]; idPrefix?: string };
+
+/** One labelled filter of a GET form; an empty value means "any". */
+export function FilterSelect({ label, name, value, options, idPrefix = "list" }: SelectProps) {
   return (
     <div className="control">
-      <label htmlFor={`list-${name}`}>{label}</label>
-      <select id={`list-${name}`} name={name} defaultValue={value ?? ""}>
+      <label htmlFor={`${idPrefix}-${name}`}>{label}</label>
+      <select id={`${idPrefix}-${name}`} name={name} defaultValue={value ?? ""}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -53,12 +56,12 @@ export function ListControls({
   // A new key remounts the form so its fields follow client-side navigation.
   return (
     <Form method="get" className="list-controls" aria-label="Sort and filter threads" key={JSON.stringify(params)}>
-      <Select label="Sort by" name="sort" value={params.sort} options={listSorts.map((s) => ({ value: s, label: sortLabels[s] }))} />
-      <Select label="Kind" name="kind" value={params.kind} options={kindOptions} />
-      <Select label="Idea status" name="status" value={params.status} options={statusOptions} />
-      <Select label="Answer" name="solved" value={params.solved} options={solvedOptions} />
+      <FilterSelect label="Sort by" name="sort" value={params.sort} options={listSorts.map((s) => ({ value: s, label: sortLabels[s] }))} />
+      <FilterSelect label="Kind" name="kind" value={params.kind} options={kindOptions} />
+      <FilterSelect label="Idea status" name="status" value={params.status} options={statusOptions} />
+      <FilterSelect label="Answer" name="solved" value={params.solved} options={solvedOptions} />
       {tags && tags.length > 0 ? (
-        <Select
+        <FilterSelect
           label="Tag"
           name="tag"
           value={params.tag}

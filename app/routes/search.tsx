@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listProducts } from "~/models/product.server";
 import { searchThreads } from "~/models/search.server";
-import { kindOptions, solvedOptions, statusOptions } from "~/components/ListControls";
+import { FilterSelect, kindOptions, solvedOptions, statusOptions } from "~/components/ListControls";
 import { SearchResults } from "~/components/SearchResults";
 import { redirectWithoutEmptyParams } from "~/utils/http";
 import { SEARCH_MAX_LENGTH } from "~/utils/search-query";
@@ -46,33 +46,16 @@ export default function Search() {
           </button>
         </div>
         <div className="list-controls">
-          <div className="control">
-            <label htmlFor="search-product">Product</label>
-            <select id="search-product" name="product" defaultValue={filter.product ?? ""}>
-              <option value="">All products</option>
-              {products.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          {[
-            { name: "kind", label: "Kind", options: kindOptions, value: filter.kind },
-            { name: "status", label: "Idea status", options: statusOptions, value: filter.status },
-            { name: "solved", label: "Answer", options: solvedOptions, value: filter.solved },
-          ].map((select) => (
-            <div className="control" key={select.name}>
-              <label htmlFor={`search-${select.name}`}>{select.label}</label>
-              <select id={`search-${select.name}`} name={select.name} defaultValue={select.value ?? ""}>
-                {select.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
+          <FilterSelect
+            idPrefix="search"
+            label="Product"
+            name="product"
+            value={filter.product}
+            options={[{ value: "", label: "All products" }, ...products.map((p) => ({ value: p.slug, label: p.name }))]}
+          />
+          <FilterSelect idPrefix="search" label="Kind" name="kind" value={filter.kind} options={kindOptions} />
+          <FilterSelect idPrefix="search" label="Idea status" name="status" value={filter.status} options={statusOptions} />
+          <FilterSelect idPrefix="search" label="Answer" name="solved" value={filter.solved} options={solvedOptions} />
         </div>
       </Form>
 
