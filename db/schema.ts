@@ -286,6 +286,31 @@ export interface WebhookDeliveriesTable {
   delivered_at: number | null;
 }
 
+/** A label staff manage; members put up to five on their own threads. */
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ThreadTagsTable {
+  thread_id: number;
+  tag_id: number;
+}
+
+/**
+ * The FTS5 index over visible threads (rowid = id * 2) and replies
+ * (rowid = id * 2 + 1), kept by triggers. Queried with raw SQL only.
+ */
+export interface SearchIndexTable {
+  rowid: number;
+  title: string;
+  body: string;
+  thread_id: number;
+  post_id: number | null;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -313,6 +338,9 @@ export interface Database {
   api_tokens: ApiTokensTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  tags: TagsTable;
+  thread_tags: ThreadTagsTable;
+  search_index: SearchIndexTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -321,3 +349,4 @@ export type Product = Selectable<ProductsTable>;
 export type ProductUpdate = Updateable<ProductsTable>;
 export type Thread = Selectable<ThreadsTable>;
 export type Post = Selectable<PostsTable>;
+export type Tag = Selectable<TagsTable>;

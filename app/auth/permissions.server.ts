@@ -81,6 +81,8 @@ export const can = {
     thread.status !== "declined",
   watch: (actor: Actor, thread: ThreadFacts) => actor !== null && thread.hidden_at === null,
   manageProducts: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** Create, rename and delete the tags members choose from. */
+  manageTags: (actor: Actor) => isActive(actor) && isStaff(actor),
   readAuditLog: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Pin, lock, close, move, hide and delete threads and replies; handle flags. */
   moderate: (actor: Actor) => isActive(actor) && isStaff(actor),

@@ -18,10 +18,20 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">◆</span> Cocreate
         </Link>
+        <Form method="get" action="/search" role="search" className="header-search">
+          <label htmlFor="site-search" className="visually-hidden">
+            Search the community
+          </label>
+          <input id="site-search" type="search" name="q" placeholder="Search threads" maxLength={200} />
+          <button type="submit" className="button button-small">
+            Search
+          </button>
+        </Form>
         <nav aria-label="Sections" className="section-nav">
           <NavLink to="/roadmap">Roadmap</NavLink>
           <NavLink to="/changelog">Changelog</NavLink>
           {user && user.role !== "member" ? <NavLink to="/admin/success">Success</NavLink> : null}
+          {user && user.role !== "member" ? <NavLink to="/admin/tags">Tags</NavLink> : null}
           {user?.role === "admin" ? <NavLink to="/admin/products">Admin</NavLink> : null}
         </nav>
         <nav aria-label="Account" className="account-nav">

@@ -2,12 +2,16 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listProducts } from "~/models/product.server";
 import { listLatestThreads } from "~/models/thread.server";
+import { withTags } from "~/models/tag.server";
 import { ThreadList } from "~/components/ThreadList";
 
-export const meta: MetaFunction = () => [{ title: "Cocreate — community home" }];
+export const meta: MetaFunction = () => [
+  { title: "Cocreate — community home" },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", title: "Latest threads", href: "/feed.xml" },
+];
 
 export async function loader() {
-  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15)]);
+  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15).then(withTags)]);
   return { products, threads };
 }
 

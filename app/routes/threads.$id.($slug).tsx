@@ -16,13 +16,29 @@ import { WatchForm } from "~/components/WatchForm";
 import { PostCard } from "~/components/PostCard";
 import { ReplyForm } from "~/components/ReplyForm";
 import { ThreadReplies } from "~/components/ThreadReplies";
+import { JsonLd } from "~/components/JsonLd";
+import { TagLinks } from "~/components/TagLinks";
+import { excerpt } from "~/markdown/plain-text.server";
+import { tagsOfThreads } from "~/models/tag.server";
 import { invariantResponse, parseId } from "~/utils/http";
+import { seoMeta } from "~/utils/seo";
+import { siteUrl } from "~/utils/site-url.server";
+import { threadStructuredData } from "~/utils/structured-data.server";
 import { slugify, threadPath } from "~/utils/slug";
 import { parseForm, replySchema } from "~/utils/validation";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.thread.title} — ${data.thread.productName} — Cocreate` : "Thread not found — Cocreate" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        ...seoMeta({
+          title: `${data.thread.title} — ${data.thread.productName} — Cocreate`,
+          description: data.seo.description,
+          canonical: data.seo.canonical,
+          type: "article",
+        }),
+        ...(data.hidden ? [{ name: "robots", content: "noindex" }] : []),
+      ]
+    : [{ title: "Thread not found — Cocreate" }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id, "thread id");
@@ -35,7 +51,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;
   const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}`;
   const flagged = new URL(request.url).searchParams.has("flagged");
-  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, flagged };
+  const tags = (await tagsOfThreads([id])).get(id) ?? [];
+  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, flagged, tags, ...threadSeo(page) };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -74,6 +91,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(here);
 }
 
+/** Description, canonical URL and structured data, from visible content only. */
+function threadSeo(page: Awaited<ReturnType<typeof getThreadPage>>) {
+  const { thread } = page;
+  const canonical = siteUrl(threadPath(thread));
+  if (page.hidden || thread.deletedAt !== null) return { seo: { description: "", canonical }, structuredData: null };
+  const replies = page.replies.filter((r) => r.hidden === null && r.deletedAt === null);
+  const structuredData = threadStructuredData({
+    ...thread,
+    url: canonical,
+    answer: replies.find((r) => r.id === thread.acceptedAnswerPostId) ?? null,
+    replies,
+  });
+  return { seo: { description: excerpt(thread.bodyHtml), canonical }, structuredData };
+}
+
 function threadLinks(threadId: number, permissions: { flag: boolean; moderate: boolean }) {
   const links: { href: string; label: string }[] = [];
   if (permissions.flag) links.push({ href: `/threads/${threadId}/flag`, label: "Flag" });
@@ -82,7 +114,7 @@ function threadLinks(threadId: number, permissions: { flag: boolean; moderate: b
 }
 
 export default function ThreadPage() {
-  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged } =
+  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged, tags, structuredData } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const answer = replies.find((r) => r.id === thread.acceptedAnswerPostId);
@@ -91,6 +123,7 @@ export default function ThreadPage() {
 
   return (
     <div className="thread-page">
+      {structuredData ? <JsonLd data={structuredData} /> : null}
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/">Home</Link> <span aria-hidden="true">›</span>{" "}
         <Link to={`/products/${thread.productSlug}`}>{thread.productName}</Link>
@@ -104,6 +137,7 @@ export default function ThreadPage() {
           <ThreadStateBadges pinned={thread.pinned === 1} locked={thread.locked === 1} closed={thread.closedAt !== null} />
         </p>
         <h1>{thread.title}</h1>
+        <TagLinks tags={tags} />
         {permissions.watch ? <WatchForm level={subscription} /> : null}
       </header>
       {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}

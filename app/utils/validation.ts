@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { NotificationKind } from "~db/schema";
 import { deliveries, emailKinds } from "~/utils/email-kinds";
 import { ideaStatuses } from "~/utils/idea-status";
+import { listSorts } from "~/utils/list-params";
+import { normalizeSearchText } from "~/utils/search-query";
 
 /**
  * One schema per form. The action parses with it; on failure it returns the
@@ -18,7 +20,10 @@ export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const [key, value] of formData) {
     // Passwords are never sent back to the page.
-    if (typeof value === "string" && !key.toLowerCase().includes("password")) values[key] = value;
+    // Repeated keys (checkboxes) are kept comma-separated.
+    if (typeof value === "string" && !key.toLowerCase().includes("password")) {
+      values[key] = key in values ? `${values[key]},${value}` : value;
+    }
   }
   return values;
 }
@@ -26,8 +31,8 @@ export function formValues(formData: FormData): FormValues {
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.infer<S>> {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
-    const value = formData.get(key);
-    raw[key] = typeof value === "string" ? value : undefined;
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    raw[key] = values.length > 1 ? values : values[0];
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
@@ -60,14 +65,25 @@ export const bodyField = z
 
 export const threadKinds = ["discussion", "question", "idea"] as const;
 
+export const MAX_TAGS = 5;
+
+/** Checked tag boxes arrive as one value per box; none at all is an empty list. */
+export const tagIdsField = z
+  .preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()),
+  )
+  .refine((ids) => new Set(ids).size <= MAX_TAGS, `Choose at most ${MAX_TAGS} tags.`);
+
 export const threadSchema = z.object({
   product: z.string({ error: "Choose a product." }).min(1, "Choose a product."),
   kind: z.enum(threadKinds, { error: "Choose discussion, question or idea." }),
   title: titleField,
   body: bodyField,
+  tags: tagIdsField,
 });
 
-export const threadEditSchema = z.object({ title: titleField, body: bodyField });
+export const threadEditSchema = z.object({ title: titleField, body: bodyField, tags: tagIdsField });
 export const replySchema = z.object({ body: bodyField });
 
 export const usernameField = text("A username")
@@ -187,6 +203,37 @@ export const suspendSchema = z.object({
     .transform((s) => Date.parse(`${s}T23:59:59Z`))
     .refine((ms) => Number.isFinite(ms) && ms > Date.now(), "Choose a date in the future."),
   reason: text("A reason").pipe(z.string().min(3, "Say why: the member will read it.").max(500, "Keep it under 500 characters.")),
+});
+
+export const tagSchema = z.object({
+  name: text("A name").pipe(z.string().min(2, "The name needs at least 2 characters.").max(40, "Keep the name under 40 characters.")),
+  slug: text("A slug").pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, like billing-export.")
+      .max(40, "Keep the slug under 40 characters."),
+  ),
+});
+
+/** GET filters never fail: a value we don't know means "any". */
+const anyOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+
+export const listQuerySchema = z.object({
+  sort: z.enum(listSorts).catch("activity"),
+  kind: anyOf(threadKinds),
+  status: anyOf(ideaStatuses),
+  solved: anyOf(["yes", "no"] as const),
+  unanswered: anyOf(["1"] as const),
+  tag: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+});
+
+export const searchQuerySchema = z.object({
+  q: z.unknown().transform(normalizeSearchText),
+  product: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
+  kind: anyOf(threadKinds),
+  status: anyOf(ideaStatuses),
+  solved: anyOf(["yes", "no"] as const),
+  page: z.coerce.number().int().min(1).max(50).catch(1),
 });
 
 export const emailPreferencesSchema = z.object(

@@ -3,6 +3,7 @@ import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_co_creation";
 import * as m0003 from "./0003_moderation";
 import * as m0005 from "./0005_api_webhooks";
+import * as m0006 from "./0006_discovery";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0002_co_creation": m0002,
   "0003_moderation": m0003,
   "0005_api_webhooks": m0005,
+  "0006_discovery": m0006,
 };
