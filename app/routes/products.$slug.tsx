@@ -22,7 +22,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const status = parseStatusFilter(search.get("status"));
   const page = await listProductThreads(product.id, cursor, { status });
   return {
-    product: { slug: product.slug, name: product.name, description: product.description },
+    product: { slug: product.slug, name: product.name, description: product.description, archived: product.archived_at !== null },
     status,
     isFirstPage: cursor === null,
     ...page,
@@ -42,18 +42,25 @@ export default function ProductPage() {
           <h1>{product.name}</h1>
           <p className="lede">{product.description}</p>
         </div>
-        <div className="page-actions">
-          <Link className="button" to={`/threads/new?product=${product.slug}&kind=question`}>
-            Ask a question
-          </Link>
-          <Link className="button" to={`/threads/new?product=${product.slug}&kind=idea`}>
-            Share an idea
-          </Link>
-          <Link className="button button-primary" to={`/threads/new?product=${product.slug}`}>
-            Start a discussion
-          </Link>
-        </div>
+        {product.archived ? null : (
+          <div className="page-actions">
+            <Link className="button" to={`/threads/new?product=${product.slug}&kind=question`}>
+              Ask a question
+            </Link>
+            <Link className="button" to={`/threads/new?product=${product.slug}&kind=idea`}>
+              Share an idea
+            </Link>
+            <Link className="button button-primary" to={`/threads/new?product=${product.slug}`}>
+              Start a discussion
+            </Link>
+          </div>
+        )}
       </header>
+      {product.archived ? (
+        <p className="notice" role="status">
+          This product is archived. Its threads stay here to read, but new threads can&apos;t be started.
+        </p>
+      ) : null}
       <section aria-labelledby="threads-title">
         <h2 id="threads-title" className="visually-hidden">
           Threads

@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(threadSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const product = await getProductBySlug(parsed.data.product);
-  if (!product) {
+  if (!product || product.archived_at !== null) {
     return data(
       { errors: { product: "Choose one of the listed products." }, values: Object.fromEntries(form) as Record<string, string> },
       { status: 400 },
