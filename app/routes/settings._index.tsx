@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { endAllSessions, readSessionId, requireUser } from "~/auth/session.server";
 import { TextAreaField, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
@@ -57,6 +58,11 @@ export default function Settings() {
   const profileErrors: Partial<Record<string, string>> = actionData?.intent === "profile" ? actionData.errors : {};
   const profile: Partial<Record<string, string>> = actionData?.intent === "profile" ? actionData.values : account;
   const passwordErrors: Partial<Record<string, string>> = actionData?.intent === "password" ? actionData.errors : {};
+  // Passwords never come back from the server; with JavaScript, empty what the browser kept too.
+  const passwordForm = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (actionData?.intent === "password") passwordForm.current?.reset();
+  }, [actionData]);
   return (
     <div className="settings-page">
       <h1>Settings</h1>
@@ -109,7 +115,7 @@ export default function Settings() {
       <section className="form-page" aria-labelledby="password-title">
         <h2 id="password-title">Password</h2>
         <p className="muted">Changing it signs you out in every other browser; this one stays signed in.</p>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate ref={passwordForm}>
           <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
           <TextField
             label="Current password"
