@@ -56,7 +56,7 @@ export default function AdminProducts() {
         threads stay readable.
       </p>
       <div className="table-scroll">
-        <table className="admin-table">
+        <table className="admin-table stack-table">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -74,10 +74,10 @@ export default function AdminProducts() {
                   <Link to={`/products/${p.slug}`}>{p.name}</Link>
                   {p.archivedAt ? <span className="badge badge-kind"> Archived</span> : null}
                 </td>
-                <td>
+                <td data-label="Slug">
                   <code>{p.slug}</code>
                 </td>
-                <td>{p.threadCount}</td>
+                <td data-label="Threads">{p.threadCount}</td>
                 <td>
                   <Form method="post" className="row-actions">
                     <input type="hidden" name="productId" value={p.id} />

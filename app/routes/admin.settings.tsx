@@ -52,7 +52,7 @@ export default function SiteSettings() {
         <TextAreaField
           label="Description"
           name="siteDescription"
-          rows={4}
+          rows={5}
           maxLength={SITE_DESCRIPTION_MAX}
           defaultValue={values.siteDescription}
           error={errors.siteDescription}

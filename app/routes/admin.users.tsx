@@ -87,7 +87,7 @@ export default function AdminUsers() {
         <p className="empty">{q ? `No one matches “${q}”.` : "No users yet."}</p>
       ) : (
         <div className="table-scroll">
-          <table className="admin-table users-table">
+          <table className="admin-table stack-table">
             <thead>
               <tr>
                 <th scope="col">Person</th>
@@ -107,12 +107,12 @@ export default function AdminUsers() {
                     <Link to={`/users/${u.username}`}>{u.displayName || u.username}</Link>
                     <div className="username">@{u.username}</div>
                   </td>
-                  <td className="email-cell">{u.email}</td>
-                  <td>{roleLabels[u.role]}</td>
-                  <td>
+                  <td data-label="Email">{u.email}</td>
+                  <td data-label="Role">{roleLabels[u.role]}</td>
+                  <td data-label="Joined">
                     <time dateTime={isoTime(u.joinedAt)}>{isoTime(u.joinedAt).slice(0, 10)}</time>
                   </td>
-                  <td>{u.suspended ? <span className="badge status-declined">Suspended</span> : "Active"}</td>
+                  <td data-label="Status">{u.suspended ? <span className="badge status-declined">Suspended</span> : "Active"}</td>
                   <td>
                     {u.id === selfId ? (
                       <span className="muted small">You</span>
