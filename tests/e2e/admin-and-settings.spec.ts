@@ -1,7 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
-import { newPerson, signIn, signUp, startThread, uniqueName } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { newPerson, signIn, signUp, SIGNUP_PASSWORD, startThread, uniqueName } from "./helpers";
 
-const SIGNUP_PASSWORD = "a-long-password";
+/** A new member signed in twice: in `page`, then in a second browser; `page` is left on /settings. */
+async function memberInTwoBrowsers(page: Page, browser: Browser, prefix: string) {
+  const name = uniqueName(prefix);
+  await signUp(page, name);
+  const otherBrowser = await newPerson(browser);
+  await signIn(otherBrowser, name, SIGNUP_PASSWORD);
+  await page.goto("/settings");
+  return { name, otherBrowser };
+}
 
 /** The admin user list's row for one person. */
 function userRow(page: Page, username: string) {
@@ -132,12 +140,7 @@ test("a member changes their display name and bio and their profile shows them",
 });
 
 test("a member changes their password: other browsers are signed out, the new password works", async ({ page, browser }) => {
-  const name = uniqueName("rotating");
-  await signUp(page, name);
-  const otherBrowser = await newPerson(browser);
-  await signIn(otherBrowser, name, SIGNUP_PASSWORD);
-
-  await page.goto("/settings");
+  const { name, otherBrowser } = await memberInTwoBrowsers(page, browser, "rotating");
   await page.getByLabel("Current password").fill("not-the-password");
   await page.getByLabel("New password").fill("an-even-longer-password");
   await page.getByRole("button", { name: "Change password" }).click();
@@ -163,12 +166,7 @@ test("a member changes their password: other browsers are signed out, the new pa
 });
 
 test("signing out everywhere ends this browser's session and every other", async ({ page, browser }) => {
-  const name = uniqueName("leaving");
-  await signUp(page, name);
-  const otherBrowser = await newPerson(browser);
-  await signIn(otherBrowser, name, SIGNUP_PASSWORD);
-
-  await page.goto("/settings");
+  const { otherBrowser } = await memberInTwoBrowsers(page, browser, "leaving");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("You are signed out on every device.");
