@@ -1,8 +1,7 @@
 import * as build from "@remix-run/dev/server-build";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
-import { startEmailWorker } from "./email/sender.server";
-import { transportFromEnv } from "./email/transport.server";
+import { startBackgroundJobs } from "./background.server";
 import { prepareDatabase } from "./startup.server";
 
 /**
@@ -12,7 +11,7 @@ import { prepareDatabase } from "./startup.server";
 const port = Number(process.env.PORT) || 3000;
 
 await prepareDatabase();
-const stopEmailWorker = startEmailWorker(transportFromEnv());
+const stopBackgroundJobs = startBackgroundJobs();
 
 const app = express();
 app.disable("x-powered-by");
@@ -27,7 +26,7 @@ const server = app.listen(port, () => {
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
-    server.close(() => void stopEmailWorker().finally(() => process.exit(0)));
+    server.close(() => void stopBackgroundJobs().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

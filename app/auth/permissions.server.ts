@@ -93,4 +93,8 @@ export const can = {
   /** Admins grant or revoke staff and change site settings. */
   manageUsers: (actor: Actor) => isActive(actor) && isAdmin(actor),
   manageSite: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** Webhooks send public events to URLs admins choose. */
+  manageWebhooks: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** Members create and revoke their own personal API tokens. */
+  manageApiTokens: (actor: Actor) => isActive(actor),
 };

@@ -2,9 +2,13 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, IdeaStatus, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
 import { reopenForReview } from "./flag.server";
+import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
+import { assertWithinPostingLimits } from "./posting-limits.server";
+import { queueWebhookEvent } from "./webhook.server";
+import { siteUrl } from "~/utils/site-url.server";
+import { threadPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { followAutomatically } from "./subscription.server";
 
@@ -239,6 +243,8 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
     const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
     invariantResponse(product, "Choose one of the listed products.", { status: 400 });
     invariantResponse(product.archived_at === null, "That product is archived and takes no new threads.", { status: 400 });
+    const rendered = await renderWithMentions(trx, input.body);
+    await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
     const row = await trx
       .insertInto("threads")
       .values({
@@ -247,7 +253,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
         kind: input.kind,
         title: input.title,
         body: input.body,
-        body_html: renderMarkdown(input.body),
+        body_html: rendered.html,
         status: input.kind === "idea" ? "open" : null,
         status_changed_at: input.kind === "idea" ? now : null,
         last_activity_at: now,
@@ -256,6 +262,8 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
       .returning("id")
       .executeTakeFirstOrThrow();
     await followAutomatically(trx, row.id, actor.id, "watching");
+    await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, hidden: false }, rendered);
+    await queueWebhookEvent(trx, "thread.created", row.id);
     return row.id;
   });
 }
@@ -266,6 +274,8 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
     const thread = await requireThread(threadId, trx);
     invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
     if (thread.title === input.title && thread.body === input.body) return;
+    const rendered = await renderWithMentions(trx, input.body);
+    await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
     await trx
       .insertInto("revisions")
@@ -273,9 +283,15 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
       .execute();
     await trx
       .updateTable("threads")
-      .set({ title: input.title, body: input.body, body_html: renderMarkdown(input.body), edited_at: now, edited_by: actor.id })
+      .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
       .where("id", "=", thread.id)
       .execute();
+    await notifyMentions(
+      trx,
+      { threadId: thread.id, postId: null, authorId: thread.author_id, hidden: thread.hidden_at !== null },
+      rendered,
+      await previouslyMentioned(trx, thread.body),
+    );
     if (thread.hidden_at !== null) await reopenForReview(trx, { type: "thread", id: thread.id });
   });
 }
@@ -306,6 +322,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
     if (thread.accepted_answer_post_id !== post.id) {
       await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
+      await queueWebhookEvent(trx, "answer.marked", threadId, { answer: { id: post.id, url: siteUrl(`${threadPath(thread)}#post-${post.id}`) } });
     }
   });
 }

@@ -13,6 +13,7 @@ const sections = [
   { to: "/admin/products", title: "Products", about: "Add, rename, reorder and archive the products people discuss." },
   { to: "/admin/users", title: "Users", about: "Find members, grant or revoke staff, make or demote admins." },
   { to: "/admin/settings", title: "Site settings", about: "The site's name and the description on the home page." },
+  { to: "/admin/webhooks", title: "Webhooks", about: "Tell other tools when threads start, answers are marked or ideas change status." },
   { to: "/admin/flags", title: "Flags", about: "Posts members flagged, waiting for a decision." },
   { to: "/admin/audit", title: "Audit log", about: "Every staff and admin action, who did it and why." },
   { to: "/admin/success", title: "Success dashboard", about: "How customers judged the ideas that shipped." },

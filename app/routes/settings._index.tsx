@@ -140,11 +140,16 @@ export default function Settings() {
         </Form>
       </section>
 
-      <section className="form-page" aria-labelledby="email-title">
-        <h2 id="email-title">Email notifications</h2>
-        <p>
-          <Link to="/settings/email">Choose which emails you get, and when</Link>
-        </p>
+      <section className="form-page" aria-labelledby="more-title">
+        <h2 id="more-title">Email and API</h2>
+        <ul className="settings-links">
+          <li>
+            <Link to="/settings/email">Choose which emails you get, and when</Link>
+          </li>
+          <li>
+            <Link to="/settings/tokens">Personal API tokens</Link> for scripts that read or post as you
+          </li>
+        </ul>
       </section>
 
       <section className="form-page" aria-labelledby="sessions-title">

@@ -4,6 +4,8 @@ import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
 import { createReply } from "~/models/post.server";
+import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
+import { formError } from "~/utils/form-response.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge, ThreadStateBadges } from "~/components/Badges";
@@ -45,6 +47,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
     case "reply": {
       const parsed = parseForm(replySchema, form);
       if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+      const limit = await checkPostingLimit(user, "reply", parsed.data.body);
+      if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
       const postId = await createReply(user, threadId, parsed.data.body);
       return redirect(`${here}#post-${postId}`);
     }
@@ -117,6 +121,7 @@ export default function ThreadPage() {
           authorRole={thread.authorRole}
           createdAt={thread.createdAt}
           editedAt={thread.editedAt}
+          historyHref={hidden?.placeholder ? undefined : `/threads/${thread.id}/history`}
           bodyHtml={thread.bodyHtml}
           editHref={permissions.edit && !hidden?.placeholder ? `/threads/${thread.id}/edit` : undefined}
           hidden={hidden}

@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { editThread, getThreadForEdit } from "~/models/thread.server";
+import { checkPostingLimit } from "~/models/posting-limits.server";
+import { formError } from "~/utils/form-response.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
@@ -18,8 +20,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "thread id");
   const user = await requireUser(request);
-  const parsed = parseForm(threadEditSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(threadEditSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const limit = await checkPostingLimit(user, "edit", parsed.data.body);
+  if (limit) return formError("body", limit.message, form, { status: limit.status });
   await editThread(user, id, parsed.data);
   return redirect(threadPath({ id, title: parsed.data.title }));
 }

@@ -3,6 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { getProductBySlug, listProducts } from "~/models/product.server";
 import { createThread } from "~/models/thread.server";
+import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
+import { formError } from "~/utils/form-response.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { threadPath } from "~/utils/slug";
@@ -40,6 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { kind, title, body } = parsed.data;
+  const limit = await checkPostingLimit(user, "thread", body);
+  if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
   const id = await createThread(user, { productId: product.id, kind, title, body });
   return redirect(threadPath({ id, title }));
 }

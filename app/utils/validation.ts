@@ -198,6 +198,19 @@ export const emailPreferencesSchema = z.object(
   >,
 );
 
+export const apiTokenSchema = z.object({
+  name: text("A name").pipe(z.string().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.")),
+});
+
+export const webhookSchema = z.object({
+  url: text("A URL").pipe(
+    z
+      .string()
+      .max(500, "Keep the URL under 500 characters.")
+      .refine((s) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), "Give a full http:// or https:// URL."),
+  ),
+});
+
 export const DISPLAY_NAME_MAX = 50;
 export const BIO_MAX = 500;
 

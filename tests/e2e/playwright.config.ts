@@ -38,6 +38,15 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 30_000,
     // A known secret lets the unsubscribe test sign a link the way an email would carry it.
-    env: { PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: "test", SESSION_SECRET: E2E_SECRET },
+    // New members' rate limits would trip tests that post quickly; the link limit stays as in production.
+    env: {
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      NODE_ENV: "test",
+      SESSION_SECRET: E2E_SECRET,
+      NEW_MEMBER_MIN_GAP_SECONDS: "0",
+      NEW_MEMBER_THREADS_PER_DAY: "1000",
+      NEW_MEMBER_REPLIES_PER_DAY: "1000",
+    },
   },
 });

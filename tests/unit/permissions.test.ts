@@ -87,6 +87,8 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "suspend an admin": (a) => can.suspend(a, adminUser),
   "manage users": (a) => can.manageUsers(a),
   "manage site settings": (a) => can.manageSite(a),
+  "manage webhooks": (a) => can.manageWebhooks(a),
+  "manage own API tokens": (a) => can.manageApiTokens(a),
 };
 
 const T = true;
@@ -135,6 +137,8 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "suspend an admin":                                 [F,    F,     F,     F,     F,     F,     F],
   "manage users":                                     [F,    F,     F,     F,     F,     F,     T],
   "manage site settings":                             [F,    F,     F,     F,     F,     F,     T],
+  "manage webhooks":                                  [F,    F,     F,     F,     F,     F,     T],
+  "manage own API tokens":                            [F,    T,     T,     F,     T,     T,     T],
 };
 
 const roleNames = Object.keys(roles) as RoleName[];
