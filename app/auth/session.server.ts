@@ -54,8 +54,13 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   return pending;
 }
 
+/** The id of the session this request's cookie names, if any (it may have ended). */
+export function readSessionId(request: Request): string | null {
+  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
 async function lookUpUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readSessionId(request);
   if (!sessionId) return null;
   const { user } = await lucia.validateSession(sessionId);
   return user ?? null;
@@ -105,7 +110,15 @@ export async function startSession(userId: number, redirectTo: string): Promise<
 }
 
 export async function endSession(request: Request): Promise<Response> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readSessionId(request);
   if (sessionId) await lucia.invalidateSession(sessionId);
   return redirect("/", { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
+}
+
+/** "Sign out everywhere": ends every session of the user, this browser's too. */
+export async function endAllSessions(userId: number): Promise<Response> {
+  await lucia.invalidateUserSessions(userId);
+  return redirect("/login?signedOut=everywhere", {
+    headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() },
+  });
 }

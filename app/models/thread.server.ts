@@ -196,6 +196,9 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
   invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
   const now = Date.now();
   return getDb().transaction().execute(async (trx) => {
+    const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
+    invariantResponse(product, "Choose one of the listed products.", { status: 400 });
+    invariantResponse(product.archived_at === null, "That product is archived and takes no new threads.", { status: 400 });
     const rendered = await renderWithMentions(trx, input.body);
     await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
     const row = await trx

@@ -53,6 +53,11 @@ export default function Login() {
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
+      {searchParams.get("signedOut") === "everywhere" ? (
+        <p className="notice" role="status">
+          You are signed out on every device.
+        </p>
+      ) : null}
       {redirectTo !== "/" ? <p className="muted">Sign in to continue where you left off.</p> : null}
       <FormError message={errors.form} />
       <Form method="post" noValidate>

@@ -25,7 +25,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   invariantResponse(product, "We couldn't find that product.", { status: 404 });
   const path = `/products/${product.slug}`;
   return {
-    product: { slug: product.slug, name: product.name, description: product.description },
+    product: { slug: product.slug, name: product.name, description: product.description, archived: product.archived_at !== null },
     canonical: siteUrl(path),
     list: await loadThreadList(request, { productId: product.id }, path),
   };
@@ -43,18 +43,25 @@ export default function ProductPage() {
           <h1>{product.name}</h1>
           <p className="lede">{product.description}</p>
         </div>
-        <div className="page-actions">
-          <Link className="button" to={`/threads/new?product=${product.slug}&kind=question`}>
-            Ask a question
-          </Link>
-          <Link className="button" to={`/threads/new?product=${product.slug}&kind=idea`}>
-            Share an idea
-          </Link>
-          <Link className="button button-primary" to={`/threads/new?product=${product.slug}`}>
-            Start a discussion
-          </Link>
-        </div>
+        {product.archived ? null : (
+          <div className="page-actions">
+            <Link className="button" to={`/threads/new?product=${product.slug}&kind=question`}>
+              Ask a question
+            </Link>
+            <Link className="button" to={`/threads/new?product=${product.slug}&kind=idea`}>
+              Share an idea
+            </Link>
+            <Link className="button button-primary" to={`/threads/new?product=${product.slug}`}>
+              Start a discussion
+            </Link>
+          </div>
+        )}
       </header>
+      {product.archived ? (
+        <p className="notice" role="status">
+          This product is archived. Its threads stay here to read, but new threads can&apos;t be started.
+        </p>
+      ) : null}
       <FilteredThreads path={`/products/${product.slug}`} showProduct={false} {...list} />
     </>
   );

@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(threadSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, similar: null }, { status: 400 });
   const product = await getProductBySlug(parsed.data.product);
-  if (!product) {
+  if (!product || product.archived_at !== null) {
     return data(
       { errors: { product: "Choose one of the listed products." }, values: formValues(form), similar: null },
       { status: 400 },

@@ -4,6 +4,8 @@ import { deliveries, emailKinds } from "~/utils/email-kinds";
 import { ideaStatuses } from "~/utils/idea-status";
 import { listSorts } from "~/utils/list-params";
 import { normalizeSearchText } from "~/utils/search-query";
+import { roles } from "~/utils/roles";
+import { SITE_DESCRIPTION_MAX, SITE_NAME_MAX, SITE_NAME_MIN } from "~/utils/site-settings";
 
 /**
  * One schema per form. The action parses with it; on failure it returns the
@@ -253,5 +255,38 @@ export const webhookSchema = z.object({
       .string()
       .max(500, "Keep the URL under 500 characters.")
       .refine((s) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), "Give a full http:// or https:// URL."),
+  ),
+});
+
+export const DISPLAY_NAME_MAX = 50;
+export const BIO_MAX = 500;
+
+export const profileSchema = z.object({
+  displayName: text("A display name").pipe(
+    z.string().max(DISPLAY_NAME_MAX, `Keep your display name to ${DISPLAY_NAME_MAX} characters or fewer.`),
+  ),
+  bio: text("A bio").pipe(z.string().max(BIO_MAX, `Keep your bio to ${BIO_MAX} characters or fewer.`)),
+  email: emailField,
+});
+
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
+  newPassword: passwordField,
+});
+
+export const roleChangeSchema = z.object({
+  userId: z.coerce.number({ error: "Choose a member." }).int().positive("Choose a member."),
+  role: z.enum(roles, { error: "Choose member, staff or admin." }),
+});
+
+export const siteSettingsSchema = z.object({
+  siteName: text("A site name").pipe(
+    z
+      .string()
+      .min(SITE_NAME_MIN, `The name needs at least ${SITE_NAME_MIN} characters.`)
+      .max(SITE_NAME_MAX, `Keep the name to ${SITE_NAME_MAX} characters or fewer.`),
+  ),
+  siteDescription: text("A description").pipe(
+    z.string().max(SITE_DESCRIPTION_MAX, `Keep the description to ${SITE_DESCRIPTION_MAX} characters or fewer.`),
   ),
 });
