@@ -1,0 +1,346 @@
+/**
+ * npm run bench — builds the app, serves it from a copy of bench/bench.db
+ * (npm run bench:data makes it) and measures it with autocannon next to a
+ * bare node:http baseline (scripts/bench-baseline.tsx) rendering the same
+ * thread page. Prints one table and writes bench/results.json.
+ *
+ * Two rounds: "uncached" runs the server with PAGE_CACHE=off (what the
+ * framework costs on every request); "cached" runs it as deployed (what a
+ * visitor gets). The baseline's thread page runs right before the app's in
+ * each round, and the ratio compares the two.
+ *
+ * BENCH_DURATION (seconds, default 10) shortens a run while trying things.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon, { type Request as CannonRequest } from "autocannon";
+import SQLite from "better-sqlite3";
+import { formatCursor, PAGE_SIZE } from "~/models/thread-list.server";
+import { threadPath } from "~/utils/slug";
+import { BENCH_DB, BENCH_THREAD_TITLE, BENCH_USER, COUNTS, LIST_PRODUCT_SLUG, REPLY_THREAD_TITLE, SEARCH_QUERY } from "./bench-fixture";
+
+const DURATION = Number(process.env.BENCH_DURATION) || 10;
+const WARMUP = Math.max(1, Math.round(DURATION / 5));
+const CONNECTIONS = 32;
+const FEW_CONNECTIONS = 4;
+const LIST_PAGE = 500;
+/** Limits a real deployment keeps; one load generator on one address would hit them in a second. */
+const GENEROUS_LIMITS = {
+  RATE_LIMIT_READS: "100000000/60",
+  RATE_LIMIT_SEARCH: "100000000/60",
+  RATE_LIMIT_REPLIES: "100000000/60",
+};
+
+type Mode = "uncached" | "cached" | "baseline";
+type Row = {
+  scenario: string;
+  mode: Mode;
+  connections: number;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  ratioToBaseline: number | null;
+  errors: number;
+  unexpectedStatus: number;
+};
+
+if (!fs.existsSync(BENCH_DB)) {
+  console.error(`No ${BENCH_DB}: run "npm run bench:data" first.`);
+  process.exit(1);
+}
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------- the URLs under test
+const fixture = (() => {
+  const db = new SQLite(BENCH_DB, { readonly: true });
+  const threadByTitle = (title: string) => {
+    const row = db.prepare("select id, title from threads where title = ?").get(title) as { id: number; title: string } | undefined;
+    if (!row) throw new Error(`The benchmark database has no thread "${title}"; run npm run bench:data again.`);
+    return row;
+  };
+  const product = db.prepare("select id from products where slug = ?").get(LIST_PRODUCT_SLUG) as { id: number };
+  // The last row of page 499 in the product list's default order (see thread-list.server.ts):
+  // page 500 starts after it, exactly as following "Next page" 499 times would.
+  const last = db
+    .prepare(
+      `select pinned, last_activity_at as key, id from threads
+       where product_id = ? and hidden_at is null and deleted_at is null
+       order by pinned desc, last_activity_at desc, id desc limit 1 offset ?`,
+    )
+    .get(product.id, (LIST_PAGE - 1) * PAGE_SIZE - 1) as { pinned: number; key: number; id: number } | undefined;
+  if (!last) throw new Error(`${LIST_PRODUCT_SLUG} has fewer than ${LIST_PAGE} pages of threads.`);
+  const counts = db
+    .prepare(
+      `select (select count(*) from threads) as threads, (select count(*) from posts) as replies,
+              (select count(*) from users) as members, (select count(*) from votes) as votes`,
+    )
+    .get() as Record<string, number>;
+  const thread = threadPath(threadByTitle(BENCH_THREAD_TITLE));
+  const replyThread = threadPath(threadByTitle(REPLY_THREAD_TITLE));
+  db.close();
+  return {
+    thread,
+    replyThread,
+    listPage1: `/products/${LIST_PRODUCT_SLUG}`,
+    listPage500: `/products/${LIST_PRODUCT_SLUG}?after=${formatCursor(last)}`,
+    ideasByVotes: `/products/${LIST_PRODUCT_SLUG}?sort=votes&kind=idea`,
+    search: `/search?${new URLSearchParams({ q: SEARCH_QUERY })}`,
+    counts,
+  };
+})();
+
+const readScenarios = [
+  { scenario: "home", path: "/" },
+  { scenario: "list page 1", path: fixture.listPage1 },
+  { scenario: `list page ${LIST_PAGE}`, path: fixture.listPage500 },
+  { scenario: "ideas by votes", path: fixture.ideasByVotes },
+  { scenario: `search "${SEARCH_QUERY}"`, path: fixture.search },
+];
+
+// ---------------------------------------------------------------- processes
+async function freePort(): Promise<number> {
+  for (let port = 3501 + Math.floor(Math.random() * 90); port <= 3599; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error("No free port between 3501 and 3599.");
+}
+
+type Server = { process: ChildProcess; base: string; coldStartMs: number; stderr: () => string };
+
+async function start(command: string[], env: Record<string, string>, healthPath: string): Promise<Server> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let stderr = "";
+  const began = performance.now();
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  while (true) {
+    if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited with ${child.exitCode}:\n${stderr}`);
+    const ok = await fetch(base + healthPath).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (performance.now() - began > 60_000) throw new Error(`${command.join(" ")} did not answer within a minute:\n${stderr}`);
+    await sleep(5);
+  }
+  return { process: child, base, coldStartMs: Math.round(performance.now() - began), stderr: () => stderr };
+}
+
+async function stop(server: Server) {
+  if (server.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.process.once("exit", resolve));
+  server.process.kill("SIGTERM");
+  await exited;
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+// ---------------------------------------------------------------- measuring
+type Load = { path: string; connections: number; headers?: Record<string, string>; requests?: CannonRequest[]; expect?: number };
+
+async function measure(server: Server, scenario: string, mode: Mode, load: Load): Promise<Row> {
+  const options = {
+    url: server.base + load.path,
+    connections: load.connections,
+    headers: load.headers,
+    requests: load.requests,
+    timeout: 10,
+  };
+  await autocannon({ ...options, duration: WARMUP });
+  await settle(server);
+  const result = await autocannon({ ...options, duration: DURATION });
+  await settle(server);
+  const expected = String(load.expect ?? 200);
+  const unexpected = Object.entries(result.statusCodeStats)
+    .filter(([status]) => status !== expected)
+    .reduce((sum, [, stats]) => sum + stats.count, 0);
+  const row: Row = {
+    scenario,
+    mode,
+    connections: load.connections,
+    reqPerSec: Math.round(result.requests.total / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    ratioToBaseline: null,
+    errors: result.errors + result.timeouts,
+    unexpectedStatus: unexpected,
+  };
+  log(`${mode.padEnd(8)} ${scenario.padEnd(26)} c=${String(load.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}`);
+  return row;
+}
+
+/**
+ * Waits until the server has worked through what the last run left queued
+ * (a slow page leaves up to one request per connection behind), so one
+ * scenario's backlog never lands in the next one's figures.
+ */
+async function settle(server: Server) {
+  const until = performance.now() + 120_000;
+  let quick = 0;
+  while (quick < 3 && performance.now() < until) {
+    const began = performance.now();
+    await fetch(`${server.base}/healthz`).then((r) => r.arrayBuffer(), () => null);
+    quick = performance.now() - began < 10 ? quick + 1 : 0;
+    await sleep(20);
+  }
+}
+
+async function expectOk(server: Server, pagePath: string) {
+  const response = await fetch(server.base + pagePath, { redirect: "manual" });
+  if (response.status !== 200) throw new Error(`GET ${pagePath} answered ${response.status}:\n${server.stderr()}`);
+  return response.text();
+}
+
+/** The JavaScript a page makes the browser fetch: module preloads, script sources and the imports of inline modules. */
+async function javascriptOf(server: Server, html: string) {
+  const urls = new Set<string>();
+  for (const match of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) urls.add(match[1]!);
+  for (const match of html.matchAll(/<script[^>]+src="([^"]+)"/g)) urls.add(match[1]!);
+  for (const script of html.matchAll(/<script[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g)) {
+    for (const match of script[1]!.matchAll(/(?:import|from)\s*\(?\s*"([^"]+\.js)"/g)) urls.add(match[1]!);
+  }
+  let raw = 0;
+  let gzip = 0;
+  for (const url of urls) {
+    const response = await fetch(new URL(url, server.base));
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+  }
+  return { files: urls.size, bytes: raw, gzipBytes: gzip };
+}
+
+async function signIn(server: Server): Promise<string> {
+  const response = await fetch(`${server.base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.base },
+    body: new URLSearchParams({ login: BENCH_USER.email, password: BENCH_USER.password, redirectTo: "/" }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  if (response.status !== 302 || !cookie) throw new Error(`Signing in answered ${response.status}:\n${server.stderr()}`);
+  return cookie;
+}
+
+// ---------------------------------------------------------------- the run
+log("building the app (remix build)");
+const build = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "cocreate-bench-"));
+const database = path.join(workDir, "bench.db");
+log(`copying ${BENCH_DB} to ${database}`);
+fs.copyFileSync(BENCH_DB, database);
+
+const rows: Row[] = [];
+const rounds: Record<string, { coldStartMs: number; rssMbAfterRun: number }> = {};
+let page: { htmlBytes: number; htmlGzipBytes: number; js: Awaited<ReturnType<typeof javascriptOf>> } | null = null;
+
+const baseline = await start(["--import", "tsx", "scripts/bench-baseline.tsx"], { NODE_ENV: "production", DATABASE_PATH: database }, fixture.thread);
+const appEnv = { NODE_ENV: "production", DATABASE_PATH: database, ...GENEROUS_LIMITS };
+
+try {
+  for (const mode of ["uncached", "cached"] as const) {
+    log(`${mode}: starting node build/index.js`);
+    const server = await start(["build/index.js"], { ...appEnv, PAGE_CACHE: mode === "cached" ? "on" : "off" }, "/healthz");
+    log(`${mode}: first 200 from /healthz after ${server.coldStartMs} ms`);
+    try {
+      for (const { path: pagePath } of readScenarios) await expectOk(server, pagePath);
+      const html = await expectOk(server, fixture.thread);
+      if (mode === "uncached") {
+        page = { htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html).length, js: await javascriptOf(server, html) };
+      }
+
+      for (const { scenario, path: pagePath } of readScenarios) {
+        rows.push(await measure(server, scenario, mode, { path: pagePath, connections: CONNECTIONS }));
+      }
+      for (const connections of [CONNECTIONS, FEW_CONNECTIONS]) {
+        const yardstick = await measure(baseline, "thread, 50 replies", "baseline", { path: fixture.thread, connections });
+        const row = await measure(server, "thread, 50 replies", mode, { path: fixture.thread, connections });
+        row.ratioToBaseline = Math.round((row.reqPerSec / yardstick.reqPerSec) * 100) / 100;
+        rows.push(yardstick, row);
+      }
+      if (mode === "cached") {
+        const cookie = await signIn(server);
+        let sequence = 0;
+        rows.push(
+          await measure(server, "reply (signed in, POST)", mode, {
+            path: fixture.replyThread,
+            connections: CONNECTIONS,
+            expect: 302,
+            requests: [
+              {
+                method: "POST",
+                path: fixture.replyThread,
+                headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
+                setupRequest: (request) => ({
+                  ...request,
+                  body: new URLSearchParams({
+                    intent: "reply",
+                    body: `Benchmark reply ${++sequence} at ${Date.now()}: the totals match after the **second** import.`,
+                  }).toString(),
+                }),
+              },
+            ],
+          }),
+        );
+      }
+      rounds[mode] = { coldStartMs: server.coldStartMs, rssMbAfterRun: rssMb(server.process.pid!) };
+    } finally {
+      await stop(server);
+    }
+  }
+} finally {
+  await stop(baseline);
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------- report
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const table = [
+  "| scenario | server | conn. | req/s | p50 ms | p99 ms | × baseline | errors / unexpected status |",
+  "|---|---|---|---|---|---|---|---|",
+  ...rows.map(
+    (r) =>
+      `| ${r.scenario} | ${r.mode} | ${r.connections} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.ratioToBaseline ?? ""} | ${r.errors} / ${r.unexpectedStatus} |`,
+  ),
+].join("\n");
+const summary = [
+  `cold start to first 200: ${rounds.uncached?.coldStartMs} ms (uncached round), ${rounds.cached?.coldStartMs} ms (cached round)`,
+  `server RSS after the run: ${rounds.uncached?.rssMbAfterRun} MB (uncached round), ${rounds.cached?.rssMbAfterRun} MB (cached round)`,
+  page
+    ? `thread page: HTML ${kb(page.htmlBytes)} (${kb(page.htmlGzipBytes)} gzip); JavaScript ${page.js.files} files, ${kb(page.js.bytes)} (${kb(page.js.gzipBytes)} gzip)`
+    : "",
+].join("\n");
+console.log(`\n${table}\n\n${summary}\n`);
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+  dataset: { ...fixture.counts, products: COUNTS.products, listPage: LIST_PAGE, searchQuery: SEARCH_QUERY },
+  settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, rateLimitsRaisedTo: GENEROUS_LIMITS },
+  coldStartMs: { uncached: rounds.uncached?.coldStartMs, cached: rounds.cached?.coldStartMs },
+  rssMbAfterRun: { uncached: rounds.uncached?.rssMbAfterRun, cached: rounds.cached?.rssMbAfterRun },
+  threadPage: page,
+  scenarios: rows,
+};
+fs.writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+log("wrote bench/results.json");
