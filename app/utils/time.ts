@@ -7,9 +7,13 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60 * 1000],
 ];
 
+// Building a formatter costs far more than formatting; a page shows dozens of times.
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+
 /** "3 hours ago", in the page's language. */
 export function relativeTime(ms: number, now = Date.now(), locale = "en"): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  let format = formats.get(locale);
+  if (!format) formats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
   const diff = ms - now;
   for (const [unit, size] of units) {
     if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit);
