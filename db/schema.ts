@@ -41,6 +41,8 @@ export interface ProductsTable {
   position: number;
   created_at: number;
   archived_at: number | null;
+  /** Visible (not hidden) threads; kept by triggers (0007_performance). */
+  thread_count: Generated<number>;
 }
 
 export interface ThreadsTable {

@@ -16,18 +16,13 @@ export type ProductResult = { ok: true; product: Product } | { ok: false; errors
 export async function listProducts({ includeArchived = false } = {}) {
   return getDb()
     .selectFrom("products")
-    .select((eb) => [
+    .select([
       "products.id",
       "products.slug",
       "products.name",
       "products.description",
       "products.archived_at as archivedAt",
-      eb
-        .selectFrom("threads")
-        .select((t) => t.fn.countAll<number>().as("n"))
-        .whereRef("threads.product_id", "=", "products.id")
-        .where("threads.hidden_at", "is", null)
-        .as("threadCount"),
+      "products.thread_count as threadCount",
     ])
     .$if(!includeArchived, (q) => q.where("products.archived_at", "is", null))
     .orderBy("position")

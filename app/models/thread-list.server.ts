@@ -54,13 +54,31 @@ export function formatCursor(cursor: ListCursor): string {
 
 export type PageRequest = { after?: ListCursor | null; before?: ListCursor | null };
 
-/** The query for one page; exported so tests can check its plan uses an index. */
-export function threadListQuery(scope: ListScope, sort: ListSort, filter: ListFilter, page: PageRequest = {}) {
+/**
+ * The pinned values a product page walks, in list order from its cursor:
+ * each is one range of the sort's index, so every query is a plain index
+ * walk (SQLite cannot range-scan a (pinned, key, id) row value on a
+ * descending index). Tag lists have no pinned section.
+ */
+function segments(scope: ListScope, page: PageRequest): (0 | 1 | null)[] {
+  if (!("productId" in scope)) return [null];
+  if (!page.after && page.before) return page.before.pinned ? [1] : [0, 1];
+  return page.after && !page.after.pinned ? [0] : [1, 0];
+}
+
+/** The query for one segment of one page; exported so tests can check its plan uses an index. */
+export function threadListQuery(
+  scope: ListScope,
+  sort: ListSort,
+  filter: ListFilter,
+  page: PageRequest = {},
+  pinned: 0 | 1 | null = segments(scope, page)[0]!,
+  limit = PAGE_SIZE + 1,
+) {
   const column = sortColumn[sort];
   const backward = !page.after && Boolean(page.before);
   const cursor = page.after ?? page.before ?? null;
   const direction = backward ? "asc" : "desc";
-  const pinnedOnTop = "productId" in scope;
 
   let query = listQuery();
   query =
@@ -89,21 +107,21 @@ export function threadListQuery(scope: ListScope, sort: ListSort, filter: ListFi
     );
   }
 
-  if (cursor) {
-    const op = backward ? ">" : "<";
-    query = pinnedOnTop
-      ? query.where((eb) =>
-          eb(eb.refTuple("threads.pinned", column, "threads.id"), op, eb.tuple(cursor.pinned, cursor.key, cursor.id)),
-        )
-      : query.where((eb) => eb(eb.refTuple(column, "threads.id"), op, eb.tuple(cursor.key, cursor.id)));
+  if (pinned !== null) query = query.where("threads.pinned", "=", pinned);
+  // Inside the cursor's own segment the page starts after the cursor; later segments start at their top.
+  if (cursor && (pinned === null || cursor.pinned === pinned)) {
+    query = query.where((eb) => eb(eb.refTuple(column, "threads.id"), backward ? ">" : "<", eb.tuple(cursor.key, cursor.id)));
   }
-  if (pinnedOnTop) query = query.orderBy("threads.pinned", direction);
-  return query.orderBy(column, direction).orderBy("threads.id", direction).limit(PAGE_SIZE + 1);
+  return query.orderBy(column, direction).orderBy("threads.id", direction).limit(limit);
 }
 
 export async function listThreads(scope: ListScope, sort: ListSort, filter: ListFilter, page: PageRequest = {}) {
   const backward = !page.after && Boolean(page.before);
-  const rows = await threadListQuery(scope, sort, filter, page).execute();
+  const rows: Awaited<ReturnType<ReturnType<typeof threadListQuery>["execute"]>> = [];
+  for (const pinned of segments(scope, page)) {
+    rows.push(...(await threadListQuery(scope, sort, filter, page, pinned, PAGE_SIZE + 1 - rows.length).execute()));
+    if (rows.length > PAGE_SIZE) break;
+  }
   const more = rows.length > PAGE_SIZE;
   const shown = rows.slice(0, PAGE_SIZE);
   if (backward) shown.reverse();
