@@ -12,6 +12,10 @@ import { sql, type Kysely } from "kysely";
  * Two indexes for pages that sorted or scanned threads (found by
  * tests/unit/query-plans.test.ts): the roadmap's planned and in-progress
  * columns by votes, and the answers a member wrote (profile).
+ *
+ * posts_visible: the visible replies' ids with their thread. Search ranks
+ * every match and must skip hidden or deleted replies; this index answers
+ * that for each match without reading the (much larger) posts table.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -45,6 +49,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .column("accepted_answer_post_id")
     .where(sql.ref("accepted_answer_post_id"), "is not", null)
     .execute();
+  await sql`create index posts_visible on posts (id, thread_id) where hidden_at is null and deleted_at is null`.execute(db);
 }
 
 export async function down(): Promise<void> {

@@ -150,7 +150,7 @@ function planProblems(query: Captured): string[] {
       const orderedWalk = / USING (COVERING )?INDEX /.test(row.detail) && limited && !plan.some((r) => r.parent === row.parent && r.detail.includes("TEMP B-TREE"));
       if (!orderedWalk) problems.push(row.detail);
     }
-    if (row.detail.startsWith("SCAN ") && table === "search_index" && !/VIRTUAL TABLE INDEX \d+:M/.test(row.detail)) problems.push(row.detail);
+    if (row.detail.startsWith("SCAN ") && table === "search_index" && !/VIRTUAL TABLE INDEX \d+:\S*M/.test(row.detail)) problems.push(row.detail);
     if (/USE TEMP B-TREE FOR .*ORDER BY/.test(row.detail)) {
       // The loop that feeds the sort is the first table read at the same level.
       const outer = plan.filter((r) => r.parent === row.parent && /^(SCAN|SEARCH) /.test(r.detail)).sort((a, b) => a.id - b.id)[0];
