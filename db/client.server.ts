@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from "kysely";
 import { migrations } from "./migrations/index";
 import type { Database } from "./schema";
 
@@ -22,8 +22,33 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/**
+ * Kysely hands better-sqlite3 the SQL of every query it runs, and
+ * better-sqlite3 compiles it anew each time. The app runs a few hundred
+ * distinct statements, so each is compiled once and kept (least recently
+ * used first out). A statement still busy iterating is never handed out twice.
+ */
+export function withStatementCache(sqlite: SQLite.Database, capacity = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const cached = statements.get(sql);
+      if (cached && !cached.busy) {
+        statements.delete(sql);
+        statements.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > capacity) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 export function createDb(file: string): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }) });
 }
 
 let instance: Kysely<Database> | undefined;
