@@ -2,6 +2,7 @@ import { getDb } from "~db/client.server";
 import type { Role } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import type { FieldErrors } from "~/utils/validation";
+import { endAllSessions } from "./session.server";
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
 export type AccountResult = { ok: true; userId: number } | { ok: false; errors: FieldErrors };
@@ -78,4 +79,24 @@ export async function getUserByEmail(email: string) {
     .select(["id", "username", "email", "role"])
     .where("email", "=", email.toLowerCase())
     .executeTakeFirst();
+}
+
+/**
+ * Replaces a member's password once the current one is confirmed. Every
+ * other session of theirs ends (a thief signed in elsewhere is thrown out);
+ * `keepSessionId`, the session making the change, stays signed in.
+ */
+export async function changePassword(
+  userId: number,
+  input: { currentPassword: string; newPassword: string },
+  keepSessionId: string | null,
+): Promise<{ ok: true; endedSessions: number } | { ok: false; errors: FieldErrors }> {
+  const user = await getDb().selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    return { ok: false, errors: { currentPassword: "That is not your current password." } };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await getDb().updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+  const endedSessions = await endAllSessions(userId, { except: keepSessionId });
+  return { ok: true, endedSessions };
 }

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_co_creation";
 import * as m0003 from "./0003_moderation";
+import * as m0007 from "./0007_security";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_co_creation": m0002,
   "0003_moderation": m0003,
+  "0007_security": m0007,
 };
