@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { TextAreaField } from "./Field";
+import { FormError, TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
 type Props = {
@@ -9,10 +9,12 @@ type Props = {
   closedMessage: string;
   loginHref: string;
   error?: string;
+  /** A message about the whole form, e.g. posting too fast. */
+  formError?: string;
   defaultValue?: string;
 };
 
-export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error, defaultValue }: Props) {
+export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error, formError, defaultValue }: Props) {
   if (!signedIn) {
     return (
       <p className="callout">
@@ -26,6 +28,7 @@ export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error,
   return (
     <section aria-labelledby="reply-title" className="reply-form">
       <h2 id="reply-title">Your reply</h2>
+      <FormError message={formError} />
       <Form method="post" preventScrollReset>
         <TextAreaField
           label="Reply"

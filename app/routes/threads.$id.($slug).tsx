@@ -16,7 +16,8 @@ import { ReplyForm } from "~/components/ReplyForm";
 import { ThreadReplies } from "~/components/ThreadReplies";
 import { invariantResponse, parseId } from "~/utils/http";
 import { slugify, threadPath } from "~/utils/slug";
-import { parseForm, replySchema } from "~/utils/validation";
+import { consume, tooManyRequests } from "~/utils/rate-limit.server";
+import { parseForm, replySchema, type FieldErrors } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.thread.title} — ${data.thread.productName} — Cocreate` : "Thread not found — Cocreate" },
@@ -45,6 +46,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
     case "reply": {
       const parsed = parseForm(replySchema, form);
       if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+      const wait = await consume("replies", user.id);
+      if (wait) {
+        const message = `You have posted several replies in a short time. Please try again ${wait.when}; your reply is still here.`;
+        return tooManyRequests(wait, { errors: { form: message } as FieldErrors, values: { body: parsed.data.body } });
+      }
       const postId = await createReply(user, threadId, parsed.data.body);
       return redirect(`${here}#post-${postId}`);
     }
@@ -175,6 +181,7 @@ export default function ThreadPage() {
         }
         loginHref={loginHref}
         error={actionData?.errors.body}
+        formError={actionData?.errors.form}
         defaultValue={actionData?.values.body}
       />
     </div>

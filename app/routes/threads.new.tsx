@@ -5,8 +5,10 @@ import { getProductBySlug, listProducts } from "~/models/product.server";
 import { createThread } from "~/models/thread.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
+import { FormError } from "~/components/Field";
 import { threadPath } from "~/utils/slug";
-import { parseForm, threadSchema } from "~/utils/validation";
+import { consume, tooManyRequests } from "~/utils/rate-limit.server";
+import { formValues, parseForm, threadSchema, type FieldErrors } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Start a thread — Cocreate" }];
 
@@ -39,6 +41,11 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  const wait = await consume("threads", user.id);
+  if (wait) {
+    const message = `You have started several threads in a short time. Please try again ${wait.when}.`;
+    return tooManyRequests(wait, { errors: { form: message } as FieldErrors, values: formValues(form) });
+  }
   const { kind, title, body } = parsed.data;
   const id = await createThread(user, { productId: product.id, kind, title, body });
   return redirect(threadPath({ id, title }));
@@ -52,6 +59,7 @@ export default function NewThread() {
   return (
     <section className="form-page" aria-labelledby="new-title">
       <h1 id="new-title">Start a thread</h1>
+      <FormError message={errors.form} />
       <Form method="post" noValidate>
         <div className="field">
           <label htmlFor="product">Product</label>
