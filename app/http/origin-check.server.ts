@@ -1,0 +1,80 @@
+import type { Request, RequestHandler } from "express";
+import { requestContext } from "~/utils/request-context.server";
+import { sendAnswer } from "./answer-page.server";
+
+/**
+ * Paths whose POSTs are authorised by a signed token in the URL, not by the
+ * session cookie: mail clients send RFC 8058 one-click unsubscribes from
+ * wherever they run, so their origin is not ours.
+ */
+const TOKEN_AUTHORISED_PATHS = new Set(["/unsubscribe", "/unsubscribe.data"]);
+
+export type OriginVerdict = "same-origin" | "foreign" | "missing" | "missing-with-session";
+
+/**
+ * Where a state-changing request came from, judged by `Origin` (or
+ * `Referer` when a browser left Origin out) against the hosts this server
+ * answers to. Only the host and port are compared: behind a TLS proxy the
+ * server may not know the scheme, and the session cookie is SameSite=Lax
+ * and Secure in production anyway.
+ */
+export function judgeOrigin(input: {
+  origin?: string;
+  referer?: string;
+  hosts: string[];
+  hasSessionCookie: boolean;
+}): OriginVerdict {
+  const claimed = input.origin ?? input.referer;
+  if (claimed === undefined) return input.hasSessionCookie ? "missing-with-session" : "missing";
+  let source: URL;
+  try {
+    source = new URL(claimed); // "null" (sandboxed frames, privacy redirects) does not parse
+  } catch {
+    return "foreign";
+  }
+  if (source.protocol !== "http:" && source.protocol !== "https:") return "foreign";
+  const sameHost = input.hosts.some((host) => {
+    try {
+      return new URL(`${source.protocol}//${host}`).host === source.host;
+    } catch {
+      return false;
+    }
+  });
+  return sameHost ? "same-origin" : "foreign";
+}
+
+function hostsOf(req: Request, publicUrl: string | undefined): string[] {
+  const hosts = [req.get("host")];
+  if (req.app.enabled("trust proxy")) hosts.push(req.get("x-forwarded-host")?.split(",")[0]?.trim());
+  if (publicUrl) hosts.push(new URL(publicUrl).host);
+  return hosts.filter((h): h is string => Boolean(h));
+}
+
+/**
+ * CSRF protection for every route at once: a POST (or any method but GET
+ * and HEAD) must come from one of our own pages. Browsers always send
+ * `Origin` on such requests; a request without Origin and Referer is taken
+ * to be from a non-browser client and allowed only if it carries no
+ * session cookie, so it cannot act for a signed-in person.
+ */
+export function originCheck(options: { sessionCookieName: string; publicUrl?: string }): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || TOKEN_AUTHORISED_PATHS.has(req.path)) return next();
+    const verdict = judgeOrigin({
+      origin: req.get("origin"),
+      referer: req.get("referer"),
+      hosts: hostsOf(req, options.publicUrl),
+      hasSessionCookie: (req.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${options.sessionCookieName}=`)),
+    });
+    if (verdict === "same-origin" || verdict === "missing") return next();
+    const context = requestContext();
+    if (context) context.refused = `origin:${verdict}`;
+    sendAnswer(req, res, {
+      status: 403,
+      title: "This form came from another site",
+      message:
+        "For your safety Cocreate only accepts forms sent from its own pages, and this one came from somewhere else. " +
+        "Go back, reload the page and send it again from there.",
+    });
+  };
+}
