@@ -52,7 +52,7 @@ app.use((_req, res, next) => {
 // Fingerprinted assets never change; everything else in public/ may.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.use(originCheck({ sessionCookieName: lucia.sessionCookieName, publicUrl: env("PUBLIC_URL") }));
+app.use(originCheck({ sessionCookieName: lucia.sessionCookieName }));
 app.use(readLimits());
 app.use(formBodies(bodyLimitBytes));
 app.all("*", remixHandler(build));

@@ -2,13 +2,6 @@ import type { Request, RequestHandler } from "express";
 import { requestContext } from "~/utils/request-context.server";
 import { sendAnswer } from "./answer-page.server";
 
-/**
- * Paths whose POSTs are authorised by a signed token in the URL, not by the
- * session cookie: mail clients send RFC 8058 one-click unsubscribes from
- * wherever they run, so their origin is not ours.
- */
-const TOKEN_AUTHORISED_PATHS = new Set(["/unsubscribe", "/unsubscribe.data"]);
-
 export type OriginVerdict = "same-origin" | "foreign" | "missing" | "missing-with-session";
 
 /**
@@ -43,11 +36,11 @@ export function judgeOrigin(input: {
   return sameHost ? "same-origin" : "foreign";
 }
 
-function hostsOf(req: Request, publicUrl: string | undefined): string[] {
-  const hosts = [req.get("host")];
-  if (req.app.enabled("trust proxy")) hosts.push(req.get("x-forwarded-host")?.split(",")[0]?.trim());
-  if (publicUrl) hosts.push(new URL(publicUrl).host);
-  return hosts.filter((h): h is string => Boolean(h));
+/** The host the visitor addressed: the proxy's X-Forwarded-Host when TRUST_PROXY is set, else Host. */
+function hostsOf(req: Request): string[] {
+  const forwarded = req.app.enabled("trust proxy") ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const host = forwarded || req.get("host");
+  return host ? [host] : [];
 }
 
 /**
@@ -55,15 +48,19 @@ function hostsOf(req: Request, publicUrl: string | undefined): string[] {
  * and HEAD) must come from one of our own pages. Browsers always send
  * `Origin` on such requests; a request without Origin and Referer is taken
  * to be from a non-browser client and allowed only if it carries no
- * session cookie, so it cannot act for a signed-in person.
+ * session cookie, so it cannot act for a signed-in person. That covers
+ * mail providers' RFC 8058 one-click unsubscribes, which their servers send
+ * without Origin or our cookies; the signed token in the URL authorises those.
+ * (Remix itself refuses a document POST whose Origin differs from the host,
+ * but as a 500 and without looking at Referer or .data requests.)
  */
-export function originCheck(options: { sessionCookieName: string; publicUrl?: string }): RequestHandler {
+export function originCheck(options: { sessionCookieName: string }): RequestHandler {
   return (req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD" || TOKEN_AUTHORISED_PATHS.has(req.path)) return next();
+    if (req.method === "GET" || req.method === "HEAD") return next();
     const verdict = judgeOrigin({
       origin: req.get("origin"),
       referer: req.get("referer"),
-      hosts: hostsOf(req, options.publicUrl),
+      hosts: hostsOf(req),
       hasSessionCookie: (req.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${options.sessionCookieName}=`)),
     });
     if (verdict === "same-origin" || verdict === "missing") return next();

@@ -2,12 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { checkSignIn } from "~/auth/sign-in.server";
+import { retryAfterHeaders } from "~/utils/rate-limit.server";
 import { activeSuspension } from "~/models/suspension.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { loginSchema, parseForm } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Cocreate" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) {

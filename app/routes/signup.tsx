@@ -2,12 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { createUser } from "~/models/user.server";
-import { count, reached, tooManyRequests } from "~/utils/rate-limit.server";
+import { count, reached, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { formValues, parseForm, signupSchema, type FieldErrors } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Join the community — Cocreate" }];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");

@@ -16,12 +16,14 @@ import { ReplyForm } from "~/components/ReplyForm";
 import { ThreadReplies } from "~/components/ThreadReplies";
 import { invariantResponse, parseId } from "~/utils/http";
 import { slugify, threadPath } from "~/utils/slug";
-import { consume, tooManyRequests } from "~/utils/rate-limit.server";
+import { consume, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 import { parseForm, replySchema, type FieldErrors } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.thread.title} — ${data.thread.productName} — Cocreate` : "Thread not found — Cocreate" },
 ];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id, "thread id");

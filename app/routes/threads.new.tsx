@@ -7,10 +7,12 @@ import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { FormError } from "~/components/Field";
 import { threadPath } from "~/utils/slug";
-import { consume, tooManyRequests } from "~/utils/rate-limit.server";
+import { consume, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 import { formValues, parseForm, threadSchema, type FieldErrors } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Start a thread — Cocreate" }];
+
+export const headers = retryAfterHeaders;
 
 const kinds = [
   { value: "question", label: "Question", hint: "You need help; someone's reply can be marked as the answer." },

@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "./env.server";
 
@@ -91,7 +91,7 @@ export function inWords(seconds: number): string {
   const plural = (n: number, unit: string) => `in ${n} ${unit}${n === 1 ? "" : "s"}`;
   if (seconds < 60) return plural(Math.max(1, Math.ceil(seconds)), "second");
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return plural(minutes, "minute");
+  if (minutes < 60) return plural(minutes, "minute");
   return plural(Math.ceil(minutes / 60), "hour");
 }
 
@@ -126,6 +126,18 @@ export async function count(name: LimitName, key: string | number): Promise<void
 export function tooManyRequests<T>(wait: Limited, payload: T) {
   return data(payload, { status: 429, headers: { "Retry-After": String(wait.retryAfter) } });
 }
+
+/**
+ * A route's `headers` export that lets an action's Retry-After reach the
+ * browser; without one Remix passes on only cookies. Routes whose actions
+ * use tooManyRequests export it: `export const headers = retryAfterHeaders;`.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 /**
  * Sign-in throttling. Accounts are keyed by what was typed (email or
