@@ -37,7 +37,7 @@ const GARBAGE_IDS = ["abc", "0", "-1", "1e3", "99999999999999999999", "1%20OR%20
 const FORM_GARBAGE = ["abc", "1e3", "99999999999999999999"];
 
 /** Intents that read an id from the form, with the field they read. */
-const ID_INTENTS: Record<string, string>[] = [
+const ID_INTENTS: { intent: string; field: string }[] = [
   { intent: "mark-answer", field: "postId" },
   { intent: "remove", field: "userId" },
   { intent: "credit", field: "userId" },
@@ -47,7 +47,7 @@ const ID_INTENTS: Record<string, string>[] = [
   { intent: "dismiss", field: "id" },
 ];
 
-const UNKNOWN_INTENTS = [{}, { intent: "no-such-intent" }, { intent: "" }, { intent: "<script>alert(1)</script>" }];
+const UNKNOWN_INTENTS: Record<string, string>[] = [{}, { intent: "no-such-intent" }, { intent: "" }, { intent: "<script>alert(1)</script>" }];
 
 /** Actions that legitimately accept a form with no intent and nothing else in it. */
 const ACCEPTS_EMPTY_FORM = new Set(["routes/logout", "routes/settings.email"]);
@@ -112,7 +112,7 @@ describe("every route with an action", () => {
         const url = withParams(route.path, (name) => (name === "slug" ? "x" : garbage));
         for (const [who, cookie] of [["admin", admin], ["visitor", undefined]] as const) {
           if (cookie && ENDS_SESSION.has(route.id)) continue;
-          for (const body of [{ intent: "reply", body: "garbage id reply" }, {}]) {
+          for (const body of [{ intent: "reply", body: "garbage id reply" }, {}] as Record<string, string>[]) {
             probes.push({ route, url, body, cookie, who });
           }
         }
@@ -142,7 +142,7 @@ describe("every route with an action", () => {
       if (ENDS_SESSION.has(route.id)) continue;
       for (const { intent, field } of ID_INTENTS) {
         for (const garbage of FORM_GARBAGE) {
-          const body = { intent: intent!, [field!]: garbage, type: "thread", contribution: "garbage test" };
+          const body = { intent, [field]: garbage, type: "thread", contribution: "garbage test" };
           probes.push({ route, url, body, cookie: admin, who: "admin" });
         }
       }
