@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ErrorIdProvider } from "~/components/ErrorId";
@@ -64,7 +64,7 @@ export default function handleRequest(
  * an id; the error page and the request's log line show the same id.
  */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
-  // A visitor who left mid-request is not an error.
-  if (request.signal.aborted) return;
+  // A visitor who left mid-request, or a URL that matches no page (Remix passes its 404 here too), is not an error.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   recordError(error, request);
 }

@@ -30,7 +30,8 @@ export function sendAnswer(req: Request, res: Response, answer: Answer): void {
     .send(
       `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
         `<title>${title} — Cocreate</title><link rel="stylesheet" href="${stylesheet}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>` +
-        `<body><main id="main" class="container"><section class="error-page" aria-labelledby="error-title">` +
+        `<body><header class="site-header"><div class="container header-inner"><a class="brand" href="/"><span class="brand-mark" aria-hidden="true">◆</span> Cocreate</a></div></header>` +
+        `<main id="main" class="container"><section class="error-page" aria-labelledby="error-title">` +
         `<p class="error-status">Error ${answer.status}</p><h1 id="error-title">${title}</h1><p>${escapeHtml(answer.message)}</p>` +
         `<p><a href="/">Back to the community home</a></p></section></main></body></html>`,
     );

@@ -95,6 +95,13 @@ describe("request log", () => {
     expect(typeof line.userId).toBe("number");
     const signInLine = server.logs.find((l) => l.event === "request" && l.path === "/login" && l.method === "POST");
     expect(signInLine).toMatchObject({ status: 302, userId: line.userId });
+    // A page that does not exist is a 404 in the log, not an error.
+    expect((await get(server, "/no-such-page-at-all")).status).toBe(404);
+    const notFound = await server.waitForLog((l) => l.event === "request" && l.path === "/no-such-page-at-all");
+    expect(notFound).toMatchObject({ status: 404 });
+    expect(notFound.errorId).toBeUndefined();
+    expect(server.logs.filter((l) => l.event === "error")).toEqual([]);
+
     const output = server.output();
     expect(output).not.toContain("very-secret-value");
     expect(output).not.toContain("cocreate-demo");
