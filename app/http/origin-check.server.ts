@@ -1,6 +1,7 @@
-import type { Request, RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import { requestContext } from "~/utils/request-context.server";
 import { sendAnswer } from "./answer-page.server";
+import { requestHost } from "./remix-handler.server";
 
 export type OriginVerdict = "same-origin" | "foreign" | "missing" | "missing-with-session";
 
@@ -36,13 +37,6 @@ export function judgeOrigin(input: {
   return sameHost ? "same-origin" : "foreign";
 }
 
-/** The host the visitor addressed: the proxy's X-Forwarded-Host when TRUST_PROXY is set, else Host. */
-function hostsOf(req: Request): string[] {
-  const forwarded = req.app.enabled("trust proxy") ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
-  const host = forwarded || req.get("host");
-  return host ? [host] : [];
-}
-
 /**
  * CSRF protection for every route at once: a POST (or any method but GET
  * and HEAD) must come from one of our own pages. Browsers always send
@@ -60,7 +54,7 @@ export function originCheck(options: { sessionCookieName: string }): RequestHand
     const verdict = judgeOrigin({
       origin: req.get("origin"),
       referer: req.get("referer"),
-      hosts: hostsOf(req),
+      hosts: [requestHost(req)].filter((h): h is string => Boolean(h)),
       hasSessionCookie: (req.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${options.sessionCookieName}=`)),
     });
     if (verdict === "same-origin" || verdict === "missing") return next();

@@ -7,14 +7,19 @@ export function clientIpOf(req: ExpressRequest): string {
   return req.ip ?? req.socket.remoteAddress ?? "unknown";
 }
 
+/** The host the visitor addressed: the proxy's X-Forwarded-Host when TRUST_PROXY is set, else Host. */
+export function requestHost(req: ExpressRequest): string | undefined {
+  const forwarded = req.app.enabled("trust proxy") ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  return forwarded || req.get("host");
+}
+
 /**
  * The Fetch Request Remix sees. Unlike @remix-run/express, which streams
  * the body from the socket, this hands Remix the body that form-body.server.ts
  * already read and checked, so a body is never read twice or left half-read.
  */
 function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
-  const host = (req.app.enabled("trust proxy") && req.get("x-forwarded-host")?.split(",")[0]?.trim()) || req.get("host");
-  const url = new URL(req.originalUrl, `${req.protocol}://${host}`);
+  const url = new URL(req.originalUrl, `${req.protocol}://${requestHost(req)}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;

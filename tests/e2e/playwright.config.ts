@@ -2,25 +2,14 @@ import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { GENEROUS_RATE_LIMITS } from "../rate-limit-env";
 
 const port = Number(process.env.E2E_PORT) || 3100;
 export const E2E_SECRET = "e2e-only-secret-not-for-production";
-/**
- * The whole suite runs from one address and signs up, posts and reads far
- * more than a person would, so those limits are raised. Locking an account
- * after five failed sign-ins keeps its real value (rate-limit.spec.ts meets
- * it); tests/integration/rate-limits.test.ts exercises every other limit
- * with small values.
- */
-const E2E_RATE_LIMITS = {
-  RATE_LIMIT_READS: "100000/60",
-  RATE_LIMIT_SEARCH: "100000/60",
-  RATE_LIMIT_SIGNUP: "10000/3600",
-  RATE_LIMIT_SIGNIN_IP: "1000/900",
-  RATE_LIMIT_PASSWORD_CHANGE: "1000/900",
-  RATE_LIMIT_THREADS: "10000/3600",
-  RATE_LIMIT_REPLIES: "10000/600",
-};
+// Locking an account after five failed sign-ins keeps its real value here
+// (rate-limit.spec.ts meets it); tests/integration/rate-limits.test.ts
+// exercises every other limit with small values.
+const { RATE_LIMIT_SIGNIN_ACCOUNT: _realValue, ...E2E_RATE_LIMITS } = GENEROUS_RATE_LIMITS;
 // A fresh database per run: the server migrates it and seeds the demo on start.
 const databasePath = path.join(os.tmpdir(), `cocreate-e2e-${process.pid}-${Date.now()}.db`);
 

@@ -5,21 +5,10 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
+import { GENEROUS_RATE_LIMITS } from "../rate-limit-env";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const DEMO_PASSWORD = "cocreate-demo";
-
-/** Limits high enough that only a test that sets its own small value ever meets one. */
-const GENEROUS_LIMITS = {
-  RATE_LIMIT_READS: "100000/60",
-  RATE_LIMIT_SEARCH: "100000/60",
-  RATE_LIMIT_SIGNUP: "100000/60",
-  RATE_LIMIT_SIGNIN_IP: "100000/60",
-  RATE_LIMIT_SIGNIN_ACCOUNT: "100000/60",
-  RATE_LIMIT_PASSWORD_CHANGE: "100000/60",
-  RATE_LIMIT_THREADS: "100000/60",
-  RATE_LIMIT_REPLIES: "100000/60",
-};
 
 export type LogLine = Record<string, unknown> & { event?: string };
 
@@ -53,7 +42,7 @@ export async function startServer(options: { env?: Record<string, string>; dbPat
       PORT: "0",
       DATABASE_PATH: dbPath,
       EMAIL_POLL_MS: "3600000",
-      ...GENEROUS_LIMITS,
+      ...GENEROUS_RATE_LIMITS,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
