@@ -7,15 +7,15 @@ export type OriginVerdict = "same-origin" | "foreign" | "missing" | "missing-wit
 
 /**
  * Where a state-changing request came from, judged by `Origin` (or
- * `Referer` when a browser left Origin out) against the hosts this server
- * answers to. Only the host and port are compared: behind a TLS proxy the
+ * `Referer` when a browser left Origin out) against the host the visitor
+ * addressed. Only the host and port are compared: behind a TLS proxy the
  * server may not know the scheme, and the session cookie is SameSite=Lax
  * and Secure in production anyway.
  */
 export function judgeOrigin(input: {
   origin?: string;
   referer?: string;
-  hosts: string[];
+  host: string | undefined;
   hasSessionCookie: boolean;
 }): OriginVerdict {
   const claimed = input.origin ?? input.referer;
@@ -27,13 +27,12 @@ export function judgeOrigin(input: {
     return "foreign";
   }
   if (source.protocol !== "http:" && source.protocol !== "https:") return "foreign";
-  const sameHost = input.hosts.some((host) => {
-    try {
-      return new URL(`${source.protocol}//${host}`).host === source.host;
-    } catch {
-      return false;
-    }
-  });
+  let sameHost = false;
+  try {
+    sameHost = input.host !== undefined && new URL(`${source.protocol}//${input.host}`).host === source.host;
+  } catch {
+    // A Host header that is not a host matches nothing.
+  }
   return sameHost ? "same-origin" : "foreign";
 }
 
@@ -54,7 +53,7 @@ export function originCheck(options: { sessionCookieName: string }): RequestHand
     const verdict = judgeOrigin({
       origin: req.get("origin"),
       referer: req.get("referer"),
-      hosts: [requestHost(req)].filter((h): h is string => Boolean(h)),
+      host: requestHost(req),
       hasSessionCookie: (req.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${options.sessionCookieName}=`)),
     });
     if (verdict === "same-origin" || verdict === "missing") return next();

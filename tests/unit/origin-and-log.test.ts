@@ -4,9 +4,9 @@ import { loggablePath } from "~/utils/log.server";
 import { pageCsp } from "~/utils/security-headers.server";
 
 describe("judging where a form came from", () => {
-  const hosts = ["forum.example:8443"];
+  const host = "forum.example:8443";
   const judge = (origin?: string, referer?: string, hasSessionCookie = true) =>
-    judgeOrigin({ origin, referer, hosts, hasSessionCookie });
+    judgeOrigin({ origin, referer, host, hasSessionCookie });
 
   it.each([
     ["https://forum.example:8443", undefined, "same-origin"],
@@ -27,8 +27,13 @@ describe("judging where a form came from", () => {
   });
 
   it("default ports compare equal to no port", () => {
-    expect(judgeOrigin({ origin: "https://forum.example", hosts: ["forum.example:443"], hasSessionCookie: true })).toBe("same-origin");
-    expect(judgeOrigin({ origin: "http://forum.example", hosts: ["forum.example:80"], hasSessionCookie: true })).toBe("same-origin");
+    expect(judgeOrigin({ origin: "https://forum.example", host: "forum.example:443", hasSessionCookie: true })).toBe("same-origin");
+    expect(judgeOrigin({ origin: "http://forum.example", host: "forum.example:80", hasSessionCookie: true })).toBe("same-origin");
+  });
+
+  it("a missing or malformed Host matches nothing", () => {
+    expect(judgeOrigin({ origin: "https://forum.example", host: undefined, hasSessionCookie: false })).toBe("foreign");
+    expect(judgeOrigin({ origin: "https://forum.example", host: "bad host/x", hasSessionCookie: false })).toBe("foreign");
   });
 
   it("a request naming no origin is refused only when it carries a session", () => {
