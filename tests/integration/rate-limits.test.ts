@@ -87,7 +87,7 @@ describe("sign-up", () => {
     expect(third.status).toBe(429);
     expect(third.headers.get("retry-after")).toMatch(/^\d+$/);
     const html = decode(await third.text());
-    expect(html).toMatch(/Several accounts were just created from your network\. Please try again in \d+ minutes\./);
+    expect(html).toMatch(/Several accounts were just created from your network\. Please try again in 1 hour\./);
     expect(fieldValue(html, "username")).toBe("limit-three");
     expect(fieldValue(html, "email")).toBe("limit-three@example.test");
     expect(count("select count(*) as n from users where username = ?", "limit-three")).toBe(0);
