@@ -14,6 +14,9 @@ import type { ReactNode } from "react";
 import { getUser } from "~/auth/session.server";
 import { SiteHeader } from "~/components/SiteHeader";
 import { countUnread } from "~/models/notification.server";
+import { getSiteSettings } from "~/models/site-settings.server";
+import { defaultSiteSettings } from "~/utils/site-settings";
+import { useSite } from "~/utils/use-site";
 import { useNonce } from "~/components/Nonce";
 import { useErrorId } from "~/components/ErrorId";
 import stylesheet from "~/styles/app.css";
@@ -23,14 +26,17 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Cocreate — where customers and the team build together" },
-  { name: "description", content: "Ask questions, share ideas and design features together with the team." },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const site = data?.site ?? defaultSiteSettings;
+  return [
+    { title: `${site.siteName} — where customers and the team build together` },
+    { name: "description", content: site.siteDescription },
+  ];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  if (!user) return { user: null };
+  const [user, site] = await Promise.all([getUser(request), getSiteSettings()]);
+  if (!user) return { user: null, site };
   return {
     user: {
       username: user.username,
@@ -38,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: user.role,
       unreadNotifications: await countUnread(user.id),
     },
+    site,
   };
 }
 
@@ -47,6 +54,7 @@ export function useSessionUser() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const site = useSite();
   return (
     <html lang="en">
       <head>
@@ -59,13 +67,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader user={useSessionUser()} />
+        <SiteHeader user={useSessionUser()} siteName={site.siteName} />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
           <div className="container">
-            Cocreate — a community where customers and the team design the product together.
+            {site.siteName} — a community where customers and the team design the product together.
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

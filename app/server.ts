@@ -2,8 +2,7 @@ import * as build from "@remix-run/dev/server-build";
 import express from "express";
 import { closeDb } from "~db/client.server";
 import { lucia } from "./auth/session.server";
-import { startEmailWorker } from "./email/sender.server";
-import { transportFromEnv } from "./email/transport.server";
+import { startBackgroundJobs } from "./background.server";
 import { formBodies } from "./http/form-body.server";
 import { originCheck } from "./http/origin-check.server";
 import { readLimits } from "./http/read-limits.server";
@@ -27,7 +26,7 @@ if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 1024) {
 checkRateLimitConfig();
 
 await prepareDatabase();
-const stopEmailWorker = startEmailWorker(transportFromEnv());
+const stopBackgroundJobs = startBackgroundJobs();
 await lucia.deleteExpiredSessions();
 setInterval(() => void lucia.deleteExpiredSessions().catch((e) => log("error", "session-cleanup", { message: String(e) })), 6 * 3_600_000).unref();
 
@@ -54,7 +53,7 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(originCheck({ sessionCookieName: lucia.sessionCookieName }));
 app.use(readLimits());
-app.use(formBodies(bodyLimitBytes));
+app.use(formBodies(bodyLimitBytes, { jsonPrefix: "/api/" }));
 app.all("*", remixHandler(build));
 app.use(errorAnswers({ bodyLimitBytes }));
 
@@ -74,7 +73,7 @@ function shutDown(signal: string) {
   draining = true;
   log("info", "shutting-down", { signal });
   const finish = async (code: number) => {
-    await stopEmailWorker();
+    await stopBackgroundJobs();
     await closeDb();
     log("info", "stopped", { code });
     process.exit(code);

@@ -171,7 +171,8 @@ export type NotificationKind =
   | "status_changed"
   | "co_designer_credit"
   | "verdict_request"
-  | "content_hidden";
+  | "content_hidden"
+  | "mention";
 
 export interface NotificationsTable {
   id: Generated<number>;
@@ -239,11 +240,78 @@ export interface AuditLogTable {
   id: Generated<number>;
   actor_id: number | null;
   action: string;
-  target_type: "thread" | "post" | "user" | "product" | "flag" | "site";
+  target_type: "thread" | "post" | "user" | "product" | "flag" | "site" | "webhook";
   target_id: number | null;
   reason: Generated<string>;
   detail: Generated<string>;
   created_at: number;
+}
+
+/** A member's personal API token; only its SHA-256 is stored. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  /** The first characters of the token, so its owner can tell tokens apart. */
+  prefix: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export type WebhookEvent = "thread.created" | "answer.marked" | "idea.status_changed" | "idea.co_designed";
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  /** The key that signs each delivery (HMAC-SHA256); receivers verify with it. */
+  secret: string;
+  /** Comma-separated WebhookEvent names. */
+  events: string;
+  active: Generated<number>;
+  created_by: number;
+  created_at: number;
+}
+
+/** One event for one webhook: queued in the event's transaction, then delivered with retries. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event: WebhookEvent;
+  payload: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  response_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+/** A label staff manage; members put up to five on their own threads. */
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ThreadTagsTable {
+  thread_id: number;
+  tag_id: number;
+}
+
+/**
+ * The FTS5 index over visible threads (rowid = id * 2) and replies
+ * (rowid = id * 2 + 1), kept by triggers. Queried with raw SQL only.
+ */
+export interface SearchIndexTable {
+  rowid: number;
+  title: string;
+  body: string;
+  thread_id: number;
+  post_id: number | null;
 }
 
 export interface SettingsTable {
@@ -270,6 +338,12 @@ export interface Database {
   settings: SettingsTable;
   flags: FlagsTable;
   audit_log: AuditLogTable;
+  api_tokens: ApiTokensTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  tags: TagsTable;
+  thread_tags: ThreadTagsTable;
+  search_index: SearchIndexTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -278,3 +352,4 @@ export type Product = Selectable<ProductsTable>;
 export type ProductUpdate = Updateable<ProductsTable>;
 export type Thread = Selectable<ThreadsTable>;
 export type Post = Selectable<PostsTable>;
+export type Tag = Selectable<TagsTable>;

@@ -81,6 +81,8 @@ export const can = {
     thread.status !== "declined",
   watch: (actor: Actor, thread: ThreadFacts) => actor !== null && thread.hidden_at === null,
   manageProducts: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** Create, rename and delete the tags members choose from. */
+  manageTags: (actor: Actor) => isActive(actor) && isStaff(actor),
   readAuditLog: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Pin, lock, close, move, hide and delete threads and replies; handle flags. */
   moderate: (actor: Actor) => isActive(actor) && isStaff(actor),
@@ -93,4 +95,8 @@ export const can = {
   /** Admins grant or revoke staff and change site settings. */
   manageUsers: (actor: Actor) => isActive(actor) && isAdmin(actor),
   manageSite: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** Webhooks send public events to URLs admins choose. */
+  manageWebhooks: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** Members create and revoke their own personal API tokens. */
+  manageApiTokens: (actor: Actor) => isActive(actor),
 };

@@ -65,13 +65,13 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   return pending;
 }
 
-/** The session id the request's cookie names, valid or not. */
-export function sessionIdOf(request: Request): string | null {
+/** The id of the session this request's cookie names, if any (it may have ended). */
+export function readSessionId(request: Request): string | null {
   return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 
 async function lookUpUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = sessionIdOf(request);
+  const sessionId = readSessionId(request);
   if (!sessionId) return null;
   const { user } = await lucia.validateSession(sessionId);
   noteSignedIn(user?.id);
@@ -126,7 +126,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
  * known before sign-in is valid after it.
  */
 export async function startSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
-  const previous = sessionIdOf(request);
+  const previous = readSessionId(request);
   if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, {});
   noteSignedIn(userId);
@@ -136,7 +136,15 @@ export async function startSession(request: Request, userId: number, redirectTo:
 }
 
 export async function endSession(request: Request): Promise<Response> {
-  const sessionId = sessionIdOf(request);
+  const sessionId = readSessionId(request);
   if (sessionId) await lucia.invalidateSession(sessionId);
   return redirect("/", { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
+}
+
+/** "Sign out everywhere": ends every session of the user, this browser's too. */
+export async function endAllSessions(userId: number): Promise<Response> {
+  await lucia.invalidateUserSessions(userId);
+  return redirect("/login?signedOut=everywhere", {
+    headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() },
+  });
 }

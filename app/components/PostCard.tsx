@@ -12,6 +12,8 @@ type Props = {
   authorRole: Role;
   createdAt: number;
   editedAt: number | null;
+  /** Where the earlier versions can be read, when the post was edited. */
+  historyHref?: string;
   bodyHtml: string;
   editHref?: string;
   label?: string;
@@ -36,7 +38,7 @@ export function PostCard(props: Props) {
           {props.editedAt ? (
             <span className="edited" title={new Date(props.editedAt).toUTCString()}>
               {" "}
-              · edited
+              · {props.historyHref ? <Link to={props.historyHref}>edited</Link> : "edited"}
             </span>
           ) : null}
         </span>

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { FormError, TextAreaField } from "./Field";
+import { TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
 type Props = {
@@ -9,12 +9,10 @@ type Props = {
   closedMessage: string;
   loginHref: string;
   error?: string;
-  /** A message about the whole form, e.g. posting too fast. */
-  formError?: string;
   defaultValue?: string;
 };
 
-export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error, formError, defaultValue }: Props) {
+export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error, defaultValue }: Props) {
   if (!signedIn) {
     return (
       <p className="callout">
@@ -28,7 +26,6 @@ export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error,
   return (
     <section aria-labelledby="reply-title" className="reply-form">
       <h2 id="reply-title">Your reply</h2>
-      <FormError message={formError} />
       <Form method="post" preventScrollReset>
         <TextAreaField
           label="Reply"

@@ -4,7 +4,7 @@ import type { Role } from "~db/schema";
 type HeaderUser = { username: string; displayName: string | null; role: Role; unreadNotifications: number } | null;
 
 /** The site's banner: the main sections, and the account links of whoever is signed in. */
-export function SiteHeader({ user }: { user: HeaderUser }) {
+export function SiteHeader({ user, siteName }: { user: HeaderUser; siteName: string }) {
   const location = useLocation();
   const here = location.pathname + location.search;
   const loginHref =
@@ -16,13 +16,23 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
     <header className="site-header">
       <div className="container header-inner">
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span> Cocreate
+          <span className="brand-mark" aria-hidden="true">◆</span> {siteName}
         </Link>
+        <Form method="get" action="/search" role="search" className="header-search">
+          <label htmlFor="site-search" className="visually-hidden">
+            Search the community
+          </label>
+          <input id="site-search" type="search" name="q" placeholder="Search threads" maxLength={200} />
+          <button type="submit" className="button button-small">
+            Search
+          </button>
+        </Form>
         <nav aria-label="Sections" className="section-nav">
           <NavLink to="/roadmap">Roadmap</NavLink>
           <NavLink to="/changelog">Changelog</NavLink>
           {user && user.role !== "member" ? <NavLink to="/admin/success">Success</NavLink> : null}
-          {user?.role === "admin" ? <NavLink to="/admin/products">Admin</NavLink> : null}
+          {user && user.role !== "member" ? <NavLink to="/admin/tags">Tags</NavLink> : null}
+          {user?.role === "admin" ? <NavLink to="/admin">Admin</NavLink> : null}
         </nav>
         <nav aria-label="Account" className="account-nav">
           {user ? (
@@ -40,7 +50,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
                   </span>
                 ) : null}
               </NavLink>
-              <NavLink to="/settings/email">Settings</NavLink>
+              <NavLink to="/settings">Settings</NavLink>
               <span className="signed-in-as">
                 Signed in as{" "}
                 <Link to={`/users/${user.username}`}>

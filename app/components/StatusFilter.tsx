@@ -3,18 +3,18 @@ import type { IdeaStatus } from "~db/schema";
 import { ideaStatuses, statusLabels } from "~/utils/idea-status";
 
 /** Links that narrow a list to ideas in one status; plain links, so they work without JavaScript. */
-export function StatusFilter({ basePath, current }: { basePath: string; current: IdeaStatus | null }) {
+export function StatusFilter({ hrefFor, current }: { hrefFor: (status: IdeaStatus | null) => string; current: IdeaStatus | null }) {
   return (
     <nav aria-label="Filter ideas by status" className="status-filter">
       <ul>
         <li>
-          <Link to={basePath} aria-current={current === null ? "page" : undefined}>
+          <Link to={hrefFor(null)} aria-current={current === null ? "page" : undefined}>
             All threads
           </Link>
         </li>
         {ideaStatuses.map((status) => (
           <li key={status}>
-            <Link to={`${basePath}?status=${status}`} aria-current={current === status ? "page" : undefined}>
+            <Link to={hrefFor(status)} aria-current={current === status ? "page" : undefined}>
               {statusLabels[status]}
             </Link>
           </li>

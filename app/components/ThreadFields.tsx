@@ -1,12 +1,16 @@
+import type { ReactNode } from "react";
 import { TextAreaField, TextField } from "./Field";
 
 type Props = {
   values: Partial<Record<string, string>>;
   errors: Partial<Record<string, string>>;
+  onTitleChange?: (title: string) => void;
+  /** Shown between the title and the body, e.g. similar threads. */
+  afterTitle?: ReactNode;
 };
 
 /** The title and Markdown body shared by the new-thread and edit-thread forms. */
-export function ThreadFields({ values, errors }: Props) {
+export function ThreadFields({ values, errors, onTitleChange, afterTitle }: Props) {
   return (
     <>
       <TextField
@@ -18,7 +22,9 @@ export function ThreadFields({ values, errors }: Props) {
         defaultValue={values.title}
         error={errors.title}
         hint="Between 3 and 200 characters. A clear, specific title gets better answers."
+        onChange={onTitleChange ? (event) => onTitleChange(event.currentTarget.value) : undefined}
       />
+      {afterTitle}
       <TextAreaField
         label="Details"
         name="body"

@@ -3,6 +3,7 @@ import type { IdeaStatus, ThreadKind } from "~db/schema";
 import { threadPath } from "~/utils/slug";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "./Badges";
 import { RelativeTime } from "./RelativeTime";
+import { TagLinks, type TagLabel } from "./TagLinks";
 
 export type ThreadRow = {
   id: number;
@@ -19,11 +20,20 @@ export type ThreadRow = {
   authorDisplayName: string | null;
   productSlug: string;
   productName: string;
+  tags?: TagLabel[];
 };
 
-export function ThreadList({ threads, showProduct = true }: { threads: ThreadRow[]; showProduct?: boolean }) {
+export function ThreadList({
+  threads,
+  showProduct = true,
+  emptyMessage = "No threads yet. Be the first to start one.",
+}: {
+  threads: ThreadRow[];
+  showProduct?: boolean;
+  emptyMessage?: string;
+}) {
   if (threads.length === 0) {
-    return <p className="empty">No threads yet. Be the first to start one.</p>;
+    return <p className="empty">{emptyMessage}</p>;
   }
   return (
     <ol className="thread-list">
@@ -64,6 +74,7 @@ export function ThreadList({ threads, showProduct = true }: { threads: ThreadRow
                 </span>
               ) : null}
             </p>
+            {t.tags ? <TagLinks tags={t.tags} /> : null}
           </div>
         </li>
       ))}

@@ -58,6 +58,7 @@ function ReplyCard({
       editedAt={reply.editedAt}
       bodyHtml={reply.bodyHtml}
       editHref={reply.canEdit ? `/posts/${reply.id}/edit` : undefined}
+      historyHref={reply.hidden?.placeholder ? undefined : `/posts/${reply.id}/history`}
       hidden={reply.hidden}
       deleteReason={reply.deleteReason}
       links={replyLinks(reply, canModerate)}

@@ -1,12 +1,10 @@
 import { getDb } from "~db/client.server";
 import { env } from "~/utils/env.server";
+import { MAX_ATTEMPTS, nextAttemptAt } from "~/utils/retry";
 import { siteUrl } from "~/utils/site-url.server";
 import type { Mail, MailTransport } from "./transport.server";
 import { createUnsubscribeToken, type UnsubscribeScope } from "./unsubscribe-token.server";
 
-/** Waits after the 1st, 2nd … failed attempt; after the last one the email is given up. */
-export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000];
-export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 export function digestIntervalMs(): number {
   const hours = Number(env("DIGEST_INTERVAL_HOURS"));
@@ -111,7 +109,7 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
   const result = { sent: 0, retried: 0, failed: 0 };
   for (const email of due) {
     const attempts = email.attempts + 1;
-    const retryAt = now + (RETRY_DELAYS_MS[attempts - 1] ?? 0);
+    const retryAt = nextAttemptAt(attempts, now);
     await db.updateTable("email_outbox").set({ attempts, next_attempt_at: retryAt }).where("id", "=", email.id).execute();
     const scope: UnsubscribeScope = email.kind === "digest" ? "all" : email.kind;
     const mail: Mail = { userId: email.userId, to: email.email, subject: email.subject, ...(await withFooter(email.userId, scope, email.text)) };
@@ -131,33 +129,4 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
     }
   }
   return result;
-}
-
-/**
- * Runs the sender in the background of the web server: digests, then due
- * emails, every `intervalMs`. Returns a stop function that waits for a run in
- * progress to finish.
- */
-export function startEmailWorker(transport: MailTransport, intervalMs = Number(env("EMAIL_POLL_MS")) || 15_000) {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      try {
-        await gatherDigests();
-        await deliverDueEmails(transport);
-      } catch (error) {
-        console.error("[email] the sender failed this round; it will try again", error);
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  setTimeout(tick, 1_000).unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }

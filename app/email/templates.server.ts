@@ -14,6 +14,8 @@ export function describeNotification(facts: NotificationFacts): string {
   switch (facts.kind) {
     case "reply":
       return `${who} replied to “${facts.threadTitle}”`;
+    case "mention":
+      return `${who} mentioned you in “${facts.threadTitle}”`;
     case "answer_accepted":
       return `Your reply was accepted as the answer to “${facts.threadTitle}”`;
     case "status_changed":

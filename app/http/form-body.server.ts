@@ -8,9 +8,10 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
  * `limitBytes` (a larger body, announced or streamed, is a 413), and lets
  * through only form bodies that parse. Every action reads a form, so
  * anything else would fail inside it as a 500; here it is a 400 or 415.
- * A route that one day takes JSON must be added to FORM_TYPES' check.
+ * The JSON API (paths under `jsonPrefix`) also takes JSON, which its
+ * routes parse themselves (invalid JSON is their 400).
  */
-export function formBodies(limitBytes: number): RequestHandler[] {
+export function formBodies(limitBytes: number, options: { jsonPrefix: string }): RequestHandler[] {
   const read = express.raw({ type: () => true, limit: limitBytes });
   const check: RequestHandler = async (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
@@ -22,11 +23,12 @@ export function formBodies(limitBytes: number): RequestHandler[] {
       if (!req.is(FORM_TYPES)) req.headers["content-type"] = FORM_TYPES[0];
       return next();
     }
-    if (!req.is(FORM_TYPES)) {
+    const isApi = req.path.startsWith(options.jsonPrefix);
+    if (!req.is(isApi ? [...FORM_TYPES, "application/json"] : FORM_TYPES)) {
       return sendAnswer(req, res, {
         status: 415,
         title: "That kind of request isn't accepted here",
-        message: "Cocreate only accepts forms sent from its pages.",
+        message: isApi ? "Send JSON or a form." : "Cocreate only accepts forms sent from its pages.",
       });
     }
     if (req.is("multipart/form-data")) {

@@ -5,7 +5,8 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 
 export type AuditEntry = {
-  actorId: number;
+  /** null for what the system does by itself, e.g. hiding a post the community flagged. */
+  actorId: number | null;
   action: string;
   targetType: AuditLogTable["target_type"];
   targetId: number | null;

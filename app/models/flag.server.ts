@@ -74,6 +74,7 @@ export async function flagContent(
     const top = pending[0]?.reason ?? input.reason;
     const reason = `flagged by the community as ${flagReasonLabels[top].toLowerCase()}`;
     await hideInTransaction(trx, ref, reason);
+    await recordAudit(trx, { actorId: null, action: `${ref.type}.auto_hide`, targetType: ref.type, targetId: ref.id, reason });
     await notify(trx, [content.author_id], {
       kind: "content_hidden",
       threadId: await threadIdOf(trx, ref),

@@ -7,6 +7,7 @@ import { canMove, statusLabels } from "~/utils/idea-status";
 import { notify } from "./notification.server";
 import { subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
+import { queueWebhookEvent } from "./webhook.server";
 
 export type StatusChange = { status: IdeaStatus; note: string };
 
@@ -56,6 +57,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       .where("id", "=", threadId)
       .execute();
 
+    await queueWebhookEvent(trx, "idea.status_changed", threadId, { from, to: change.status, note });
     const label = statusLabels[change.status].toLowerCase();
     await notify(trx, await subscribersOf(trx, threadId, "status"), {
       kind: "status_changed",

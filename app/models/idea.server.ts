@@ -10,6 +10,7 @@ import { listStaffNotes } from "./staff-note.server";
 import { getSubscriptionLevel } from "./subscription.server";
 import { listSuccessMeasures } from "./success-measure.server";
 import { requireThread } from "./thread.server";
+import { queueWebhookEvent } from "./webhook.server";
 
 export type Credit = { userId: number; contribution: string };
 
@@ -94,6 +95,13 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
       { userId: thread.author_id, contribution: author?.contribution || "Proposed the idea" },
       ...others,
     ], now);
+    const credited = await trx
+      .selectFrom("co_designers")
+      .innerJoin("users", "users.id", "co_designers.user_id")
+      .select(["users.username", "co_designers.contribution"])
+      .where("co_designers.thread_id", "=", threadId)
+      .execute();
+    await queueWebhookEvent(trx, "idea.co_designed", threadId, { coDesigners: credited });
   });
 }
 

@@ -1,7 +1,8 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
+import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
+import { assertWithinPostingLimits } from "./posting-limits.server";
 import { reopenForReview } from "./flag.server";
 import { notify } from "./notification.server";
 import { followAutomatically, subscribersOf } from "./subscription.server";
@@ -17,10 +18,12 @@ export async function createReply(actor: Actor, threadId: number, body: string):
       thread.locked ? "This thread is locked: no new replies." : "You can't reply right now.",
       { status: 403 },
     );
+    const rendered = await renderWithMentions(trx, body);
+    await assertWithinPostingLimits(trx, actor, "reply", rendered.html);
     const now = Date.now();
     const post = await trx
       .insertInto("posts")
-      .values({ thread_id: threadId, author_id: actor.id, body, body_html: renderMarkdown(body), created_at: now })
+      .values({ thread_id: threadId, author_id: actor.id, body, body_html: rendered.html, created_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx
@@ -28,14 +31,17 @@ export async function createReply(actor: Actor, threadId: number, body: string):
       .set((eb) => ({ reply_count: eb("reply_count", "+", 1), last_activity_at: now }))
       .where("id", "=", threadId)
       .execute();
+    const mentioned = await notifyMentions(
+      trx,
+      { threadId, postId: post.id, authorId: actor.id, hidden: thread.hidden_at !== null },
+      rendered,
+    );
     const watchers = await subscribersOf(trx, threadId, "reply");
-    await notify(trx, watchers, {
-      kind: "reply",
-      threadId,
-      postId: post.id,
-      actorId: actor.id,
-      excerpt: excerpt(body),
-    });
+    await notify(
+      trx,
+      watchers.filter((id) => !mentioned.includes(id)),
+      { kind: "reply", threadId, postId: post.id, actorId: actor.id, excerpt: excerpt(body) },
+    );
     await followAutomatically(trx, threadId, actor.id, "watching");
     return post.id;
   });
@@ -82,6 +88,8 @@ export async function editReply(actor: Actor, postId: number, body: string): Pro
   invariantResponse(actor && can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
   if (post.body === body) return post.thread_id;
   await getDb().transaction().execute(async (trx) => {
+    const rendered = await renderWithMentions(trx, body);
+    await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
     await trx
       .insertInto("revisions")
@@ -89,21 +97,16 @@ export async function editReply(actor: Actor, postId: number, body: string): Pro
       .execute();
     await trx
       .updateTable("posts")
-      .set({ body, body_html: renderMarkdown(body), edited_at: now, edited_by: actor.id })
+      .set({ body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
       .where("id", "=", post.id)
       .execute();
+    await notifyMentions(
+      trx,
+      { threadId: post.thread_id, postId: post.id, authorId: post.author_id, hidden: post.hidden_at !== null },
+      rendered,
+      await previouslyMentioned(trx, post.body),
+    );
     if (post.hidden_at !== null) await reopenForReview(trx, { type: "post", id: post.id });
   });
   return post.thread_id;
-}
-
-export async function listRevisions(target: { threadId: number } | { postId: number }) {
-  let query = getDb()
-    .selectFrom("revisions")
-    .innerJoin("users", "users.id", "revisions.editor_id")
-    .select(["revisions.id", "revisions.title", "revisions.body", "revisions.created_at as createdAt", "users.username as editor"]);
-  query = "threadId" in target
-    ? query.where("revisions.thread_id", "=", target.threadId)
-    : query.where("revisions.post_id", "=", target.postId);
-  return query.orderBy("revisions.id", "desc").execute();
 }

@@ -3,12 +3,17 @@ import type { Product } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import type { FieldErrors } from "~/utils/validation";
+import { recordAudit } from "./audit.server";
 
 export type ProductInput = { name: string; slug: string; description: string };
 export type ProductResult = { ok: true; product: Product } | { ok: false; errors: FieldErrors };
 
-/** Products in their display order, each with how many visible threads it holds. */
-export async function listProducts() {
+/**
+ * Products in their display order, each with how many visible threads it holds.
+ * Archived products are left out: people can no longer post in them. Only the
+ * admin list asks for them too.
+ */
+export async function listProducts({ includeArchived = false } = {}) {
   return getDb()
     .selectFrom("products")
     .select((eb) => [
@@ -16,6 +21,7 @@ export async function listProducts() {
       "products.slug",
       "products.name",
       "products.description",
+      "products.archived_at as archivedAt",
       eb
         .selectFrom("threads")
         .select((t) => t.fn.countAll<number>().as("n"))
@@ -23,8 +29,10 @@ export async function listProducts() {
         .where("threads.hidden_at", "is", null)
         .as("threadCount"),
     ])
+    .$if(!includeArchived, (q) => q.where("products.archived_at", "is", null))
     .orderBy("position")
     .orderBy("name")
+    .orderBy("id")
     .execute();
 }
 
@@ -37,7 +45,7 @@ export async function getProductById(id: number) {
 }
 
 export async function createProduct(actor: Actor, input: ProductInput): Promise<ProductResult> {
-  invariantResponse(can.manageProducts(actor), "Only admins can create products.", { status: 403 });
+  invariantResponse(actor && can.manageProducts(actor), "Only admins can create products.", { status: 403 });
   const db = getDb();
   return db.transaction().execute(async (trx) => {
     if (await trx.selectFrom("products").select("id").where("slug", "=", input.slug).executeTakeFirst()) {
@@ -52,12 +60,13 @@ export async function createProduct(actor: Actor, input: ProductInput): Promise<
       .values({ ...input, position: (last?.max ?? 0) + 1, created_at: Date.now() })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: actor.id, action: "product.create", targetType: "product", targetId: product.id, detail: product.name });
     return { ok: true, product };
   });
 }
 
 export async function updateProduct(actor: Actor, id: number, input: ProductInput): Promise<ProductResult> {
-  invariantResponse(can.manageProducts(actor), "Only admins can edit products.", { status: 403 });
+  invariantResponse(actor && can.manageProducts(actor), "Only admins can edit products.", { status: 403 });
   const db = getDb();
   return db.transaction().execute(async (trx) => {
     const clash = await trx
@@ -74,6 +83,73 @@ export async function updateProduct(actor: Actor, id: number, input: ProductInpu
       .returningAll()
       .executeTakeFirst();
     invariantResponse(product, "Product not found.", { status: 404 });
+    await recordAudit(trx, { actorId: actor.id, action: "product.update", targetType: "product", targetId: id, detail: product.name });
     return { ok: true, product };
   });
+}
+
+/**
+ * Swaps a product with its neighbour in the display order. Positions are
+ * renumbered 1…n first, so older rows sharing a position still end up unique.
+ */
+export async function moveProduct(actor: Actor, id: number, direction: "up" | "down"): Promise<void> {
+  invariantResponse(actor && can.manageProducts(actor), "Only admins can reorder products.", { status: 403 });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const ordered = await trx
+        .selectFrom("products")
+        .select(["id", "name"])
+        .orderBy("position")
+        .orderBy("name")
+        .orderBy("id")
+        .execute();
+      const index = ordered.findIndex((p) => p.id === id);
+      const moved = ordered[index];
+      invariantResponse(moved, "Product not found.", { status: 404 });
+      const other = direction === "up" ? index - 1 : index + 1;
+      const neighbour = ordered[other];
+      invariantResponse(neighbour, `That product is already ${direction === "up" ? "first" : "last"}.`, { status: 409 });
+      ordered[index] = neighbour;
+      ordered[other] = moved;
+      for (const [i, product] of ordered.entries()) {
+        await trx.updateTable("products").set({ position: i + 1 }).where("id", "=", product.id).execute();
+      }
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "product.move",
+        targetType: "product",
+        targetId: id,
+        detail: `${moved.name} moved ${direction}, past ${neighbour.name}`,
+      });
+    });
+}
+
+/**
+ * An archived product disappears from lists and pickers and takes no new
+ * threads; its page and threads stay readable at their addresses.
+ */
+export async function setProductArchived(actor: Actor, id: number, archived: boolean): Promise<void> {
+  invariantResponse(actor && can.manageProducts(actor), "Only admins can archive products.", { status: 403 });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const product = await trx.selectFrom("products").select(["name", "archived_at"]).where("id", "=", id).executeTakeFirst();
+      invariantResponse(product, "Product not found.", { status: 404 });
+      invariantResponse((product.archived_at !== null) !== archived, `That product is already ${archived ? "archived" : "active"}.`, {
+        status: 409,
+      });
+      await trx
+        .updateTable("products")
+        .set({ archived_at: archived ? Date.now() : null })
+        .where("id", "=", id)
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: archived ? "product.archive" : "product.unarchive",
+        targetType: "product",
+        targetId: id,
+        detail: product.name,
+      });
+    });
 }

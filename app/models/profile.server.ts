@@ -110,6 +110,7 @@ export async function getProfile(username: string, viewer: Actor) {
       suspended: suspendedUntil !== null && suspendedUntil > Date.now(),
     },
     userId: id,
+    canSuspend: can.suspend(viewer, { id, role: user.role }),
     counts: {
       threads: Number(counts.threads ?? 0),
       replies: Number(counts.replies ?? 0),

@@ -1,20 +1,24 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database, IdeaStatus, ThreadKind } from "~db/schema";
+import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
 import { reopenForReview } from "./flag.server";
+import { replaceThreadTags, threadTagIds } from "./tag.server";
+import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
+import { assertWithinPostingLimits } from "./posting-limits.server";
+import { queueWebhookEvent } from "./webhook.server";
+import { siteUrl } from "~/utils/site-url.server";
+import { threadPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { followAutomatically } from "./subscription.server";
 
-export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string };
-export type ThreadEdit = { title: string; body: string };
-
-const PAGE_SIZE = 25;
+export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
+/** tagIds undefined leaves the thread's tags as they are. */
+export type ThreadEdit = { title: string; body: string; tagIds?: number[] };
 
 /** What every thread list shows: no bodies, only what a row needs. */
-function listQuery() {
+export function listQuery() {
   return getDb()
     .selectFrom("threads")
     .innerJoin("users", "users.id", "threads.author_id")
@@ -48,50 +52,6 @@ export async function listLatestThreads(limit = 15): Promise<ThreadListItem[]> {
     .orderBy("threads.id", "desc")
     .limit(limit)
     .execute();
-}
-
-/** A cursor is the last row's (pinned, last activity, id): pages never scan what came before. */
-export type ListCursor = { pinned: number; lastActivityAt: number; id: number };
-
-export function parseCursor(value: string | null): ListCursor | null {
-  const match = value?.match(/^([01])\.(\d{1,15})\.(\d{1,15})$/);
-  if (!match) return null;
-  return { pinned: Number(match[1]), lastActivityAt: Number(match[2]), id: Number(match[3]) };
-}
-
-export function formatCursor(item: { pinned: number; lastActivityAt: number; id: number }): string {
-  return `${item.pinned}.${item.lastActivityAt}.${item.id}`;
-}
-
-export async function listProductThreads(
-  productId: number,
-  after: ListCursor | null,
-  filter: { status?: IdeaStatus | null } = {},
-) {
-  let query = listQuery().where("threads.product_id", "=", productId);
-  if (filter.status) {
-    query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status);
-  }
-  if (after) {
-    query = query.where((eb) =>
-      eb(
-        eb.refTuple("threads.pinned", "threads.last_activity_at", "threads.id"),
-        "<",
-        eb.tuple(after.pinned, after.lastActivityAt, after.id),
-      ),
-    );
-  }
-  const rows = await query
-    .orderBy("threads.pinned", "desc")
-    .orderBy("threads.last_activity_at", "desc")
-    .orderBy("threads.id", "desc")
-    .limit(PAGE_SIZE + 1)
-    .execute();
-  const last = rows[PAGE_SIZE - 1];
-  return {
-    threads: rows.slice(0, PAGE_SIZE),
-    nextCursor: rows.length > PAGE_SIZE && last ? formatCursor(last) : null,
-  };
 }
 
 /**
@@ -236,6 +196,11 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
   invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
   const now = Date.now();
   return getDb().transaction().execute(async (trx) => {
+    const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
+    invariantResponse(product, "Choose one of the listed products.", { status: 400 });
+    invariantResponse(product.archived_at === null, "That product is archived and takes no new threads.", { status: 400 });
+    const rendered = await renderWithMentions(trx, input.body);
+    await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
     const row = await trx
       .insertInto("threads")
       .values({
@@ -244,7 +209,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
         kind: input.kind,
         title: input.title,
         body: input.body,
-        body_html: renderMarkdown(input.body),
+        body_html: rendered.html,
         status: input.kind === "idea" ? "open" : null,
         status_changed_at: input.kind === "idea" ? now : null,
         last_activity_at: now,
@@ -252,7 +217,10 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
     await followAutomatically(trx, row.id, actor.id, "watching");
+    await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, hidden: false }, rendered);
+    await queueWebhookEvent(trx, "thread.created", row.id);
     return row.id;
   });
 }
@@ -262,7 +230,10 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
     invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
+    if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
     if (thread.title === input.title && thread.body === input.body) return;
+    const rendered = await renderWithMentions(trx, input.body);
+    await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
     await trx
       .insertInto("revisions")
@@ -270,9 +241,15 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
       .execute();
     await trx
       .updateTable("threads")
-      .set({ title: input.title, body: input.body, body_html: renderMarkdown(input.body), edited_at: now, edited_by: actor.id })
+      .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
       .where("id", "=", thread.id)
       .execute();
+    await notifyMentions(
+      trx,
+      { threadId: thread.id, postId: null, authorId: thread.author_id, hidden: thread.hidden_at !== null },
+      rendered,
+      await previouslyMentioned(trx, thread.body),
+    );
     if (thread.hidden_at !== null) await reopenForReview(trx, { type: "thread", id: thread.id });
   });
 }
@@ -281,7 +258,7 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
 export async function getThreadForEdit(actor: Actor, threadId: number) {
   const thread = await requireThread(threadId);
   invariantResponse(can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
-  return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind };
+  return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind, tagIds: await threadTagIds(thread.id) };
 }
 
 /** Marks one reply as the answer to a question, replacing any earlier answer. */
@@ -303,6 +280,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
     if (thread.accepted_answer_post_id !== post.id) {
       await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
+      await queueWebhookEvent(trx, "answer.marked", threadId, { answer: { id: post.id, url: siteUrl(`${threadPath(thread)}#post-${post.id}`) } });
     }
   });
 }

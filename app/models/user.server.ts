@@ -1,8 +1,10 @@
 import { getDb } from "~db/client.server";
 import type { Role } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { can, type Actor } from "~/auth/permissions.server";
+import { invariantResponse } from "~/utils/http";
 import type { FieldErrors } from "~/utils/validation";
-import { endAllSessions } from "./session.server";
+import { recordAudit } from "./audit.server";
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
 export type AccountResult = { ok: true; userId: number } | { ok: false; errors: FieldErrors };
@@ -69,6 +71,7 @@ export async function authenticate(login: string, password: string): Promise<num
 
 let dummyHash: Promise<string> | undefined;
 
+/** For command-line tools only: no permission check and no audit entry. Pages use `changeRole`. */
 export async function setRole(userId: number, role: Role): Promise<void> {
   await getDb().updateTable("users").set({ role }).where("id", "=", userId).execute();
 }
@@ -81,22 +84,139 @@ export async function getUserByEmail(email: string) {
     .executeTakeFirst();
 }
 
+export const USERS_PAGE_SIZE = 25;
+
+/** The admin's user list, newest first; `q` matches part of a username, email or display name. */
+export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: string; page?: number } = {}) {
+  invariantResponse(viewer && can.manageUsers(viewer), "Only admins can manage users.", { status: 403 });
+  const needle = q.trim().toLowerCase();
+  const rows = await getDb()
+    .selectFrom("users")
+    .select([
+      "id",
+      "username",
+      "display_name as displayName",
+      "email",
+      "role",
+      "created_at as joinedAt",
+      "suspended_until as suspendedUntil",
+    ])
+    .$if(needle.length > 0, (query) =>
+      query.where((eb) =>
+        eb.or(
+          (["username", "email", "display_name"] as const).map((column) =>
+            eb(eb.fn<number>("instr", [eb.fn("lower", [column]), eb.val(needle)]), ">", 0),
+          ),
+        ),
+      ),
+    )
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(USERS_PAGE_SIZE + 1)
+    .offset((page - 1) * USERS_PAGE_SIZE)
+    .execute();
+  const now = Date.now();
+  return {
+    users: rows
+      .slice(0, USERS_PAGE_SIZE)
+      .map(({ suspendedUntil, ...user }) => ({ ...user, suspended: suspendedUntil !== null && suspendedUntil > now })),
+    hasNextPage: rows.length > USERS_PAGE_SIZE,
+  };
+}
+
 /**
- * Replaces a member's password once the current one is confirmed. Every
- * other session of theirs ends (a thief signed in elsewhere is thrown out);
- * `keepSessionId`, the session making the change, stays signed in.
+ * Admins grant or revoke staff and make or demote admins. Nobody changes
+ * their own role, and the last admin stays an admin, so the site always
+ * keeps someone who can manage it.
+ */
+export async function changeRole(actor: Actor, userId: number, role: Role): Promise<void> {
+  invariantResponse(actor && can.manageUsers(actor), "Only admins can change roles.", { status: 403 });
+  invariantResponse(actor.id !== userId, "You can't change your own role. Ask another admin.", { status: 403 });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const target = await trx.selectFrom("users").select(["role", "username"]).where("id", "=", userId).executeTakeFirst();
+      invariantResponse(target, "We couldn't find that member.", { status: 404 });
+      invariantResponse(target.role !== role, `@${target.username} already has that role.`, { status: 409 });
+      if (target.role === "admin") {
+        const admins = await trx
+          .selectFrom("users")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("role", "=", "admin")
+          .executeTakeFirstOrThrow();
+        invariantResponse(admins.n > 1, `@${target.username} is the last admin. Make someone else an admin first.`, {
+          status: 409,
+        });
+      }
+      await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "user.role",
+        targetType: "user",
+        targetId: userId,
+        detail: `${target.role} → ${role}`,
+      });
+    });
+}
+
+/** What the settings page shows a signed-in member about their own account. */
+export async function getAccount(userId: number) {
+  const account = await getDb()
+    .selectFrom("users")
+    .select(["display_name as displayName", "bio", "email"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  invariantResponse(account, "We couldn't find your account.", { status: 404 });
+  return { displayName: account.displayName ?? "", bio: account.bio ?? "", email: account.email };
+}
+
+export type ProfileInput = { displayName: string; bio: string; email: string };
+export type SettingsResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+/** A member changes their own display name, bio and email; an email another account uses is a field error. */
+export async function updateProfile(actor: Actor, input: ProfileInput): Promise<SettingsResult> {
+  invariantResponse(actor, "Sign in to change your profile.", { status: 403 });
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      // The email column compares case-insensitively (collate nocase).
+      const clash = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", input.email)
+        .where("id", "!=", actor.id)
+        .executeTakeFirst();
+      if (clash) return { ok: false, errors: { email: "Another account already uses this email address." } };
+      await trx
+        .updateTable("users")
+        .set({ display_name: input.displayName || null, bio: input.bio || null, email: input.email })
+        .where("id", "=", actor.id)
+        .execute();
+      return { ok: true };
+    });
+}
+
+/**
+ * Changes a member's password after checking the current one, and signs out
+ * every other session at once: whoever might know the old password is out.
  */
 export async function changePassword(
-  userId: number,
+  actor: Actor,
   input: { currentPassword: string; newPassword: string },
-  keepSessionId: string | null,
-): Promise<{ ok: true; endedSessions: number } | { ok: false; errors: FieldErrors }> {
-  const user = await getDb().selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
-  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+  keepSessionId: string,
+): Promise<SettingsResult> {
+  invariantResponse(actor, "Sign in to change your password.", { status: 403 });
+  const user = await getDb().selectFrom("users").select("password_hash").where("id", "=", actor.id).executeTakeFirst();
+  invariantResponse(user, "We couldn't find your account.", { status: 404 });
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     return { ok: false, errors: { currentPassword: "That is not your current password." } };
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await getDb().updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
-  const endedSessions = await endAllSessions(userId, { except: keepSessionId });
-  return { ok: true, endedSessions };
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", actor.id).execute();
+      await trx.deleteFrom("sessions").where("user_id", "=", actor.id).where("id", "!=", keepSessionId).execute();
+    });
+  return { ok: true };
 }

@@ -2,26 +2,34 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listProducts } from "~/models/product.server";
 import { listLatestThreads } from "~/models/thread.server";
+import { withTags } from "~/models/tag.server";
 import { ThreadList } from "~/components/ThreadList";
+import type { loader as rootLoader } from "~/root";
+import { DEFAULT_SITE_NAME } from "~/utils/site-settings";
+import { useSite } from "~/utils/use-site";
 
-export const meta: MetaFunction = () => [{ title: "Cocreate — community home" }];
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) => {
+  const site = matches.find((m) => m.id === "root")?.data.site;
+  return [
+    { title: `${site?.siteName ?? DEFAULT_SITE_NAME} — community home` },
+    ...(site ? [{ name: "description", content: site.siteDescription }] : []),
+    { tagName: "link", rel: "alternate", type: "application/atom+xml", title: "Latest threads", href: "/feed.xml" },
+  ];
+};
 
 export async function loader() {
-  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15)]);
+  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15).then(withTags)]);
   return { products, threads };
 }
 
 export default function Home() {
   const { products, threads } = useLoaderData<typeof loader>();
+  const site = useSite();
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Build the product with the people who use it</h1>
-        <p>
-          Ask questions, help each other, and propose ideas. When the team accepts your idea it becomes{" "}
-          <strong>co-designed</strong>: you are credited, and once it ships you tell us whether it met your
-          measure of success.
-        </p>
+        <p>{site.siteDescription}</p>
       </section>
 
       <section aria-labelledby="products-title">

@@ -9,6 +9,7 @@ import { invariantResponse } from "~/utils/http";
 export const meta: MetaFunction = () => [
   { title: "Changelog — Cocreate" },
   { name: "description", content: "Every idea that shipped, with the release note and the customers who co-designed it." },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", title: "Cocreate changelog", href: "/changelog/feed.xml" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { checkSignIn } from "~/auth/sign-in.server";
-import { retryAfterHeaders } from "~/utils/rate-limit.server";
+import { passRetryAfter } from "~/utils/rate-limit.server";
 import { activeSuspension } from "~/models/suspension.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
@@ -10,7 +10,7 @@ import { loginSchema, parseForm } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Cocreate" }];
 
-export const headers = retryAfterHeaders;
+export const headers = passRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) {
@@ -54,6 +54,11 @@ export default function Login() {
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
+      {searchParams.get("signedOut") === "everywhere" ? (
+        <p className="notice" role="status">
+          You are signed out on every device.
+        </p>
+      ) : null}
       {redirectTo !== "/" ? <p className="muted">Sign in to continue where you left off.</p> : null}
       <FormError message={errors.form} />
       <Form method="post" noValidate>

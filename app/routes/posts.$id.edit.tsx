@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { editReply, getReplyForEdit } from "~/models/post.server";
+import { checkPostingLimit } from "~/models/posting-limits.server";
+import { formError } from "~/utils/form-response.server";
 import { TextAreaField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
@@ -17,8 +19,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "reply id");
   const user = await requireUser(request);
-  const parsed = parseForm(replySchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(replySchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const limit = await checkPostingLimit(user, "edit", parsed.data.body);
+  if (limit) return formError("body", limit.message, form, { status: limit.status });
   const threadId = await editReply(user, id, parsed.data.body);
   return redirect(`/threads/${threadId}#post-${id}`);
 }

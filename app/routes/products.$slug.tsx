@@ -1,37 +1,38 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getProductBySlug } from "~/models/product.server";
-import { listProductThreads, parseCursor } from "~/models/thread.server";
-import { StatusFilter } from "~/components/StatusFilter";
-import { ThreadList } from "~/components/ThreadList";
-import { parseStatusFilter } from "~/utils/idea-status";
+import { FilteredThreads } from "~/components/FilteredThreads";
 import { invariantResponse } from "~/utils/http";
+import { loadThreadList } from "~/utils/list-routes.server";
+import { pagerMeta, seoMeta } from "~/utils/seo";
+import { siteUrl } from "~/utils/site-url.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.product.name} — Cocreate` : "Product not found — Cocreate" },
-  { name: "description", content: data?.product.description ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        ...seoMeta({
+          title: `${data.product.name} — Cocreate`,
+          description: data.product.description,
+          canonical: data.canonical,
+        }),
+        ...pagerMeta(data.list.pager),
+        { tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.product.name} threads`, href: `/products/${data.product.slug}/feed.xml` },
+      ]
+    : [{ title: "Product not found — Cocreate" }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = await getProductBySlug(params.slug ?? "");
   invariantResponse(product, "We couldn't find that product.", { status: 404 });
-  const search = new URL(request.url).searchParams;
-  const after = search.get("after");
-  const cursor = parseCursor(after);
-  invariantResponse(after === null || cursor, "That page link is not valid.", { status: 400 });
-  const status = parseStatusFilter(search.get("status"));
-  const page = await listProductThreads(product.id, cursor, { status });
+  const path = `/products/${product.slug}`;
   return {
-    product: { slug: product.slug, name: product.name, description: product.description },
-    status,
-    isFirstPage: cursor === null,
-    ...page,
+    product: { slug: product.slug, name: product.name, description: product.description, archived: product.archived_at !== null },
+    canonical: siteUrl(path),
+    list: await loadThreadList(request, { productId: product.id }, path),
   };
 }
 
 export default function ProductPage() {
-  const { product, status, threads, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
-  const base = `/products/${product.slug}${status ? `?status=${status}` : ""}`;
+  const { product, list } = useLoaderData<typeof loader>();
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -42,33 +43,26 @@ export default function ProductPage() {
           <h1>{product.name}</h1>
           <p className="lede">{product.description}</p>
         </div>
-        <div className="page-actions">
-          <Link className="button" to={`/threads/new?product=${product.slug}&kind=question`}>
-            Ask a question
-          </Link>
-          <Link className="button" to={`/threads/new?product=${product.slug}&kind=idea`}>
-            Share an idea
-          </Link>
-          <Link className="button button-primary" to={`/threads/new?product=${product.slug}`}>
-            Start a discussion
-          </Link>
-        </div>
+        {product.archived ? null : (
+          <div className="page-actions">
+            <Link className="button" to={`/threads/new?product=${product.slug}&kind=question`}>
+              Ask a question
+            </Link>
+            <Link className="button" to={`/threads/new?product=${product.slug}&kind=idea`}>
+              Share an idea
+            </Link>
+            <Link className="button button-primary" to={`/threads/new?product=${product.slug}`}>
+              Start a discussion
+            </Link>
+          </div>
+        )}
       </header>
-      <section aria-labelledby="threads-title">
-        <h2 id="threads-title" className="visually-hidden">
-          Threads
-        </h2>
-        <StatusFilter basePath={`/products/${product.slug}`} current={status} />
-        <ThreadList threads={threads} showProduct={false} />
-      </section>
-      <nav className="pager" aria-label="Pages">
-        {!isFirstPage ? <Link to={base}>← Newest threads</Link> : <span />}
-        {nextCursor ? (
-          <Link rel="next" to={`${base}${status ? "&" : "?"}after=${nextCursor}`}>
-            Older threads →
-          </Link>
-        ) : null}
-      </nav>
+      {product.archived ? (
+        <p className="notice" role="status">
+          This product is archived. Its threads stay here to read, but new threads can&apos;t be started.
+        </p>
+      ) : null}
+      <FilteredThreads path={`/products/${product.slug}`} showProduct={false} {...list} />
     </>
   );
 }

@@ -2,14 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { createUser } from "~/models/user.server";
-import { count, reached, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
+import { formError } from "~/utils/form-response.server";
+import { count, passRetryAfter, reached, retryAfter } from "~/utils/rate-limit.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
-import { formValues, parseForm, signupSchema, type FieldErrors } from "~/utils/validation";
+import { formValues, parseForm, signupSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Join the community — Cocreate" }];
 
-export const headers = retryAfterHeaders;
+export const headers = passRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const wait = await reached("signup", context.clientIp);
   if (wait) {
     const message = `Several accounts were just created from your network. Please try again ${wait.when}.`;
-    return tooManyRequests(wait, { errors: { form: message } as FieldErrors, values: formValues(form) });
+    return formError("form", message, form, { status: 429, headers: retryAfter(wait) });
   }
   const result = await createUser(parsed.data);
   if (!result.ok) return data({ errors: result.errors, values: formValues(form) }, { status: 400 });

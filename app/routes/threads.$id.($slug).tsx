@@ -4,6 +4,8 @@ import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
 import { createReply } from "~/models/post.server";
+import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
+import { formError } from "~/utils/form-response.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge, ThreadStateBadges } from "~/components/Badges";
@@ -14,16 +16,32 @@ import { WatchForm } from "~/components/WatchForm";
 import { PostCard } from "~/components/PostCard";
 import { ReplyForm } from "~/components/ReplyForm";
 import { ThreadReplies } from "~/components/ThreadReplies";
+import { JsonLd } from "~/components/JsonLd";
+import { TagLinks } from "~/components/TagLinks";
+import { excerpt } from "~/markdown/plain-text.server";
+import { tagsOfThreads } from "~/models/tag.server";
 import { invariantResponse, parseId } from "~/utils/http";
+import { seoMeta } from "~/utils/seo";
+import { siteUrl } from "~/utils/site-url.server";
+import { threadStructuredData } from "~/utils/structured-data.server";
 import { slugify, threadPath } from "~/utils/slug";
-import { consume, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
-import { parseForm, replySchema, type FieldErrors } from "~/utils/validation";
+import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
+import { parseForm, replySchema } from "~/utils/validation";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.thread.title} — ${data.thread.productName} — Cocreate` : "Thread not found — Cocreate" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        ...seoMeta({
+          title: `${data.thread.title} — ${data.thread.productName} — Cocreate`,
+          description: data.seo.description,
+          canonical: data.seo.canonical,
+          type: "article",
+        }),
+        ...(data.hidden ? [{ name: "robots", content: "noindex" }] : []),
+      ]
+    : [{ title: "Thread not found — Cocreate" }];
 
-export const headers = retryAfterHeaders;
+export const headers = passRetryAfter;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id, "thread id");
@@ -36,7 +54,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;
   const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}`;
   const flagged = new URL(request.url).searchParams.has("flagged");
-  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, flagged };
+  const tags = (await tagsOfThreads([id])).get(id) ?? [];
+  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, flagged, tags, ...threadSeo(page) };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -48,10 +67,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
     case "reply": {
       const parsed = parseForm(replySchema, form);
       if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+      const limit = await checkPostingLimit(user, "reply", parsed.data.body);
+      if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
       const wait = await consume("replies", user.id);
       if (wait) {
-        const message = `You have posted several replies in a short time. Please try again ${wait.when}; your reply is still here.`;
-        return tooManyRequests(wait, { errors: { form: message } as FieldErrors, values: { body: parsed.data.body } });
+        const message = `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`;
+        return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
       }
       const postId = await createReply(user, threadId, parsed.data.body);
       return redirect(`${here}#post-${postId}`);
@@ -78,6 +99,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(here);
 }
 
+/** Description, canonical URL and structured data, from visible content only. */
+function threadSeo(page: Awaited<ReturnType<typeof getThreadPage>>) {
+  const { thread } = page;
+  const canonical = siteUrl(threadPath(thread));
+  if (page.hidden || thread.deletedAt !== null) return { seo: { description: "", canonical }, structuredData: null };
+  const replies = page.replies.filter((r) => r.hidden === null && r.deletedAt === null);
+  const structuredData = threadStructuredData({
+    ...thread,
+    url: canonical,
+    answer: replies.find((r) => r.id === thread.acceptedAnswerPostId) ?? null,
+    replies,
+  });
+  return { seo: { description: excerpt(thread.bodyHtml), canonical }, structuredData };
+}
+
 function threadLinks(threadId: number, permissions: { flag: boolean; moderate: boolean }) {
   const links: { href: string; label: string }[] = [];
   if (permissions.flag) links.push({ href: `/threads/${threadId}/flag`, label: "Flag" });
@@ -86,7 +122,7 @@ function threadLinks(threadId: number, permissions: { flag: boolean; moderate: b
 }
 
 export default function ThreadPage() {
-  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged } =
+  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged, tags, structuredData } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const answer = replies.find((r) => r.id === thread.acceptedAnswerPostId);
@@ -95,6 +131,7 @@ export default function ThreadPage() {
 
   return (
     <div className="thread-page">
+      {structuredData ? <JsonLd data={structuredData} /> : null}
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/">Home</Link> <span aria-hidden="true">›</span>{" "}
         <Link to={`/products/${thread.productSlug}`}>{thread.productName}</Link>
@@ -108,6 +145,7 @@ export default function ThreadPage() {
           <ThreadStateBadges pinned={thread.pinned === 1} locked={thread.locked === 1} closed={thread.closedAt !== null} />
         </p>
         <h1>{thread.title}</h1>
+        <TagLinks tags={tags} />
         {permissions.watch ? <WatchForm level={subscription} /> : null}
       </header>
       {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}
@@ -125,6 +163,7 @@ export default function ThreadPage() {
           authorRole={thread.authorRole}
           createdAt={thread.createdAt}
           editedAt={thread.editedAt}
+          historyHref={hidden?.placeholder ? undefined : `/threads/${thread.id}/history`}
           bodyHtml={thread.bodyHtml}
           editHref={permissions.edit && !hidden?.placeholder ? `/threads/${thread.id}/edit` : undefined}
           hidden={hidden}
@@ -183,7 +222,6 @@ export default function ThreadPage() {
         }
         loginHref={loginHref}
         error={actionData?.errors.body}
-        formError={actionData?.errors.form}
         defaultValue={actionData?.values.body}
       />
     </div>

@@ -1,18 +1,24 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { getProductBySlug, listProducts } from "~/models/product.server";
+import { findSimilarThreads } from "~/models/search.server";
+import { listTags } from "~/models/tag.server";
 import { createThread } from "~/models/thread.server";
+import { SimilarThreads } from "~/components/SimilarThreads";
+import { TagPicker } from "~/components/TagPicker";
+import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
+import { formError } from "~/utils/form-response.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
-import { FormError } from "~/components/Field";
 import { threadPath } from "~/utils/slug";
-import { consume, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
-import { formValues, parseForm, threadSchema, type FieldErrors } from "~/utils/validation";
+import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
+import { formValues, MAX_TAGS, parseForm, threadSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Start a thread — Cocreate" }];
 
-export const headers = retryAfterHeaders;
+export const headers = passRetryAfter;
 
 const kinds = [
   { value: "question", label: "Question", hint: "You need help; someone's reply can be marked as the answer." },
@@ -23,9 +29,10 @@ const kinds = [
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const url = new URL(request.url);
-  const products = await listProducts();
+  const [products, tags] = await Promise.all([listProducts(), listTags()]);
   return {
     products: products.map((p) => ({ slug: p.slug, name: p.name })),
+    tags: tags.map((t) => ({ id: t.id, name: t.name })),
     product: url.searchParams.get("product") ?? "",
     kind: url.searchParams.get("kind") ?? "question",
   };
@@ -34,34 +41,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
+  if (form.get("intent") === "similar") {
+    // Without JavaScript: show threads like this one and give the form back as typed.
+    const values = formValues(form);
+    const similar = await findSimilarThreads(values.title ?? "", { productSlug: values.product || null });
+    return data({ errors: {}, values, similar });
+  }
   const parsed = parseForm(threadSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, similar: null }, { status: 400 });
   const product = await getProductBySlug(parsed.data.product);
-  if (!product) {
+  if (!product || product.archived_at !== null) {
     return data(
-      { errors: { product: "Choose one of the listed products." }, values: Object.fromEntries(form) as Record<string, string> },
+      { errors: { product: "Choose one of the listed products." }, values: formValues(form), similar: null },
       { status: 400 },
     );
   }
+  const { kind, title, body, tags } = parsed.data;
+  const limit = await checkPostingLimit(user, "thread", body);
+  if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
   const wait = await consume("threads", user.id);
   if (wait) {
-    const message = `You have started several threads in a short time. Please try again ${wait.when}.`;
-    return tooManyRequests(wait, { errors: { form: message } as FieldErrors, values: formValues(form) });
+    const message = `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`;
+    return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
   }
-  const { kind, title, body } = parsed.data;
-  const id = await createThread(user, { productId: product.id, kind, title, body });
+  const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
   return redirect(threadPath({ id, title }));
 }
 
 export default function NewThread() {
-  const { products, product, kind } = useLoaderData<typeof loader>();
+  const { products, tags, product, kind } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Partial<Record<string, string>> = actionData?.errors ?? {};
   const values: Partial<Record<string, string>> = actionData?.values ?? { product, kind };
+  const [title, setTitle] = useState<string | null>(null);
+  const [productChoice, setProductChoice] = useState<string | null>(null);
   return (
     <section className="form-page" aria-labelledby="new-title">
       <h1 id="new-title">Start a thread</h1>
-      <FormError message={errors.form} />
       <Form method="post" noValidate>
         <div className="field">
           <label htmlFor="product">Product</label>
@@ -69,6 +85,7 @@ export default function NewThread() {
             id="product"
             name="product"
             defaultValue={values.product}
+            onChange={(event) => setProductChoice(event.currentTarget.value)}
             aria-invalid={errors.product ? true : undefined}
             aria-describedby={errors.product ? "product-error" : undefined}
           >
@@ -102,8 +119,25 @@ export default function NewThread() {
             </p>
           ) : null}
         </fieldset>
-        <ThreadFields values={values} errors={errors} />
-        <SubmitButton pendingText="Posting…" className="button button-primary">
+        <ThreadFields
+          values={values}
+          errors={errors}
+          onTitleChange={setTitle}
+          afterTitle={
+            <div className="similar-check">
+              <SimilarThreads
+                initial={actionData && "similar" in actionData ? actionData.similar : null}
+                title={title}
+                product={productChoice ?? values.product ?? null}
+              />
+              <SubmitButton intent="similar" pendingText="Checking…" className="button button-small">
+                Check for similar threads
+              </SubmitButton>
+            </div>
+          }
+        />
+        <TagPicker tags={tags} selected={values.tags} max={MAX_TAGS} error={errors.tags} />
+        <SubmitButton intent="post" pendingText="Posting…" className="button button-primary">
           Post thread
         </SubmitButton>
       </Form>

@@ -18,7 +18,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function Profile() {
-  const { user, counts, threads, replies, answers, credits, isSelf } = useLoaderData<typeof loader>();
+  const { user, counts, threads, replies, answers, credits, isSelf, canSuspend } = useLoaderData<typeof loader>();
   const name = user.displayName || user.username;
   return (
     <>
@@ -36,6 +36,9 @@ export default function Profile() {
           </p>
           {user.bio ? <p className="profile-bio">{user.bio}</p> : null}
           {isSelf ? <Link to="/settings">Edit your profile</Link> : null}
+          {canSuspend ? (
+            <Link to={`/users/${user.username}/suspend`}>{user.suspended ? "Suspension" : "Suspend this member"}</Link>
+          ) : null}
         </div>
       </header>
       <dl className="profile-stats">

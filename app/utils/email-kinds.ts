@@ -3,6 +3,7 @@ import type { EmailDelivery, NotificationKind } from "~db/schema";
 /** Every kind of notification a member can receive, in the order the settings page lists them. */
 export const emailKinds = [
   "reply",
+  "mention",
   "answer_accepted",
   "status_changed",
   "co_designer_credit",
@@ -12,6 +13,7 @@ export const emailKinds = [
 
 export const emailKindLabels: Record<NotificationKind, string> = {
   reply: "Replies to threads you follow",
+  mention: "Someone mentions you with @username",
   answer_accepted: "Your reply accepted as the answer",
   status_changed: "Status changes on ideas you follow",
   co_designer_credit: "Co-designer credits",

@@ -1,3 +1,5 @@
+import { redirect } from "@remix-run/node";
+
 /** Throws an HTTP response (404, 403, 409 …) when a condition fails, so routes read top to bottom. */
 export function invariantResponse(
   condition: unknown,
@@ -18,4 +20,16 @@ export function parseId(value: unknown, what = "id"): number {
   const text = typeof value === "string" ? value : "";
   invariantResponse(/^[1-9]\d{0,15}$/.test(text), `That ${what} is not valid.`, { status: 400 });
   return Number(text);
+}
+
+/**
+ * GET forms send every field, empty ones too (?kind=&status=). Redirects to
+ * the same URL without the empty ones so shared links stay short and clean.
+ */
+export function redirectWithoutEmptyParams(request: Request): void {
+  const url = new URL(request.url);
+  const empty = [...url.searchParams].filter(([, value]) => value === "").map(([key]) => key);
+  if (empty.length === 0) return;
+  for (const key of empty) url.searchParams.delete(key);
+  throw redirect(url.pathname + url.search);
 }

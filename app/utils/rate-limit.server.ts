@@ -1,4 +1,4 @@
-import { data, type HeadersFunction } from "@remix-run/node";
+import type { HeadersFunction } from "@remix-run/node";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "./env.server";
 
@@ -87,12 +87,17 @@ export type Limited = {
   when: string;
 };
 
-export function inWords(seconds: number): string {
-  const plural = (n: number, unit: string) => `in ${n} ${unit}${n === 1 ? "" : "s"}`;
-  if (seconds < 60) return plural(Math.max(1, Math.ceil(seconds)), "second");
+/** A wait in words, rounded up: "45 seconds", "3 minutes", "2 hours". */
+export function duration(seconds: number): string {
+  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? "" : "s"}`;
+  if (seconds < 60) return unit(Math.max(1, Math.ceil(seconds)), "second");
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return plural(minutes, "minute");
-  return plural(Math.ceil(minutes / 60), "hour");
+  if (minutes < 60) return unit(minutes, "minute");
+  return unit(Math.ceil(minutes / 60), "hour");
+}
+
+export function inWords(seconds: number): string {
+  return `in ${duration(seconds)}`;
 }
 
 function limited(msBeforeNext: number): Limited {
@@ -122,17 +127,17 @@ export async function count(name: LimitName, key: string | number): Promise<void
   await limiter(name).penalty(String(key));
 }
 
-/** The HTTP 429 an action returns when a limit is hit: the form's values come back with the message. */
-export function tooManyRequests<T>(wait: Limited, payload: T) {
-  return data(payload, { status: 429, headers: { "Retry-After": String(wait.retryAfter) } });
+/** The Retry-After header for a 429 that an action returns with the form's values and a message. */
+export function retryAfter(wait: Limited): Record<string, string> {
+  return { "Retry-After": String(wait.retryAfter) };
 }
 
 /**
  * A route's `headers` export that lets an action's Retry-After reach the
- * browser; without one Remix passes on only cookies. Routes whose actions
- * use tooManyRequests export it: `export const headers = retryAfterHeaders;`.
+ * browser; without one Remix passes on only cookies. Every route whose
+ * action can answer 429 exports it: `export const headers = passRetryAfter;`.
  */
-export const retryAfterHeaders: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+export const passRetryAfter: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
   const headers = new Headers(parentHeaders);
   const retryAfter = actionHeaders.get("Retry-After");
   if (retryAfter) headers.set("Retry-After", retryAfter);

@@ -2,6 +2,10 @@ import { z } from "zod";
 import type { NotificationKind } from "~db/schema";
 import { deliveries, emailKinds } from "~/utils/email-kinds";
 import { ideaStatuses } from "~/utils/idea-status";
+import { listSorts } from "~/utils/list-params";
+import { normalizeSearchText } from "~/utils/search-query";
+import { roles } from "~/utils/roles";
+import { SITE_DESCRIPTION_MAX, SITE_NAME_MAX, SITE_NAME_MIN } from "~/utils/site-settings";
 
 /**
  * One schema per form. The action parses with it; on failure it returns the
@@ -18,7 +22,10 @@ export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const [key, value] of formData) {
     // Passwords are never sent back to the page.
-    if (typeof value === "string" && !key.toLowerCase().includes("password")) values[key] = value;
+    // Repeated keys (checkboxes) are kept comma-separated.
+    if (typeof value === "string" && !key.toLowerCase().includes("password")) {
+      values[key] = key in values ? `${values[key]},${value}` : value;
+    }
   }
   return values;
 }
@@ -26,8 +33,8 @@ export function formValues(formData: FormData): FormValues {
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.infer<S>> {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
-    const value = formData.get(key);
-    raw[key] = typeof value === "string" ? value : undefined;
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    raw[key] = values.length > 1 ? values : values[0];
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
@@ -60,14 +67,25 @@ export const bodyField = z
 
 export const threadKinds = ["discussion", "question", "idea"] as const;
 
+export const MAX_TAGS = 5;
+
+/** Checked tag boxes arrive as one value per box; none at all is an empty list. */
+export const tagIdsField = z
+  .preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()),
+  )
+  .refine((ids) => new Set(ids).size <= MAX_TAGS, `Choose at most ${MAX_TAGS} tags.`);
+
 export const threadSchema = z.object({
   product: z.string({ error: "Choose a product." }).min(1, "Choose a product."),
   kind: z.enum(threadKinds, { error: "Choose discussion, question or idea." }),
   title: titleField,
   body: bodyField,
+  tags: tagIdsField,
 });
 
-export const threadEditSchema = z.object({ title: titleField, body: bodyField });
+export const threadEditSchema = z.object({ title: titleField, body: bodyField, tags: tagIdsField });
 export const replySchema = z.object({ body: bodyField });
 
 export const usernameField = text("A username")
@@ -192,9 +210,86 @@ export const suspendSchema = z.object({
   reason: text("A reason").pipe(z.string().min(3, "Say why: the member will read it.").max(500, "Keep it under 500 characters.")),
 });
 
+export const tagSchema = z.object({
+  name: text("A name").pipe(z.string().min(2, "The name needs at least 2 characters.").max(40, "Keep the name under 40 characters.")),
+  slug: text("A slug").pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, like billing-export.")
+      .max(40, "Keep the slug under 40 characters."),
+  ),
+});
+
+/** GET filters never fail: a value we don't know means "any". */
+const anyOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+
+export const listQuerySchema = z.object({
+  sort: z.enum(listSorts).catch("activity"),
+  kind: anyOf(threadKinds),
+  status: anyOf(ideaStatuses),
+  solved: anyOf(["yes", "no"] as const),
+  unanswered: anyOf(["1"] as const),
+  tag: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+});
+
+export const searchQuerySchema = z.object({
+  q: z.unknown().transform(normalizeSearchText),
+  product: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
+  kind: anyOf(threadKinds),
+  status: anyOf(ideaStatuses),
+  solved: anyOf(["yes", "no"] as const),
+  page: z.coerce.number().int().min(1).max(50).catch(1),
+});
+
 export const emailPreferencesSchema = z.object(
   Object.fromEntries(emailKinds.map((kind) => [kind, z.enum(deliveries).optional()])) as Record<
     NotificationKind,
     z.ZodOptional<z.ZodEnum<{ [D in (typeof deliveries)[number]]: D }>>
   >,
 );
+
+export const apiTokenSchema = z.object({
+  name: text("A name").pipe(z.string().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.")),
+});
+
+export const webhookSchema = z.object({
+  url: text("A URL").pipe(
+    z
+      .string()
+      .max(500, "Keep the URL under 500 characters.")
+      .refine((s) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), "Give a full http:// or https:// URL."),
+  ),
+});
+
+export const DISPLAY_NAME_MAX = 50;
+export const BIO_MAX = 500;
+
+export const profileSchema = z.object({
+  displayName: text("A display name").pipe(
+    z.string().max(DISPLAY_NAME_MAX, `Keep your display name to ${DISPLAY_NAME_MAX} characters or fewer.`),
+  ),
+  bio: text("A bio").pipe(z.string().max(BIO_MAX, `Keep your bio to ${BIO_MAX} characters or fewer.`)),
+  email: emailField,
+});
+
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
+  newPassword: passwordField,
+});
+
+export const roleChangeSchema = z.object({
+  userId: z.coerce.number({ error: "Choose a member." }).int().positive("Choose a member."),
+  role: z.enum(roles, { error: "Choose member, staff or admin." }),
+});
+
+export const siteSettingsSchema = z.object({
+  siteName: text("A site name").pipe(
+    z
+      .string()
+      .min(SITE_NAME_MIN, `The name needs at least ${SITE_NAME_MIN} characters.`)
+      .max(SITE_NAME_MAX, `Keep the name to ${SITE_NAME_MAX} characters or fewer.`),
+  ),
+  siteDescription: text("A description").pipe(
+    z.string().max(SITE_DESCRIPTION_MAX, `Keep the description to ${SITE_DESCRIPTION_MAX} characters or fewer.`),
+  ),
+});

@@ -2,6 +2,8 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_co_creation";
 import * as m0003 from "./0003_moderation";
+import * as m0005 from "./0005_api_webhooks";
+import * as m0006 from "./0006_discovery";
 import * as m0007 from "./0007_security";
 
 /**
@@ -12,5 +14,7 @@ export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_co_creation": m0002,
   "0003_moderation": m0003,
+  "0005_api_webhooks": m0005,
+  "0006_discovery": m0006,
   "0007_security": m0007,
 };

@@ -1,6 +1,8 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "cocreate-demo";
+/** The password `signUp` gives every new account. */
+export const SIGNUP_PASSWORD = "a-long-password";
 
 let counter = 0;
 /** A username no other test run has used. */
@@ -13,7 +15,7 @@ export async function signUp(page: Page, username: string): Promise<void> {
   await page.goto("/signup");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Email").fill(`${username}@example.test`);
-  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
 }

@@ -43,6 +43,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 30_000,
     // A known secret lets the unsubscribe test sign a link the way an email would carry it.
+    // Rate and new-member limits would trip tests that post quickly (see tests/rate-limit-env.ts).
     env: { PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: "test", SESSION_SECRET: E2E_SECRET, ...E2E_RATE_LIMITS },
   },
 });

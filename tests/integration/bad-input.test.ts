@@ -53,6 +53,8 @@ const UNKNOWN_INTENTS: Record<string, string>[] = [{}, { intent: "no-such-intent
 const ACCEPTS_EMPTY_FORM = new Set(["routes/logout", "routes/settings.email"]);
 /** Pages for visitors only: a signed-in person is sent home whatever they post. */
 const VISITOR_ONLY = new Set(["routes/login", "routes/signup"]);
+/** The JSON API authenticates by token (401 without one) and names the methods it takes (405). */
+const isApi = (route: ActionRoute) => route.id.startsWith("routes/api.");
 /** Signing out would end the session every other probe uses; it gets visitors' probes only. */
 const ENDS_SESSION = new Set(["routes/logout"]);
 
@@ -121,6 +123,7 @@ describe("every route with an action", () => {
     const results = await sendAll(probes);
     const wrong = results.filter((r) => {
       if (r.who === "visitor" && r.status === 302) return !r.location?.startsWith("/login");
+      if (isApi(r.route) && [401, 405].includes(r.status)) return false;
       return ![400, 403, 404].includes(r.status);
     });
     expect(wrong.map(describeProbe)).toEqual([]);
@@ -153,6 +156,7 @@ describe("every route with an action", () => {
       if (r.who === "visitor" && r.status === 302) return !r.location?.startsWith("/login") && !ACCEPTS_EMPTY_FORM.has(r.route.id);
       if (ACCEPTS_EMPTY_FORM.has(r.route.id) && r.status === 302) return false;
       if (VISITOR_ONLY.has(r.route.id) && r.who !== "visitor" && r.status === 302) return r.location !== "/";
+      if (isApi(r.route) && [401, 405].includes(r.status)) return false;
       return ![400, 403, 404].includes(r.status);
     });
     expect(wrong.map(describeProbe)).toEqual([]);
@@ -176,6 +180,16 @@ describe("bodies that are not forms", () => {
     });
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toContain("text/html");
+  });
+
+  test("the JSON API takes JSON: it reaches the route, which asks for a token", async () => {
+    const response = await fetch(`${server.url}/api/v1/threads/${validIds.id}/replies`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ body: "from a script" }),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toContain("application/json");
   });
 
   test("a body over the limit is a 413 page that says how much fits, and nothing is stored", async () => {

@@ -106,7 +106,7 @@ describe("posting", () => {
       if (n === 3) {
         expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
         const html = decode(await response.text());
-        expect(html).toContain("You have posted several replies in a short time. Please try again in 10 minutes; your reply is still here.");
+        expect(html).toContain("You have posted several replies in a short time. Please try again in 10 minutes; your reply is kept.");
         expect(fieldValue(html, "body")).toBe("rapid reply 3");
       }
     }
@@ -137,7 +137,7 @@ describe("posting", () => {
     const second = await post(server, "/threads/new", thread("Second fast thread"), { cookie, headers: ip });
     expect(second.status).toBe(429);
     const html = decode(await second.text());
-    expect(html).toMatch(/You have started several threads in a short time\. Please try again in 1 hour\./);
+    expect(html).toMatch(/You have started several threads in a short time\. Please try again in 1 hour; your text is kept\./);
     expect(fieldValue(html, "title")).toBe("Second fast thread");
     expect(fieldValue(html, "body")).toBe("The body of Second fast thread");
     expect(count("select count(*) as n from threads where title = ?", "Second fast thread")).toBe(0);

@@ -76,6 +76,7 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "watch a thread": (a) => can.watch(a, thread("discussion")),
   "watch a hidden thread": (a) => can.watch(a, thread("discussion", { hidden_at: 1 })),
   "manage products": (a) => can.manageProducts(a),
+  "manage tags": (a) => can.manageTags(a),
   "read the audit log": (a) => can.readAuditLog(a),
   "moderate": (a) => can.moderate(a),
   "see hidden content": (a) => can.seeHiddenContent(a),
@@ -87,6 +88,8 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "suspend an admin": (a) => can.suspend(a, adminUser),
   "manage users": (a) => can.manageUsers(a),
   "manage site settings": (a) => can.manageSite(a),
+  "manage webhooks": (a) => can.manageWebhooks(a),
+  "manage own API tokens": (a) => can.manageApiTokens(a),
 };
 
 const T = true;
@@ -124,6 +127,7 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "watch a thread":                                   [F,    T,     T,     T,     T,     T,     T],
   "watch a hidden thread":                            [F,    F,     F,     F,     F,     F,     F],
   "manage products":                                  [F,    F,     F,     F,     F,     F,     T],
+  "manage tags":                                      [F,    F,     F,     F,     F,     T,     T],
   "read the audit log":                               [F,    F,     F,     F,     F,     T,     T],
   "moderate":                                         [F,    F,     F,     F,     F,     T,     T],
   "see hidden content":                               [F,    F,     F,     F,     F,     T,     T],
@@ -135,6 +139,8 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "suspend an admin":                                 [F,    F,     F,     F,     F,     F,     F],
   "manage users":                                     [F,    F,     F,     F,     F,     F,     T],
   "manage site settings":                             [F,    F,     F,     F,     F,     F,     T],
+  "manage webhooks":                                  [F,    F,     F,     F,     F,     F,     T],
+  "manage own API tokens":                            [F,    T,     T,     F,     T,     T,     T],
 };
 
 const roleNames = Object.keys(roles) as RoleName[];

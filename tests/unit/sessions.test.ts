@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "~db/client.server";
 import { getUser, lucia, SESSION_IDLE_DAYS, SESSION_MAX_AGE_DAYS, startSession } from "~/auth/session.server";
-import { endAllSessions } from "~/models/session.server";
-import { authenticate, changePassword } from "~/models/user.server";
-import { createTestUser, TEST_PASSWORD } from "./factories";
+import { createTestUser } from "./factories";
 
 const DAY = 86_400_000;
 
@@ -99,51 +97,5 @@ describe("session expiry", () => {
     expect(await sessionRow(live)).toBeDefined();
     expect(await sessionRow(idle)).toBeUndefined();
     expect(await sessionRow(old)).toBeUndefined();
-  });
-});
-
-describe("endAllSessions", () => {
-  it("signs a member out of every browser but the one kept, and nobody else", async () => {
-    const member = await createTestUser();
-    const other = await createTestUser();
-    const phone = await signIn(member.id);
-    const laptop = await signIn(member.id);
-    const here = await signIn(member.id);
-    const someoneElse = await signIn(other.id);
-
-    expect(await endAllSessions(member.id, { except: here })).toBe(2);
-
-    expect(await signedInAs(phone)).toBeNull();
-    expect(await signedInAs(laptop)).toBeNull();
-    expect(await signedInAs(here)).toBe(member.id);
-    expect(await signedInAs(someoneElse)).toBe(other.id);
-
-    expect(await endAllSessions(member.id)).toBe(1);
-    expect(await signedInAs(here)).toBeNull();
-  });
-});
-
-describe("changing a password", () => {
-  it("refuses a wrong current password and changes nothing", async () => {
-    const member = await createTestUser({ email: "wrongpw@example.com" });
-    const elsewhere = await signIn(member.id);
-    const result = await changePassword(member.id, { currentPassword: "not it", newPassword: "a brand new password" }, null);
-    expect(result).toEqual({ ok: false, errors: { currentPassword: "That is not your current password." } });
-    expect(await authenticate("wrongpw@example.com", TEST_PASSWORD)).toBe(member.id);
-    expect(await signedInAs(elsewhere)).toBe(member.id);
-  });
-
-  it("takes the new password, ends every other session and keeps the one making the change", async () => {
-    const member = await createTestUser({ email: "changepw@example.com" });
-    const thief = await signIn(member.id);
-    const here = await signIn(member.id);
-
-    const result = await changePassword(member.id, { currentPassword: TEST_PASSWORD, newPassword: "a brand new password" }, here);
-
-    expect(result).toEqual({ ok: true, endedSessions: 1 });
-    expect(await authenticate("changepw@example.com", TEST_PASSWORD)).toBeNull();
-    expect(await authenticate("changepw@example.com", "a brand new password")).toBe(member.id);
-    expect(await signedInAs(thief)).toBeNull();
-    expect(await signedInAs(here)).toBe(member.id);
   });
 });

@@ -8,6 +8,11 @@ import { closeDb, migrateToLatest } from "~db/client.server";
 // inside the run's directory from global-setup.ts.
 const file = path.join(inject("databaseDir"), `${randomUUID()}.db`);
 process.env.DATABASE_PATH = file;
+// Test accounts are minutes old, so new-member posting limits would apply to every test that
+// posts twice; tests of those limits set their own values (tests/unit/posting-limits.test.ts).
+process.env.NEW_MEMBER_MIN_GAP_SECONDS ??= "0";
+process.env.NEW_MEMBER_THREADS_PER_DAY ??= "1000";
+process.env.NEW_MEMBER_REPLIES_PER_DAY ??= "1000";
 await migrateToLatest();
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
-import { createThread, editThread, formatCursor, listProductThreads, parseCursor } from "~/models/thread.server";
+import { createThread, editThread } from "~/models/thread.server";
+import { formatCursor, listThreads, parseCursor } from "~/models/thread-list.server";
 import { createTestProduct, createTestThread, createTestUser, getThreadRow, statusOf } from "./factories";
 
 describe("creating a thread", () => {
@@ -131,7 +132,9 @@ describe("listing a product's threads", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof listProductThreads>> = await listProductThreads(productId, parseCursor(cursor));
+      const page: Awaited<ReturnType<typeof listThreads>> = await listThreads({ productId }, "activity", {}, {
+        after: parseCursor(cursor),
+      });
       seen.push(...page.threads.map((t) => t.id));
       cursor = page.nextCursor;
       pages++;
@@ -149,13 +152,13 @@ describe("listing a product's threads", () => {
     const author = await createTestUser();
     const productId = await createTestProduct();
     await createTestThread(author, { productId });
-    const page = await listProductThreads(productId, null);
+    const page = await listThreads({ productId }, "activity", {});
     expect(page.threads).toHaveLength(1);
     expect(page.nextCursor).toBeNull();
   });
 
   it("round-trips a cursor and rejects malformed ones", () => {
-    const cursor = { pinned: 1, lastActivityAt: 1_700_000_000_000, id: 42 };
+    const cursor = { pinned: 1, key: 1_700_000_000_000, id: 42 };
     expect(parseCursor(formatCursor(cursor))).toEqual(cursor);
     for (const bad of [null, "", "2.1.1", "1.x.3", "1.2", "1.2.3.4", "-1.2.3"]) expect(parseCursor(bad)).toBeNull();
   });

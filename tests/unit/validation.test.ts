@@ -12,7 +12,7 @@ const validThread = { product: "widgets", kind: "question", title: "How do widge
 describe("the thread form", () => {
   it("accepts a valid thread and trims the title", () => {
     const result = parseForm(threadSchema, form({ ...validThread, title: "  Padded title  " }));
-    expect(result).toEqual({ ok: true, data: { ...validThread, title: "Padded title" } });
+    expect(result).toEqual({ ok: true, data: { ...validThread, title: "Padded title", tags: [] } });
   });
 
   it.each([

@@ -1,0 +1,33 @@
+import sanitizeHtml from "sanitize-html";
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return entities[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * The readable text of stored (already sanitized) HTML, for descriptions,
+ * feeds and structured data. The result is plain text: whoever outputs it
+ * escapes it.
+ */
+export function plainText(html: string): string {
+  const spaced = html.replace(/<(br|hr|\/p|\/li|\/h[1-6]|\/pre|\/blockquote|\/tr|\/td|\/th)\b[^>]*>/gi, "$& ");
+  const stripped = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
+  return decodeEntities(stripped).replace(/\s+/g, " ").trim();
+}
+
+/** A short plain-text summary, cut at a word boundary. */
+export function excerpt(html: string, length = 200): string {
+  const text = plainText(html);
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,53 @@
+import type { Transaction } from "kysely";
+import type { Database } from "~db/schema";
+import { extractMentions, renderMarkdown } from "~/markdown/render.server";
+import { notify } from "./notification.server";
+
+/** Only the first few people a post mentions are notified, so one post can't page the whole community. */
+export const MAX_MENTION_NOTIFICATIONS = 10;
+
+export type RenderedPost = { html: string; mentioned: { id: number; suspendedUntil: number | null }[] };
+
+/**
+ * Renders a thread's or reply's Markdown with `@username` linked for members
+ * who exist, and returns who was mentioned, for notifying after the write.
+ */
+export async function renderWithMentions(trx: Transaction<Database>, body: string): Promise<RenderedPost> {
+  const names = extractMentions(body);
+  const users = names.length
+    ? await trx.selectFrom("users").select(["id", "username", "suspended_until"]).where("username", "in", names).execute()
+    : [];
+  const byName = new Map(users.map((u) => [u.username.toLowerCase(), u]));
+  const mentioned = names.flatMap((name) => {
+    const user = byName.get(name);
+    return user ? [{ id: user.id, suspendedUntil: user.suspended_until }] : [];
+  });
+  return { html: renderMarkdown(body, { mentions: new Set(byName.keys()) }), mentioned };
+}
+
+/**
+ * Notifies the people a post newly mentions: never its author, nobody while
+ * the post is hidden, no suspended member, and at most MAX_MENTION_NOTIFICATIONS.
+ * Returns who was notified, so a reply's watchers aren't told twice.
+ */
+export async function notifyMentions(
+  trx: Transaction<Database>,
+  post: { threadId: number; postId: number | null; authorId: number; hidden: boolean },
+  rendered: RenderedPost,
+  alreadyMentioned: ReadonlySet<number> = new Set(),
+): Promise<number[]> {
+  if (post.hidden) return [];
+  const now = Date.now();
+  const recipients = rendered.mentioned
+    .filter((u) => u.id !== post.authorId && !alreadyMentioned.has(u.id))
+    .filter((u) => u.suspendedUntil === null || u.suspendedUntil <= now)
+    .slice(0, MAX_MENTION_NOTIFICATIONS)
+    .map((u) => u.id);
+  await notify(trx, recipients, { kind: "mention", threadId: post.threadId, postId: post.postId, actorId: post.authorId });
+  return recipients;
+}
+
+/** Who an earlier version of a post mentioned, so an edit notifies only people it adds. */
+export async function previouslyMentioned(trx: Transaction<Database>, body: string): Promise<Set<number>> {
+  return new Set((await renderWithMentions(trx, body)).mentioned.map((u) => u.id));
+}

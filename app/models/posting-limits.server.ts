@@ -1,0 +1,114 @@
+import type { Transaction } from "kysely";
+import { getDb } from "~db/client.server";
+import type { Database } from "~db/schema";
+import { isStaff, type Actor } from "~/auth/permissions.server";
+import { countLinks, renderMarkdown } from "~/markdown/render.server";
+import { env } from "~/utils/env.server";
+import { duration } from "~/utils/rate-limit.server";
+
+/**
+ * Limits on new members, who are where spam comes from. They lift for good
+ * once a member has been around a while and contributed: the trusted level.
+ * Every number is configurable (see the README).
+ */
+export function postingLimits() {
+  const number = (name: string, fallback: number) => {
+    const value = Number(env(name));
+    return Number.isFinite(value) && value >= 0 && env(name) !== undefined && env(name) !== "" ? value : fallback;
+  };
+  return {
+    newMemberHours: number("NEW_MEMBER_HOURS", 24),
+    threadsPerDay: number("NEW_MEMBER_THREADS_PER_DAY", 3),
+    repliesPerDay: number("NEW_MEMBER_REPLIES_PER_DAY", 10),
+    minGapSeconds: number("NEW_MEMBER_MIN_GAP_SECONDS", 30),
+    maxLinks: number("NEW_MEMBER_MAX_LINKS", 2),
+    trustedAfterPosts: number("TRUSTED_AFTER_POSTS", 3),
+  };
+}
+
+/** An edit is held only to the link limit: it adds no new post. */
+export type PostingKind = "thread" | "reply" | "edit";
+
+export type PostingLimit = { message: string; status: 400 | 429; retryAfterSeconds?: number };
+
+const DAY = 24 * 3600 * 1000;
+type Db = Transaction<Database> | ReturnType<typeof getDb>;
+
+/**
+ * Whether a member may post this now, and if not, what to tell them. Staff
+ * and trusted members are never limited; a new member who now qualifies is
+ * promoted to trusted here.
+ */
+export async function postingLimitFor(
+  db: Db,
+  actor: NonNullable<Actor>,
+  kind: PostingKind,
+  html: string,
+  now = Date.now(),
+): Promise<PostingLimit | null> {
+  if (isStaff(actor)) return null;
+  const user = await db.selectFrom("users").select(["trust_level", "created_at"]).where("id", "=", actor.id).executeTakeFirst();
+  if (!user || user.trust_level > 0) return null;
+  const limits = postingLimits();
+  const since = now - DAY;
+
+  const [threads, replies] = await Promise.all([
+    db.selectFrom("threads").select("created_at").where("author_id", "=", actor.id).where("deleted_at", "is", null).where("hidden_at", "is", null).execute(),
+    db.selectFrom("posts").select("created_at").where("author_id", "=", actor.id).where("deleted_at", "is", null).where("hidden_at", "is", null).execute(),
+  ]);
+  const settledIn = now - user.created_at >= limits.newMemberHours * 3600 * 1000;
+  if (settledIn && threads.length + replies.length >= limits.trustedAfterPosts) {
+    await db.updateTable("users").set({ trust_level: 1 }).where("id", "=", actor.id).execute();
+    return null;
+  }
+
+  const links = countLinks(html);
+  if (links > limits.maxLinks) {
+    return {
+      status: 400,
+      message: `New members can include at most ${limits.maxLinks} links or images in a post; this one has ${links}. Remove some and post again. The limit lifts once you've been around a little longer.`,
+    };
+  }
+  if (kind === "edit") return null;
+  const last = Math.max(0, ...threads.map((t) => t.created_at), ...replies.map((r) => r.created_at));
+  const gapLeft = Math.ceil((last + limits.minGapSeconds * 1000 - now) / 1000);
+  if (gapLeft > 0) {
+    return {
+      status: 429,
+      retryAfterSeconds: gapLeft,
+      message: `New members wait ${duration(limits.minGapSeconds)} between posts. Please try again in ${duration(gapLeft)}; your text is kept.`,
+    };
+  }
+  const recent = (kind === "thread" ? threads : replies).map((p) => p.created_at).filter((t) => t > since);
+  const cap = kind === "thread" ? limits.threadsPerDay : limits.repliesPerDay;
+  if (recent.length >= cap) {
+    const retryAfterSeconds = Math.ceil((Math.min(...recent) + DAY - now) / 1000);
+    const what = kind === "thread" ? "threads" : "replies";
+    return {
+      status: 429,
+      retryAfterSeconds,
+      message: `New members can post ${cap} ${what} a day, and you've reached that. You can post again in ${duration(retryAfterSeconds)}; your text is kept.`,
+    };
+  }
+  return null;
+}
+
+/** The same check inside a write's transaction: the model refuses what the page should have caught. */
+export async function assertWithinPostingLimits(trx: Transaction<Database>, actor: NonNullable<Actor>, kind: PostingKind, html: string) {
+  const limit = await postingLimitFor(trx, actor, kind, html);
+  if (limit) {
+    throw new Response(limit.message, { status: limit.status, headers: retryAfterHeaders(limit) });
+  }
+}
+
+/**
+ * For a page, before it writes: the limit this post would hit, so the form can
+ * say why next to the text and keep it.
+ */
+export async function checkPostingLimit(actor: NonNullable<Actor>, kind: PostingKind, body: string): Promise<PostingLimit | null> {
+  return postingLimitFor(getDb(), actor, kind, renderMarkdown(body));
+}
+
+export function retryAfterHeaders(limit: PostingLimit): HeadersInit {
+  return limit.retryAfterSeconds ? { "Retry-After": String(limit.retryAfterSeconds) } : {};
+}

@@ -1,0 +1,140 @@
+import type { Transaction } from "kysely";
+import { getDb } from "~db/client.server";
+import type { Database, Tag } from "~db/schema";
+import { can, type Actor } from "~/auth/permissions.server";
+import { invariantResponse } from "~/utils/http";
+import { MAX_TAGS, type FieldErrors } from "~/utils/validation";
+
+export type TagInput = { name: string; slug: string };
+export type TagResult = { ok: true; tag: Tag } | { ok: false; errors: FieldErrors };
+export type TagLabel = { slug: string; name: string };
+
+type Db = Transaction<Database> | ReturnType<typeof getDb>;
+
+export async function listTags(): Promise<Tag[]> {
+  return getDb().selectFrom("tags").selectAll().orderBy("name").execute();
+}
+
+/** Every tag with how many visible threads carry it, for the staff page. */
+export async function listTagsWithCounts() {
+  return getDb()
+    .selectFrom("tags")
+    .select((eb) => [
+      "tags.id",
+      "tags.slug",
+      "tags.name",
+      eb
+        .selectFrom("thread_tags")
+        .innerJoin("threads", "threads.id", "thread_tags.thread_id")
+        .select((t) => t.fn.countAll<number>().as("n"))
+        .whereRef("thread_tags.tag_id", "=", "tags.id")
+        .where("threads.hidden_at", "is", null)
+        .where("threads.deleted_at", "is", null)
+        .as("threadCount"),
+    ])
+    .orderBy("tags.name")
+    .execute();
+}
+
+export async function getTagBySlug(slug: string) {
+  return getDb().selectFrom("tags").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+async function clashes(db: Db, input: TagInput, exceptId: number | null): Promise<FieldErrors | null> {
+  const rows = await db
+    .selectFrom("tags")
+    .select(["id", "slug", "name"])
+    .where((eb) => eb.or([eb("slug", "=", input.slug), eb("name", "=", input.name)]))
+    .execute();
+  const others = rows.filter((r) => r.id !== exceptId);
+  if (others.length === 0) return null;
+  const errors: FieldErrors = {};
+  if (others.some((r) => r.slug === input.slug)) errors.slug = "Another tag already uses this slug.";
+  if (others.some((r) => r.name.toLowerCase() === input.name.toLowerCase())) errors.name = "Another tag already has this name.";
+  return errors;
+}
+
+export async function createTag(actor: Actor, input: TagInput): Promise<TagResult> {
+  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+  return getDb().transaction().execute(async (trx) => {
+    const errors = await clashes(trx, input, null);
+    if (errors) return { ok: false, errors };
+    const tag = await trx
+      .insertInto("tags")
+      .values({ ...input, created_at: Date.now() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { ok: true, tag };
+  });
+}
+
+/** Renames a tag (name and slug); the threads keep it. */
+export async function renameTag(actor: Actor, id: number, input: TagInput): Promise<TagResult> {
+  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+  return getDb().transaction().execute(async (trx) => {
+    const errors = await clashes(trx, input, id);
+    if (errors) return { ok: false, errors };
+    const tag = await trx.updateTable("tags").set(input).where("id", "=", id).returningAll().executeTakeFirst();
+    invariantResponse(tag, "We couldn't find that tag.", { status: 404 });
+    return { ok: true, tag };
+  });
+}
+
+/** Deletes a tag; it disappears from every thread that had it. */
+export async function deleteTag(actor: Actor, id: number): Promise<void> {
+  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+  const result = await getDb().deleteFrom("tags").where("id", "=", id).executeTakeFirst();
+  invariantResponse(result.numDeletedRows > 0n, "We couldn't find that tag.", { status: 404 });
+}
+
+/**
+ * Replaces a thread's tags inside the caller's transaction. The caller has
+ * checked that the actor may edit the thread; this checks the tags.
+ */
+export async function replaceThreadTags(trx: Transaction<Database>, threadId: number, tagIds: number[]): Promise<void> {
+  const unique = [...new Set(tagIds)];
+  invariantResponse(unique.length <= MAX_TAGS, `A thread can have at most ${MAX_TAGS} tags.`, {
+    status: 400,
+  });
+  if (unique.length > 0) {
+    const known = await trx.selectFrom("tags").select("id").where("id", "in", unique).execute();
+    invariantResponse(known.length === unique.length, "One of those tags doesn't exist any more.", { status: 400 });
+  }
+  await trx.deleteFrom("thread_tags").where("thread_id", "=", threadId).execute();
+  if (unique.length > 0) {
+    await trx
+      .insertInto("thread_tags")
+      .values(unique.map((tagId) => ({ thread_id: threadId, tag_id: tagId })))
+      .execute();
+  }
+}
+
+export async function threadTagIds(threadId: number): Promise<number[]> {
+  const rows = await getDb().selectFrom("thread_tags").select("tag_id").where("thread_id", "=", threadId).execute();
+  return rows.map((r) => r.tag_id);
+}
+
+/** The tags of many threads in one query, for lists. */
+export async function tagsOfThreads(threadIds: number[]): Promise<Map<number, TagLabel[]>> {
+  const byThread = new Map<number, TagLabel[]>();
+  if (threadIds.length === 0) return byThread;
+  const rows = await getDb()
+    .selectFrom("thread_tags")
+    .innerJoin("tags", "tags.id", "thread_tags.tag_id")
+    .select(["thread_tags.thread_id as threadId", "tags.slug", "tags.name"])
+    .where("thread_tags.thread_id", "in", threadIds)
+    .orderBy("tags.name")
+    .execute();
+  for (const { threadId, slug, name } of rows) {
+    const list = byThread.get(threadId) ?? [];
+    list.push({ slug, name });
+    byThread.set(threadId, list);
+  }
+  return byThread;
+}
+
+/** Adds each row's tags: lists show them next to the title. */
+export async function withTags<T extends { id: number }>(rows: T[]): Promise<(T & { tags: TagLabel[] })[]> {
+  const tags = await tagsOfThreads(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
+}

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getUser } from "~/auth/session.server";
+import { EditHistory } from "~/components/EditHistory";
+import { ThreadSubpage } from "~/components/ThreadSubpage";
+import { getHistory } from "~/models/revision.server";
+import { parseId } from "~/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "Edit history — Cocreate" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  return getHistory(await getUser(request), { type: "post", id: parseId(params.id, "reply id") });
+}
+
+export default function ReplyHistory() {
+  const history = useLoaderData<typeof loader>();
+  return (
+    <ThreadSubpage thread={history.thread} title="Edit history of a reply">
+      <EditHistory {...history} />
+    </ThreadSubpage>
+  );
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listFeedThreads } from "~/models/feed.server";
+import { getProductBySlug } from "~/models/product.server";
+import { atomResponse, threadsAtom } from "~/utils/feeds.server";
+import { invariantResponse } from "~/utils/http";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const product = await getProductBySlug(params.slug ?? "");
+  invariantResponse(product, "We couldn't find that product.", { status: 404 });
+  const path = `/products/${product.slug}`;
+  return atomResponse(
+    threadsAtom(
+      { title: `${product.name} — Cocreate`, description: product.description, path, feedPath: `${path}/feed.xml` },
+      await listFeedThreads(product.id),
+    ),
+  );
+}

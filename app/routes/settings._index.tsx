@@ -1,0 +1,177 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { endAllSessions, readSessionId, requireUser } from "~/auth/session.server";
+import { TextAreaField, TextField } from "~/components/Field";
+import { SubmitButton } from "~/components/SubmitButton";
+import { changePassword, getAccount, updateProfile } from "~/models/user.server";
+import { invariantResponse } from "~/utils/http";
+import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
+import { BIO_MAX, DISPLAY_NAME_MAX, parseForm, passwordChangeSchema, profileSchema } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Settings — Cocreate" }];
+
+export const headers = passRetryAfter;
+
+const savedMessages = {
+  profile: "Saved. Your profile shows the changes.",
+  password: "Password changed. Every other browser signed in to your account has been signed out.",
+} as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    account: await getAccount(user.id),
+    username: user.username,
+    saved: saved === "profile" || saved === "password" ? savedMessages[saved] : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  switch (form.get("intent")) {
+    case "profile": {
+      const parsed = parseForm(profileSchema, form);
+      if (!parsed.ok) return data({ intent: "profile", errors: parsed.errors, values: parsed.values }, { status: 400 });
+      const result = await updateProfile(user, parsed.data);
+      if (!result.ok) return data({ intent: "profile", errors: result.errors, values: parsed.data }, { status: 400 });
+      return redirect("/settings?saved=profile");
+    }
+    case "password": {
+      const parsed = parseForm(passwordChangeSchema, form);
+      if (!parsed.ok) return data({ intent: "password", errors: parsed.errors, values: {} }, { status: 400 });
+      const wait = await consume("passwordChange", user.id);
+      if (wait) {
+        const errors = { currentPassword: `Too many tries to change your password. Please try again ${wait.when}.` };
+        return data({ intent: "password", errors, values: {} }, { status: 429, headers: retryAfter(wait) });
+      }
+      const sessionId = readSessionId(request);
+      invariantResponse(sessionId, "Sign in again to change your password.", { status: 401 });
+      const result = await changePassword(user, parsed.data, sessionId);
+      if (!result.ok) return data({ intent: "password", errors: result.errors, values: {} }, { status: 400 });
+      return redirect("/settings?saved=password");
+    }
+    case "sign-out-everywhere":
+      return endAllSessions(user.id);
+    default:
+      invariantResponse(false, "That action is not something this page can do.", { status: 400 });
+  }
+}
+
+export default function Settings() {
+  const { account, username, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const profileErrors: Partial<Record<string, string>> = actionData?.intent === "profile" ? actionData.errors : {};
+  const profile: Partial<Record<string, string>> = actionData?.intent === "profile" ? actionData.values : account;
+  const passwordErrors: Partial<Record<string, string>> = actionData?.intent === "password" ? actionData.errors : {};
+  // Passwords never come back from the server; with JavaScript, empty what the browser kept too.
+  const passwordForm = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (actionData?.intent === "password") passwordForm.current?.reset();
+  }, [actionData]);
+  return (
+    <div className="settings-page">
+      <h1>Settings</h1>
+      {saved && !actionData ? (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      ) : null}
+
+      <section className="form-page" aria-labelledby="profile-title">
+        <h2 id="profile-title">Profile</h2>
+        <p className="muted">
+          Shown on <Link to={`/users/${username}`}>your public profile</Link> and next to what you post. Your email stays
+          private.
+        </p>
+        <Form method="post" noValidate>
+          <TextField
+            label="Display name"
+            name="displayName"
+            autoComplete="name"
+            maxLength={DISPLAY_NAME_MAX}
+            defaultValue={profile.displayName}
+            error={profileErrors.displayName}
+            hint={`Optional, up to ${DISPLAY_NAME_MAX} characters. Without one, people see @${username}.`}
+          />
+          <TextAreaField
+            label="Bio"
+            name="bio"
+            rows={4}
+            maxLength={BIO_MAX}
+            defaultValue={profile.bio}
+            error={profileErrors.bio}
+            hint={`Plain text, up to ${BIO_MAX} characters.`}
+          />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={profile.email}
+            error={profileErrors.email}
+          />
+          <SubmitButton intent="profile" pendingText="Saving…" className="button button-primary">
+            Save profile
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section className="form-page" aria-labelledby="password-title">
+        <h2 id="password-title">Password</h2>
+        <p className="muted">Changing it signs you out in every other browser; this one stays signed in.</p>
+        <Form method="post" noValidate ref={passwordForm}>
+          <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={passwordErrors.currentPassword}
+          />
+          <TextField
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={passwordErrors.newPassword}
+            hint="At least 8 characters."
+          />
+          <SubmitButton intent="password" pendingText="Changing…" className="button button-primary">
+            Change password
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section className="form-page" aria-labelledby="more-title">
+        <h2 id="more-title">Email and API</h2>
+        <ul className="settings-links">
+          <li>
+            <Link to="/settings/email">Choose which emails you get, and when</Link>
+          </li>
+          <li>
+            <Link to="/settings/tokens">Personal API tokens</Link> for scripts that read or post as you
+          </li>
+        </ul>
+      </section>
+
+      <section className="form-page" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Sign out everywhere</h2>
+        <p className="muted">
+          Ends every session of your account, on every device, this one too. Use it if you signed in on a computer that
+          isn&apos;t yours.
+        </p>
+        <Form method="post">
+          <SubmitButton intent="sign-out-everywhere" pendingText="Signing out…" className="button">
+            Sign out everywhere
+          </SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { TextField } from "~/components/Field";
+import { RelativeTime } from "~/components/RelativeTime";
+import { SubmitButton } from "~/components/SubmitButton";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
+import { invariantResponse, parseId } from "~/utils/http";
+import { apiTokenSchema, parseForm } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "API tokens — Cocreate" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { tokens: await listApiTokens(user) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "revoke") {
+    await revokeApiToken(user, parseId(form.get("id"), "token id"));
+    return { created: null, errors: null, values: null };
+  }
+  invariantResponse(intent === "create", "That action is not something this page can do.", { status: 400 });
+  const parsed = parseForm(apiTokenSchema, form);
+  if (!parsed.ok) return data({ created: null, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  // Shown once, in this response only: the database keeps just a hash.
+  return { created: await createApiToken(user, parsed.data.name), errors: null, values: null };
+}
+
+export default function ApiTokens() {
+  const { tokens } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="form-page" aria-labelledby="tokens-title">
+      <p className="breadcrumb">
+        <Link to="/settings">← Settings</Link>
+      </p>
+      <h1 id="tokens-title">Personal API tokens</h1>
+      <p className="lede">
+        A token lets a script post replies and vote as you through the JSON API (see the README). Keep it secret like a
+        password; revoke it when you no longer need it.
+      </p>
+      {result?.created ? (
+        <div className="notice" role="status">
+          <p>Your new token. Copy it now: it won't be shown again.</p>
+          <p>
+            <code className="token">{result.created}</code>
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" className="inline-form">
+        <TextField label="Token name" name="name" maxLength={60} hint="What it's for, e.g. “Release notes bot”." defaultValue={result?.values?.name} error={result?.errors?.name} />
+        <SubmitButton intent="create" pendingText="Creating…" className="button button-primary">
+          Create token
+        </SubmitButton>
+      </Form>
+      <h2>Your tokens</h2>
+      {tokens.length === 0 ? (
+        <p className="muted">No tokens yet.</p>
+      ) : (
+        <ul className="token-list">
+          {tokens.map((t) => (
+            <li key={t.id}>
+              <strong>{t.name}</strong> <code>{t.prefix}…</code>{" "}
+              <span className="muted small">
+                created <RelativeTime ms={t.createdAt} />
+                {t.lastUsedAt ? (
+                  <>
+                    , last used <RelativeTime ms={t.lastUsedAt} />
+                  </>
+                ) : (
+                  ", never used"
+                )}
+              </span>
+              <Form method="post">
+                <input type="hidden" name="id" value={t.id} />
+                <SubmitButton intent="revoke" pendingText="Revoking…" className="button button-small">
+                  Revoke
+                </SubmitButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

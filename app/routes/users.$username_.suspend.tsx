@@ -1,0 +1,85 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth/session.server";
+import { TextAreaField, TextField } from "~/components/Field";
+import { SubmitButton } from "~/components/SubmitButton";
+import { getSuspendTarget, liftSuspension, suspendUser } from "~/models/suspension.server";
+import { invariantResponse } from "~/utils/http";
+import { parseForm, suspendSchema } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Suspend a member — Cocreate" }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const target = await getSuspendTarget(user, params.username ?? "");
+  const suspended = target.suspendedUntil !== null && target.suspendedUntil > Date.now();
+  return { target, suspended };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const target = await getSuspendTarget(user, params.username ?? "");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "suspend") {
+    const parsed = parseForm(suspendSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+    await suspendUser(user, target.id, parsed.data);
+  } else {
+    invariantResponse(intent === "lift", "That action is not something this page can do.", { status: 400 });
+    await liftSuspension(user, target.id);
+  }
+  return redirect(`/users/${target.username}`);
+}
+
+export default function SuspendMember() {
+  const { target, suspended } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const name = target.displayName || target.username;
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  return (
+    <section className="form-page" aria-labelledby="suspend-title">
+      <p className="breadcrumb">
+        <Link to={`/users/${target.username}`}>← {name}</Link>
+      </p>
+      <h1 id="suspend-title">{suspended ? `${name} is suspended` : `Suspend ${name}`}</h1>
+      {suspended ? (
+        <Form method="post">
+          <p>
+            Until {new Date(target.suspendedUntil ?? 0).toUTCString()}. Reason given: “{target.suspendedReason}”.
+          </p>
+          <SubmitButton intent="lift" pendingText="Lifting…" className="button button-primary">
+            Lift the suspension
+          </SubmitButton>
+        </Form>
+      ) : (
+        <Form method="post" noValidate>
+          <p className="muted">
+            They are signed out everywhere at once, and can't sign in or post until the date. They see the reason when
+            they try to sign in.
+          </p>
+          <TextField
+            label="Suspended until (end of the day, UTC)"
+            name="until"
+            type="date"
+            min={tomorrow}
+            required
+            defaultValue={actionData?.values.until}
+            error={actionData?.errors.until}
+          />
+          <TextAreaField
+            label="Reason (the member reads this)"
+            name="reason"
+            required
+            maxLength={500}
+            defaultValue={actionData?.values.reason}
+            error={actionData?.errors.reason}
+          />
+          <SubmitButton intent="suspend" pendingText="Suspending…" className="button button-primary">
+            Suspend
+          </SubmitButton>
+        </Form>
+      )}
+    </section>
+  );
+}

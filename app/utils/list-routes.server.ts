@@ -1,0 +1,37 @@
+import { listTags } from "~/models/tag.server";
+import { listThreads, parseCursor, type ListScope } from "~/models/thread-list.server";
+import { invariantResponse, redirectWithoutEmptyParams } from "~/utils/http";
+import { hasFilters, pagerLinks, type ListParams } from "~/utils/list-params";
+import { listQuerySchema } from "~/utils/validation";
+
+/**
+ * The loader half shared by the product and tag pages: reads sort, filters
+ * and cursor from the URL and loads one page of threads.
+ */
+export async function loadThreadList(request: Request, scope: ListScope, path: string) {
+  redirectWithoutEmptyParams(request);
+  const search = new URL(request.url).searchParams;
+  const params: ListParams = listQuerySchema.parse(Object.fromEntries(search));
+  const after = search.get("after");
+  const before = search.get("before");
+  const cursor = { after: parseCursor(after), before: parseCursor(before) };
+  invariantResponse((after === null || cursor.after) && (before === null || cursor.before), "That page link is not valid.", {
+    status: 400,
+  });
+  const tags = await listTags();
+  const tagId = params.tag ? tags.find((t) => t.slug === params.tag)?.id ?? null : null;
+  if (params.tag && tagId === null) delete params.tag;
+  const page = await listThreads(
+    scope,
+    params.sort,
+    { kind: params.kind, status: params.status, solved: params.solved, unanswered: params.unanswered === "1", tagId },
+    cursor,
+  );
+  return {
+    params,
+    filtered: hasFilters(params),
+    tags: tags.map((t) => ({ slug: t.slug, name: t.name })),
+    threads: page.threads,
+    pager: pagerLinks(path, params, page),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Turns whatever someone typed into a safe FTS5 MATCH expression. Only runs
+ * of letters and digits survive, each one double-quoted, so FTS5 operators
+ * (AND, OR, NOT, NEAR, *, -, ^, :, brackets) are searched as plain words and
+ * nothing typed can make the query fail. Balanced double quotes keep a phrase.
+ */
+
+export const SEARCH_MAX_LENGTH = 200;
+const MAX_TERMS = 12;
+
+const word = /[\p{L}\p{N}]+/gu;
+
+const stopWords = new Set(
+  "a an and are as at be but by can do does for from how i if in into is it my no not of on or so that the their then there these this to was we what when where which who why will with you your".split(
+    " ",
+  ),
+);
+
+/** The search text as stored in URLs and shown back: trimmed, capped, without control characters. */
+export function normalizeSearchText(input: unknown): string {
+  if (typeof input !== "string") return "";
+  // eslint-disable-next-line no-control-regex
+  return input.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH);
+}
+
+/** Groups of words: a quoted phrase is one group, every other word its own. */
+function termGroups(input: string): string[][] {
+  const groups: string[][] = [];
+  for (const match of normalizeSearchText(input).matchAll(/"([^"]*)"|[^\s"]+/g)) {
+    const words = (match[1] ?? match[0]).match(word);
+    if (words) groups.push(words);
+  }
+  return groups.slice(0, MAX_TERMS);
+}
+
+const quote = (words: string[]) => `"${words.join(" ")}"`;
+
+/** Every term must match (implicit AND); null when nothing searchable was typed. */
+export function toMatchAll(input: string): string | null {
+  const groups = termGroups(input);
+  return groups.length ? groups.map(quote).join(" ") : null;
+}
+
+/**
+ * For "similar threads": any meaningful word of a title may match, the last
+ * one as a prefix because the person is still typing. Only titles count.
+ */
+export function toMatchSimilar(title: string): string | null {
+  const words = termGroups(title)
+    .flat()
+    .filter((w) => w.length > 1 && !stopWords.has(w.toLowerCase()));
+  if (words.length === 0) return null;
+  const terms = words.map((w, i) => (i === words.length - 1 && w.length >= 3 ? `${quote([w])}*` : quote([w])));
+  return `title : (${terms.join(" OR ")})`;
+}

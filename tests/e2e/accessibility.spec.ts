@@ -1,0 +1,46 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Every main page, signed out and in, at desktop and phone widths: no serious or critical axe violations.
+
+async function firstThreadOfKind(page: Page, kind: "question" | "idea" | "discussion"): Promise<string> {
+  await page.goto(`/products/relay?kind=${kind}`);
+  const href = await page.locator(".thread-row-title a").first().getAttribute("href");
+  expect(href).toBeTruthy();
+  return href!;
+}
+
+async function expectNoSeriousViolations(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(400);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}) on ${path}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, serious.join("\n")).toEqual([]);
+}
+
+for (const width of [1280, 390]) {
+  test.describe(`at ${width}px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+
+    test("public pages", async ({ page }) => {
+      const threads = [
+        await firstThreadOfKind(page, "question"),
+        await firstThreadOfKind(page, "idea"),
+        await firstThreadOfKind(page, "discussion"),
+      ];
+      for (const path of ["/", "/products/ledger", "/products/ledger?sort=votes&kind=idea", ...threads, "/search?q=invoice", "/search?q=zzzz", "/tags", "/roadmap", "/changelog", "/users/member", "/login", "/signup"]) {
+        await expectNoSeriousViolations(page, path);
+      }
+    });
+
+    test("signed-in pages", async ({ page }) => {
+      await signIn(page, "staff@example.com");
+      for (const path of ["/", "/threads/new", "/admin/tags", await firstThreadOfKind(page, "idea")]) {
+        await expectNoSeriousViolations(page, path);
+      }
+    });
+  });
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "~db/client.server";
+import { endAllSessions, lucia } from "~/auth/session.server";
+import { authenticate, changePassword, getAccount, updateProfile } from "~/models/user.server";
+import { parseForm, profileSchema } from "~/utils/validation";
+import { createTestUser, statusOf, TEST_PASSWORD } from "./factories";
+
+const NEW_PASSWORD = "a brand new passphrase";
+
+async function userRow(id: number) {
+  return getDb().selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+async function sessionIds(userId: number): Promise<string[]> {
+  const rows = await getDb().selectFrom("sessions").select("id").where("user_id", "=", userId).orderBy("id").execute();
+  return rows.map((r) => r.id);
+}
+
+describe("a member's profile settings", () => {
+  it("change the display name, bio and email", async () => {
+    const member = await createTestUser({ username: "renamed" });
+    const result = await updateProfile(member, { displayName: "Rena Med", bio: "Line one.\nLine two.", email: "rena@example.net" });
+    expect(result).toEqual({ ok: true });
+    expect(await userRow(member.id)).toMatchObject({ display_name: "Rena Med", bio: "Line one.\nLine two.", email: "rena@example.net" });
+    expect(await getAccount(member.id)).toEqual({ displayName: "Rena Med", bio: "Line one.\nLine two.", email: "rena@example.net" });
+  });
+
+  it("store an emptied display name and bio as none", async () => {
+    const member = await createTestUser();
+    await updateProfile(member, { displayName: "Someone", bio: "Something", email: `${member.id}@example.net` });
+    await updateProfile(member, { displayName: "", bio: "", email: `${member.id}@example.net` });
+    expect(await userRow(member.id)).toMatchObject({ display_name: null, bio: null });
+  });
+
+  it.each(["taken@example.com", "TAKEN@Example.com"])("report the email %j another account uses as a field error", async (email) => {
+    await getDb().deleteFrom("users").where("email", "=", "taken@example.com").execute();
+    await createTestUser({ username: "owner", email: "taken@example.com" });
+    const member = await createTestUser();
+    const before = await userRow(member.id);
+    const result = await updateProfile(member, { displayName: "Changed", bio: "", email });
+    expect(result).toEqual({ ok: false, errors: { email: expect.any(String) } });
+    expect(await userRow(member.id)).toEqual(before);
+  });
+
+  it("let a member keep their own email", async () => {
+    const member = await createTestUser({ username: "keeper" });
+    expect(await updateProfile(member, { displayName: "K", bio: "", email: "keeper@example.com" })).toEqual({ ok: true });
+  });
+
+  it("need someone signed in", async () => {
+    expect(await statusOf(() => updateProfile(null, { displayName: "", bio: "", email: "x@example.com" }))).toBe(403);
+  });
+
+  it.each([
+    ["a 51-character display name", { displayName: "n".repeat(51), bio: "", email: "a@example.com" }, "displayName"],
+    ["a 501-character bio", { displayName: "", bio: "b".repeat(501), email: "a@example.com" }, "bio"],
+    ["an invalid email", { displayName: "", bio: "", email: "not-an-email" }, "email"],
+  ])("reject %s next to the field", (_case, values, field) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(values)) data.set(key, value);
+    const result = parseForm(profileSchema, data);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.errors)).toEqual([field]);
+  });
+});
+
+describe("changing the password", () => {
+  it("refuses a wrong current password and changes nothing", async () => {
+    const member = await createTestUser();
+    const current = await lucia.createSession(member.id, {});
+    const other = await lucia.createSession(member.id, {});
+    const before = await userRow(member.id);
+    const result = await changePassword(member, { currentPassword: "not my password", newPassword: NEW_PASSWORD }, current.id);
+    expect(result).toEqual({ ok: false, errors: { currentPassword: expect.any(String) } });
+    expect(await userRow(member.id)).toEqual(before);
+    expect(await sessionIds(member.id)).toEqual([current.id, other.id].sort());
+  });
+
+  it("stores the new password and ends every other session, keeping the current one", async () => {
+    const member = await createTestUser({ username: "rotator" });
+    const someoneElse = await createTestUser();
+    const current = await lucia.createSession(member.id, {});
+    await lucia.createSession(member.id, {});
+    await lucia.createSession(member.id, {});
+    const theirs = await lucia.createSession(someoneElse.id, {});
+
+    const result = await changePassword(member, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, current.id);
+
+    expect(result).toEqual({ ok: true });
+    expect(await sessionIds(member.id)).toEqual([current.id]);
+    expect(await sessionIds(someoneElse.id)).toEqual([theirs.id]);
+    expect(await authenticate("rotator", NEW_PASSWORD)).toBe(member.id);
+    expect(await authenticate("rotator", TEST_PASSWORD)).toBeNull();
+  });
+});
+
+describe("signing out everywhere", () => {
+  it("ends all of the member's sessions, this one too, and clears the cookie", async () => {
+    const member = await createTestUser();
+    const someoneElse = await createTestUser();
+    await lucia.createSession(member.id, {});
+    await lucia.createSession(member.id, {});
+    const theirs = await lucia.createSession(someoneElse.id, {});
+
+    const response = await endAllSessions(member.id);
+
+    expect(await sessionIds(member.id)).toEqual([]);
+    expect(await sessionIds(someoneElse.id)).toEqual([theirs.id]);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/login?signedOut=everywhere");
+    expect(response.headers.get("Set-Cookie")).toMatch(/^cocreate_session=;.*Max-Age=0/);
+  });
+});
