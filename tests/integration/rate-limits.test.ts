@@ -15,6 +15,7 @@ beforeAll(async () => {
       RATE_LIMIT_SIGNIN_LOCK_SECONDS: "120",
       RATE_LIMIT_REPLIES: "2/600",
       RATE_LIMIT_THREADS: "1/3600",
+      RATE_LIMIT_PASSWORD_CHANGE: "2/900",
     },
   });
 });
@@ -141,6 +142,23 @@ describe("posting", () => {
     expect(fieldValue(html, "title")).toBe("Second fast thread");
     expect(fieldValue(html, "body")).toBe("The body of Second fast thread");
     expect(count("select count(*) as n from threads where title = ?", "Second fast thread")).toBe(0);
+  });
+});
+
+describe("password changes", () => {
+  test("guessing the current password is cut short with 429, and then even the right one waits", async () => {
+    const ip = fromIp("10.5.0.1");
+    const cookie = await signIn(server, "staff@example.com", ip);
+    const change = (currentPassword: string) =>
+      post(server, "/settings", { intent: "password", currentPassword, newPassword: "a brand new password" }, { cookie, headers: ip });
+    expect((await change("guess one")).status).toBe(400);
+    expect((await change("guess two")).status).toBe(400);
+    const third = await change(DEMO_PASSWORD);
+    expect(third.status).toBe(429);
+    expect(third.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(decode(await third.text())).toContain("Too many tries to change your password. Please try again in 15 minutes.");
+    // The password did not change.
+    expect(await signIn(server, "staff@example.com", fromIp("10.5.0.2"))).toMatch(/^cocreate_session=/);
   });
 });
 
