@@ -33,7 +33,7 @@ test("an admin promotes a new member to staff, who then sees the staff tools", a
   await expect(page.getByRole("heading", { level: 1, name: "Admin" })).toBeVisible();
   await page.getByRole("link", { name: "Users" }).click();
   await page.getByLabel("Username, email or name").fill(name);
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
   await expect(userRow(page, name)).toContainText("Member");
   await userRow(page, name).getByRole("button", { name: "Make staff" }).click();
   await expect(page.getByRole("status")).toHaveText(`@${name} is now staff.`);
