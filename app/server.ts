@@ -1,10 +1,12 @@
 import * as build from "@remix-run/dev/server-build";
+import compression from "compression";
 import express from "express";
 import { closeDb } from "~db/client.server";
 import { lucia } from "./auth/session.server";
 import { startBackgroundJobs } from "./background.server";
 import { formBodies } from "./http/form-body.server";
 import { originCheck } from "./http/origin-check.server";
+import { createPageCache } from "./http/page-cache.server";
 import { readLimits } from "./http/read-limits.server";
 import { remixHandler } from "./http/remix-handler.server";
 import { errorAnswers, requestLog } from "./http/request-log.server";
@@ -25,6 +27,13 @@ if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 1024) {
 }
 checkRateLimitConfig();
 
+function positiveNumber(name: string, fallback: number): number {
+  const raw = env(name);
+  const value = raw ? Number(raw) : fallback;
+  if (!(value > 0)) throw new Error(`${name} must be a positive number, not "${raw}".`);
+  return value;
+}
+
 await prepareDatabase();
 const stopBackgroundJobs = startBackgroundJobs();
 await lucia.deleteExpiredSessions();
@@ -41,6 +50,8 @@ if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustPr
 
 app.use(requestLog());
 app.use(securityHeaders());
+// Pages are 5-7 times smaller gzipped; cached pages come pre-compressed (page-cache.server.ts).
+app.use(compression());
 app.use((_req, res, next) => {
   // While shutting down, answer what is in flight and let each connection go.
   beforeHeaders(res, () => {
@@ -53,6 +64,11 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(originCheck({ sessionCookieName: lucia.sessionCookieName }));
 app.use(readLimits());
+if (env("PAGE_CACHE") !== "off") {
+  const ttlSeconds = positiveNumber("PAGE_CACHE_TTL_SECONDS", 10);
+  const maxBytes = positiveNumber("PAGE_CACHE_MAX_MB", 50) * 1_048_576;
+  app.use(createPageCache({ sessionCookieName: lucia.sessionCookieName, ttlSeconds, maxBytes }).handler);
+}
 app.use(formBodies(bodyLimitBytes, { jsonPrefix: "/api/" }));
 app.all("*", remixHandler(build));
 app.use(errorAnswers({ bodyLimitBytes }));

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from "kysely";
+import { ContentVersionPlugin } from "./content-version.server";
 import { migrations } from "./migrations/index";
 import type { Database } from "./schema";
 
@@ -48,7 +49,10 @@ export function withStatementCache(sqlite: SQLite.Database, capacity = 500): Sql
 }
 
 export function createDb(file: string): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }),
+    plugins: [new ContentVersionPlugin()],
+  });
 }
 
 let instance: Kysely<Database> | undefined;

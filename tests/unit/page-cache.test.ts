@@ -1,0 +1,170 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import compression from "compression";
+import express from "express";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "~db/client.server";
+import { contentVersion } from "~db/content-version.server";
+import { createPageCache } from "~/http/page-cache.server";
+import { createTestThread, createTestUser } from "./factories";
+
+/** A stand-in for Remix: every page carries a fresh nonce in its CSP and its inline scripts, and counts its renders. */
+let renders = 0;
+let server: http.Server;
+let base: string;
+
+function page(req: express.Request, res: express.Response) {
+  renders++;
+  const nonce = randomBytes(16).toString("base64");
+  res.setHeader("Content-Security-Policy", `default-src 'self'; script-src 'self' 'nonce-${nonce}'`);
+  res.type("html");
+  if (req.query.cookie) res.setHeader("Set-Cookie", "flash=1");
+  if (req.query.status) res.status(Number(req.query.status));
+  res.write(`<!DOCTYPE html><html><head><script nonce="${nonce}">window.a = 1</script></head>`);
+  res.end(`<body><p>${req.originalUrl} ${"forum text ".repeat(300)}</p><script nonce="${nonce}">window.b = 2</script></body></html>`);
+}
+
+beforeAll(async () => {
+  const app = express();
+  app.use(compression());
+  // Pages under /short age out quickly; the rest stay for the whole file, however busy the machine.
+  const cache = createPageCache({ sessionCookieName: "cocreate_session", ttlSeconds: 600 }).handler;
+  const short = createPageCache({ sessionCookieName: "cocreate_session", ttlSeconds: 0.2 }).handler;
+  app.use((req, res, next) => (req.path.startsWith("/short") ? short : cache)(req, res, next));
+  app.get("*", page);
+  server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+beforeEach(() => {
+  renders = 0;
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
+const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+/** The page with its nonce taken out, to compare two answers. */
+const withoutNonce = (html: string, nonce: string | undefined) => html.split(nonce ?? "\0").join("NONCE");
+
+describe("the page cache", () => {
+  it("renders a visitor's page once and sends it again, with a fresh nonce each time", async () => {
+    const first = await get("/threads/1/a");
+    const firstHtml = await first.text();
+    const second = await get("/threads/1/a");
+    const secondHtml = await second.text();
+    expect(renders).toBe(1);
+    expect(first.headers.get("x-page-cache")).toBeNull();
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(nonceOf(second)).not.toBe(nonceOf(first));
+    expect(secondHtml).toContain(`<script nonce="${nonceOf(second)}">`);
+    expect(secondHtml).not.toContain(nonceOf(first));
+    expect(withoutNonce(secondHtml, nonceOf(second))).toBe(withoutNonce(firstHtml, nonceOf(first)));
+    expect(second.headers.get("content-security-policy")).toBe(`default-src 'self'; script-src 'self' 'nonce-${nonceOf(second)}'`);
+    expect(second.headers.get("vary")).toMatch(/Cookie/);
+  });
+
+  it("sends pre-compressed gzip that inflates to the page with this answer's nonce", async () => {
+    const plain = await (await get("/gzip")).text();
+    const response = await fetch(`${base}/gzip`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(response.headers.get("x-page-cache")).toBe("hit");
+    // fetch inflates gzip itself; check the bytes on the wire too.
+    const raw = await new Promise<Buffer>((resolve, reject) => {
+      http.get(`${base}/gzip`, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
+        expect(res.headers["content-encoding"]).toBe("gzip");
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks))).on("error", reject);
+      });
+    });
+    const html = gunzipSync(raw).toString();
+    const nonce = /nonce="([^"]+)"/.exec(html)![1];
+    expect(withoutNonce(html, nonce)).toBe(withoutNonce(plain, /nonce="([^"]+)"/.exec(plain)![1]));
+    expect(await response.text()).toContain("forum text");
+    expect(renders).toBe(1);
+  });
+
+  it("answers 304 to a browser that already has the page", async () => {
+    await get("/etag");
+    const cached = await get("/etag");
+    const etag = cached.headers.get("etag")!;
+    expect(etag).toMatch(/^W\//);
+    // Not fetch(): it adds "Cache-Control: no-cache" to conditional requests, which rightly forces a full answer.
+    const status = await new Promise<number | undefined>((resolve) => {
+      http.get(`${base}/etag`, { headers: { "If-None-Match": etag } }, (res) => resolve(res.statusCode)).end();
+    });
+    expect(status).toBe(304);
+    expect(renders).toBe(1);
+  });
+
+  it("never stores or serves a signed-in member's page", async () => {
+    await get("/mine");
+    const signedIn = await get("/mine", { Cookie: "theme=dark; cocreate_session=abc" });
+    expect(signedIn.headers.get("x-page-cache")).toBeNull();
+    await get("/theirs", { Cookie: "cocreate_session=abc" });
+    const visitor = await get("/theirs");
+    expect(visitor.headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(4);
+    const token = await get("/mine", { Authorization: "Bearer cc_x" });
+    expect(token.headers.get("x-page-cache")).toBeNull();
+  });
+
+  it("stores only plain successful pages, and never health checks", async () => {
+    for (const path of ["/x?cookie=1", "/x?status=404", "/healthz", "/api/v1/products"]) {
+      await get(path);
+      expect((await get(path)).headers.get("x-page-cache"), path).toBeNull();
+    }
+    expect(renders).toBe(8);
+  });
+
+  it("drops every page once a visitor-visible write happens, but not for sign-ins or notifications", async () => {
+    const author = await createTestUser();
+    await get("/after-write");
+    const before = contentVersion();
+    await getDb().insertInto("sessions").values({ id: "s1", user_id: author.id, expires_at: Date.now() + 60_000, created_at: Date.now() }).execute();
+    await getDb().insertInto("notifications").values({ user_id: author.id, kind: "reply", created_at: Date.now(), read_at: null }).execute();
+    expect(contentVersion()).toBe(before);
+    expect((await get("/after-write")).headers.get("x-page-cache")).toBe("hit");
+    await createTestThread(author, { title: "A new thread" });
+    expect(contentVersion()).toBeGreaterThan(before);
+    expect((await get("/after-write")).headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(2);
+  });
+
+  it("lets pages age out, so relative times stay right", async () => {
+    await get("/short/old");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await get("/short/old")).headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(2);
+  });
+
+  it("answers HEAD from the cache without a body", async () => {
+    await get("/head");
+    const response = await fetch(`${base}/head`, { method: "HEAD" });
+    expect(response.headers.get("x-page-cache")).toBe("hit");
+    expect(await response.text()).toBe("");
+  });
+});
+
+describe("which writes move the content version", () => {
+  it("counts writes to what visitors see, raw SQL that writes and schema changes; not reads or private tables", async () => {
+    const { changesPublicContent } = await import("~db/content-version.server");
+    const { sql } = await import("kysely");
+    const db = getDb();
+    const now = Date.now();
+    const node = (query: { toOperationNode(): unknown }) => query.toOperationNode() as Parameters<typeof changesPublicContent>[0];
+    expect(changesPublicContent(node(db.selectFrom("threads").selectAll()))).toBe(false);
+    expect(changesPublicContent(node(db.updateTable("threads").set({ title: "x" }).where("id", "=", 1)))).toBe(true);
+    expect(changesPublicContent(node(db.deleteFrom("posts").where("id", "=", 1)))).toBe(true);
+    expect(changesPublicContent(node(db.insertInto("settings").values({ key: "site_name", value: "x" })))).toBe(true);
+    expect(changesPublicContent(node(db.insertInto("notifications").values({ user_id: 1, kind: "reply", created_at: now, read_at: null })))).toBe(false);
+    expect(changesPublicContent(node(db.updateTable("sessions").set({ expires_at: now }).where("id", "=", "s")))).toBe(false);
+    expect(changesPublicContent(node(sql`select 1`))).toBe(false);
+    expect(changesPublicContent(node(sql`with x as (select 1) select * from x`))).toBe(false);
+    expect(changesPublicContent(node(sql`update threads set title = 'x'`))).toBe(true);
+    expect(changesPublicContent(node(sql`with x as (select 1) delete from posts where id in (select * from x)`))).toBe(true);
+    expect(changesPublicContent(node(db.schema.createIndex("i").on("threads").column("title")))).toBe(true);
+  });
+});
