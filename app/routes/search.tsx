@@ -6,7 +6,7 @@ import { FilterSelect, kindOptions, solvedOptions, statusOptions } from "~/compo
 import { SearchResults } from "~/components/SearchResults";
 import { redirectWithoutEmptyParams } from "~/utils/http";
 import { SEARCH_MAX_LENGTH } from "~/utils/search-query";
-import { searchQuerySchema } from "~/utils/validation";
+import { searchQuerySchema } from "~/utils/validation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.q ? `“${data.q}” — Search — Cocreate` : "Search — Cocreate" },

@@ -26,7 +26,7 @@ import { siteUrl } from "~/utils/site-url.server";
 import { threadStructuredData } from "~/utils/structured-data.server";
 import { slugify, threadPath } from "~/utils/slug";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
-import { parseForm, replySchema } from "~/utils/validation";
+import { parseForm, replySchema } from "~/utils/validation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
