@@ -158,19 +158,21 @@ export async function getThreadPage(id: number, viewer: Actor) {
     deleted_at: thread.deletedAt,
   };
   const placeholder = threadView === "placeholder";
+  // The page gets what it shows; the facts behind permissions and hiding stay here.
+  const { authorId: _authorId, hidden_at: _hiddenAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, ...shown } = thread;
   return {
-    thread: placeholder ? { ...thread, title: "Hidden thread", bodyHtml: "" } : thread,
-    hidden: threadView === "visible" ? null : { reason: thread.hiddenReason ?? "", placeholder },
+    thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
+    hidden: threadView === "visible" ? null : { reason: hiddenReason ?? "", placeholder },
     replies: placeholder
       ? []
-      : replies.map((r) => {
-          const view = hiddenView(viewer, r.authorId, r.hiddenAt);
+      : replies.map(({ authorId, hiddenAt, hiddenReason: reason, ...reply }) => {
+          const view = hiddenView(viewer, authorId, hiddenAt);
           return {
-            ...r,
-            bodyHtml: view === "placeholder" ? "" : r.bodyHtml,
-            hidden: view === "visible" ? null : { reason: r.hiddenReason ?? "", placeholder: view === "placeholder" },
-            canEdit: view !== "placeholder" && can.editPost(viewer, { author_id: r.authorId, hidden_at: null, deleted_at: r.deletedAt }),
-            canFlag: can.flag(viewer, { author_id: r.authorId, hidden_at: r.hiddenAt, deleted_at: r.deletedAt }),
+            ...reply,
+            bodyHtml: view === "placeholder" ? "" : reply.bodyHtml,
+            hidden: view === "visible" ? null : { reason: reason ?? "", placeholder: view === "placeholder" },
+            canEdit: view !== "placeholder" && can.editPost(viewer, { author_id: authorId, hidden_at: null, deleted_at: reply.deletedAt }),
+            canFlag: can.flag(viewer, { author_id: authorId, hidden_at: hiddenAt, deleted_at: reply.deletedAt }),
           };
         }),
     coDesigners,
