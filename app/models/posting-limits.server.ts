@@ -43,7 +43,8 @@ export async function postingLimitFor(
   db: Db,
   actor: NonNullable<Actor>,
   kind: PostingKind,
-  html: string,
+  /** The post's HTML, or how to render it: staff and trusted members never need it. */
+  html: string | (() => string),
   now = Date.now(),
 ): Promise<PostingLimit | null> {
   if (isStaff(actor)) return null;
@@ -62,7 +63,7 @@ export async function postingLimitFor(
     return null;
   }
 
-  const links = countLinks(html);
+  const links = countLinks(typeof html === "function" ? html() : html);
   if (links > limits.maxLinks) {
     return {
       status: 400,
@@ -106,7 +107,7 @@ export async function assertWithinPostingLimits(trx: Transaction<Database>, acto
  * say why next to the text and keep it.
  */
 export async function checkPostingLimit(actor: NonNullable<Actor>, kind: PostingKind, body: string): Promise<PostingLimit | null> {
-  return postingLimitFor(getDb(), actor, kind, renderMarkdown(body));
+  return postingLimitFor(getDb(), actor, kind, () => renderMarkdown(body));
 }
 
 export function retryAfterHeaders(limit: PostingLimit): HeadersInit {
