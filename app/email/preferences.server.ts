@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, EmailDelivery, NotificationKind } from "~db/schema";
 import type { Actor } from "~/auth/permissions.server";
+import { inChunks } from "~/utils/chunks";
 import { emailKinds } from "~/utils/email-kinds";
 import { invariantResponse } from "~/utils/http";
 
@@ -15,14 +16,19 @@ export async function getEmailPreferences(userId: number, db: Db = getDb()): Pro
   return chosen;
 }
 
-export async function getDelivery(db: Db, userId: number, kind: NotificationKind): Promise<EmailDelivery> {
-  const row = await db
-    .selectFrom("email_preferences")
-    .select("delivery")
-    .where("user_id", "=", userId)
-    .where("kind", "=", kind)
-    .executeTakeFirst();
-  return row?.delivery ?? "immediate";
+/** How each of these members wants this kind of email (no stored row means "immediate"). */
+export async function getDeliveries(db: Db, kind: NotificationKind, userIds: readonly number[]): Promise<Map<number, EmailDelivery>> {
+  const deliveries = new Map<number, EmailDelivery>(userIds.map((id) => [id, "immediate"]));
+  for (const chunk of inChunks(userIds, 500)) {
+    const rows = await db
+      .selectFrom("email_preferences")
+      .select(["user_id", "delivery"])
+      .where("kind", "=", kind)
+      .where("user_id", "in", chunk)
+      .execute();
+    for (const row of rows) deliveries.set(row.user_id, row.delivery);
+  }
+  return deliveries;
 }
 
 async function storePreferences(trx: Transaction<Database>, userId: number, choices: Partial<Record<NotificationKind, EmailDelivery>>) {

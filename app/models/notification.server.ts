@@ -2,8 +2,9 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, NotificationKind } from "~db/schema";
 import type { Actor } from "~/auth/permissions.server";
-import { queueEmail } from "~/email/outbox.server";
+import { queueEmails } from "~/email/outbox.server";
 import { describeNotification, notificationEmail } from "~/email/templates.server";
+import { inChunks } from "~/utils/chunks";
 import { invariantResponse } from "~/utils/http";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
@@ -48,23 +49,28 @@ export async function notify(trx: Transaction<Database>, recipients: number[], e
   };
   const email = notificationEmail(facts);
   const now = Date.now();
-  for (const userId of userIds) {
-    const row = await trx
+  // One insert per batch of recipients, not one per recipient: a busy thread has hundreds of watchers.
+  const rows: { id: number; user_id: number }[] = [];
+  for (const chunk of inChunks(userIds, 200)) {
+    const inserted = await trx
       .insertInto("notifications")
-      .values({
-        user_id: userId,
-        kind: event.kind,
-        thread_id: event.threadId,
-        post_id: event.postId ?? null,
-        actor_id: event.actorId ?? null,
-        detail: event.detail ?? "",
-        created_at: now,
-        read_at: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await queueEmail(trx, { userId, notificationId: row.id, kind: event.kind, ...email });
+      .values(
+        chunk.map((userId) => ({
+          user_id: userId,
+          kind: event.kind,
+          thread_id: event.threadId,
+          post_id: event.postId ?? null,
+          actor_id: event.actorId ?? null,
+          detail: event.detail ?? "",
+          created_at: now,
+          read_at: null,
+        })),
+      )
+      .returning(["id", "user_id"])
+      .execute();
+    rows.push(...inserted);
   }
+  await queueEmails(trx, rows.map((row) => ({ userId: row.user_id, notificationId: row.id, kind: event.kind, ...email })));
 }
 
 export async function countUnread(userId: number): Promise<number> {
