@@ -18,6 +18,25 @@ function decodeEntities(text: string): string {
  * escapes it.
  */
 export function plainText(html: string): string {
+  let text = recent.get(html);
+  if (text === undefined) {
+    text = toPlainText(html);
+    recent.set(html, text);
+    if (recent.size > REMEMBERED) recent.delete(recent.keys().next().value!);
+  }
+  return text;
+}
+
+/**
+ * Parsing HTML is the costly part of a thread page's description and
+ * structured data (its question, answer and ten replies, on every view), and
+ * the same stored HTML always gives the same text: the last few thousand
+ * results are kept.
+ */
+const REMEMBERED = 2000;
+const recent = new Map<string, string>();
+
+function toPlainText(html: string): string {
   const spaced = html.replace(/<(br|hr|\/p|\/li|\/h[1-6]|\/pre|\/blockquote|\/tr|\/td|\/th)\b[^>]*>/gi, "$& ");
   const stripped = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
   return decodeEntities(stripped).replace(/\s+/g, " ").trim();
