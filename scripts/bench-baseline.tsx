@@ -12,10 +12,13 @@ import http from "node:http";
 import SQLite from "better-sqlite3";
 import { renderToString } from "react-dom/server";
 import type { Role, ThreadKind } from "~db/schema";
+import { KindBadge, SolvedBadge } from "~/components/Badges";
+import { JsonLd } from "~/components/JsonLd";
+import { MarkdownBody } from "~/components/MarkdownBody";
+import { RelativeTime } from "~/components/RelativeTime";
+import { UserName } from "~/components/UserName";
 import { excerpt } from "~/markdown/plain-text.server";
-import { serializeJsonLd } from "~/utils/seo";
 import { threadStructuredData } from "~/utils/structured-data.server";
-import { isoTime, relativeTime } from "~/utils/time";
 import { threadPath } from "~/utils/slug";
 
 const sqlite = new SQLite(process.env.DATABASE_PATH!, { readonly: true });
@@ -63,28 +66,13 @@ const tagsQuery = sqlite.prepare<[number], { slug: string; name: string }>(`
   select tags.slug, tags.name from thread_tags join tags on tags.id = thread_tags.tag_id
   where thread_tags.thread_id = ? order by tags.name`);
 
-function UserName({ username, displayName, role }: { username: string; displayName: string | null; role: Role }) {
-  return (
-    <span className="user-name">
-      <span className="avatar" aria-hidden="true">
-        {(displayName || username).charAt(0).toUpperCase()}
-      </span>
-      <strong>{displayName || username}</strong>
-      {displayName ? <span className="username">@{username}</span> : null}
-      {role !== "member" ? <span className="badge badge-staff">Staff</span> : null}
-    </span>
-  );
-}
-
 function Post({ post, id, label, highlight }: { post: Reply | Thread; id?: string; label: string; highlight?: boolean }) {
   return (
     <article id={id} className={`post${highlight ? " post-answer" : ""}`} aria-label={label}>
       <header className="post-header">
         <UserName username={post.authorUsername} displayName={post.authorDisplayName} role={post.authorRole} />
         <span className="post-time">
-          <time dateTime={isoTime(post.createdAt)} title={new Date(post.createdAt).toUTCString()}>
-            {relativeTime(post.createdAt)}
-          </time>
+          <RelativeTime ms={post.createdAt} />
           {post.editedAt ? (
             <span className="edited" title={new Date(post.editedAt).toUTCString()}>
               {" "}
@@ -93,7 +81,7 @@ function Post({ post, id, label, highlight }: { post: Reply | Thread; id?: strin
           ) : null}
         </span>
       </header>
-      <div className="markdown" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      <MarkdownBody html={post.bodyHtml} />
     </article>
   );
 }
@@ -158,14 +146,14 @@ function Page({ thread, replies, tags }: { thread: Thread; replies: Reply[]; tag
         </header>
         <main id="main" className="container" tabIndex={-1}>
           <div className="thread-page">
-            <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(structured) }} />
+            <JsonLd data={structured} />
             <nav aria-label="Breadcrumb" className="breadcrumb">
               <a href="/">Home</a> <span aria-hidden="true">›</span> <a href={`/products/${thread.productSlug}`}>{thread.productName}</a>
             </nav>
             <header className="thread-header">
               <p className="thread-badges">
-                <span className={`badge badge-kind badge-${thread.kind}`}>{thread.kind === "question" ? "Question" : thread.kind === "idea" ? "Idea" : "Discussion"}</span>
-                {answer ? <span className="badge badge-solved">✓ Solved</span> : null}
+                <KindBadge kind={thread.kind} />
+                {answer ? <SolvedBadge /> : null}
               </p>
               <h1>{thread.title}</h1>
               {tags.length ? (

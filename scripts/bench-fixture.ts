@@ -13,8 +13,10 @@ export const BENCH_THREAD_TITLE = "How do I reconcile partial payments across tw
 export const REPLY_THREAD_TITLE = "Where do you keep notes about a customer's billing quirks?";
 /** The product whose list is paged to page 500 (it holds well over 12,500 threads). */
 export const LIST_PRODUCT_SLUG = "ledger";
-/** Two everyday words from the pooled text: what a member might type. */
+/** Two everyday words from the pooled text: 31,000 of 1.1 million documents match, the heavy case. */
 export const SEARCH_QUERY = "invoice timezone";
+/** An everyday word and a feature name: a few hundred matches, the usual case. */
+export const SEARCH_QUERY_SPECIFIC = "invoice venfenlux";
 
 export const COUNTS = {
   products: 20,

@@ -21,7 +21,7 @@ import autocannon, { type Request as CannonRequest } from "autocannon";
 import SQLite from "better-sqlite3";
 import { formatCursor, PAGE_SIZE } from "~/models/thread-list.server";
 import { threadPath } from "~/utils/slug";
-import { BENCH_DB, BENCH_THREAD_TITLE, BENCH_USER, COUNTS, LIST_PRODUCT_SLUG, REPLY_THREAD_TITLE, SEARCH_QUERY } from "./bench-fixture";
+import { BENCH_DB, BENCH_THREAD_TITLE, BENCH_USER, COUNTS, LIST_PRODUCT_SLUG, REPLY_THREAD_TITLE, SEARCH_QUERY, SEARCH_QUERY_SPECIFIC } from "./bench-fixture";
 
 const DURATION = Number(process.env.BENCH_DURATION) || 10;
 const WARMUP = Math.max(1, Math.round(DURATION / 5));
@@ -91,6 +91,7 @@ const fixture = (() => {
     listPage500: `/products/${LIST_PRODUCT_SLUG}?after=${formatCursor(last)}`,
     ideasByVotes: `/products/${LIST_PRODUCT_SLUG}?sort=votes&kind=idea`,
     search: `/search?${new URLSearchParams({ q: SEARCH_QUERY })}`,
+    searchSpecific: `/search?${new URLSearchParams({ q: SEARCH_QUERY_SPECIFIC })}`,
     counts,
   };
 })();
@@ -101,6 +102,7 @@ const readScenarios = [
   { scenario: `list page ${LIST_PAGE}`, path: fixture.listPage500 },
   { scenario: "ideas by votes", path: fixture.ideasByVotes },
   { scenario: `search "${SEARCH_QUERY}"`, path: fixture.search },
+  { scenario: `search "${SEARCH_QUERY_SPECIFIC}"`, path: fixture.searchSpecific },
 ];
 
 // ---------------------------------------------------------------- processes
@@ -252,7 +254,13 @@ fs.copyFileSync(BENCH_DB, database);
 
 const rows: Row[] = [];
 const rounds: Record<string, { coldStartMs: number; rssMbAfterRun: number }> = {};
-let page: { htmlBytes: number; htmlGzipBytes: number; js: Awaited<ReturnType<typeof javascriptOf>> } | null = null;
+let page: {
+  htmlBytes: number;
+  htmlGzipBytes: number;
+  baselineHtmlBytes: number;
+  baselineHtmlGzipBytes: number;
+  js: Awaited<ReturnType<typeof javascriptOf>>;
+} | null = null;
 
 const baseline = await start(["--import", "tsx", "scripts/bench-baseline.tsx"], { NODE_ENV: "production", DATABASE_PATH: database }, fixture.thread);
 const appEnv = { NODE_ENV: "production", DATABASE_PATH: database, ...GENEROUS_LIMITS };
@@ -266,7 +274,14 @@ try {
       for (const { path: pagePath } of readScenarios) await expectOk(server, pagePath);
       const html = await expectOk(server, fixture.thread);
       if (mode === "uncached") {
-        page = { htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html).length, js: await javascriptOf(server, html) };
+        const bare = await expectOk(baseline, fixture.thread);
+        page = {
+          htmlBytes: Buffer.byteLength(html),
+          htmlGzipBytes: gzipSync(html).length,
+          baselineHtmlBytes: Buffer.byteLength(bare),
+          baselineHtmlGzipBytes: gzipSync(bare).length,
+          js: await javascriptOf(server, html),
+        };
       }
 
       for (const { scenario, path: pagePath } of readScenarios) {
@@ -327,7 +342,7 @@ const summary = [
   `cold start to first 200: ${rounds.uncached?.coldStartMs} ms (uncached round), ${rounds.cached?.coldStartMs} ms (cached round)`,
   `server RSS after the run: ${rounds.uncached?.rssMbAfterRun} MB (uncached round), ${rounds.cached?.rssMbAfterRun} MB (cached round)`,
   page
-    ? `thread page: HTML ${kb(page.htmlBytes)} (${kb(page.htmlGzipBytes)} gzip); JavaScript ${page.js.files} files, ${kb(page.js.bytes)} (${kb(page.js.gzipBytes)} gzip)`
+    ? `thread page: HTML ${kb(page.htmlBytes)} (${kb(page.htmlGzipBytes)} gzip; the baseline's ${kb(page.baselineHtmlBytes)}, ${kb(page.baselineHtmlGzipBytes)} gzip); JavaScript ${page.js.files} files, ${kb(page.js.bytes)} (${kb(page.js.gzipBytes)} gzip)`
     : "",
 ].join("\n");
 console.log(`\n${table}\n\n${summary}\n`);
@@ -335,7 +350,7 @@ console.log(`\n${table}\n\n${summary}\n`);
 const results = {
   measuredAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100) },
-  dataset: { ...fixture.counts, products: COUNTS.products, listPage: LIST_PAGE, searchQuery: SEARCH_QUERY },
+  dataset: { ...fixture.counts, products: COUNTS.products, listPage: LIST_PAGE, searchQueries: [SEARCH_QUERY, SEARCH_QUERY_SPECIFIC] },
   settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, rateLimitsRaisedTo: GENEROUS_LIMITS },
   coldStartMs: { uncached: rounds.uncached?.coldStartMs, cached: rounds.cached?.coldStartMs },
   rssMbAfterRun: { uncached: rounds.uncached?.rssMbAfterRun, cached: rounds.cached?.rssMbAfterRun },
