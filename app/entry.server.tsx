@@ -1,11 +1,14 @@
 import { PassThrough } from "node:stream";
 import { randomBytes } from "node:crypto";
-import type { EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { ErrorIdProvider } from "~/components/ErrorId";
 import { NonceProvider } from "~/components/Nonce";
+import { recordError } from "~/utils/log.server";
+import { requestContext } from "~/utils/request-context.server";
 import { securityHeaders } from "~/utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
@@ -24,7 +27,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ErrorIdProvider value={requestContext()?.errorId}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ErrorIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -46,10 +51,20 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) recordError(error, request);
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Every unexpected error in a loader, action or render is logged once under
+ * an id; the error page and the request's log line show the same id.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  // A visitor who left mid-request, or a URL that matches no page (Remix passes its 404 here too), is not an error.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
+  recordError(error, request);
 }

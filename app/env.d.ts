@@ -8,3 +8,11 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
+
+// What app/server.ts hands every loader and action as `context`.
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's IP address (the proxy's view of it when TRUST_PROXY is set). */
+    clientIp: string;
+  }
+}

@@ -18,6 +18,7 @@ import { getSiteSettings } from "~/models/site-settings.server";
 import { defaultSiteSettings } from "~/utils/site-settings";
 import { useSite } from "~/utils/use-site";
 import { useNonce } from "~/components/Nonce";
+import { useErrorId } from "~/components/ErrorId";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -98,9 +99,11 @@ const titles: Record<number, string> = {
   404: "Page not found",
   409: "That already happened",
   413: "That's too large",
+  429: "Slow down a little",
 };
 
 export function ErrorPage({ error }: { error: unknown }) {
+  const errorId = useErrorId();
   if (isRouteErrorResponse(error)) {
     const message = typeof error.data === "string" && error.data ? error.data : error.statusText;
     return (
@@ -119,6 +122,11 @@ export function ErrorPage({ error }: { error: unknown }) {
       <p className="error-status">Error 500</p>
       <h1 id="error-title">Something went wrong on our side</h1>
       <p>Nothing you did caused this. Please try again in a moment.</p>
+      {errorId ? (
+        <p>
+          If you contact us about it, mention error id <code data-error-id>{errorId}</code>.
+        </p>
+      ) : null}
       <p>
         <Link to="/">Back to the community home</Link>
       </p>

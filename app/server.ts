@@ -1,32 +1,90 @@
 import * as build from "@remix-run/dev/server-build";
-import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { closeDb } from "~db/client.server";
+import { lucia } from "./auth/session.server";
 import { startBackgroundJobs } from "./background.server";
+import { formBodies } from "./http/form-body.server";
+import { originCheck } from "./http/origin-check.server";
+import { readLimits } from "./http/read-limits.server";
+import { remixHandler } from "./http/remix-handler.server";
+import { errorAnswers, requestLog } from "./http/request-log.server";
+import { beforeHeaders, securityHeaders } from "./http/security-headers.server";
 import { prepareDatabase } from "./startup.server";
+import { env } from "./utils/env.server";
+import { log } from "./utils/log.server";
+import { checkRateLimitConfig } from "./utils/rate-limit.server";
 
 /**
  * The production server. remix.config.js compiles it together with the app
  * into build/index.js, so `node build/index.js` is all it takes to run.
  */
-const port = Number(process.env.PORT) || 3000;
+const port = env("PORT") ? Number(env("PORT")) : 3000; // 0 picks a free port (tests)
+const bodyLimitBytes = Number(env("MAX_BODY_BYTES") || 1_048_576);
+if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 1024) {
+  throw new Error(`MAX_BODY_BYTES must be a number of bytes, at least 1024, not "${env("MAX_BODY_BYTES")}".`);
+}
+checkRateLimitConfig();
 
 await prepareDatabase();
 const stopBackgroundJobs = startBackgroundJobs();
+await lucia.deleteExpiredSessions();
+setInterval(() => void lucia.deleteExpiredSessions().catch((e) => log("error", "session-cleanup", { message: String(e) })), 6 * 3_600_000).unref();
+
+let draining = false;
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy, TRUST_PROXY=1 (the number of proxies) makes req.ip and
+// req.secure come from X-Forwarded-For and X-Forwarded-Proto.
+const trustProxy = env("TRUST_PROXY");
+if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+
+app.use(requestLog());
+app.use(securityHeaders());
+app.use((_req, res, next) => {
+  // While shutting down, answer what is in flight and let each connection go.
+  beforeHeaders(res, () => {
+    if (draining) res.setHeader("Connection", "close");
+  });
+  next();
+});
 // Fingerprinted assets never change; everything else in public/ may.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: build.mode }));
+app.use(originCheck({ sessionCookieName: lucia.sessionCookieName }));
+app.use(readLimits());
+app.use(formBodies(bodyLimitBytes, { jsonPrefix: "/api/" }));
+app.all("*", remixHandler(build));
+app.use(errorAnswers({ bodyLimitBytes }));
 
 const server = app.listen(port, () => {
-  console.log(`Cocreate is listening on http://localhost:${port}`);
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  log("info", "listening", { port: actualPort, url: `http://localhost:${actualPort}` });
 });
 
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    server.close(() => void stopBackgroundJobs().finally(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
-  });
+/**
+ * SIGTERM (and Ctrl-C): stop taking connections, let every request in flight
+ * finish, then close the database (which checkpoints the WAL) and exit.
+ * Requests still running after SHUTDOWN_TIMEOUT_MS are cut off.
+ */
+function shutDown(signal: string) {
+  if (draining) return;
+  draining = true;
+  log("info", "shutting-down", { signal });
+  const finish = async (code: number) => {
+    await stopBackgroundJobs();
+    await closeDb();
+    log("info", "stopped", { code });
+    process.exit(code);
+  };
+  server.close(() => void finish(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    log("warn", "shutdown-timeout", { message: "requests still running were cut off" });
+    server.closeAllConnections();
+    void finish(1);
+  }, Number(env("SHUTDOWN_TIMEOUT_MS")) || 10_000).unref();
 }
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => shutDown(signal));

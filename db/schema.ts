@@ -30,7 +30,10 @@ export interface UsersTable {
 export interface SessionsTable {
   id: string;
   user_id: number;
+  /** Idle expiry: pushed forward while the session is in use. */
   expires_at: number;
+  /** Sign-in time; the session ends a fixed time after it, used or not. */
+  created_at: number;
 }
 
 export interface ProductsTable {

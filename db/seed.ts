@@ -30,6 +30,16 @@ const products = [
 
 type ProductSlug = (typeof products)[number]["slug"];
 
+const tags = [
+  { slug: "bank-feeds", name: "Bank feeds" },
+  { slug: "exports", name: "Exports" },
+  { slug: "month-end", name: "Month-end close" },
+  { slug: "dashboards", name: "Dashboards" },
+  { slug: "webhooks", name: "Webhooks" },
+] as const;
+
+type TagSlug = (typeof tags)[number]["slug"];
+
 interface DemoReply {
   author: Username;
   hoursAfter: number;
@@ -53,6 +63,8 @@ interface DemoThread {
   coDesignedAfterHours?: number;
   /** The idea's status changes by staff, in order; the last one is its current status. */
   timeline?: { to: IdeaStatus; hoursAfter: number; note?: string }[];
+  /** Tag slugs (from `tags` below). */
+  tags?: TagSlug[];
   /** Members' own measures of success, and (once shipped) their verdicts. */
   measures?: { author: Username; measure: string; verdict?: Verdict; comment?: string }[];
   replies: DemoReply[];
@@ -70,6 +82,7 @@ const threads: DemoThread[] = [
   {
     product: "ledger", author: "member", kind: "idea", status: "planned", daysAgo: 41.2, coDesignedAfterHours: 70,
     title: "Import bank transactions from any CSV file",
+    tags: ["bank-feeds", "month-end"],
     voters: ["li-wei", "jonas", "priya", "dana"],
     timeline: [
       { to: "under_review", hoursAfter: 30, note: "Reviewing with the bank-feeds team." },
@@ -139,6 +152,7 @@ const threads: DemoThread[] = [
   {
     product: "ledger", author: "staff", kind: "discussion", daysAgo: 20.4,
     title: "What does your month-end close look like?",
+    tags: ["month-end"],
     body: md`
       We're planning the next round of work on Ledger's closing tools and would like to hear how you
       actually close the month, not how the manual says you should.
@@ -177,6 +191,7 @@ const threads: DemoThread[] = [
   {
     product: "ledger", author: "li-wei", kind: "idea", daysAgo: 1.9,
     title: "Lock periods per entity, not for the whole company",
+    tags: ["month-end"],
     voters: ["member", "dana"],
     body: "We run two legal entities in one Ledger company. The German entity closes on the third working day, the US entity on the eighth. Locking a period today locks it for both, so the faster team waits for the slower one. Per-entity period locks would fix that.",
     replies: [{ author: "member", hoursAfter: 5, body: "We only have one entity, but I'd have expected it to work this way already. Voted." }],
@@ -206,6 +221,7 @@ const threads: DemoThread[] = [
   {
     product: "pulse", author: "priya", kind: "idea", status: "under_review", daysAgo: 24.1,
     title: "Compare two cohorts side by side on one chart",
+    tags: ["dashboards"],
     voters: ["dana", "member", "jonas"],
     body: md`
       When we launch a feature, I want to compare customers who adopted it with customers who didn't:
@@ -241,6 +257,7 @@ const threads: DemoThread[] = [
   {
     product: "pulse", author: "priya", kind: "idea", status: "shipped", daysAgo: 52.4, coDesignedAfterHours: 50,
     title: "Export any chart's data as CSV",
+    tags: ["exports", "dashboards"],
     voters: ["dana", "jonas", "member", "li-wei"],
     body: md`
       Every month I rebuild the same retention chart in a spreadsheet for our board deck, because there is
@@ -268,6 +285,7 @@ const threads: DemoThread[] = [
   {
     product: "pulse", author: "dana", kind: "idea", daysAgo: 6.2,
     title: "Email a dashboard snapshot on a schedule",
+    tags: ["dashboards", "exports"],
     voters: ["priya", "li-wei", "member"],
     body: "Our leadership team won't sign in to Pulse, but they do read email. I'd like to schedule a dashboard to be sent as an image or PDF every Monday at 8:00 to a list of addresses, including people without a Pulse seat.",
     replies: [{ author: "li-wei", hoursAfter: 20, body: "Same for our board pack. Please put the date range in the subject line so it's obvious which week the numbers cover." }],
@@ -281,6 +299,7 @@ const threads: DemoThread[] = [
   {
     product: "relay", author: "jonas", kind: "question", daysAgo: 31.7,
     title: "Webhook signature check fails on every request",
+    tags: ["webhooks"],
     body: md`
       I'm verifying Relay webhook signatures in our Express app, but the check fails on every request,
       even for the test event from the dashboard:
@@ -347,6 +366,7 @@ const threads: DemoThread[] = [
   {
     product: "relay", author: "jonas", kind: "idea", daysAgo: 12.6,
     title: "Retry failed webhook deliveries from the dashboard",
+    tags: ["webhooks"],
     voters: ["dana", "member", "li-wei"],
     body: md`
       Our endpoint was down for an hour during a deploy, and Relay gave up on a few deliveries after the last
@@ -386,6 +406,12 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
         .returning("id")
         .executeTakeFirstOrThrow();
       productIds.set(product.slug, id);
+    }
+
+    const tagIds = new Map<TagSlug, number>();
+    for (const tag of tags) {
+      const { id } = await trx.insertInto("tags").values({ ...tag, created_at: now - 60 * DAY }).returning("id").executeTakeFirstOrThrow();
+      tagIds.set(tag.slug, id);
     }
 
     const staffId = lookup(userIds, "staff");
@@ -439,6 +465,9 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
       for (const [index, voter] of voters.entries()) {
         const votedAt = Math.min(createdAt + (index + 1) * 4 * HOUR, now);
         await trx.insertInto("votes").values({ thread_id: threadId, user_id: lookup(userIds, voter), created_at: votedAt }).execute();
+      }
+      for (const tag of thread.tags ?? []) {
+        await trx.insertInto("thread_tags").values({ thread_id: threadId, tag_id: lookup(tagIds, tag) }).execute();
       }
       let from: IdeaStatus = "open";
       for (const change of thread.timeline ?? []) {

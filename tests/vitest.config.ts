@@ -13,9 +13,30 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["tests/unit/global-setup.ts"],
-    setupFiles: ["tests/unit/setup.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          globalSetup: ["tests/unit/global-setup.ts"],
+          setupFiles: ["tests/unit/setup.ts"],
+        },
+      },
+      {
+        // Start the built server (build/index.js) as a child process, the way it runs in production.
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+          // Each file starts its own servers; one file at a time keeps timings sane on a small machine.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
   },
 });

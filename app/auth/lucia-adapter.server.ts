@@ -4,8 +4,20 @@ import { getDb } from "~db/client.server";
 /**
  * lucia's seven-method Adapter over Kysely. The official SQLite adapter
  * bypasses Kysely and pins an older better-sqlite3, so we keep our own.
+ *
+ * lucia knows only a sliding expiry, which it pushes forward while a session
+ * is used. On top of that a session ends `maxAgeMs` after it began however
+ * busy it is: every session read here reports the earlier of the two, so
+ * lucia's own expiry check ends it.
  */
 export class KyselyLuciaAdapter implements Adapter {
+  constructor(private readonly options: { maxAgeMs: number }) {}
+
+  private toSession(row: { id: string; user_id: number; expires_at: number; created_at: number }): DatabaseSession {
+    const expiresAt = Math.min(row.expires_at, row.created_at + this.options.maxAgeMs);
+    return { id: row.id, userId: row.user_id, expiresAt: new Date(expiresAt), attributes: {} };
+  }
+
   async getSessionAndUser(
     sessionId: string,
   ): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
@@ -13,9 +25,10 @@ export class KyselyLuciaAdapter implements Adapter {
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
       .select([
-        "sessions.id as session_id",
+        "sessions.id",
         "sessions.expires_at",
-        "users.id as user_id",
+        "sessions.created_at",
+        "sessions.user_id",
         "users.username",
         "users.display_name",
         "users.role",
@@ -25,7 +38,7 @@ export class KyselyLuciaAdapter implements Adapter {
       .executeTakeFirst();
     if (!row) return [null, null];
     return [
-      { id: row.session_id, userId: row.user_id, expiresAt: new Date(row.expires_at), attributes: {} },
+      this.toSession(row),
       {
         id: row.user_id,
         attributes: {
@@ -40,13 +53,18 @@ export class KyselyLuciaAdapter implements Adapter {
 
   async getUserSessions(userId: number): Promise<DatabaseSession[]> {
     const rows = await getDb().selectFrom("sessions").selectAll().where("user_id", "=", userId).execute();
-    return rows.map((r) => ({ id: r.id, userId: r.user_id, expiresAt: new Date(r.expires_at), attributes: {} }));
+    return rows.map((row) => this.toSession(row));
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
     await getDb()
       .insertInto("sessions")
-      .values({ id: session.id, user_id: Number(session.userId), expires_at: session.expiresAt.getTime() })
+      .values({
+        id: session.id,
+        user_id: Number(session.userId),
+        expires_at: session.expiresAt.getTime(),
+        created_at: Date.now(),
+      })
       .execute();
   }
 
@@ -63,6 +81,10 @@ export class KyselyLuciaAdapter implements Adapter {
   }
 
   async deleteExpiredSessions(): Promise<void> {
-    await getDb().deleteFrom("sessions").where("expires_at", "<=", Date.now()).execute();
+    const now = Date.now();
+    await getDb()
+      .deleteFrom("sessions")
+      .where((eb) => eb.or([eb("expires_at", "<=", now), eb("created_at", "<=", now - this.options.maxAgeMs)]))
+      .execute();
   }
 }

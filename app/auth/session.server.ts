@@ -1,14 +1,25 @@
-import { Lucia } from "lucia";
+import { Lucia, TimeSpan } from "lucia";
 import { redirect } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { isProductionDeployment } from "~/utils/env.server";
+import { requestContext } from "~/utils/request-context.server";
 import { KyselyLuciaAdapter } from "./lucia-adapter.server";
 
-export const lucia = new Lucia(new KyselyLuciaAdapter(), {
+/**
+ * A session ends after 14 days without use (lucia pushes the expiry forward
+ * once half of it has passed, so one write per week of use, not per
+ * request) and in any case 60 days after sign-in.
+ */
+export const SESSION_IDLE_DAYS = 14;
+export const SESSION_MAX_AGE_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+export const lucia = new Lucia(new KyselyLuciaAdapter({ maxAgeMs: SESSION_MAX_AGE_DAYS * DAY_MS }), {
+  sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, "d"),
   sessionCookie: {
     name: "cocreate_session",
     // The cookie lives as long as the browser keeps it; the database row
-    // decides expiry (30 days, extended while in use), so no refresh header is needed.
+    // decides expiry, so no refresh header is needed.
     expires: false,
     attributes: { secure: isProductionDeployment(), sameSite: "lax" },
   },
@@ -63,7 +74,14 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const sessionId = readSessionId(request);
   if (!sessionId) return null;
   const { user } = await lucia.validateSession(sessionId);
+  noteSignedIn(user?.id);
   return user ?? null;
+}
+
+/** The request log line names who was signed in. */
+function noteSignedIn(userId: number | undefined) {
+  const context = requestContext();
+  if (context && userId !== undefined) context.userId = userId;
 }
 
 /** Where a visitor should come back to after signing in. */
@@ -102,8 +120,16 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
-export async function startSession(userId: number, redirectTo: string): Promise<Response> {
+/**
+ * Signs in with a brand-new session id. A session the browser already had
+ * (someone else's, or one planted by an attacker) is ended first, so no id
+ * known before sign-in is valid after it.
+ */
+export async function startSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
+  const previous = readSessionId(request);
+  if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, {});
+  noteSignedIn(userId);
   return redirect(redirectTo, {
     headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
   });

@@ -1,23 +1,15 @@
 import { Link } from "@remix-run/react";
-import type { IdeaStatus, SubscriptionLevel, Verdict } from "~db/schema";
+import type { IdeaStatus, SubscriptionLevel } from "~db/schema";
 import { threadPath } from "~/utils/slug";
 import { IdeaTimeline } from "./IdeaTimeline";
 import { StaffNotes } from "./StaffNotes";
 import { StatusForm } from "./StatusForm";
-import { SuccessMeasures } from "./SuccessMeasures";
+import { SuccessMeasures, type Measure } from "./SuccessMeasures";
 
 type Details = {
   timeline: Parameters<typeof IdeaTimeline>[0]["entries"];
-  measures: {
-    id: number;
-    userId: number;
-    measure: string;
-    verdict: Verdict | null;
-    verdictComment: string | null;
-    username: string;
-    displayName: string | null;
-  }[];
-  ownMeasure: Details["measures"][number] | null;
+  measures: Measure[];
+  ownMeasure: Measure | null;
   staffNotes: Parameters<typeof StaffNotes>[0]["notes"] | null;
   subscription: SubscriptionLevel | null;
   mergedInto: { id: number; title: string } | null;

@@ -4,7 +4,7 @@ import { TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 import { verdictLabels, VerdictLabel } from "./Verdicts";
 
-type Measure = {
+export type Measure = {
   id: number;
   userId: number;
   measure: string;

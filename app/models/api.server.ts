@@ -29,9 +29,9 @@ export async function listApiProducts() {
   return products.map((p) => ({ ...p, url: siteUrl(`/products/${p.slug}`) }));
 }
 
-/** Newest first; the cursor is the last thread's id, so pages stay stable while new threads arrive. */
-export async function listApiThreads(filter: ApiThreadFilter, before: number | null, limit: number) {
-  let query = getDb()
+/** Visible threads with the fields every API answer about a thread carries. */
+function visibleThreads() {
+  return getDb()
     .selectFrom("threads")
     .innerJoin("products", "products.id", "threads.product_id")
     .innerJoin("users", "users.id", "threads.author_id")
@@ -51,6 +51,11 @@ export async function listApiThreads(filter: ApiThreadFilter, before: number | n
     ])
     .where("threads.hidden_at", "is", null)
     .where("threads.deleted_at", "is", null);
+}
+
+/** Newest first; the cursor is the last thread's id, so pages stay stable while new threads arrive. */
+export async function listApiThreads(filter: ApiThreadFilter, before: number | null, limit: number) {
+  let query = visibleThreads();
   if (filter.productId) query = query.where("threads.product_id", "=", filter.productId);
   if (filter.kind) query = query.where("threads.kind", "=", filter.kind);
   if (filter.status) query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status);
@@ -82,31 +87,9 @@ function publicThread<T extends { id: number; title: string; createdAt: number; 
 /** One thread with its visible replies, its accepted answer and its co-designers. */
 export async function getApiThread(id: number) {
   const db = getDb();
-  const thread = await db
-    .selectFrom("threads")
-    .innerJoin("products", "products.id", "threads.product_id")
-    .innerJoin("users", "users.id", "threads.author_id")
-    .select([
-      "threads.id",
-      "threads.title",
-      "threads.kind",
-      "threads.status",
-      "threads.body",
-      "threads.body_html as bodyHtml",
-      "threads.vote_count as voteCount",
-      "threads.reply_count as replyCount",
-      "threads.accepted_answer_post_id as acceptedAnswerId",
-      "threads.co_designed_at as coDesignedAt",
-      "threads.created_at as createdAt",
-      "threads.last_activity_at as lastActivityAt",
-      "threads.locked",
-      "threads.merged_into_id as mergedIntoId",
-      "products.slug as product",
-      "users.username as author",
-    ])
+  const thread = await visibleThreads()
+    .select(["threads.body", "threads.body_html as bodyHtml", "threads.locked", "threads.merged_into_id as mergedIntoId"])
     .where("threads.id", "=", id)
-    .where("threads.hidden_at", "is", null)
-    .where("threads.deleted_at", "is", null)
     .executeTakeFirst();
   invariantResponse(thread, "We couldn't find that thread.", { status: 404 });
   const [replies, credits] = await Promise.all([

@@ -4,6 +4,7 @@ import type { Database } from "~db/schema";
 import { isStaff, type Actor } from "~/auth/permissions.server";
 import { countLinks, renderMarkdown } from "~/markdown/render.server";
 import { env } from "~/utils/env.server";
+import { duration } from "~/utils/rate-limit.server";
 
 /**
  * Limits on new members, who are where spam comes from. They lift for good
@@ -32,14 +33,6 @@ export type PostingLimit = { message: string; status: 400 | 429; retryAfterSecon
 
 const DAY = 24 * 3600 * 1000;
 type Db = Transaction<Database> | ReturnType<typeof getDb>;
-
-function wait(seconds: number): string {
-  if (seconds < 60) return `${seconds} ${seconds === 1 ? "second" : "seconds"}`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} ${hours === 1 ? "hour" : "hours"}`;
-}
 
 /**
  * Whether a member may post this now, and if not, what to tell them. Staff
@@ -83,7 +76,7 @@ export async function postingLimitFor(
     return {
       status: 429,
       retryAfterSeconds: gapLeft,
-      message: `New members wait ${wait(limits.minGapSeconds)} between posts. Please try again in ${wait(gapLeft)}; your text is kept.`,
+      message: `New members wait ${duration(limits.minGapSeconds)} between posts. Please try again in ${duration(gapLeft)}; your text is kept.`,
     };
   }
   const recent = (kind === "thread" ? threads : replies).map((p) => p.created_at).filter((t) => t > since);
@@ -94,7 +87,7 @@ export async function postingLimitFor(
     return {
       status: 429,
       retryAfterSeconds,
-      message: `New members can post ${cap} ${what} a day, and you've reached that. You can post again in ${wait(retryAfterSeconds)}; your text is kept.`,
+      message: `New members can post ${cap} ${what} a day, and you've reached that. You can post again in ${duration(retryAfterSeconds)}; your text is kept.`,
     };
   }
   return null;

@@ -1,13 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
+import { checkSignIn } from "~/auth/sign-in.server";
+import { passRetryAfter } from "~/utils/rate-limit.server";
 import { activeSuspension } from "~/models/suspension.server";
-import { authenticate } from "~/models/user.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { loginSchema, parseForm } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Cocreate" }];
+
+export const headers = passRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) {
@@ -16,21 +19,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = parseForm(loginSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const userId = await authenticate(parsed.data.login, parsed.data.password);
-  if (userId === null) {
+  const checked = await checkSignIn(context.clientIp, parsed.data.login, parsed.data.password);
+  if (!checked.ok) {
     return data(
-      {
-        errors: { form: "That email or username and password don't match. Check them and try again." },
-        values: { login: parsed.data.login },
-      },
-      { status: 400 },
+      { errors: { form: checked.message }, values: { login: parsed.data.login } },
+      { status: checked.status, headers: checked.headers },
     );
   }
+  const { userId } = checked;
   const suspension = await activeSuspension(userId);
   if (suspension) {
     const until = new Date(suspension.until).toUTCString();
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 403 },
     );
   }
-  return startSession(userId, redirectTo);
+  return startSession(request, userId, redirectTo);
 }
 
 export default function Login() {

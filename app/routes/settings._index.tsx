@@ -6,9 +6,12 @@ import { TextAreaField, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server";
 import { invariantResponse } from "~/utils/http";
+import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { BIO_MAX, DISPLAY_NAME_MAX, parseForm, passwordChangeSchema, profileSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Settings — Cocreate" }];
+
+export const headers = passRetryAfter;
 
 const savedMessages = {
   profile: "Saved. Your profile shows the changes.",
@@ -39,6 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
     case "password": {
       const parsed = parseForm(passwordChangeSchema, form);
       if (!parsed.ok) return data({ intent: "password", errors: parsed.errors, values: {} }, { status: 400 });
+      const wait = await consume("passwordChange", user.id);
+      if (wait) {
+        const errors = { currentPassword: `Too many tries to change your password. Please try again ${wait.when}.` };
+        return data({ intent: "password", errors, values: {} }, { status: 429, headers: retryAfter(wait) });
+      }
       const sessionId = readSessionId(request);
       invariantResponse(sessionId, "Sign in again to change your password.", { status: 401 });
       const result = await changePassword(user, parsed.data, sessionId);

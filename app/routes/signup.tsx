@@ -2,25 +2,35 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { createUser } from "~/models/user.server";
-import { TextField } from "~/components/Field";
+import { formError } from "~/utils/form-response.server";
+import { count, passRetryAfter, reached, retryAfter } from "~/utils/rate-limit.server";
+import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { formValues, parseForm, signupSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Join the community — Cocreate" }];
+
+export const headers = passRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = parseForm(signupSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const wait = await reached("signup", context.clientIp);
+  if (wait) {
+    const message = `Several accounts were just created from your network. Please try again ${wait.when}.`;
+    return formError("form", message, form, { status: 429, headers: retryAfter(wait) });
+  }
   const result = await createUser(parsed.data);
   if (!result.ok) return data({ errors: result.errors, values: formValues(form) }, { status: 400 });
-  return startSession(result.userId, redirectTo);
+  await count("signup", context.clientIp);
+  return startSession(request, result.userId, redirectTo);
 }
 
 export default function Signup() {
@@ -33,6 +43,7 @@ export default function Signup() {
     <section className="auth-card" aria-labelledby="signup-title">
       <h1 id="signup-title">Join the community</h1>
       <p className="muted">Ask questions, vote for ideas and help shape what gets built.</p>
+      <FormError message={errors.form} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField

@@ -25,6 +25,7 @@ import { seoMeta } from "~/utils/seo";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadStructuredData } from "~/utils/structured-data.server";
 import { slugify, threadPath } from "~/utils/slug";
+import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { parseForm, replySchema } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -39,6 +40,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         ...(data.hidden ? [{ name: "robots", content: "noindex" }] : []),
       ]
     : [{ title: "Thread not found — Cocreate" }];
+
+export const headers = passRetryAfter;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id, "thread id");
@@ -67,6 +70,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
       if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
       const limit = await checkPostingLimit(user, "reply", parsed.data.body);
       if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
+      const wait = await consume("replies", user.id);
+      if (wait) {
+        const message = `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`;
+        return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
+      }
       const postId = await createReply(user, threadId, parsed.data.body);
       return redirect(`${here}#post-${postId}`);
     }

@@ -13,9 +13,12 @@ import { formError } from "~/utils/form-response.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { threadPath } from "~/utils/slug";
+import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { formValues, MAX_TAGS, parseForm, threadSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Start a thread — Cocreate" }];
+
+export const headers = passRetryAfter;
 
 const kinds = [
   { value: "question", label: "Question", hint: "You need help; someone's reply can be marked as the answer." },
@@ -56,6 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { kind, title, body, tags } = parsed.data;
   const limit = await checkPostingLimit(user, "thread", body);
   if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
+  const wait = await consume("threads", user.id);
+  if (wait) {
+    const message = `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`;
+    return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
+  }
   const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
   return redirect(threadPath({ id, title }));
 }

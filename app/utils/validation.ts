@@ -115,8 +115,11 @@ export const signupSchema = z.object({
 });
 
 export const loginSchema = z.object({
-  login: text("Your email or username").pipe(z.string().min(1, "Enter your email or username.")),
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password."),
+  login: text("Your email or username").pipe(
+    z.string().min(1, "Enter your email or username.").max(254, "That is longer than any email address or username."),
+  ),
+  // No account has a longer password (see passwordField); refusing early spares the hashing.
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That is longer than any password here."),
 });
 
 export const productSchema = z.object({

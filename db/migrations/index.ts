@@ -4,6 +4,7 @@ import * as m0002 from "./0002_co_creation";
 import * as m0003 from "./0003_moderation";
 import * as m0005 from "./0005_api_webhooks";
 import * as m0006 from "./0006_discovery";
+import * as m0007 from "./0007_security";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_moderation": m0003,
   "0005_api_webhooks": m0005,
   "0006_discovery": m0006,
+  "0007_security": m0007,
 };

@@ -2,9 +2,14 @@ import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { GENEROUS_RATE_LIMITS } from "../rate-limit-env";
 
 const port = Number(process.env.E2E_PORT) || 3100;
 export const E2E_SECRET = "e2e-only-secret-not-for-production";
+// Locking an account after five failed sign-ins keeps its real value here
+// (rate-limit.spec.ts meets it); tests/integration/rate-limits.test.ts
+// exercises every other limit with small values.
+const { RATE_LIMIT_SIGNIN_ACCOUNT: _realValue, ...E2E_RATE_LIMITS } = GENEROUS_RATE_LIMITS;
 // A fresh database per run: the server migrates it and seeds the demo on start.
 const databasePath = path.join(os.tmpdir(), `cocreate-e2e-${process.pid}-${Date.now()}.db`);
 
@@ -38,15 +43,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 30_000,
     // A known secret lets the unsubscribe test sign a link the way an email would carry it.
-    // New members' rate limits would trip tests that post quickly; the link limit stays as in production.
-    env: {
-      PORT: String(port),
-      DATABASE_PATH: databasePath,
-      NODE_ENV: "test",
-      SESSION_SECRET: E2E_SECRET,
-      NEW_MEMBER_MIN_GAP_SECONDS: "0",
-      NEW_MEMBER_THREADS_PER_DAY: "1000",
-      NEW_MEMBER_REPLIES_PER_DAY: "1000",
-    },
+    // Rate and new-member limits would trip tests that post quickly (see tests/rate-limit-env.ts).
+    env: { PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: "test", SESSION_SECRET: E2E_SECRET, ...E2E_RATE_LIMITS },
   },
 });

@@ -121,7 +121,10 @@ describe("edit history", () => {
 describe("suspension", () => {
   it("ends the member's sessions and stops them posting until lifted", async () => {
     const { author, staff, threadId } = await setup();
-    await getDb().insertInto("sessions").values({ id: "s1", user_id: author.id, expires_at: Date.now() + 3_600_000 }).execute();
+    await getDb()
+      .insertInto("sessions")
+      .values({ id: "s1", user_id: author.id, expires_at: Date.now() + 3_600_000, created_at: Date.now() })
+      .execute();
     await suspendUser(staff, author.id, { until: Date.now() + 86_400_000, reason: "Cooling off" });
     expect(await getDb().selectFrom("sessions").select("id").where("user_id", "=", author.id).execute()).toHaveLength(0);
     const suspended = { ...author, suspendedUntil: Date.now() + 86_400_000 };

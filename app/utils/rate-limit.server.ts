@@ -1,0 +1,178 @@
+import type { HeadersFunction } from "@remix-run/node";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "./env.server";
+
+/**
+ * Tiered rate limits, kept in this process's memory: generous for reads,
+ * tighter for writes, tight for sign-in and sign-up. Each limit is
+ * "points per seconds" and can be changed with its environment variable,
+ * e.g. RATE_LIMIT_READS=600/60.
+ */
+const limits = {
+  /** Requests per IP for anything but static files. */
+  reads: { variable: "RATE_LIMIT_READS", points: 300, seconds: 60 },
+  /** Searches per IP. */
+  search: { variable: "RATE_LIMIT_SEARCH", points: 60, seconds: 60 },
+  /** Accounts created per IP. */
+  signup: { variable: "RATE_LIMIT_SIGNUP", points: 5, seconds: 3600 },
+  /** Failed sign-ins per IP, whatever the account. */
+  signInIp: { variable: "RATE_LIMIT_SIGNIN_IP", points: 20, seconds: 900 },
+  /** Failed sign-ins per account before it is locked (see SIGNIN_LOCK). */
+  signInAccount: { variable: "RATE_LIMIT_SIGNIN_ACCOUNT", points: 5, seconds: 900 },
+  /** Password change attempts per member. */
+  passwordChange: { variable: "RATE_LIMIT_PASSWORD_CHANGE", points: 5, seconds: 900 },
+  /** New threads per member. */
+  threads: { variable: "RATE_LIMIT_THREADS", points: 10, seconds: 3600 },
+  /** New replies per member. */
+  replies: { variable: "RATE_LIMIT_REPLIES", points: 30, seconds: 600 },
+} as const;
+
+export type LimitName = keyof typeof limits;
+
+/** The first lock of an account lasts this long; each further lock within a day lasts twice as long, up to a day. */
+const SIGNIN_LOCK = { variable: "RATE_LIMIT_SIGNIN_LOCK_SECONDS", seconds: 60 };
+const DAY = 86_400;
+
+function configured(name: LimitName): { points: number; seconds: number } {
+  const { variable, points, seconds } = limits[name];
+  const raw = env(variable);
+  if (raw === undefined || raw === "") return { points, seconds };
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+    throw new Error(`${variable} must look like ${points}/${seconds} (at most ${points} per ${seconds} seconds), not "${raw}".`);
+  }
+  return { points: Number(match[1]), seconds: Number(match[2]) };
+}
+
+function lockSeconds(): number {
+  const raw = env(SIGNIN_LOCK.variable);
+  if (raw === undefined || raw === "") return SIGNIN_LOCK.seconds;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
+    throw new Error(`${SIGNIN_LOCK.variable} must be a number of seconds, like ${SIGNIN_LOCK.seconds}, not "${raw}".`);
+  }
+  return Number(raw);
+}
+
+let limiters = new Map<LimitName, RateLimiterMemory>();
+let accountLocks = new RateLimiterMemory({ points: 1, duration: 1 });
+let lockCounts = new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: DAY });
+
+function limiter(name: LimitName): RateLimiterMemory {
+  let found = limiters.get(name);
+  if (!found) {
+    const { points, seconds } = configured(name);
+    found = new RateLimiterMemory({ points, duration: seconds });
+    limiters.set(name, found);
+  }
+  return found;
+}
+
+/** Reads every limit's variable so a typo stops the server at start, not at the first request. */
+export function checkRateLimitConfig(): void {
+  for (const name of Object.keys(limits) as LimitName[]) configured(name);
+  lockSeconds();
+}
+
+/** Forgets every count and re-reads the configuration; for tests. */
+export function resetRateLimits(): void {
+  limiters = new Map();
+  accountLocks = new RateLimiterMemory({ points: 1, duration: 1 });
+  lockCounts = new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: DAY });
+}
+
+export type Limited = {
+  /** Whole seconds until the next try can succeed, for the Retry-After header. */
+  retryAfter: number;
+  /** The same in words, e.g. "in 3 minutes". */
+  when: string;
+};
+
+/** A wait in words, rounded up: "45 seconds", "3 minutes", "2 hours". */
+export function duration(seconds: number): string {
+  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? "" : "s"}`;
+  if (seconds < 60) return unit(Math.max(1, Math.ceil(seconds)), "second");
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return unit(minutes, "minute");
+  return unit(Math.ceil(minutes / 60), "hour");
+}
+
+export function inWords(seconds: number): string {
+  return `in ${duration(seconds)}`;
+}
+
+function limited(msBeforeNext: number): Limited {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return { retryAfter, when: inWords(retryAfter) };
+}
+
+/** Counts one request against `key`; returns how long to wait once the limit is used up, else null. */
+export async function consume(name: LimitName, key: string | number): Promise<Limited | null> {
+  try {
+    await limiter(name).consume(String(key));
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return limited(rejection.msBeforeNext);
+    throw rejection;
+  }
+}
+
+/** Whether `key` has used up the limit, without counting anything. */
+export async function reached(name: LimitName, key: string): Promise<Limited | null> {
+  const state = await limiter(name).get(key);
+  return state && state.consumedPoints >= configured(name).points ? limited(state.msBeforeNext) : null;
+}
+
+/** Counts one event against `key` without refusing it (e.g. an account just created). */
+export async function count(name: LimitName, key: string | number): Promise<void> {
+  await limiter(name).penalty(String(key));
+}
+
+/** The Retry-After header for a 429 that an action returns with the form's values and a message. */
+export function retryAfter(wait: Limited): Record<string, string> {
+  return { "Retry-After": String(wait.retryAfter) };
+}
+
+/**
+ * A route's `headers` export that lets an action's Retry-After reach the
+ * browser; without one Remix passes on only cookies. Every route whose
+ * action can answer 429 exports it: `export const headers = passRetryAfter;`.
+ */
+export const passRetryAfter: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
+/**
+ * Sign-in throttling. Accounts are keyed by what was typed (email or
+ * username, lower-cased), so an unknown account is throttled exactly like a
+ * real one and the answer never tells which accounts exist.
+ */
+const accountKey = (login: string) => login.trim().toLowerCase();
+
+export async function signInBlocked(ip: string, login: string): Promise<Limited | null> {
+  const byIp = await reached("signInIp", ip);
+  if (byIp) return byIp;
+  const lock = await accountLocks.get(accountKey(login));
+  return lock && lock.consumedPoints > 1 ? limited(lock.msBeforeNext) : null;
+}
+
+/** Counts a failed sign-in; returns the lock when this failure locked the account. */
+export async function signInFailed(ip: string, login: string): Promise<Limited | null> {
+  const key = accountKey(login);
+  await limiter("signInIp").penalty(ip);
+  const failures = await limiter("signInAccount").penalty(key);
+  if (failures.consumedPoints < configured("signInAccount").points) return null;
+  const { consumedPoints: locksToday } = await lockCounts.penalty(key);
+  const seconds = Math.min(lockSeconds() * 2 ** (locksToday - 1), DAY);
+  await accountLocks.block(key, seconds);
+  await limiter("signInAccount").delete(key);
+  return limited(seconds * 1000);
+}
+
+export async function signInSucceeded(login: string): Promise<void> {
+  const key = accountKey(login);
+  await limiter("signInAccount").delete(key);
+  await lockCounts.delete(key);
+}

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { checkSignIn } from "~/auth/sign-in.server";
+import { checkRateLimitConfig, consume, inWords, resetRateLimits } from "~/utils/rate-limit.server";
+import { createTestUser, TEST_PASSWORD } from "./factories";
+
+const LIMIT_VARIABLES = ["RATE_LIMIT_SIGNIN_ACCOUNT", "RATE_LIMIT_SIGNIN_IP", "RATE_LIMIT_SIGNIN_LOCK_SECONDS", "RATE_LIMIT_REPLIES"];
+
+beforeEach(() => {
+  for (const name of LIMIT_VARIABLES) delete process.env[name];
+  resetRateLimits();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  for (const name of LIMIT_VARIABLES) delete process.env[name];
+  resetRateLimits();
+});
+
+describe("telling people when to come back", () => {
+  it.each([
+    [1, "in 1 second"],
+    [45, "in 45 seconds"],
+    [60, "in 1 minute"],
+    [61, "in 2 minutes"],
+    [3540, "in 59 minutes"],
+    [3599, "in 1 hour"],
+    [3600, "in 1 hour"],
+    [86_400, "in 24 hours"],
+  ])("%i seconds reads %s", (seconds, words) => {
+    expect(inWords(seconds)).toBe(words);
+  });
+});
+
+describe("configuration", () => {
+  it("takes points/seconds from the environment", async () => {
+    process.env.RATE_LIMIT_REPLIES = "2/600";
+    resetRateLimits();
+    expect(await consume("replies", 1)).toBeNull();
+    expect(await consume("replies", 1)).toBeNull();
+    const third = await consume("replies", 1);
+    expect(third?.retryAfter).toBeGreaterThan(590);
+    expect(third?.retryAfter).toBeLessThanOrEqual(600);
+    expect(third?.when).toBe("in 10 minutes");
+    // Another member has a count of their own.
+    expect(await consume("replies", 2)).toBeNull();
+  });
+
+  it("stops the server at start on a value it cannot read", () => {
+    process.env.RATE_LIMIT_REPLIES = "thirty";
+    expect(() => checkRateLimitConfig()).toThrow('RATE_LIMIT_REPLIES must look like 30/600 (at most 30 per 600 seconds), not "thirty".');
+    process.env.RATE_LIMIT_REPLIES = "0/60";
+    expect(() => checkRateLimitConfig()).toThrow(/RATE_LIMIT_REPLIES/);
+  });
+});
+
+describe("sign-in throttling", () => {
+  const IP = "192.0.2.1";
+
+  it("locks an account after five failures in a row, for a minute, then twice as long each time", async () => {
+    vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
+    await createTestUser({ email: "locked@example.com" });
+    const fail = () => checkSignIn(IP, "locked@example.com", "wrong password");
+
+    for (let i = 0; i < 4; i++) expect(await fail()).toMatchObject({ ok: false, status: 400 });
+    const first = await fail();
+    expect(first).toMatchObject({ ok: false, status: 429, headers: { "Retry-After": "60" } });
+    expect(first.ok ? "" : first.message).toContain("please try again in 1 minute");
+
+    // While locked, even the right password is not checked.
+    expect(await checkSignIn(IP, "locked@example.com", TEST_PASSWORD)).toMatchObject({ ok: false, status: 429 });
+
+    vi.advanceTimersByTime(61_000);
+    for (let i = 0; i < 4; i++) expect(await fail()).toMatchObject({ status: 400 });
+    expect(await fail()).toMatchObject({ status: 429, headers: { "Retry-After": "120" } });
+
+    vi.advanceTimersByTime(121_000);
+    for (let i = 0; i < 4; i++) await fail();
+    expect(await fail()).toMatchObject({ status: 429, headers: { "Retry-After": "240" } });
+  });
+
+  it("a successful sign-in clears the failures", async () => {
+    const user = await createTestUser({ email: "forgetful@example.com" });
+    for (let i = 0; i < 4; i++) await checkSignIn(IP, "forgetful@example.com", "wrong password");
+    expect(await checkSignIn(IP, "forgetful@example.com", TEST_PASSWORD)).toEqual({ ok: true, userId: user.id });
+    for (let i = 0; i < 4; i++) expect(await checkSignIn(IP, "forgetful@example.com", "wrong")).toMatchObject({ status: 400 });
+  });
+
+  it("treats an unknown account exactly like a real one, so locks reveal nothing", async () => {
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await checkSignIn("192.0.2.9", "nobody-here@example.com", "guess"));
+    expect(answers.map((a) => (a.ok ? 200 : a.status))).toEqual([400, 400, 400, 400, 429]);
+  });
+
+  it("counts the account by what was typed, in any case", async () => {
+    await createTestUser({ email: "casey@example.com" });
+    for (let i = 0; i < 4; i++) await checkSignIn(IP, "casey@example.com", "wrong");
+    expect(await checkSignIn(IP, "  CASEY@Example.com ", "wrong")).toMatchObject({ status: 429 });
+  });
+
+  it("blocks an address after many failures across accounts, but not other addresses", async () => {
+    process.env.RATE_LIMIT_SIGNIN_IP = "3/900";
+    resetRateLimits();
+    const user = await createTestUser({ email: "spray-target@example.com" });
+    for (const login of ["a@example.com", "b@example.com", "c@example.com"]) {
+      expect(await checkSignIn("198.51.100.7", login, "guess")).toMatchObject({ status: 400 });
+    }
+    expect(await checkSignIn("198.51.100.7", "spray-target@example.com", TEST_PASSWORD)).toMatchObject({ status: 429 });
+    expect(await checkSignIn("198.51.100.8", "spray-target@example.com", TEST_PASSWORD)).toEqual({ ok: true, userId: user.id });
+  });
+});
