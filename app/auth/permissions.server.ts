@@ -79,6 +79,9 @@ export const can = {
     !isMerged(thread) &&
     thread.status !== "shipped" &&
     thread.status !== "declined",
+  /** After the idea ships, a member judges it against their own measure (the model checks it is theirs). */
+  giveVerdict: (actor: Actor, thread: ThreadFacts) =>
+    isActive(actor) && thread.kind === "idea" && thread.hidden_at === null && thread.status === "shipped",
   watch: (actor: Actor, thread: ThreadFacts) => actor !== null && thread.hidden_at === null,
   manageProducts: (actor: Actor) => isActive(actor) && isAdmin(actor),
   /** Create, rename and delete the tags members choose from. */
@@ -97,6 +100,8 @@ export const can = {
   manageSite: (actor: Actor) => isActive(actor) && isAdmin(actor),
   /** Webhooks send public events to URLs admins choose. */
   manageWebhooks: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** Display name and bio are public text: like posting, not while suspended. */
+  editProfile: (actor: Actor) => isActive(actor),
   /** Members create and revoke their own personal API tokens. */
   manageApiTokens: (actor: Actor) => isActive(actor),
 };

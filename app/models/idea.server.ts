@@ -231,10 +231,18 @@ export async function getIdeaDetails(viewer: Actor, threadId: number) {
   return { timeline, measures, ownMeasure: own, staffNotes, subscription, mergedInto: mergedInto ?? null };
 }
 
-/** The few facts an idea's sub-pages show, or a 404 when the thread is not an idea. */
-export async function getIdeaSummary(threadId: number) {
+/**
+ * The few facts an idea's sub-pages show, or a 404 when the thread is not an
+ * idea, or is hidden and the viewer is neither staff nor its author.
+ */
+export async function getIdeaSummary(threadId: number, viewer: Actor) {
   const thread = await requireThread(threadId);
   invariantResponse(thread.kind === "idea", "That thread is not an idea.", { status: 404 });
+  invariantResponse(
+    thread.hidden_at === null || can.seeHiddenContent(viewer) || viewer?.id === thread.author_id,
+    "We couldn't find that thread.",
+    { status: 404 },
+  );
   return {
     id: thread.id,
     title: thread.title,

@@ -7,7 +7,7 @@ import type { ContentRef } from "./moderation.server";
  * A thread's or reply's edit history: the current text and every earlier
  * version, newest first, with who made each edit. Anyone who can see the
  * post can read it; hidden posts only staff and their author, deleted ones
- * only staff.
+ * only staff. A reply in a hidden or deleted thread counts as hidden or deleted.
  */
 export async function getHistory(viewer: Actor, ref: ContentRef) {
   const db = getDb();
@@ -16,6 +16,7 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
       ? await db
           .selectFrom("threads")
           .select(["id", "id as threadId", "title", "title as threadTitle", "body", "author_id", "hidden_at", "deleted_at", "created_at", "edited_at", "edited_by"])
+          .select(["author_id as threadAuthorId", "hidden_at as threadHiddenAt", "deleted_at as threadDeletedAt"])
           .where("id", "=", ref.id)
           .executeTakeFirst()
       : await db
@@ -32,15 +33,24 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
             "posts.created_at",
             "posts.edited_at",
             "posts.edited_by",
+            "threads.author_id as threadAuthorId",
+            "threads.hidden_at as threadHiddenAt",
+            "threads.deleted_at as threadDeletedAt",
           ])
           .select((eb) => eb.val<string | null>(null).as("title"))
           .where("posts.id", "=", ref.id)
           .executeTakeFirst();
   const staffView = can.seeHiddenContent(viewer);
-  invariantResponse(current && (current.deleted_at === null || staffView), "We couldn't find that post.", { status: 404 });
-  invariantResponse(current.hidden_at === null || staffView || viewer?.id === current.author_id, "This post is hidden while staff review it.", {
-    status: 403,
+  // A reply goes with its thread: in a deleted thread only staff read it, in a hidden one staff and the thread's author.
+  invariantResponse(current && ((current.deleted_at === null && current.threadDeletedAt === null) || staffView), "We couldn't find that post.", {
+    status: 404,
   });
+  invariantResponse(
+    (current.hidden_at === null || staffView || viewer?.id === current.author_id) &&
+      (current.threadHiddenAt === null || staffView || viewer?.id === current.threadAuthorId),
+    "This post is hidden while staff review it.",
+    { status: 403 },
+  );
 
   const [revisions, people] = await Promise.all([
     db

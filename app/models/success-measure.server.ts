@@ -52,6 +52,7 @@ export async function giveVerdict(
     invariantResponse(thread.kind === "idea" && thread.status === "shipped", "Verdicts open once the idea has shipped.", {
       status: 409,
     });
+    invariantResponse(can.giveVerdict(actor, thread), "You can't give a verdict right now.", { status: 403 });
     const result = await trx
       .updateTable("success_measures")
       .set({ verdict: input.verdict, verdict_comment: input.comment.trim() || null, verdict_at: Date.now() })

@@ -175,7 +175,7 @@ export type SettingsResult = { ok: true } | { ok: false; errors: FieldErrors };
 
 /** A member changes their own display name, bio and email; an email another account uses is a field error. */
 export async function updateProfile(actor: Actor, input: ProfileInput): Promise<SettingsResult> {
-  invariantResponse(actor, "Sign in to change your profile.", { status: 403 });
+  invariantResponse(actor && can.editProfile(actor), "Sign in to change your profile.", { status: 403 });
   return getDb()
     .transaction()
     .execute(async (trx) => {

@@ -50,7 +50,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (params.slug && params.slug !== slugify(page.thread.title)) {
     throw redirect(threadPath(page.thread), 301);
   }
-  const idea = page.thread.kind === "idea" ? await getIdeaDetails(viewer, id) : null;
+  // A hidden idea's placeholder carries nothing of it: no timeline, measures or merge target either.
+  const idea = page.thread.kind === "idea" && !page.hidden?.placeholder ? await getIdeaDetails(viewer, id) : null;
   const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;
   const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}`;
   const flagged = new URL(request.url).searchParams.has("flagged");

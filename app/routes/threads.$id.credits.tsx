@@ -13,10 +13,10 @@ import { creditSchema, formValues, parseForm } from "~/utils/validation";
 export const meta: MetaFunction = () => [{ title: "Co-designer credits — Cocreate" }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  const user = await requireStaff(request);
   const threadId = parseId(params.id, "thread id");
   const [idea, participants, credits] = await Promise.all([
-    getIdeaSummary(threadId),
+    getIdeaSummary(threadId, user),
     listParticipants(threadId),
     listCredits(threadId),
   ]);
@@ -32,7 +32,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const parsed = parseCredits(form);
       if (!parsed.ok) return data({ errors: parsed.errors, values: formValues(form) }, { status: 400 });
       await acceptIdea(user, threadId, parsed.credits);
-      return redirect(threadPath(await getIdeaSummary(threadId)));
+      return redirect(threadPath(await getIdeaSummary(threadId, user)));
     }
     case "credit": {
       const parsed = parseForm(creditSchema, form);

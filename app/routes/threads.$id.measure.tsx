@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Your measure of success — C
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const threadId = parseId(params.id, "thread id");
-  const idea = await getIdeaSummary(threadId);
+  const idea = await getIdeaSummary(threadId, user);
   const [{ permissions }, details] = await Promise.all([getThreadPage(threadId, user), getIdeaDetails(user, threadId)]);
   return { idea, measures: details.measures, ownMeasure: details.ownMeasure, canWrite: permissions.writeSuccessMeasure };
 }
@@ -37,7 +37,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
     await giveVerdict(user, threadId, parsed.data);
   }
-  return redirect(`${threadPath(await getIdeaSummary(threadId))}#measures`);
+  return redirect(`${threadPath(await getIdeaSummary(threadId, user))}#measures`);
 }
 
 export default function SuccessMeasurePage() {

@@ -12,8 +12,8 @@ import { mergeSchema, parseForm } from "~/utils/validation";
 export const meta: MetaFunction = () => [{ title: "Merge a duplicate idea — Cocreate" }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  return getIdeaSummary(parseId(params.id, "thread id"));
+  const user = await requireStaff(request);
+  return getIdeaSummary(parseId(params.id, "thread id"), user);
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -22,7 +22,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = parseForm(mergeSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await mergeIdea(user, sourceId, parsed.data.targetId);
-  return redirect(threadPath(await getIdeaSummary(parsed.data.targetId)));
+  return redirect(threadPath(await getIdeaSummary(parsed.data.targetId, user)));
 }
 
 export default function MergeIdea() {

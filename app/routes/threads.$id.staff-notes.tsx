@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Staff notes — Cocreate" }];
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const threadId = parseId(params.id, "thread id");
-  const [idea, notes] = await Promise.all([getIdeaSummary(threadId), listStaffNotes(user, threadId)]);
+  const [idea, notes] = await Promise.all([getIdeaSummary(threadId, user), listStaffNotes(user, threadId)]);
   return { idea, notes };
 }
 
@@ -24,7 +24,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = parseForm(staffNoteSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await addStaffNote(user, threadId, parsed.data.body);
-  return redirect(`${threadPath(await getIdeaSummary(threadId))}#staff-notes`);
+  return redirect(`${threadPath(await getIdeaSummary(threadId, user))}#staff-notes`);
 }
 
 export default function StaffNotesPage() {

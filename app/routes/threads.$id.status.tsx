@@ -13,8 +13,8 @@ import { parseForm, statusSchema } from "~/utils/validation";
 export const meta: MetaFunction = () => [{ title: "Change status — Cocreate" }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  return getIdeaSummary(parseId(params.id, "thread id"));
+  const user = await requireStaff(request);
+  return getIdeaSummary(parseId(params.id, "thread id"), user);
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -23,7 +23,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = parseForm(statusSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await setIdeaStatus(user, threadId, parsed.data);
-  const idea = await getIdeaSummary(threadId);
+  const idea = await getIdeaSummary(threadId, user);
   return redirect(`${threadPath(idea)}#timeline`);
 }
 

@@ -16,22 +16,23 @@ const where = (summary: { threadId: number; title: string }, ref: ContentRef) =>
   threadPath({ id: summary.threadId, title: summary.title }) + (ref.type === "post" ? `#post-${ref.id}` : "");
 
 export async function flagLoader(request: Request, ref: ContentRef) {
-  await requireUser(request);
-  return { ref, summary: await getContentSummary(ref) };
+  const user = await requireUser(request);
+  return { ref, summary: await getContentSummary(ref, user) };
 }
 
 export async function flagAction(request: Request, ref: ContentRef) {
   const user = await requireUser(request);
+  // Looked up first: the flag may hide the post, and then only staff could look it up.
+  const summary = await getContentSummary(ref, user);
   const parsed = parseForm(flagSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await flagContent(user, ref, parsed.data);
-  const summary = await getContentSummary(ref);
   return redirect(`${threadPath({ id: summary.threadId, title: summary.title })}?flagged=1`);
 }
 
 export async function moderateLoader(request: Request, ref: ContentRef) {
-  await requireStaff(request);
-  return { ref, summary: await getContentSummary(ref) };
+  const user = await requireStaff(request);
+  return { ref, summary: await getContentSummary(ref, user) };
 }
 
 const threadIntents = ["pin", "unpin", "lock", "unlock", "close", "reopen"] as const;
@@ -59,5 +60,5 @@ export async function moderateAction(request: Request, ref: ContentRef) {
       await setThreadState(user, ref.id, change, reason);
     }
   }
-  return redirect(where(await getContentSummary(ref), ref));
+  return redirect(where(await getContentSummary(ref, user), ref));
 }
