@@ -77,9 +77,6 @@ export async function migrateToLatest(db: Kysely<Database> = getDb()): Promise<s
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
-    // Branches number their migrations independently (0007_performance and 0007_security were
-    // written side by side): a database that already ran one still gets the other.
-    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

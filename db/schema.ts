@@ -44,7 +44,7 @@ export interface ProductsTable {
   position: number;
   created_at: number;
   archived_at: number | null;
-  /** Visible (not hidden) threads; kept by triggers (0007_performance). */
+  /** Visible (not hidden) threads; kept by triggers (0008_performance). */
   thread_count: Generated<number>;
 }
 

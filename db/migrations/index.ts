@@ -4,8 +4,8 @@ import * as m0002 from "./0002_co_creation";
 import * as m0003 from "./0003_moderation";
 import * as m0005 from "./0005_api_webhooks";
 import * as m0006 from "./0006_discovery";
-import * as m0007performance from "./0007_performance";
-import * as m0007security from "./0007_security";
+import * as m0007 from "./0007_security";
+import * as m0008 from "./0008_performance";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -17,6 +17,6 @@ export const migrations: Record<string, Migration> = {
   "0003_moderation": m0003,
   "0005_api_webhooks": m0005,
   "0006_discovery": m0006,
-  "0007_performance": m0007performance,
-  "0007_security": m0007security,
+  "0007_security": m0007,
+  "0008_performance": m0008,
 };
