@@ -9,7 +9,10 @@
  * visitor gets). The baseline's thread page runs right before the app's in
  * each round, and the ratio compares the two.
  *
- * BENCH_DURATION (seconds, default 10) shortens a run while trying things.
+ * While trying things: BENCH_DURATION (seconds, default 10) shortens a run;
+ * BENCH_ONLY=search,reply runs only the scenarios whose names contain one of
+ * those words, and BENCH_MODES=uncached runs only that round. A partial run
+ * prints its table but leaves bench/results.json alone.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -95,6 +98,11 @@ const fixture = (() => {
     counts,
   };
 })();
+
+const ONLY = process.env.BENCH_ONLY?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
+const MODES = (process.env.BENCH_MODES?.split(",") ?? ["uncached", "cached"]).filter((m): m is "uncached" | "cached" => m === "uncached" || m === "cached");
+const PARTIAL = ONLY.length > 0 || MODES.length < 2;
+const wanted = (scenario: string) => ONLY.length === 0 || ONLY.some((word) => scenario.includes(word));
 
 const readScenarios = [
   { scenario: "home", path: "/" },
@@ -266,7 +274,7 @@ const baseline = await start(["--import", "tsx", "scripts/bench-baseline.tsx"], 
 const appEnv = { NODE_ENV: "production", DATABASE_PATH: database, ...GENEROUS_LIMITS };
 
 try {
-  for (const mode of ["uncached", "cached"] as const) {
+  for (const mode of MODES) {
     log(`${mode}: starting node build/index.js`);
     const server = await start(["build/index.js"], { ...appEnv, PAGE_CACHE: mode === "cached" ? "on" : "off" }, "/healthz");
     log(`${mode}: first 200 from /healthz after ${server.coldStartMs} ms`);
@@ -284,16 +292,16 @@ try {
         };
       }
 
-      for (const { scenario, path: pagePath } of readScenarios) {
+      for (const { scenario, path: pagePath } of readScenarios.filter((s) => wanted(s.scenario))) {
         rows.push(await measure(server, scenario, mode, { path: pagePath, connections: CONNECTIONS }));
       }
-      for (const connections of [CONNECTIONS, FEW_CONNECTIONS]) {
+      for (const connections of wanted("thread") ? [CONNECTIONS, FEW_CONNECTIONS] : []) {
         const yardstick = await measure(baseline, "thread, 50 replies", "baseline", { path: fixture.thread, connections });
         const row = await measure(server, "thread, 50 replies", mode, { path: fixture.thread, connections });
         row.ratioToBaseline = Math.round((row.reqPerSec / yardstick.reqPerSec) * 100) / 100;
         rows.push(yardstick, row);
       }
-      if (mode === "cached") {
+      if (mode === "cached" && wanted("reply")) {
         const cookie = await signIn(server);
         let sequence = 0;
         rows.push(
@@ -357,5 +365,9 @@ const results = {
   threadPage: page,
   scenarios: rows,
 };
-fs.writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
-log("wrote bench/results.json");
+if (PARTIAL) {
+  log("a partial run (BENCH_ONLY or BENCH_MODES): bench/results.json is left as it was");
+} else {
+  fs.writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  log("wrote bench/results.json");
+}
