@@ -12,6 +12,14 @@ type Props = {
   defaultValue?: string;
 };
 
+/** Why someone who may otherwise reply cannot reply here. */
+export function replyClosedMessage(thread: { closedAt: number | null; locked: number }, merged: boolean): string {
+  if (thread.closedAt !== null) return "This thread is closed: it takes no new replies.";
+  if (thread.locked === 1) return "This thread is locked: it takes no new replies.";
+  if (merged) return "This idea was merged: reply on the idea it went to.";
+  return "You can't reply right now.";
+}
+
 export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error, defaultValue }: Props) {
   if (!signedIn) {
     return (

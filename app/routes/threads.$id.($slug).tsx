@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
@@ -8,22 +8,18 @@ import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.se
 import { formError } from "~/utils/form-response.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { unvote, vote } from "~/models/vote.server";
-import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge, ThreadStateBadges } from "~/components/Badges";
 import { CoDesigners } from "~/components/CoDesigners";
-import { IdeaPanel, ideaStaffLinks } from "~/components/IdeaPanel";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
-import { WatchForm } from "~/components/WatchForm";
-import { PostCard } from "~/components/PostCard";
-import { ReplyForm } from "~/components/ReplyForm";
+import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
 import { ThreadReplies } from "~/components/ThreadReplies";
-import { JsonLd } from "~/components/JsonLd";
-import { TagLinks } from "~/components/TagLinks";
-import { excerpt } from "~/markdown/plain-text.server";
+import { ThreadHeader } from "~/components/ThreadHeader";
+import { ThreadOpening } from "~/components/ThreadOpening";
+import { ThreadStructuredData } from "~/components/ThreadStructuredData";
+import { excerpt } from "~/utils/plain-text";
 import { tagsOfThreads } from "~/models/tag.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { seoMeta } from "~/utils/seo";
 import { siteUrl } from "~/utils/site-url.server";
-import { threadStructuredData } from "~/utils/structured-data.server";
 import { slugify, threadPath } from "~/utils/slug";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { parseForm, replySchema } from "~/utils/validation.server";
@@ -100,30 +96,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(here);
 }
 
-/** Description, canonical URL and structured data, from visible content only. */
+/** Description and canonical URL, from visible content only; the structured data is built on the page (ThreadStructuredData). */
 function threadSeo(page: Awaited<ReturnType<typeof getThreadPage>>) {
-  const { thread } = page;
-  const canonical = siteUrl(threadPath(thread));
-  if (page.hidden || thread.deletedAt !== null) return { seo: { description: "", canonical }, structuredData: null };
-  const replies = page.replies.filter((r) => r.hidden === null && r.deletedAt === null);
-  const structuredData = threadStructuredData({
-    ...thread,
-    url: canonical,
-    answer: replies.find((r) => r.id === thread.acceptedAnswerPostId) ?? null,
-    replies,
-  });
-  return { seo: { description: excerpt(thread.bodyHtml), canonical }, structuredData };
-}
-
-function threadLinks(threadId: number, permissions: { flag: boolean; moderate: boolean }) {
-  const links: { href: string; label: string }[] = [];
-  if (permissions.flag) links.push({ href: `/threads/${threadId}/flag`, label: "Flag" });
-  if (permissions.moderate) links.push({ href: `/threads/${threadId}/moderate`, label: "Staff tools" });
-  return links;
+  const canonical = siteUrl(threadPath(page.thread));
+  const visible = !page.hidden && page.thread.deletedAt === null;
+  return { seo: { description: visible ? excerpt(page.thread.bodyHtml) : "", canonical } };
 }
 
 export default function ThreadPage() {
-  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged, tags, structuredData } =
+  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged, tags, seo } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const answer = replies.find((r) => r.id === thread.acceptedAnswerPostId);
@@ -132,23 +113,13 @@ export default function ThreadPage() {
 
   return (
     <div className="thread-page">
-      {structuredData ? <JsonLd data={structuredData} /> : null}
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Home</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={`/products/${thread.productSlug}`}>{thread.productName}</Link>
-      </nav>
-      <header className="thread-header">
-        <p className="thread-badges">
-          <KindBadge kind={thread.kind} />
-          {thread.kind === "idea" ? <StatusBadge status={thread.status} /> : null}
-          {answer ? <SolvedBadge /> : null}
-          {thread.coDesignedAt ? <CoDesignedBadge /> : null}
-          <ThreadStateBadges pinned={thread.pinned === 1} locked={thread.locked === 1} closed={thread.closedAt !== null} />
-        </p>
-        <h1>{thread.title}</h1>
-        <TagLinks tags={tags} />
-        {permissions.watch ? <WatchForm level={subscription} /> : null}
-      </header>
+      <ThreadStructuredData thread={thread} hidden={hidden} replies={replies} url={seo.canonical} />
+      <ThreadHeader
+        thread={thread}
+        solved={answer !== undefined}
+        tags={tags}
+        watch={permissions.watch ? { level: subscription } : null}
+      />
       {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}
       {flagged ? (
         <p className="notice" role="status">
@@ -156,32 +127,7 @@ export default function ThreadPage() {
         </p>
       ) : null}
 
-      <div className={thread.kind === "idea" ? "thread-with-panel" : undefined}>
-        <PostCard
-          label={thread.kind === "question" ? "Question" : "Opening post"}
-          authorUsername={thread.authorUsername}
-          authorDisplayName={thread.authorDisplayName}
-          authorRole={thread.authorRole}
-          createdAt={thread.createdAt}
-          editedAt={thread.editedAt}
-          historyHref={hidden?.placeholder ? undefined : `/threads/${thread.id}/history`}
-          bodyHtml={thread.bodyHtml}
-          editHref={permissions.edit && !hidden?.placeholder ? `/threads/${thread.id}/edit` : undefined}
-          hidden={hidden}
-          deleteReason={thread.deletedAt !== null ? thread.deleteReason : null}
-          links={threadLinks(thread.id, permissions)}
-        />
-        {thread.kind === "idea" ? (
-          <IdeaPanel
-            voteCount={thread.voteCount}
-            hasVoted={thread.viewerVote !== null}
-            canVote={permissions.vote}
-            signedIn={signedIn}
-            loginHref={loginHref}
-            staffLinks={ideaStaffLinks(thread, permissions)}
-          />
-        ) : null}
-      </div>
+      <ThreadOpening thread={thread} hidden={hidden} permissions={permissions} signedIn={signedIn} loginHref={loginHref} />
 
       {coDesigners.length > 0 ? (
         <CoDesigners
@@ -212,15 +158,7 @@ export default function ThreadPage() {
         key={thread.replyCount}
         canReply={permissions.reply}
         signedIn={signedIn}
-        closedMessage={
-          thread.closedAt !== null
-            ? "This thread is closed: it takes no new replies."
-            : thread.locked === 1
-            ? "This thread is locked: it takes no new replies."
-            : idea?.mergedInto
-              ? "This idea was merged: reply on the idea it went to."
-              : "You can't reply right now."
-        }
+        closedMessage={replyClosedMessage(thread, idea?.mergedInto != null)}
         loginHref={loginHref}
         error={actionData?.errors.body}
         defaultValue={actionData?.values.body}

@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import { excerpt } from "~/markdown/plain-text.server";
+import { excerpt } from "~/utils/plain-text";
 import type { listChangelog } from "~/models/changelog.server";
 import type { FeedThread } from "~/models/feed.server";
 import { siteUrl } from "~/utils/site-url.server";

@@ -11,7 +11,7 @@ import { changelogAtom, threadsAtom } from "~/utils/feeds.server";
 import { sitemapFile, sitemapIndex } from "~/utils/sitemap-files.server";
 import { SITEMAP_PAGE_SIZE } from "~/models/sitemap.server";
 import { serializeJsonLd } from "~/utils/seo";
-import { threadStructuredData } from "~/utils/structured-data.server";
+import { threadStructuredData } from "~/utils/structured-data";
 import { createTestProduct, createTestReply, createTestThread, createTestUser } from "./factories";
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "url", "sitemap", "link"].includes(name) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "~/markdown/render.server";
+import { plainText } from "~/utils/plain-text";
 
 const allowedTags = new Set([
   "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
@@ -129,5 +130,24 @@ describe("rendering markdown", () => {
       expect(input.attributes.type).toBe("checkbox");
       expect(input.attributes).toHaveProperty("disabled");
     }
+  });
+});
+
+describe("the plain text of rendered markdown", () => {
+  it("keeps the words and the characters that were escaped in text, code and attributes", () => {
+    const html = renderMarkdown('`a > b` and **c < d** & [the "link"](https://x.example "t > x")\n\nnext &amp; last');
+    expect(plainText(html)).toBe('a > b and c < d & the "link" next & last');
+  });
+
+  it("separates blocks with a space and reads raw HTML as the text it was shown as", () => {
+    expect(plainText(renderMarkdown("# Title\n\n- one\n- two\n\n<script>alert(1)</script>"))).toBe(
+      "Title one two <script>alert(1)</script>",
+    );
+  });
+
+  it("gives the same text whether or not it was asked before", () => {
+    const html = renderMarkdown("Some *emphasis* here");
+    expect(plainText(html)).toBe("Some emphasis here");
+    expect(plainText(html)).toBe("Some emphasis here");
   });
 });

@@ -1,5 +1,5 @@
 import type { ThreadKind } from "~db/schema";
-import { plainText } from "~/markdown/plain-text.server";
+import { plainText } from "~/utils/plain-text";
 
 /**
  * schema.org data for a thread page: QAPage with the accepted answer for a

@@ -1,5 +1,3 @@
-import sanitizeHtml from "sanitize-html";
-
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 function decodeEntities(text: string): string {
@@ -13,9 +11,14 @@ function decodeEntities(text: string): string {
 }
 
 /**
- * The readable text of stored (already sanitized) HTML, for descriptions,
- * feeds and structured data. The result is plain text: whoever outputs it
- * escapes it.
+ * The readable text of stored HTML, for descriptions, feeds and structured
+ * data. The result is plain text: whoever outputs it escapes it.
+ *
+ * Only for HTML that app/markdown made and sanitized: there, "<" and ">"
+ * appear only as tag delimiters (text and attribute values have them
+ * escaped) and nothing is a comment, script or style, so dropping every
+ * tag leaves exactly the text. It runs in the browser too (the thread
+ * page builds its structured data from the data it already has).
  */
 export function plainText(html: string): string {
   let text = recent.get(html);
@@ -38,7 +41,7 @@ const recent = new Map<string, string>();
 
 function toPlainText(html: string): string {
   const spaced = html.replace(/<(br|hr|\/p|\/li|\/h[1-6]|\/pre|\/blockquote|\/tr|\/td|\/th)\b[^>]*>/gi, "$& ");
-  const stripped = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
+  const stripped = spaced.replace(/<[^>]*>/g, "");
   return decodeEntities(stripped).replace(/\s+/g, " ").trim();
 }
 

@@ -1,0 +1,46 @@
+import type { getThreadPage } from "~/models/thread.server";
+import { IdeaPanel, ideaStaffLinks } from "./IdeaPanel";
+import { PostCard } from "./PostCard";
+
+type Page = Awaited<ReturnType<typeof getThreadPage>>;
+
+type Props = Pick<Page, "thread" | "hidden" | "permissions"> & { signedIn: boolean; loginHref: string };
+
+function threadLinks(threadId: number, permissions: Page["permissions"]) {
+  const links: { href: string; label: string }[] = [];
+  if (permissions.flag) links.push({ href: `/threads/${threadId}/flag`, label: "Flag" });
+  if (permissions.moderate) links.push({ href: `/threads/${threadId}/moderate`, label: "Staff tools" });
+  return links;
+}
+
+/** The opening post, and beside an idea's its vote panel. */
+export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref }: Props) {
+  return (
+    <div className={thread.kind === "idea" ? "thread-with-panel" : undefined}>
+      <PostCard
+        label={thread.kind === "question" ? "Question" : "Opening post"}
+        authorUsername={thread.authorUsername}
+        authorDisplayName={thread.authorDisplayName}
+        authorRole={thread.authorRole}
+        createdAt={thread.createdAt}
+        editedAt={thread.editedAt}
+        historyHref={hidden?.placeholder ? undefined : `/threads/${thread.id}/history`}
+        bodyHtml={thread.bodyHtml}
+        editHref={permissions.edit && !hidden?.placeholder ? `/threads/${thread.id}/edit` : undefined}
+        hidden={hidden}
+        deleteReason={thread.deletedAt !== null ? thread.deleteReason : null}
+        links={threadLinks(thread.id, permissions)}
+      />
+      {thread.kind === "idea" ? (
+        <IdeaPanel
+          voteCount={thread.voteCount}
+          hasVoted={thread.viewerVote !== null}
+          canVote={permissions.vote}
+          signedIn={signedIn}
+          loginHref={loginHref}
+          staffLinks={ideaStaffLinks(thread, permissions)}
+        />
+      ) : null}
+    </div>
+  );
+}
