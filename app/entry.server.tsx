@@ -33,6 +33,9 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
+        // No page defers data, so the whole page is ready at once: it is gathered into one
+        // buffer and answered as one body, cheaper than passing it chunk by chunk through
+        // Node and web streams (and the same for browsers and crawlers).
         onAllReady() {
           shellRendered = true;
           const chunks: Buffer[] = [];
