@@ -1,4 +1,5 @@
 import * as build from "@remix-run/dev/server-build";
+import fs from "node:fs";
 import compression from "compression";
 import express from "express";
 import { closeDb } from "~db/client.server";
@@ -61,7 +62,10 @@ app.use((_req, res, next) => {
 });
 // Fingerprinted assets never change; everything else in public/ may.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// public/ holds a few files at its top (the favicon): only their paths look on disk, not every page's.
+const publicFiles = new Set(fs.readdirSync("public").filter((name) => name !== "build").map((name) => `/${name}`));
+const publicStatic = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 app.use(originCheck({ sessionCookieName: lucia.sessionCookieName }));
 app.use(readLimits());
 if (env("PAGE_CACHE") !== "off") {
