@@ -6,6 +6,12 @@
  */
 
 export const SEARCH_MAX_LENGTH = 200;
+/**
+ * How many matches each part of a search reads at most (title matches, the
+ * newest matching threads, the newest matching replies); past this the page
+ * says so and people refine the query.
+ */
+export const SEARCH_MAX_MATCHES = 1000;
 const MAX_TERMS = 12;
 
 const word = /[\p{L}\p{N}]+/gu;
@@ -39,6 +45,11 @@ const quote = (words: string[]) => `"${words.join(" ")}"`;
 export function toMatchAll(input: string): string | null {
   const groups = termGroups(input);
   return groups.length ? groups.map(quote).join(" ") : null;
+}
+
+/** A match from toMatchAll, limited to titles: every term must be in the title. */
+export function toTitleMatch(match: string): string {
+  return `title : (${match})`;
 }
 
 /**
