@@ -5,7 +5,7 @@ import { searchThreads } from "~/models/search.server";
 import { FilterSelect, kindOptions, solvedOptions, statusOptions } from "~/components/ListControls";
 import { SearchResults } from "~/components/SearchResults";
 import { redirectWithoutEmptyParams } from "~/utils/http";
-import { SEARCH_MAX_LENGTH, SEARCH_MAX_MATCHES } from "~/utils/search-query";
+import { SEARCH_MAX_LENGTH, searchSummary } from "~/utils/search-query";
 import { searchQuerySchema } from "~/utils/validation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -68,10 +68,7 @@ export default function Search() {
       ) : (
         <>
           <p className="muted" role="status">
-            {capped
-              ? `More than ${SEARCH_MAX_MATCHES.toLocaleString("en")} threads and replies match “${q}”. Showing ${total} threads: those with every word in the title first, then the newest matches. Add a word or a filter to see fewer.`
-              : `${total} ${total === 1 ? "thread matches" : "threads match"} “${q}”`}
-            {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+            {searchSummary({ q, total, capped, page, pageCount })}
           </p>
           <h2 className="visually-hidden">Results</h2>
           <SearchResults results={results} />
