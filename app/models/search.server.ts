@@ -64,7 +64,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
   const db = getDb();
   const { rows } = await sql<Row>`
     with title_hits as materialized (
-      select st.rowid as thread_id, bm25(search_thread_text) as score
+      select st.rowid as thread_id, bm25(search_thread_text) as score, t.last_activity_at as activity
       from search_thread_text st
       join threads t on t.id = st.rowid
       where search_thread_text match ${toTitleMatch(match)} and ${visible}
@@ -72,7 +72,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
       limit ${SEARCH_MAX_MATCHES + 1}
     ),
     thread_hits as materialized (
-      select st.rowid as thread_id
+      select st.rowid as thread_id, t.last_activity_at as activity
       from search_thread_text st
       join threads t on t.id = st.rowid
       where search_thread_text match ${match} and ${visible}
@@ -80,7 +80,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
       limit ${SEARCH_MAX_MATCHES + 1}
     ),
     reply_hits as materialized (
-      select s.rowid as hit, p.thread_id
+      select s.rowid as hit, p.thread_id, t.last_activity_at as activity
       from search_index s
       join posts p indexed by posts_visible on p.id = s.rowid / 2 and p.hidden_at is null and p.deleted_at is null
       join threads t on t.id = p.thread_id
@@ -89,17 +89,23 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
       limit ${SEARCH_MAX_MATCHES + 1}
     ),
     candidates as (
-      select thread_id, 0 as tier, score, thread_id * 2 as hit from (select * from title_hits limit ${SEARCH_MAX_MATCHES})
+      select thread_id, activity, 0 as tier, score, thread_id * 2 as hit from (select * from title_hits limit ${SEARCH_MAX_MATCHES})
       union all
-      select thread_id, 1, null, thread_id * 2 from (select * from thread_hits limit ${SEARCH_MAX_MATCHES})
+      select thread_id, activity, 1, null, thread_id * 2 from (select * from thread_hits limit ${SEARCH_MAX_MATCHES})
       union all
-      select thread_id, 1, null, hit from (select * from reply_hits limit ${SEARCH_MAX_MATCHES})
+      select thread_id, activity, 1, null, hit from (select * from reply_hits limit ${SEARCH_MAX_MATCHES})
     ),
     best as (
-      select thread_id, min(tier) as tier, min(score) as score,
+      select thread_id, activity, min(tier) as tier, min(score) as score,
              coalesce(min(case when hit % 2 = 0 then hit end), max(hit)) as hit
       from candidates
       group by thread_id
+    ),
+    page as (
+      select best.*, count(*) over () as total
+      from best
+      order by tier, score, activity desc, thread_id desc
+      limit ${SEARCH_PAGE_SIZE} offset ${offset}
     )
     select t.id, t.title, t.kind, t.status, t.pinned,
            t.vote_count as voteCount, t.reply_count as replyCount,
@@ -107,17 +113,15 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
            t.accepted_answer_post_id as acceptedAnswerPostId, t.co_designed_at as coDesignedAt,
            u.username as authorUsername, u.display_name as authorDisplayName,
            pr.slug as productSlug, pr.name as productName,
-           best.hit,
-           count(*) over () as total,
+           page.hit, page.total,
            (select count(*) from title_hits) > ${SEARCH_MAX_MATCHES}
              or (select count(*) from thread_hits) > ${SEARCH_MAX_MATCHES}
              or (select count(*) from reply_hits) > ${SEARCH_MAX_MATCHES} as capped
-    from best
-    join threads t on t.id = best.thread_id
+    from page
+    join threads t on t.id = page.thread_id
     join users u on u.id = t.author_id
     join products pr on pr.id = t.product_id
-    order by best.tier, best.score, t.last_activity_at desc, t.id desc
-    limit ${SEARCH_PAGE_SIZE} offset ${offset}
+    order by page.tier, page.score, page.activity desc, page.thread_id desc
   `.execute(db);
   const total = rows[0]?.total ?? 0;
   const snippets = new Map<number, string>();
