@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 import { getDb } from "~db/client.server";
 import type { IdeaStatus, ThreadKind } from "~db/schema";
-import { SEARCH_MAX_MATCHES, toMatchAll, toMatchSimilar, toTitleMatch } from "~/utils/search-query";
+import { SEARCH_MAX_MATCHES, toMatchAll, toMatchSimilar } from "~/utils/search-query";
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
 import { threadPath } from "~/utils/slug";
 import { withTags } from "./tag.server";
@@ -51,10 +51,12 @@ function filterSql(filter: SearchFilter): RawBuilder<unknown> {
  *
  * Ranking every match by bm25 read every match (a common word is in a
  * hundred thousand documents; 70 ms for two of them); each part here stops
- * after its limit. Title matches and newest threads come from
- * search_thread_text (0009), replies from search_index; visibility and
- * filters are checked inside each part, so its limit counts only what may be
- * shown. Snippets, the costly part, are made only for the page's own results.
+ * after its limit. Title matches come from search_titles (0009). The newest
+ * threads and replies come from search_index in descending row id: a
+ * thread's row id is id * 2, a reply's id * 2 + 1, so replies run far past
+ * the threads and the thread part starts at the largest thread's row id.
+ * Visibility and filters are checked inside each part, so its limit counts
+ * only what may be shown. Snippets are made only for the page's own results.
  */
 export async function searchThreads(text: string, filter: SearchFilter = {}, page = 1) {
   const match = toMatchAll(text);
@@ -64,19 +66,20 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
   const db = getDb();
   const { rows } = await sql<Row>`
     with title_hits as materialized (
-      select st.rowid as thread_id, bm25(search_thread_text) as score, t.last_activity_at as activity
-      from search_thread_text st
+      select st.rowid as thread_id, bm25(search_titles) as score, t.last_activity_at as activity
+      from search_titles st
       join threads t on t.id = st.rowid
-      where search_thread_text match ${toTitleMatch(match)} and ${visible}
+      where search_titles match ${match} and ${visible}
       order by score
       limit ${SEARCH_MAX_MATCHES + 1}
     ),
     thread_hits as materialized (
-      select st.rowid as thread_id, t.last_activity_at as activity
-      from search_thread_text st
-      join threads t on t.id = st.rowid
-      where search_thread_text match ${match} and ${visible}
-      order by st.rowid desc
+      select s.rowid / 2 as thread_id, t.last_activity_at as activity
+      from search_index s
+      join threads t on t.id = s.rowid / 2
+      where search_index match ${match}
+        and s.rowid <= (select max(id) from threads) * 2 and s.rowid % 2 = 0 and ${visible}
+      order by s.rowid desc
       limit ${SEARCH_MAX_MATCHES + 1}
     ),
     reply_hits as materialized (

@@ -47,11 +47,6 @@ export function toMatchAll(input: string): string | null {
   return groups.length ? groups.map(quote).join(" ") : null;
 }
 
-/** A match from toMatchAll, limited to titles: every term must be in the title. */
-export function toTitleMatch(match: string): string {
-  return `title : (${match})`;
-}
-
 /**
  * For "similar threads": any meaningful word of a title may match, the last
  * one as a prefix because the person is still typing. Only titles count.

@@ -12,7 +12,7 @@ import { sql, type Kysely } from "kysely";
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`insert into search_index (search_index) values ('optimize')`.execute(db);
-  await sql`insert into search_thread_text (search_thread_text) values ('optimize')`.execute(db);
+  await sql`insert into search_titles (search_titles) values ('optimize')`.execute(db);
 }
 
 export async function down(): Promise<void> {

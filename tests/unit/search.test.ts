@@ -256,17 +256,21 @@ describe("ranking and the limit on matches read", () => {
     const elsewhere = await createTestThread(author, { productId: otherProduct, title: "Elsewhere", body: "nothing" });
     await createTestReply(author, elsewhere, "an old numbat reply");
     const inTitle = await createTestThread(author, { productId, title: "Numbat habits", body: "text" });
+    const inBody = await createTestThread(author, { productId, title: "Marsupials", body: "The numbat eats termites." });
     const busy = await createTestThread(author, { productId, title: "Busy thread", body: "text" });
     await addReplies(author, busy, Array.from({ length: SEARCH_MAX_MATCHES - 1 }, (_, i) => `numbat reply ${i}`));
     const last = await createTestReply(await createTestUser(), busy, "the newest numbat reply");
+    await setLastActivity(inBody, 2);
+    await setLastActivity(elsewhere, 5);
 
     const capped = await searchThreads("numbat");
     expect(capped.capped).toBe(true);
     // 1,001 matching replies: the newest 1,000 all belong to the busy thread, the old one elsewhere is past the limit.
-    expect(capped.results.map((r) => r.id)).toEqual([inTitle, busy]);
-    expect(capped.total).toBe(2);
+    // Threads' own text is read apart from replies, so a thread matching in its body is not crowded out.
+    expect(capped.results.map((r) => r.id)).toEqual([inTitle, busy, inBody]);
+    expect(capped.total).toBe(3);
     expect(searchSummary({ q: "numbat", ...capped })).toBe(
-      "More than 1,000 threads and replies match “numbat”. Showing 2 threads: those with every word in the title first, then the newest matches. Add a word or a filter to see fewer.",
+      "More than 1,000 threads and replies match “numbat”. Showing 3 threads: those with every word in the title first, then the newest matches. Add a word or a filter to see fewer.",
     );
     // A filter applies before the limit, so the other product's thread is found.
     const filtered = await searchThreads("numbat", { productSlug: "numbat-product" });
@@ -277,8 +281,8 @@ describe("ranking and the limit on matches read", () => {
     await deleteContent(staff, { type: "post", id: last }, "spam");
     const exact = await searchThreads("numbat");
     expect(exact.capped).toBe(false);
-    expect(exact.results.map((r) => r.id)).toEqual([inTitle, busy, elsewhere]);
-    expect(searchSummary({ q: "numbat", ...exact })).toBe("3 threads match “numbat”");
+    expect(exact.results.map((r) => r.id)).toEqual([inTitle, busy, inBody, elsewhere]);
+    expect(searchSummary({ q: "numbat", ...exact })).toBe("4 threads match “numbat”");
   });
 
   it("summarises a result count, a single match and paging", () => {
