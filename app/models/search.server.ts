@@ -15,8 +15,6 @@ import type { ThreadListItem } from "./thread.server";
  */
 
 export const SEARCH_PAGE_SIZE = 20;
-const TITLE_WEIGHT = 10;
-const BODY_WEIGHT = 1;
 
 export type SearchFilter = {
   productSlug?: string | null;
@@ -165,14 +163,13 @@ export async function findSimilarThreads(title: string, options: { productSlug?:
   if (!match) return [];
   const { rows } = await sql<{ id: number; title: string; kind: ThreadKind; solved: number; productName: string }>`
     select t.id, t.title, t.kind, t.accepted_answer_post_id is not null as solved, pr.name as productName
-    from search_index s
-    join threads t on t.id = s.thread_id
+    from search_titles st
+    join threads t on t.id = st.rowid
     join products pr on pr.id = t.product_id
-    where search_index match ${match}
-      and s.post_id is null
+    where search_titles match ${match}
       and t.hidden_at is null and t.deleted_at is null
       ${options.productSlug ? sql`and pr.slug = ${options.productSlug}` : sql``}
-    order by bm25(search_index, ${TITLE_WEIGHT}, ${BODY_WEIGHT})
+    order by bm25(search_titles)
     limit ${options.limit ?? 5}
   `.execute(getDb());
   return rows.map((r) => ({ ...r, solved: r.solved === 1, href: threadPath(r) }));
