@@ -530,11 +530,17 @@ function subscribe(thread: number, users: Iterable<number>, level: "watching" | 
 }
 
 // ---------------------------------------------------------------- full-text index, triggers, statistics
-// The same two statements 0006_discovery.ts runs to index what already exists.
+// The statements 0006_discovery.ts runs to index what already exists.
 sqlite.exec(`insert into search_index (rowid, title, body, thread_id, post_id)
   select t.id * 2, t.title, t.body, t.id, null from threads t where t.hidden_at is null and t.deleted_at is null`);
 sqlite.exec(`insert into search_index (rowid, title, body, thread_id, post_id)
   select p.id * 2 + 1, '', p.body, p.thread_id, p.id from posts p where p.hidden_at is null and p.deleted_at is null`);
+// And the one 0009_search_titles.ts runs.
+sqlite.exec(`insert into search_titles (rowid, title)
+  select id, title from threads where hidden_at is null and deleted_at is null`);
+// And what 0010_search_index_optimize.ts does to a forum that already has an index.
+sqlite.exec(`insert into search_index (search_index) values ('optimize')`);
+sqlite.exec(`insert into search_titles (search_titles) values ('optimize')`);
 for (const { sql } of triggers) sqlite.exec(sql);
 step("full-text index built, triggers restored");
 

@@ -5,7 +5,7 @@ import { searchThreads } from "~/models/search.server";
 import { FilterSelect, kindOptions, solvedOptions, statusOptions } from "~/components/ListControls";
 import { SearchResults } from "~/components/SearchResults";
 import { redirectWithoutEmptyParams } from "~/utils/http";
-import { SEARCH_MAX_LENGTH } from "~/utils/search-query";
+import { SEARCH_MAX_LENGTH, searchSummary } from "~/utils/search-query";
 import { searchQuerySchema } from "~/utils/validation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -32,7 +32,7 @@ function pageHref(search: Record<string, string | undefined>, page: number) {
 }
 
 export default function Search() {
-  const { q, filter, products, results, total, page, pageCount } = useLoaderData<typeof loader>();
+  const { q, filter, products, results, total, capped, page, pageCount } = useLoaderData<typeof loader>();
   const current = { q, ...filter };
   return (
     <section aria-labelledby="search-title" className="search-page">
@@ -68,8 +68,7 @@ export default function Search() {
       ) : (
         <>
           <p className="muted" role="status">
-            {total} {total === 1 ? "thread matches" : "threads match"} “{q}”
-            {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+            {searchSummary({ q, total, capped, page, pageCount })}
           </p>
           <h2 className="visually-hidden">Results</h2>
           <SearchResults results={results} />

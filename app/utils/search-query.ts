@@ -6,6 +6,12 @@
  */
 
 export const SEARCH_MAX_LENGTH = 200;
+/**
+ * How many matches each part of a search reads at most (title matches, the
+ * newest matching threads, the newest matching replies); past this the page
+ * says so and people refine the query.
+ */
+export const SEARCH_MAX_MATCHES = 1000;
 const MAX_TERMS = 12;
 
 const word = /[\p{L}\p{N}]+/gu;
@@ -52,4 +58,12 @@ export function toMatchSimilar(title: string): string | null {
   if (words.length === 0) return null;
   const terms = words.map((w, i) => (i === words.length - 1 && w.length >= 3 ? `${quote([w])}*` : quote([w])));
   return `title : (${terms.join(" OR ")})`;
+}
+
+/** The line above search results: how many threads match, and whether the search stopped reading at its limit. */
+export function searchSummary({ q, total, capped, page, pageCount }: { q: string; total: number; capped: boolean; page: number; pageCount: number }): string {
+  const count = capped
+    ? `More than ${SEARCH_MAX_MATCHES.toLocaleString("en")} threads and replies match “${q}”. Showing ${total} threads: those with every word in the title first, then the newest matches. Add a word or a filter to see fewer.`
+    : `${total} ${total === 1 ? "thread matches" : "threads match"} “${q}”`;
+  return pageCount > 1 ? `${count} · page ${page} of ${pageCount}` : count;
 }

@@ -6,6 +6,8 @@ import * as m0005 from "./0005_api_webhooks";
 import * as m0006 from "./0006_discovery";
 import * as m0007 from "./0007_security";
 import * as m0008 from "./0008_performance";
+import * as m0009 from "./0009_search_titles";
+import * as m0010 from "./0010_search_index_optimize";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   "0006_discovery": m0006,
   "0007_security": m0007,
   "0008_performance": m0008,
+  "0009_search_titles": m0009,
+  "0010_search_index_optimize": m0010,
 };

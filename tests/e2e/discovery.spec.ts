@@ -9,6 +9,9 @@ test("a visitor searches from the header and opens a result", async ({ page }) =
   await page.getByRole("searchbox", { name: "Search the community" }).press("Enter");
   await expect(page).toHaveURL(/\/search\?q=invoice\+closed/);
   await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "“invoice closed”" })).toHaveText(/^\d+ threads? match(es)? “invoice closed”$/);
+  // The one thread with both words in its title comes first.
+  await expect(page.locator(".search-results .thread-row-title").first()).toHaveText(closedPeriodQuestion);
   const result = page.getByRole("listitem").filter({ hasText: closedPeriodQuestion });
   await expect(result.locator("mark").first()).toBeVisible();
   await result.getByRole("link", { name: closedPeriodQuestion }).click();

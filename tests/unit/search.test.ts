@@ -5,9 +5,9 @@ import { findSimilarThreads, searchThreads } from "~/models/search.server";
 import { addStaffNote } from "~/models/staff-note.server";
 import { editThread, markAnswer } from "~/models/thread.server";
 import { editReply } from "~/models/post.server";
-import { toMatchAll, toMatchSimilar } from "~/utils/search-query";
+import { SEARCH_MAX_MATCHES, searchSummary, toMatchAll, toMatchSimilar } from "~/utils/search-query";
 import { snippetParts } from "~/utils/snippet";
-import { createTestProduct, createTestReply, createTestThread, createTestUser } from "./factories";
+import { createTestProduct, createTestReply, createTestThread, createTestUser, type TestActor } from "./factories";
 
 const hostileQueries = [
   "",
@@ -187,6 +187,108 @@ describe("searching threads", () => {
     expect(first.results).toHaveLength(20);
     expect(second.results).toHaveLength(5);
     expect(new Set([...first.results, ...second.results].map((r) => r.id)).size).toBe(25);
+  });
+});
+
+const DAY = 86_400_000;
+
+async function setLastActivity(threadId: number, daysAgo: number) {
+  await getDb().updateTable("threads").set({ last_activity_at: Date.now() - daysAgo * DAY }).where("id", "=", threadId).execute();
+}
+
+/** Adds replies straight to the table (the full-text triggers index them), oldest first. */
+async function addReplies(author: TestActor, threadId: number, bodies: string[]) {
+  const start = Date.now() - bodies.length;
+  await getDb()
+    .insertInto("posts")
+    .values(bodies.map((body, i) => ({ thread_id: threadId, author_id: author.id, body, body_html: `<p>${body}</p>`, created_at: start + i })))
+    .execute();
+}
+
+describe("ranking and the limit on matches read", () => {
+  it("lists threads with every word in the title first, then the others by latest activity", async () => {
+    const author = await createTestUser();
+    const productId = await createTestProduct();
+    const inTitle = await createTestThread(author, { productId, title: "Okapi sightings", body: "Seen near the river." });
+    const oldBody = await createTestThread(author, { productId, title: "Zoo notes", body: "We saw an okapi once." });
+    const inReply = await createTestThread(author, { productId, title: "Weekend plans", body: "Nothing yet." });
+    const reply = await createTestReply(author, inReply, "Maybe the okapi enclosure?");
+    const newBody = await createTestThread(author, { productId, title: "Animal list", body: "Giraffe, okapi, zebra." });
+    const titleAndReply = await createTestThread(author, { productId, title: "Okapi feeding times", body: "When are they fed?" });
+    await createTestReply(author, titleAndReply, "The okapi eats at noon.");
+    await setLastActivity(inTitle, 30);
+    await setLastActivity(titleAndReply, 40);
+    await setLastActivity(oldBody, 10);
+    await setLastActivity(inReply, 1);
+    await setLastActivity(newBody, 3);
+
+    const { results, total, capped } = await searchThreads("okapi");
+    expect(results.map((r) => r.id).slice(2)).toEqual([inReply, newBody, oldBody]);
+    expect(results.map((r) => r.id).slice(0, 2).sort()).toEqual([inTitle, titleAndReply].sort());
+    expect(total).toBe(5);
+    expect(capped).toBe(false);
+    // A thread's own matching text is its snippet; otherwise its newest matching reply.
+    expect(results.find((r) => r.id === titleAndReply)!.inReply).toBe(false);
+    const replyHit = results.find((r) => r.id === inReply)!;
+    expect(replyHit.href).toMatch(new RegExp(`#post-${reply}$`));
+    expect(replyHit.snippet).toContainEqual({ text: "okapi", hit: true });
+    expect(replyHit.snippet.map((p) => p.text).join("")).toContain("enclosure");
+  });
+
+  it("gives each result the snippet of its own matching text", async () => {
+    const author = await createTestUser();
+    const first = await createTestThread(author, { title: "First", body: "alpha words about the tapir" });
+    const second = await createTestThread(author, { title: "Second", body: "nothing" });
+    await createTestReply(author, second, "beta words about a tapir");
+    const { results } = await searchThreads("tapir");
+    const text = (id: number) => results.find((r) => r.id === id)!.snippet.map((p) => p.text).join("");
+    expect(text(first)).toContain("alpha");
+    expect(text(first)).not.toContain("beta");
+    expect(text(second)).toContain("beta");
+  });
+
+  it(`says when more than ${SEARCH_MAX_MATCHES} threads and replies match, counting only what may be shown`, async () => {
+    const author = await createTestUser();
+    const staff = await createTestUser({ role: "staff" });
+    const productId = await createTestProduct();
+    const otherProduct = await createTestProduct({ slug: "numbat-product" });
+    // The oldest match of all, in another product.
+    const elsewhere = await createTestThread(author, { productId: otherProduct, title: "Elsewhere", body: "nothing" });
+    await createTestReply(author, elsewhere, "an old numbat reply");
+    const inTitle = await createTestThread(author, { productId, title: "Numbat habits", body: "text" });
+    const inBody = await createTestThread(author, { productId, title: "Marsupials", body: "The numbat eats termites." });
+    const busy = await createTestThread(author, { productId, title: "Busy thread", body: "text" });
+    await addReplies(author, busy, Array.from({ length: SEARCH_MAX_MATCHES - 1 }, (_, i) => `numbat reply ${i}`));
+    const last = await createTestReply(await createTestUser(), busy, "the newest numbat reply");
+    await setLastActivity(inBody, 2);
+    await setLastActivity(elsewhere, 5);
+
+    const capped = await searchThreads("numbat");
+    expect(capped.capped).toBe(true);
+    // 1,001 matching replies: the newest 1,000 all belong to the busy thread, the old one elsewhere is past the limit.
+    // Threads' own text is read apart from replies, so a thread matching in its body is not crowded out.
+    expect(capped.results.map((r) => r.id)).toEqual([inTitle, busy, inBody]);
+    expect(capped.total).toBe(3);
+    expect(searchSummary({ q: "numbat", ...capped })).toBe(
+      "More than 1,000 threads and replies match “numbat”. Showing 3 threads: those with every word in the title first, then the newest matches. Add a word or a filter to see fewer.",
+    );
+    // A filter applies before the limit, so the other product's thread is found.
+    const filtered = await searchThreads("numbat", { productSlug: "numbat-product" });
+    expect(filtered.results.map((r) => r.id)).toEqual([elsewhere]);
+    expect(filtered.capped).toBe(false);
+
+    // A deleted reply no longer counts: the 1,000 visible replies left are all read, and the count is exact.
+    await deleteContent(staff, { type: "post", id: last }, "spam");
+    const exact = await searchThreads("numbat");
+    expect(exact.capped).toBe(false);
+    expect(exact.results.map((r) => r.id)).toEqual([inTitle, busy, inBody, elsewhere]);
+    expect(searchSummary({ q: "numbat", ...exact })).toBe("4 threads match “numbat”");
+  });
+
+  it("summarises a result count, a single match and paging", () => {
+    expect(searchSummary({ q: "x", total: 1, capped: false, page: 1, pageCount: 1 })).toBe("1 thread matches “x”");
+    expect(searchSummary({ q: "x", total: 45, capped: false, page: 2, pageCount: 3 })).toBe("45 threads match “x” · page 2 of 3");
+    expect(searchSummary({ q: "x", total: 1200, capped: true, page: 1, pageCount: 60 })).toMatch(/^More than 1,000 threads and replies match “x”\..* · page 1 of 60$/);
   });
 });
 
