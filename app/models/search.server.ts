@@ -4,6 +4,7 @@ import type { IdeaStatus, ThreadKind } from "~db/schema";
 import { toMatchAll, toMatchSimilar } from "~/utils/search-query";
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
 import { threadPath } from "~/utils/slug";
+import { indexPendingReplies } from "./search-index.server";
 import { withTags } from "./tag.server";
 import type { ThreadListItem } from "./thread.server";
 
@@ -54,6 +55,8 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
   const match = toMatchAll(text);
   if (!match) return { results: [], total: 0, page: 1, pageCount: 0 };
   const offset = (Math.max(1, page) - 1) * SEARCH_PAGE_SIZE;
+  // Replies posted since the last indexing round are indexed first, so none is missing from the results.
+  await indexPendingReplies();
   const db = getDb();
   const { rows } = await sql<Row>`
     with ranked as materialized (

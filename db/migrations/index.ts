@@ -6,6 +6,7 @@ import * as m0005 from "./0005_api_webhooks";
 import * as m0006 from "./0006_discovery";
 import * as m0007 from "./0007_security";
 import * as m0008 from "./0008_performance";
+import * as m0009 from "./0009_performance";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0006_discovery": m0006,
   "0007_security": m0007,
   "0008_performance": m0008,
+  "0009_performance": m0009,
 };
