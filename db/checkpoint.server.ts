@@ -48,6 +48,7 @@ export async function startCheckpoints(file: string, onError: (message: string) 
   worker.unref();
   return async () => {
     const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.ref(); // an unreferenced worker would let the process end before this resolves
     worker.postMessage("stop");
     await exited;
   };
