@@ -13,18 +13,15 @@ const BATCH = 2000;
  * waited are skipped; one the edit trigger indexed meanwhile is not indexed twice.
  * Returns how many were taken from the queue.
  */
-export async function indexPendingReplies(): Promise<number> {
+export async function indexPendingReplies(batch = BATCH): Promise<number> {
   const db = getDb();
-  const { rows: waiting } = await sql<{ any: number }>`select exists (select 1 from search_pending) as "any"`.execute(db);
-  if (!waiting[0]?.any) return 0;
+  if (!(await db.selectFrom("search_pending").select("post_id").limit(1).executeTakeFirst())) return 0;
   let done = 0;
   while (true) {
     const taken = await db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ last: number | null; n: number }>`
-        select max(post_id) as "last", count(*) as n from (select post_id from search_pending order by post_id limit ${BATCH})
-      `.execute(trx);
-      const last = rows[0]?.last;
-      if (last === null || last === undefined) return 0;
+      const next = await trx.selectFrom("search_pending").select("post_id").orderBy("post_id").limit(batch).execute();
+      const last = next.at(-1)?.post_id;
+      if (last === undefined) return 0;
       // CROSS JOIN keeps the queue as the outer loop: otherwise SQLite may walk every reply below `last`.
       await sql`
         insert into search_index (rowid, title, body, thread_id, post_id)
@@ -33,10 +30,10 @@ export async function indexPendingReplies(): Promise<number> {
         where q.post_id <= ${last} and p.hidden_at is null and p.deleted_at is null
           and not exists (select 1 from search_index s where s.rowid = p.id * 2 + 1)
       `.execute(trx);
-      await sql`delete from search_pending where post_id <= ${last}`.execute(trx);
-      return rows[0]!.n;
+      await trx.deleteFrom("search_pending").where("post_id", "<=", last).execute();
+      return next.length;
     });
     done += taken;
-    if (taken < BATCH) return done;
+    if (taken < batch) return done;
   }
 }
