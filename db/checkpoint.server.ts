@@ -18,6 +18,7 @@ import { getDb } from "./client.server";
  */
 const CHECKPOINT_MS = 200;
 const SAFETY_NET_PAGES = 10_000;
+const SQLITE_DEFAULT_PAGES = 1_000;
 
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require("node:worker_threads");
@@ -45,9 +46,21 @@ export async function startCheckpoints(file: string, onError: (message: string) 
   });
   worker.on("message", (message: string) => onError(message));
   worker.on("error", (error) => onError(String(error)));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.once("exit", (code) => {
+      if (!stopping) {
+        // Without the worker the log would grow to the safety net between checkpoints: back to SQLite's default.
+        onError(`the checkpoint worker ended (exit code ${code}); the server's own connection checkpoints again`);
+        sql`pragma wal_autocheckpoint = ${sql.raw(String(SQLITE_DEFAULT_PAGES))}`.execute(getDb()).catch(() => {});
+      }
+      resolve();
+    }),
+  );
   worker.unref();
+  // Resolves once the worker has closed its connection, also when called again or after the worker ended by itself.
   return async () => {
-    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    stopping = true;
     worker.ref(); // an unreferenced worker would let the process end before this resolves
     worker.postMessage("stop");
     await exited;

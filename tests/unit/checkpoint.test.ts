@@ -40,4 +40,13 @@ describe("checkpoints on a worker thread", () => {
     }
     expect(errors).toEqual([]);
   });
+
+  it("stopping a second time resolves at once, the worker having ended", async () => {
+    const errors: string[] = [];
+    const stop = await startCheckpoints(databasePath(), (message) => errors.push(message));
+    await stop();
+    const again = await Promise.race([stop().then(() => "stopped"), new Promise((resolve) => setTimeout(resolve, 2_000, "hung"))]);
+    expect(again).toBe("stopped");
+    expect(errors).toEqual([]);
+  });
 });
