@@ -9,9 +9,15 @@ import { getDb } from "./client.server";
  * 1,000 pages of log (4 MB): that request then waits for the copy and two
  * fsyncs, 3–5 ms on this kind of machine, and every request queued behind it
  * waits too. Here a worker thread with its own connection runs a PASSIVE
- * checkpoint every CHECKPOINT_MS, which never blocks readers or writers; the
- * requests' connection only checkpoints itself if the log ever passes
- * SAFETY_NET_PAGES (40 MB), should the worker fall behind or stop.
+ * checkpoint every CHECKPOINT_MS, which never blocks readers or writers, and
+ * does the copying. Under a steady stream of writes it never quite catches up
+ * (a commit lands while it copies), and SQLite only starts the log over once
+ * every frame is copied: so the requests' connection still checkpoints when
+ * the log passes SAFETY_NET_PAGES (40 MB; every half second at 650 replies a
+ * second), but then copies only what came since the worker's last round.
+ * Measured with 32 connections posting replies, runs interleaved: 600–660
+ * replies a second, p99 88–105 ms with the worker; 500–610, p99 97–125 ms
+ * without it. A 25 ms interval changed nothing measurable.
  *
  * Only the server starts it (app/server.ts); tests and scripts keep SQLite's default.
  * Returns a stop function that closes the worker's connection.
