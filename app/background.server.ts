@@ -1,15 +1,25 @@
 import { deliverDueEmails, gatherDigests } from "~/email/sender.server";
 import { transportFromEnv } from "~/email/transport.server";
+import { indexPendingReplies } from "~/models/search-index.server";
 import { deliverDueWebhooks } from "~/models/webhook.server";
 import { env } from "~/utils/env.server";
 import { startWorker } from "~/utils/worker.server";
 
-/** What the server does besides answering requests: digests, emails and webhook deliveries. Returns a stop function. */
+/**
+ * What the server does besides answering requests: digests, emails and webhook deliveries,
+ * and new replies into the full-text index. Returns a stop function.
+ */
 export function startBackgroundJobs() {
   const transport = transportFromEnv();
-  return startWorker(
-    "background",
-    [() => gatherDigests(), () => deliverDueEmails(transport), () => deliverDueWebhooks()],
-    Number(env("BACKGROUND_POLL_MS")) || 15_000,
-  );
+  const stops = [
+    startWorker(
+      "background",
+      [() => gatherDigests(), () => deliverDueEmails(transport), () => deliverDueWebhooks()],
+      Number(env("BACKGROUND_POLL_MS")) || 15_000,
+    ),
+    startWorker("search-index", [() => indexPendingReplies()], 500),
+  ];
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
 }

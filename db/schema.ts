@@ -316,6 +316,11 @@ export interface SearchIndexTable {
   post_id: number | null;
 }
 
+/** Replies waiting to enter search_index (db/migrations/0011_search_queue.ts, app/models/search-index.server.ts). */
+export interface SearchPendingTable {
+  post_id: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -346,6 +351,7 @@ export interface Database {
   tags: TagsTable;
   thread_tags: ThreadTagsTable;
   search_index: SearchIndexTable;
+  search_pending: SearchPendingTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,6 +4,7 @@ import type { IdeaStatus, ThreadKind } from "~db/schema";
 import { SEARCH_MAX_MATCHES, toMatchAll, toMatchSimilar } from "~/utils/search-query";
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
 import { threadPath } from "~/utils/slug";
+import { indexPendingReplies } from "./search-index.server";
 import { withTags } from "./tag.server";
 import type { ThreadListItem } from "./thread.server";
 
@@ -61,6 +62,8 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
   if (!match) return { results: [], total: 0, capped: false, page: 1, pageCount: 0 };
   const offset = (Math.max(1, page) - 1) * SEARCH_PAGE_SIZE;
   const visible = filterSql(filter);
+  // Replies posted since the last indexing round are indexed first, so none is missing from the results.
+  await indexPendingReplies();
   const db = getDb();
   const { rows } = await sql<Row>`
     with title_hits as materialized (

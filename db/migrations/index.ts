@@ -8,6 +8,7 @@ import * as m0007 from "./0007_security";
 import * as m0008 from "./0008_performance";
 import * as m0009 from "./0009_search_titles";
 import * as m0010 from "./0010_search_index_optimize";
+import * as m0011 from "./0011_search_queue";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0008_performance": m0008,
   "0009_search_titles": m0009,
   "0010_search_index_optimize": m0010,
+  "0011_search_queue": m0011,
 };

@@ -152,6 +152,15 @@ describe("SIGTERM", () => {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     const stored = db.prepare("select count(*) as n from posts where body like 'drain-test reply %'").get() as { n: number };
     expect(stored.n).toBe(3);
+    // Each reply is in the full-text index or still queued for it (the next start indexes the queue).
+    const unsearchable = db
+      .prepare(
+        `select count(*) as n from posts p where p.body like 'drain-test reply %'
+          and not exists (select 1 from search_index s where s.rowid = p.id * 2 + 1)
+          and not exists (select 1 from search_pending q where q.post_id = p.id)`,
+      )
+      .get() as { n: number };
+    expect(unsearchable.n).toBe(0);
     db.close();
   });
 });
