@@ -17,8 +17,8 @@ import { JsonLd } from "~/components/JsonLd";
 import { MarkdownBody } from "~/components/MarkdownBody";
 import { RelativeTime } from "~/components/RelativeTime";
 import { UserName } from "~/components/UserName";
-import { excerpt } from "~/markdown/plain-text.server";
-import { threadStructuredData } from "~/utils/structured-data.server";
+import { excerpt } from "~/utils/plain-text";
+import { threadStructuredData } from "~/utils/structured-data";
 import { threadPath } from "~/utils/slug";
 
 const sqlite = new SQLite(process.env.DATABASE_PATH!, { readonly: true });
