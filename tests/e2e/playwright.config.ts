@@ -10,11 +10,14 @@ export const E2E_SECRET = "e2e-only-secret-not-for-production";
 // (rate-limit.spec.ts meets it); tests/integration/rate-limits.test.ts
 // exercises every other limit with small values.
 const { RATE_LIMIT_SIGNIN_ACCOUNT: _realValue, ...E2E_RATE_LIMITS } = GENEROUS_RATE_LIMITS;
-// A fresh database per run: the server migrates it and seeds the demo on start.
-const databasePath = path.join(os.tmpdir(), `cocreate-e2e-${process.pid}-${Date.now()}.db`);
+// A fresh database per run: the server migrates it and seeds the demo on start. The main
+// process names it once (workers inherit the name) and teardown.ts removes it afterwards.
+process.env.COCREATE_E2E_TEMP_DB ||= path.join(os.tmpdir(), `cocreate-e2e-${process.pid}-${Date.now()}.db`);
+const databasePath = process.env.COCREATE_E2E_TEMP_DB;
 
 export default defineConfig({
   testDir: ".",
+  globalTeardown: "./teardown.ts",
   outputDir: "../../test-results",
   fullyParallel: false,
   workers: 1,
