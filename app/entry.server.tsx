@@ -36,8 +36,11 @@ export default function handleRequest(
         // No page defers data, so the whole page is ready at once: it is gathered into one
         // buffer and answered as one body, cheaper than passing it chunk by chunk through
         // Node and web streams (and the same for browsers and crawlers).
-        onAllReady() {
+        onShellReady() {
+          // From here on an error is inside a boundary, which Remix never hears of: it is logged here.
           shellRendered = true;
+        },
+        onAllReady() {
           const chunks: Buffer[] = [];
           const body = new Writable({
             write(chunk: Buffer, _encoding, callback) {
