@@ -233,7 +233,8 @@ export const listQuerySchema = z.object({
 });
 
 export const searchQuerySchema = z.object({
-  q: z.unknown().transform(normalizeSearchText),
+  // A missing q (the search box left empty: /search?q= redirects to /search) is an empty search.
+  q: z.unknown().optional().transform(normalizeSearchText),
   product: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
   kind: anyOf(threadKinds),
   status: anyOf(ideaStatuses),
