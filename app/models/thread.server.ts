@@ -214,11 +214,14 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
         body_html: rendered.html,
         status: input.kind === "idea" ? "open" : null,
         status_changed_at: input.kind === "idea" ? now : null,
+        vote_count: input.kind === "idea" ? 1 : 0,
         last_activity_at: now,
         created_at: now,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // Proposing an idea is voting for it (as on Fider and Canny); the author can take the vote back.
+    if (input.kind === "idea") await trx.insertInto("votes").values({ thread_id: row.id, user_id: actor.id, created_at: now }).execute();
     if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
     await followAutomatically(trx, row.id, actor.id, "watching");
     await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, hidden: false }, rendered);

@@ -26,15 +26,16 @@ async function voteAll(people: TestActor[], threadId: number) {
 
 describe("merging a duplicate idea", () => {
   it("unites the votes: a member who voted for both counts once", async () => {
-    const { staff, source, target } = await twoIdeas();
+    // The author of both ideas voted for both when creating them.
+    const { author, staff, source, target } = await twoIdeas();
     const [a, b, both, c] = [await createTestUser(), await createTestUser(), await createTestUser(), await createTestUser()];
     await voteAll([a, b, both], source);
     await voteAll([both, c], target);
 
     await mergeIdea(staff, source, target);
 
-    expect(await votersOf(target)).toEqual([a.id, b.id, both.id, c.id].sort((x, y) => x - y));
-    expect((await getThreadRow(target)).vote_count).toBe(4);
+    expect(await votersOf(target)).toEqual([author.id, a.id, b.id, both.id, c.id].sort((x, y) => x - y));
+    expect((await getThreadRow(target)).vote_count).toBe(5);
     expect(await votersOf(source)).toEqual([]);
     expect(await getThreadRow(source)).toMatchObject({ vote_count: 0, merged_into_id: target });
   });
@@ -90,7 +91,7 @@ describe("merging a duplicate idea", () => {
     await vote(voter, source);
     expect(await statusOf(() => mergeIdea(author, source, target))).toBe(403);
     expect(await statusOf(() => mergeIdea(null, source, target))).toBe(403);
-    expect(await votersOf(source)).toEqual([voter.id]);
+    expect(await votersOf(source)).toEqual([author.id, voter.id]);
   });
 
   it("refuses a second merge of the same idea (403: a merged idea takes no more changes)", async () => {
