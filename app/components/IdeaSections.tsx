@@ -38,7 +38,8 @@ export function IdeaSections({ threadId, status, details, canChangeStatus, canWr
   return (
     <>
       <IdeaTimeline entries={details.timeline} />
-      {canChangeStatus ? <StatusForm threadId={threadId} current={status} /> : null}
+      {/* A new form after each change: the note just published must not stay in the box to be sent again. */}
+      {canChangeStatus ? <StatusForm key={details.timeline.at(-1)?.id ?? 0} threadId={threadId} current={status} /> : null}
       <SuccessMeasures
         threadId={threadId}
         shipped={status === "shipped"}
