@@ -11,6 +11,7 @@ import { queueWebhookEvent } from "./webhook.server";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { notify } from "./notification.server";
+import { shownStatus } from "./shown-status.server";
 import { followAutomatically } from "./subscription.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
@@ -27,7 +28,7 @@ export function listQuery() {
       "threads.id",
       "threads.title",
       "threads.kind",
-      "threads.status",
+      shownStatus().as("status"),
       "threads.pinned",
       "threads.vote_count as voteCount",
       "threads.reply_count as replyCount",
@@ -85,7 +86,8 @@ export async function getThreadPage(id: number, viewer: Actor) {
       "threads.kind",
       "threads.title",
       "threads.body_html as bodyHtml",
-      "threads.status",
+      shownStatus().as("status"),
+      "threads.status as rowStatus",
       "threads.author_id as authorId",
       "threads.accepted_answer_post_id as acceptedAnswerPostId",
       "threads.co_designed_at as coDesignedAt",
@@ -153,13 +155,13 @@ export async function getThreadPage(id: number, viewer: Actor) {
     locked: thread.locked,
     hidden_at: thread.hidden_at,
     merged_into_id: thread.mergedIntoId,
-    status: thread.status,
+    status: thread.rowStatus,
     closed_at: thread.closedAt,
     deleted_at: thread.deletedAt,
   };
   const placeholder = threadView === "placeholder";
   // The page gets what it shows; the facts behind permissions and hiding stay here.
-  const { authorId: _authorId, hidden_at: _hiddenAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, ...shown } = thread;
+  const { authorId: _authorId, hidden_at: _hiddenAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, rowStatus: _rowStatus, ...shown } = thread;
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
     hidden: threadView === "visible" ? null : { reason: hiddenReason ?? "", placeholder },

@@ -127,7 +127,14 @@ export default function ThreadPage() {
         </p>
       ) : null}
 
-      <ThreadOpening thread={thread} hidden={hidden} permissions={permissions} signedIn={signedIn} loginHref={loginHref} />
+      <ThreadOpening
+        thread={thread}
+        hidden={hidden}
+        permissions={permissions}
+        signedIn={signedIn}
+        loginHref={loginHref}
+        merged={idea?.mergedInto != null}
+      />
 
       {coDesigners.length > 0 ? (
         <CoDesigners

@@ -4,6 +4,7 @@ import type { listChangelog } from "~/models/changelog.server";
 import type { FeedThread } from "~/models/feed.server";
 import { siteUrl } from "~/utils/site-url.server";
 import { escapeMarkup } from "~/utils/escape";
+import { statusLabels } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
 
 /**
@@ -43,7 +44,12 @@ export function threadsAtom(meta: FeedMeta, threads: FeedThread[]): string {
       description: escapeMarkup(excerpt(t.bodyHtml, 300)),
       content: t.bodyHtml,
       author: [{ name: escapeMarkup(t.authorDisplayName || t.authorUsername) }],
-      category: [{ name: t.productName, term: t.productName }, { name: t.kind, term: t.kind }],
+      category: [
+        { name: t.productName, term: t.productName },
+        { name: t.kind, term: t.kind },
+        // An idea's status as shown everywhere: "merged" once it was merged into another.
+        ...(t.kind === "idea" && t.status ? [{ name: statusLabels[t.status], term: t.status }] : []),
+      ],
     });
   }
   return feed.atom1();
