@@ -4,6 +4,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse, refuseField } from "~/utils/http";
 import { canMove, statusLabels } from "~/utils/idea-status";
+import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
@@ -60,6 +61,14 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       })
       .execute();
 
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "idea.status",
+      targetType: "thread",
+      targetId: threadId,
+      reason: note,
+      detail: `${statusLabels[from]} → ${statusLabels[change.status]}`,
+    });
     await queueWebhookEvent(trx, "idea.status_changed", threadId, { from, to: change.status, note });
     const label = statusLabels[change.status].toLowerCase();
     await notify(trx, await subscribersOf(trx, threadId, "status"), {

@@ -5,6 +5,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse, refuseField } from "~/utils/http";
 import { isReviewed } from "~/utils/idea-status";
 import { getTimeline } from "./idea-status.server";
+import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { findIdeasByTitle, type IdeaTitleMatch } from "./search.server";
 import { shownStatus } from "./shown-status.server";
@@ -35,6 +36,11 @@ export async function listParticipants(threadId: number, db: Transaction<Databas
     .execute();
 }
 
+async function usernameOf(trx: Transaction<Database>, userId: number): Promise<string> {
+  const user = await trx.selectFrom("users").select("username").where("id", "=", userId).executeTakeFirstOrThrow();
+  return user.username;
+}
+
 async function insertCredits(
   trx: Transaction<Database>,
   actorId: number,
@@ -63,6 +69,13 @@ async function insertCredits(
       .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ contribution: credit.contribution }))
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows) > 0) inserted.push(credit.userId);
+    await recordAudit(trx, {
+      actorId,
+      action: "idea.credit",
+      targetType: "thread",
+      targetId: threadId,
+      detail: `@${await usernameOf(trx, credit.userId)}: ${credit.contribution}`,
+    });
   }
   await notify(trx, inserted, { kind: "co_designer_credit", threadId, actorId });
 }
@@ -91,6 +104,7 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
       .set({ co_designed_at: now, co_designed_by: actor.id })
       .where("id", "=", threadId)
       .execute();
+    await recordAudit(trx, { actorId: actor.id, action: "idea.accept", targetType: "thread", targetId: threadId });
     const others = credits.filter((c) => c.userId !== thread.author_id);
     const author = credits.find((c) => c.userId === thread.author_id);
     await insertCredits(trx, actor.id, threadId, [
@@ -132,6 +146,13 @@ export async function removeCoDesigner(actor: Actor, threadId: number, userId: n
       .executeTakeFirst();
     invariantResponse(Number(result.numDeletedRows) === 1, "That person isn't credited on this idea.", {
       status: 404,
+    });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "idea.uncredit",
+      targetType: "thread",
+      targetId: threadId,
+      detail: `@${await usernameOf(trx, userId)}`,
     });
   });
 }
@@ -221,6 +242,13 @@ export async function mergeIdea(actor: Actor, sourceId: number, targetId: number
         created_at: now,
       })
       .execute();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "idea.merge",
+      targetType: "thread",
+      targetId: sourceId,
+      detail: `into #${targetId} ${target.title}`,
+    });
     await queueWebhookEvent(trx, "idea.status_changed", sourceId, { from: source.status, to: "merged", mergedIntoId: targetId });
   });
 }

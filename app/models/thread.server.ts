@@ -11,6 +11,7 @@ import { queueWebhookEvent } from "./webhook.server";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { notify } from "./notification.server";
+import { recordAudit } from "./audit.server";
 import { shownStatus } from "./shown-status.server";
 import { followAutomatically } from "./subscription.server";
 
@@ -251,6 +252,10 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
       .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
       .where("id", "=", thread.id)
       .execute();
+    // Only staff may edit someone else's thread: that is moderation, and the audit log keeps it.
+    if (actor.id !== thread.author_id) {
+      await recordAudit(trx, { actorId: actor.id, action: "thread.edit", targetType: "thread", targetId: thread.id });
+    }
     await notifyMentions(
       trx,
       { threadId: thread.id, postId: null, authorId: thread.author_id, hidden: thread.hidden_at !== null },

@@ -6,7 +6,7 @@ import { listAudit, listAuditActions } from "~/models/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log — Cocreate" }];
 
-const targetTypes = ["thread", "post", "user", "product", "flag", "site"] as const;
+const targetTypes = ["thread", "post", "user", "product", "flag", "site", "webhook"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -87,6 +87,10 @@ export default function AuditLog() {
                   <td>
                     {e.targetType === "thread" && e.targetId ? (
                       <Link to={`/threads/${e.targetId}`}>thread #{e.targetId}</Link>
+                    ) : e.targetType === "post" && e.targetId && e.postThreadId ? (
+                      <Link to={`/threads/${e.postThreadId}#post-${e.targetId}`}>
+                        reply #{e.targetId} in thread #{e.postThreadId}
+                      </Link>
                     ) : (
                       `${e.targetType}${e.targetId ? ` #${e.targetId}` : ""}`
                     )}
