@@ -3,8 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { RelativeTime } from "~/components/RelativeTime";
 import { listAudit, listAuditActions } from "~/models/audit.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Audit log") }];
 
 const targetTypes = ["thread", "post", "user", "product", "flag", "site", "webhook"] as const;
 

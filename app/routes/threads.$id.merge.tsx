@@ -8,8 +8,9 @@ import { formRefusal } from "~/utils/form-response.server";
 import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
 import { mergeSchema, mergeSearchSchema, parseForm } from "~/utils/validation.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Merge a duplicate idea — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Merge a duplicate idea") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

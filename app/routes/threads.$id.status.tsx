@@ -10,8 +10,9 @@ import { parseId } from "~/utils/http";
 import { statusLabels } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
 import { parseForm, statusSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Change status — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Change status") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
