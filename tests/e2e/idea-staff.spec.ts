@@ -35,6 +35,8 @@ test("the status form is empty again after a change, and the status the idea alr
   await expect(stale.locator("#status-error")).toHaveText("This idea is already planned.");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(stale.getByLabel("Public note")).toHaveValue("Planned for May.");
+  // The page now says what is true.
+  await expect(stale.getByText(/^Currently\s+Planned\.$/)).toBeVisible();
 
   await staff.reload();
   await expect(timeline.getByText("Planned for May.")).toHaveCount(1);
