@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
-import { findMergeTargets, mergeIdea } from "~/models/idea.server";
+import { findMergeTargets, mergeIdea } from "~/models/idea-merge.server";
 import { createReply } from "~/models/post.server";
 import { saveSuccessMeasure } from "~/models/success-measure.server";
 import { setWatching } from "~/models/subscription.server";
