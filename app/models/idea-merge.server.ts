@@ -1,5 +1,5 @@
 import { getDb } from "~db/client.server";
-import { can, type Actor } from "~/auth/permissions.server";
+import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { invariantResponse, refuseField } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { findIdeasByTitle, type IdeaTitleMatch } from "./search.server";
@@ -20,6 +20,8 @@ export async function mergeIdea(actor: Actor, sourceId: number, targetId: number
   await getDb().transaction().execute(async (trx) => {
     const source = await requireThread(sourceId, trx);
     invariantResponse(source.kind === "idea", "Only ideas can be merged.", { status: 400 });
+    // Staff meet this from a page opened before someone else merged the idea.
+    refuseField(source.merged_into_id === null || !isStaff(actor), "targetId", "This idea was already merged meanwhile.", 409);
     invariantResponse(actor && can.mergeIdea(actor, source), "Only staff can merge ideas.", { status: 403 });
     refuseField(sourceId !== targetId, "targetId", "An idea can't be merged into itself; choose another idea.", 400);
     const target = await trx.selectFrom("threads").selectAll().where("id", "=", targetId).executeTakeFirst();

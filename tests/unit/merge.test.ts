@@ -134,11 +134,13 @@ describe("merging a duplicate idea", () => {
     expect(await votersOf(source)).toEqual([author.id, voter.id]);
   });
 
-  it("refuses a second merge of the same idea (403: a merged idea takes no more changes)", async () => {
+  it("refuses a second merge of the same idea (409 next to the field for staff, 403 for members)", async () => {
     const { author, staff, source, target } = await twoIdeas();
     const third = await createTestThread(author, { kind: "idea" });
     await mergeIdea(staff, source, target);
-    expect(await statusOf(() => mergeIdea(staff, source, third))).toBe(403);
+    const refusal = await refusalOf(() => mergeIdea(staff, source, third));
+    expect([refusal.status, refusal.field, refusal.message]).toEqual([409, "targetId", "This idea was already merged meanwhile."]);
+    expect(await statusOf(() => mergeIdea(author, source, third))).toBe(403);
     expect((await getThreadRow(source)).merged_into_id).toBe(target);
   });
 });
