@@ -44,7 +44,7 @@ export interface ProductsTable {
   position: number;
   created_at: number;
   archived_at: number | null;
-  /** Visible (not hidden) threads; kept by triggers (0008_performance). */
+  /** Visible threads (neither hidden nor deleted); kept by triggers (0008_performance, 0013_acceptance_fixes). */
   thread_count: Generated<number>;
 }
 

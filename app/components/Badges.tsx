@@ -1,5 +1,5 @@
-import type { IdeaStatus, ThreadKind } from "~db/schema";
-import { statusLabels } from "~/utils/idea-status";
+import type { ThreadKind } from "~db/schema";
+import { statusLabels, type ShownStatus } from "~/utils/idea-status";
 
 const kindLabels: Record<ThreadKind, string> = {
   discussion: "Discussion",
@@ -12,7 +12,7 @@ export function KindBadge({ kind }: { kind: ThreadKind }) {
   return <span className={`badge badge-kind badge-${kind}`}>{kindLabels[kind]}</span>;
 }
 
-export function StatusBadge({ status }: { status: IdeaStatus | null }) {
+export function StatusBadge({ status }: { status: ShownStatus | null }) {
   return status ? <span className={`badge badge-status status-${status}`}>{statusLabels[status]}</span> : null;
 }
 

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { IdeaStatus, SubscriptionLevel } from "~db/schema";
+import type { SubscriptionLevel } from "~db/schema";
+import type { ShownStatus } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
 import { IdeaTimeline } from "./IdeaTimeline";
 import { StaffNotes } from "./StaffNotes";
@@ -26,19 +27,32 @@ export function MergedNotice({ into }: { into: { id: number; title: string } }) 
 
 type Props = {
   threadId: number;
-  status: IdeaStatus;
+  status: ShownStatus;
   details: Details;
   canChangeStatus: boolean;
   canWriteMeasure: boolean;
   loginHref: string | null;
 };
 
-/** The parts of the page only ideas have: timeline, staff status form, success measures, staff notes. */
+/**
+ * The parts of the page only ideas have: timeline, staff status form, success
+ * measures, staff notes. A merged idea keeps its timeline (which ends with the
+ * merge) and staff notes; its measures went to the idea it was merged into.
+ */
 export function IdeaSections({ threadId, status, details, canChangeStatus, canWriteMeasure, loginHref }: Props) {
+  if (status === "merged") {
+    return (
+      <>
+        <IdeaTimeline entries={details.timeline} />
+        {details.staffNotes ? <StaffNotes threadId={threadId} notes={details.staffNotes} /> : null}
+      </>
+    );
+  }
   return (
     <>
       <IdeaTimeline entries={details.timeline} />
-      {canChangeStatus ? <StatusForm threadId={threadId} current={status} /> : null}
+      {/* A new form after each change: the note just published must not stay in the box to be sent again. */}
+      {canChangeStatus ? <StatusForm key={details.timeline.at(-1)?.id ?? 0} threadId={threadId} current={status} /> : null}
       <SuccessMeasures
         threadId={threadId}
         shipped={status === "shipped"}

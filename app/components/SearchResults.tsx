@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { IdeaStatus, ThreadKind } from "~db/schema";
+import type { ThreadKind } from "~db/schema";
+import type { ShownStatus } from "~/utils/idea-status";
 import type { SnippetPart } from "~/utils/snippet";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "./Badges";
 import { TagLinks, type TagLabel } from "./TagLinks";
@@ -9,7 +10,7 @@ export type SearchResultRow = {
   title: string;
   href: string;
   kind: ThreadKind;
-  status: IdeaStatus | null;
+  status: ShownStatus | null;
   acceptedAnswerPostId: number | null;
   coDesignedAt: number | null;
   productName: string;

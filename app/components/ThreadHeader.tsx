@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { IdeaStatus, SubscriptionLevel, ThreadKind } from "~db/schema";
+import type { SubscriptionLevel, ThreadKind } from "~db/schema";
+import type { ShownStatus } from "~/utils/idea-status";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge, ThreadStateBadges } from "./Badges";
 import { TagLinks, type TagLabel } from "./TagLinks";
 import { WatchForm } from "./WatchForm";
@@ -7,7 +8,7 @@ import { WatchForm } from "./WatchForm";
 type Props = {
   thread: {
     kind: ThreadKind;
-    status: IdeaStatus | null;
+    status: ShownStatus | null;
     title: string;
     productSlug: string;
     productName: string;

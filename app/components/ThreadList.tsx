@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { IdeaStatus, ThreadKind } from "~db/schema";
+import type { ThreadKind } from "~db/schema";
+import type { ShownStatus } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "./Badges";
 import { RelativeTime } from "./RelativeTime";
@@ -9,7 +10,7 @@ export type ThreadRow = {
   id: number;
   title: string;
   kind: ThreadKind;
-  status: IdeaStatus | null;
+  status: ShownStatus | null;
   pinned: number;
   voteCount: number;
   replyCount: number;
@@ -40,7 +41,12 @@ export function ThreadList({
       {threads.map((t) => (
         <li key={t.id} className="thread-row">
           <div className="thread-row-count">
-            {t.kind === "idea" ? (
+            {t.status === "merged" ? (
+              // Its votes went to the idea it was merged into.
+              <span className="vote-tally">
+                <strong aria-hidden="true">→</strong> merged
+              </span>
+            ) : t.kind === "idea" ? (
               <span className="vote-tally">
                 <strong>{t.voteCount}</strong> {t.voteCount === 1 ? "vote" : "votes"}
               </span>

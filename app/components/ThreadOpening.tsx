@@ -4,7 +4,11 @@ import { PostCard } from "./PostCard";
 
 type Page = Awaited<ReturnType<typeof getThreadPage>>;
 
-type Props = Pick<Page, "thread" | "hidden" | "permissions"> & { signedIn: boolean; loginHref: string };
+type Props = Pick<Page, "thread" | "hidden" | "permissions"> & {
+  signedIn: boolean;
+  loginHref: string;
+  merged: boolean;
+};
 
 function threadLinks(threadId: number, permissions: Page["permissions"]) {
   const links: { href: string; label: string }[] = [];
@@ -13,10 +17,12 @@ function threadLinks(threadId: number, permissions: Page["permissions"]) {
   return links;
 }
 
-/** The opening post, and beside an idea's its vote panel. */
-export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref }: Props) {
+/** The opening post, and beside an idea's its vote panel (not once it was merged). */
+export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref, merged }: Props) {
+  // A merged idea takes no votes: the notice above says where they went.
+  const withPanel = thread.kind === "idea" && !merged;
   return (
-    <div className={thread.kind === "idea" ? "thread-with-panel" : undefined}>
+    <div className={withPanel ? "thread-with-panel" : undefined}>
       <PostCard
         label={thread.kind === "question" ? "Question" : "Opening post"}
         authorUsername={thread.authorUsername}
@@ -31,7 +37,7 @@ export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref
         deleteReason={thread.deletedAt !== null ? thread.deleteReason : null}
         links={threadLinks(thread.id, permissions)}
       />
-      {thread.kind === "idea" ? (
+      {withPanel ? (
         <IdeaPanel
           voteCount={thread.voteCount}
           hasVoted={thread.viewerVote !== null}

@@ -68,6 +68,17 @@ function ReplyCard({
   );
 }
 
+/**
+ * The heading over the replies counts what is listed under it: once an answer
+ * is shown above, it is one of the thread's replies but not one of these.
+ * (replyCount leaves deleted replies out, so a deleted answer is not taken off.)
+ */
+export function repliesHeading(replyCount: number, answer: Pick<Reply, "deleteReason"> | null): string {
+  if (!answer) return `${replyCount} ${replyCount === 1 ? "reply" : "replies"}`;
+  const others = Math.max(0, replyCount - (answer.deleteReason ? 0 : 1));
+  return others === 0 ? "No other replies" : `${others} other ${others === 1 ? "reply" : "replies"}`;
+}
+
 /** The accepted answer right under the question, then every other reply in order. */
 export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canModerate }: Props) {
   return (
@@ -88,9 +99,7 @@ export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canM
       ) : null}
 
       <section aria-labelledby="replies-title" className="replies">
-        <h2 id="replies-title">
-          {replyCount} {replyCount === 1 ? "reply" : "replies"}
-        </h2>
+        <h2 id="replies-title">{repliesHeading(replyCount, answer)}</h2>
         {replies.map((reply) => (
           <ReplyCard
             key={reply.id}

@@ -4,6 +4,8 @@ import { MAX_ATTEMPTS, nextAttemptAt } from "~/utils/retry";
 import { siteUrl } from "~/utils/site-url.server";
 import type { Mail, MailTransport } from "./transport.server";
 import { createUnsubscribeToken, type UnsubscribeScope } from "./unsubscribe-token.server";
+import { getSiteSettings } from "~/models/site-settings.server";
+import { defaultSiteSettings } from "~/utils/site-settings";
 
 
 export function digestIntervalMs(): number {
@@ -11,9 +13,9 @@ export function digestIntervalMs(): number {
   return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3_600_000;
 }
 
-async function withFooter(userId: number, scope: UnsubscribeScope, text: string) {
+async function withFooter(userId: number, scope: UnsubscribeScope, text: string, siteName: string) {
   const unsubscribeUrl = siteUrl(`/unsubscribe?token=${await createUnsubscribeToken(userId, scope)}`);
-  const what = scope === "all" ? "all Cocreate emails" : "emails like this one";
+  const what = scope === "all" ? `all ${siteName} emails` : "emails like this one";
   const body = [
     text,
     "",
@@ -43,6 +45,7 @@ export async function gatherDigests(now = Date.now()): Promise<number> {
         .groupBy("user_id")
         .having((eb) => eb.fn.min("created_at"), "<=", now - digestIntervalMs())
         .execute();
+      const { siteName } = due.length > 0 ? await getSiteSettings(trx) : defaultSiteSettings;
       for (const { user_id: userId } of due) {
         const items = await trx
           .selectFrom("email_outbox")
@@ -60,7 +63,7 @@ export async function gatherDigests(now = Date.now()): Promise<number> {
             notification_id: null,
             kind: "digest",
             delivery: "immediate",
-            subject: `[Cocreate] Your daily digest: ${count} ${count === 1 ? "update" : "updates"}`,
+            subject: `[${siteName}] Your daily digest: ${count} ${count === 1 ? "update" : "updates"}`,
             text_body: items.map((item) => item.text_body).join("\n\n* * *\n\n"),
             status: "pending",
             next_attempt_at: now,
@@ -107,12 +110,19 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
     .limit(batch)
     .execute();
   const result = { sent: 0, retried: 0, failed: 0 };
+  const { siteName } = due.length > 0 ? await getSiteSettings() : defaultSiteSettings;
   for (const email of due) {
     const attempts = email.attempts + 1;
     const retryAt = nextAttemptAt(attempts, now);
     await db.updateTable("email_outbox").set({ attempts, next_attempt_at: retryAt }).where("id", "=", email.id).execute();
     const scope: UnsubscribeScope = email.kind === "digest" ? "all" : email.kind;
-    const mail: Mail = { userId: email.userId, to: email.email, subject: email.subject, ...(await withFooter(email.userId, scope, email.text)) };
+    const mail: Mail = {
+      userId: email.userId,
+      siteName,
+      to: email.email,
+      subject: email.subject,
+      ...(await withFooter(email.userId, scope, email.text, siteName)),
+    };
     try {
       await transport.send(mail);
       await db.updateTable("email_outbox").set({ status: "sent", sent_at: Date.now(), last_error: null }).where("id", "=", email.id).execute();

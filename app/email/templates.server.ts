@@ -29,8 +29,11 @@ export function describeNotification(facts: NotificationFacts): string {
   }
 }
 
-/** The stored part of an email; the sender adds the greeting-free footer with the unsubscribe link. */
-export function notificationEmail(facts: NotificationFacts & { excerpt?: string }): { subject: string; text: string } {
+/**
+ * The stored part of an email; the sender adds the greeting-free footer with
+ * the unsubscribe link. siteName is the name set at /admin/settings.
+ */
+export function notificationEmail(facts: NotificationFacts & { excerpt?: string; siteName: string }): { subject: string; text: string } {
   const sentence = describeNotification(facts);
   const lines = [sentence + "."];
   if (facts.excerpt) lines.push("", facts.excerpt);
@@ -38,5 +41,5 @@ export function notificationEmail(facts: NotificationFacts & { excerpt?: string 
     lines.push("", "Tell us whether it met, partly met or did not meet your measure:");
   }
   lines.push("", facts.threadUrl);
-  return { subject: `[Cocreate] ${sentence}`, text: lines.join("\n") };
+  return { subject: `[${facts.siteName}] ${sentence}`, text: lines.join("\n") };
 }

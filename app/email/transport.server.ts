@@ -4,6 +4,8 @@ import { env } from "~/utils/env.server";
 export type Mail = {
   /** For the development log only: never print addresses. */
   userId: number;
+  /** The site's name (set at /admin/settings): the sender's name unless EMAIL_FROM says otherwise. */
+  siteName: string;
   to: string;
   subject: string;
   text: string;
@@ -12,8 +14,8 @@ export type Mail = {
 
 export type MailTransport = { name: string; send(mail: Mail): Promise<void> };
 
-export function fromAddress(): string {
-  return env("EMAIL_FROM") ?? "Cocreate <no-reply@localhost>";
+export function fromAddress(siteName: string): string | { name: string; address: string } {
+  return env("EMAIL_FROM") ?? { name: siteName, address: "no-reply@localhost" };
 }
 
 /** Real delivery over SMTP (nodemailer), e.g. `smtp://user:pass@mail.example.com:587`. */
@@ -22,7 +24,7 @@ export function smtpTransport(url: string): MailTransport {
   return {
     name: "smtp",
     async send(mail) {
-      await transporter.sendMail({ from: fromAddress(), to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+      await transporter.sendMail({ from: fromAddress(mail.siteName), to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { Request, Response } from "express";
 import { pageCsp } from "~/utils/security-headers.server";
 import stylesheet from "~/styles/app.css";
+import { getSiteSettings } from "~/models/site-settings.server";
+import { DEFAULT_SITE_NAME } from "~/utils/site-settings";
 
 export type Answer = { status: number; title: string; message: string; headers?: Record<string, string> };
 
@@ -24,15 +26,21 @@ export function sendAnswer(req: Request, res: Response, answer: Answer): void {
     return;
   }
   const title = escapeHtml(answer.title);
-  res
-    .type("text/html; charset=utf-8")
-    .set("Content-Security-Policy", pageCsp())
-    .send(
-      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${title} — Cocreate</title><link rel="stylesheet" href="${stylesheet}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>` +
-        `<body><header class="site-header"><div class="container header-inner"><a class="brand" href="/"><span class="brand-mark" aria-hidden="true">◆</span> Cocreate</a></div></header>` +
-        `<main id="main" class="container"><section class="error-page" aria-labelledby="error-title">` +
-        `<p class="error-status">Error ${answer.status}</p><h1 id="error-title">${title}</h1><p>${escapeHtml(answer.message)}</p>` +
-        `<p><a href="/">Back to the community home</a></p></section></main></body></html>`,
-    );
+  // The name set at /admin/settings; the default when the database can't say (the error may be the database's).
+  void getSiteSettings()
+    .then((site) => site.siteName, () => DEFAULT_SITE_NAME)
+    .then((name) => {
+      const siteName = escapeHtml(name);
+      res
+        .type("text/html; charset=utf-8")
+        .set("Content-Security-Policy", pageCsp())
+        .send(
+          `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+            `<title>${title} — ${siteName}</title><link rel="stylesheet" href="${stylesheet}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>` +
+            `<body><header class="site-header"><div class="container header-inner"><a class="brand" href="/"><span class="brand-mark" aria-hidden="true">◆</span> ${siteName}</a></div></header>` +
+            `<main id="main" class="container"><section class="error-page" aria-labelledby="error-title">` +
+            `<p class="error-status">Error ${answer.status}</p><h1 id="error-title">${title}</h1><p>${escapeHtml(answer.message)}</p>` +
+            `<p><a href="/">Back to the community home</a></p></section></main></body></html>`,
+        );
+    });
 }

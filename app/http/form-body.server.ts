@@ -28,7 +28,7 @@ export function formBodies(limitBytes: number, options: { jsonPrefix: string }):
       return sendAnswer(req, res, {
         status: 415,
         title: "That kind of request isn't accepted here",
-        message: isApi ? "Send JSON or a form." : "Cocreate only accepts forms sent from its pages.",
+        message: isApi ? "Send JSON or a form." : "This site only accepts forms sent from its own pages.",
       });
     }
     if (req.is("multipart/form-data")) {

@@ -63,7 +63,7 @@ export function originCheck(options: { sessionCookieName: string }): RequestHand
       status: 403,
       title: "This form came from another site",
       message:
-        "For your safety Cocreate only accepts forms sent from its own pages, and this one came from somewhere else. " +
+        "For your safety this site only accepts forms sent from its own pages, and this one came from somewhere else. " +
         "Go back, reload the page and send it again from there.",
     });
   };

@@ -55,7 +55,7 @@ export function errorAnswers(options: { bodyLimitBytes: number }): ErrorRequestH
         status,
         title: "That's too large",
         message:
-          `Cocreate accepts at most ${size(options.bodyLimitBytes)} in one go, and a post at most ` +
+          `This site accepts at most ${size(options.bodyLimitBytes)} in one go, and a post at most ` +
           `${BODY_MAX.toLocaleString("en")} characters. Go back, shorten it and send it again.`,
       });
     }

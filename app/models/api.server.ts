@@ -4,6 +4,7 @@ import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { invariantResponse } from "~/utils/http";
 import { creditsByThread } from "./idea.server";
+import { shownStatus } from "./shown-status.server";
 
 /**
  * The public JSON API's reads. They return exactly what a visitor can see,
@@ -39,7 +40,9 @@ function visibleThreads() {
       "threads.id",
       "threads.title",
       "threads.kind",
-      "threads.status",
+      // "merged", with mergedIntoId naming the idea that took its votes.
+      shownStatus().as("status"),
+      "threads.merged_into_id as mergedIntoId",
       "threads.vote_count as voteCount",
       "threads.reply_count as replyCount",
       "threads.accepted_answer_post_id as acceptedAnswerId",
@@ -58,7 +61,9 @@ export async function listApiThreads(filter: ApiThreadFilter, before: number | n
   let query = visibleThreads();
   if (filter.productId) query = query.where("threads.product_id", "=", filter.productId);
   if (filter.kind) query = query.where("threads.kind", "=", filter.kind);
-  if (filter.status) query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status);
+  if (filter.status) {
+    query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status).where("threads.merged_into_id", "is", null);
+  }
   if (filter.solved !== null && filter.solved !== undefined) {
     query = query
       .where("threads.kind", "=", "question")
@@ -88,7 +93,7 @@ function publicThread<T extends { id: number; title: string; createdAt: number; 
 export async function getApiThread(id: number) {
   const db = getDb();
   const thread = await visibleThreads()
-    .select(["threads.body", "threads.body_html as bodyHtml", "threads.locked", "threads.merged_into_id as mergedIntoId"])
+    .select(["threads.body", "threads.body_html as bodyHtml", "threads.locked"])
     .where("threads.id", "=", id)
     .executeTakeFirst();
   invariantResponse(thread, "We couldn't find that thread.", { status: 404 });

@@ -40,13 +40,20 @@ export type AuditFilter = {
 
 const PAGE_SIZE = 50;
 
-/** The audit log, newest first, for staff; filters narrow by action, actor username and target type. */
+/**
+ * The audit log, newest first, for staff; filters narrow by action, actor
+ * username and target type. Each entry about a reply names its thread too.
+ */
 export async function listAudit(viewer: Actor, filter: AuditFilter = {}) {
   invariantResponse(can.readAuditLog(viewer), "Only staff can read the audit log.", { status: 403 });
   let query = getDb()
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_id")
+    .leftJoin("posts", (join) =>
+      join.on("audit_log.target_type", "=", "post").onRef("posts.id", "=", "audit_log.target_id"),
+    )
     .select([
+      "posts.thread_id as postThreadId",
       "audit_log.id",
       "audit_log.action",
       "audit_log.target_type as targetType",

@@ -2,8 +2,9 @@ import { getDb } from "~db/client.server";
 import type { IdeaStatus } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { renderMarkdown } from "~/markdown/render.server";
-import { invariantResponse } from "~/utils/http";
+import { invariantResponse, refuseField } from "~/utils/http";
 import { canMove, statusLabels } from "~/utils/idea-status";
+import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
@@ -16,6 +17,8 @@ export type StatusChange = { status: IdeaStatus; note: string };
  * (required when declining). The timeline entry, the new status, the
  * followers' notifications and, on shipping, the verdict requests to
  * everyone who wrote a success measure are written in one transaction.
+ * A change to the status the idea already has (a second tab, a resent form,
+ * another staff member first) is refused next to the status field.
  */
 export async function setIdeaStatus(actor: Actor, threadId: number, change: StatusChange): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
@@ -25,19 +28,25 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       status: 403,
     });
     const from = thread.status ?? "open";
-    invariantResponse(from !== change.status, `This idea is already ${statusLabels[from].toLowerCase()}.`, {
-      status: 409,
-    });
-    invariantResponse(
+    refuseField(from !== change.status, "status", `This idea is already ${statusLabels[from].toLowerCase()}.`, 409);
+    refuseField(
       canMove(from, change.status),
+      "status",
       `An idea can't go from ${statusLabels[from].toLowerCase()} to ${statusLabels[change.status].toLowerCase()}.`,
-      { status: 409 },
+      409,
     );
     const note = change.note.trim();
-    invariantResponse(change.status !== "declined" || note.length > 0, "Say why the idea is declined.", {
-      status: 400,
-    });
+    refuseField(change.status !== "declined" || note.length > 0, "note", "Say why the idea is declined.", 400);
     const now = Date.now();
+    // Only from the status read above: a change another request made meanwhile is never overwritten or repeated.
+    const updated = await trx
+      .updateTable("threads")
+      .set({ status: change.status, status_changed_at: now, last_activity_at: now })
+      .where("id", "=", threadId)
+      .where("status", "is", thread.status)
+      .where("merged_into_id", "is", null)
+      .executeTakeFirst();
+    refuseField(Number(updated.numUpdatedRows) === 1, "status", "Someone changed this idea's status meanwhile; reload to see it.", 409);
     await trx
       .insertInto("status_changes")
       .values({
@@ -51,12 +60,15 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
         created_at: now,
       })
       .execute();
-    await trx
-      .updateTable("threads")
-      .set({ status: change.status, status_changed_at: now, last_activity_at: now })
-      .where("id", "=", threadId)
-      .execute();
 
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "idea.status",
+      targetType: "thread",
+      targetId: threadId,
+      reason: note,
+      detail: `${statusLabels[from]} → ${statusLabels[change.status]}`,
+    });
     await queueWebhookEvent(trx, "idea.status_changed", threadId, { from, to: change.status, note });
     const label = statusLabels[change.status].toLowerCase();
     await notify(trx, await subscribersOf(trx, threadId, "status"), {

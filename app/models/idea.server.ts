@@ -5,6 +5,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { isReviewed } from "~/utils/idea-status";
 import { getTimeline } from "./idea-status.server";
+import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { listStaffNotes } from "./staff-note.server";
 import { getSubscriptionLevel } from "./subscription.server";
@@ -31,6 +32,11 @@ export async function listParticipants(threadId: number, db: Transaction<Databas
     )
     .orderBy("users.username")
     .execute();
+}
+
+async function usernameOf(trx: Transaction<Database>, userId: number): Promise<string> {
+  const user = await trx.selectFrom("users").select("username").where("id", "=", userId).executeTakeFirstOrThrow();
+  return user.username;
 }
 
 async function insertCredits(
@@ -61,6 +67,13 @@ async function insertCredits(
       .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ contribution: credit.contribution }))
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows) > 0) inserted.push(credit.userId);
+    await recordAudit(trx, {
+      actorId,
+      action: "idea.credit",
+      targetType: "thread",
+      targetId: threadId,
+      detail: `@${await usernameOf(trx, credit.userId)}: ${credit.contribution}`,
+    });
   }
   await notify(trx, inserted, { kind: "co_designer_credit", threadId, actorId });
 }
@@ -89,6 +102,7 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
       .set({ co_designed_at: now, co_designed_by: actor.id })
       .where("id", "=", threadId)
       .execute();
+    await recordAudit(trx, { actorId: actor.id, action: "idea.accept", targetType: "thread", targetId: threadId });
     const others = credits.filter((c) => c.userId !== thread.author_id);
     const author = credits.find((c) => c.userId === thread.author_id);
     await insertCredits(trx, actor.id, threadId, [
@@ -131,85 +145,13 @@ export async function removeCoDesigner(actor: Actor, threadId: number, userId: n
     invariantResponse(Number(result.numDeletedRows) === 1, "That person isn't credited on this idea.", {
       status: 404,
     });
-  });
-}
-
-/**
- * Staff merge a duplicate idea into another: votes are united (a member who
- * voted for both counts once), the duplicate's followers and success
- * measures move over, and the duplicate closes with a link to its target.
- */
-export async function mergeIdea(actor: Actor, sourceId: number, targetId: number): Promise<void> {
-  invariantResponse(sourceId !== targetId, "An idea can't be merged into itself.", { status: 400 });
-  await getDb().transaction().execute(async (trx) => {
-    const source = await requireThread(sourceId, trx);
-    invariantResponse(source.kind === "idea", "Only ideas can be merged.", { status: 400 });
-    invariantResponse(actor && can.mergeIdea(actor, source), "Only staff can merge ideas.", { status: 403 });
-    invariantResponse(source.merged_into_id === null, "This idea was already merged.", { status: 409 });
-    const target = await trx.selectFrom("threads").selectAll().where("id", "=", targetId).executeTakeFirst();
-    invariantResponse(target && target.hidden_at === null, `There is no thread #${targetId} to merge into.`, {
-      status: 404,
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "idea.uncredit",
+      targetType: "thread",
+      targetId: threadId,
+      detail: `@${await usernameOf(trx, userId)}`,
     });
-    invariantResponse(target.kind === "idea", "An idea can only be merged into another idea.", { status: 400 });
-    invariantResponse(target.merged_into_id === null, "That idea was itself merged; merge into the idea it went to.", {
-      status: 409,
-    });
-
-    await trx
-      .insertInto("votes")
-      .columns(["thread_id", "user_id", "created_at"])
-      .expression((eb) =>
-        eb.selectFrom("votes").select([eb.val(targetId).as("thread_id"), "user_id", "created_at"]).where("thread_id", "=", sourceId),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await trx.deleteFrom("votes").where("thread_id", "=", sourceId).execute();
-    await trx
-      .insertInto("subscriptions")
-      .columns(["thread_id", "user_id", "level", "created_at"])
-      .expression((eb) =>
-        eb
-          .selectFrom("subscriptions")
-          .select([eb.val(targetId).as("thread_id"), "user_id", "level", "created_at"])
-          .where("thread_id", "=", sourceId)
-          .where("level", "!=", "muted"),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await trx
-      .updateTable("success_measures")
-      .set({ thread_id: targetId })
-      .where("thread_id", "=", sourceId)
-      .where("user_id", "not in", (eb) => eb.selectFrom("success_measures").select("user_id").where("thread_id", "=", targetId))
-      .execute();
-
-    const now = Date.now();
-    const targetVotes = await trx
-      .selectFrom("votes")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("thread_id", "=", targetId)
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable("threads")
-      .set({ vote_count: Number(targetVotes.n), last_activity_at: now })
-      .where("id", "=", targetId)
-      .execute();
-    await trx
-      .updateTable("threads")
-      .set({ merged_into_id: targetId, vote_count: 0, status_changed_at: now })
-      .where("id", "=", sourceId)
-      .execute();
-    await trx
-      .insertInto("status_changes")
-      .values({
-        thread_id: sourceId,
-        from_status: source.status,
-        to_status: "merged",
-        actor_id: actor.id,
-        merged_into_id: targetId,
-        created_at: now,
-      })
-      .execute();
   });
 }
 
@@ -243,9 +185,11 @@ export async function getIdeaSummary(threadId: number, viewer: Actor) {
     "We couldn't find that thread.",
     { status: 404 },
   );
+  const product = await getDb().selectFrom("products").select("name").where("id", "=", thread.product_id).executeTakeFirstOrThrow();
   return {
     id: thread.id,
     title: thread.title,
+    productName: product.name,
     status: thread.status ?? "open",
     coDesigned: thread.co_designed_at !== null,
     mergedIntoId: thread.merged_into_id,

@@ -8,6 +8,7 @@ import { inChunks } from "~/utils/chunks";
 import { invariantResponse } from "~/utils/http";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
+import { getSiteSettings } from "./site-settings.server";
 
 export type NotificationEvent = {
   kind: NotificationKind;
@@ -47,7 +48,7 @@ export async function notify(trx: Transaction<Database>, recipients: number[], e
     detail: event.detail ?? "",
     excerpt: event.excerpt,
   };
-  const email = notificationEmail(facts);
+  const email = notificationEmail({ ...facts, siteName: (await getSiteSettings(trx)).siteName });
   const now = Date.now();
   // One insert per batch of recipients, not one per recipient: a busy thread has hundreds of watchers.
   const rows: { id: number; user_id: number }[] = [];

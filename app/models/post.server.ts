@@ -7,6 +7,7 @@ import { reopenForReview } from "./flag.server";
 import { notify } from "./notification.server";
 import { followAutomatically, subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
+import { recordAudit } from "./audit.server";
 
 /** Adds a reply and keeps the thread's reply count and last activity in the same transaction. */
 export async function createReply(actor: Actor, threadId: number, body: string): Promise<number> {
@@ -100,6 +101,10 @@ export async function editReply(actor: Actor, postId: number, body: string): Pro
       .set({ body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
       .where("id", "=", post.id)
       .execute();
+    // Only staff may edit someone else's reply: that is moderation, and the audit log keeps it.
+    if (actor.id !== post.author_id) {
+      await recordAudit(trx, { actorId: actor.id, action: "post.edit", targetType: "post", targetId: post.id });
+    }
     await notifyMentions(
       trx,
       { threadId: post.thread_id, postId: post.id, authorId: post.author_id, hidden: post.hidden_at !== null },

@@ -1,6 +1,7 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
+import { shownStatus } from "./shown-status.server";
 
 const RECENT = 10;
 
@@ -67,7 +68,7 @@ export async function getProfile(username: string, viewer: Actor) {
       .select([
         "threads.id",
         "threads.title",
-        "threads.status",
+        shownStatus().as("status"),
         "co_designers.contribution",
         "co_designers.created_at as creditedAt",
       ])

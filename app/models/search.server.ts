@@ -1,10 +1,12 @@
 import { sql, type RawBuilder } from "kysely";
 import { getDb } from "~db/client.server";
 import type { IdeaStatus, ThreadKind } from "~db/schema";
-import { SEARCH_MAX_MATCHES, toMatchAll, toMatchSimilar } from "~/utils/search-query";
+import type { ShownStatus } from "~/utils/idea-status";
+import { SEARCH_MAX_MATCHES, toMatchAll, toMatchSimilar, toMatchTitle } from "~/utils/search-query";
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
 import { threadPath } from "~/utils/slug";
 import { indexPendingReplies } from "./search-index.server";
+import { shownStatus } from "./shown-status.server";
 import { withTags } from "./tag.server";
 import type { ThreadListItem } from "./thread.server";
 
@@ -31,7 +33,7 @@ function filterSql(filter: SearchFilter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`t.hidden_at is null and t.deleted_at is null`];
   if (filter.productSlug) parts.push(sql`t.product_id = (select id from products where slug = ${filter.productSlug})`);
   if (filter.kind) parts.push(sql`t.kind = ${filter.kind}`);
-  if (filter.status) parts.push(sql`t.kind = 'idea' and t.status = ${filter.status}`);
+  if (filter.status) parts.push(sql`t.kind = 'idea' and t.status = ${filter.status} and t.merged_into_id is null`);
   if (filter.solved === "yes") parts.push(sql`t.kind = 'question' and t.accepted_answer_post_id is not null`);
   if (filter.solved === "no") parts.push(sql`t.kind = 'question' and t.accepted_answer_post_id is null`);
   return sql.join(parts, sql` and `);
@@ -111,7 +113,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
       order by tier, score, activity desc, thread_id desc
       limit ${SEARCH_PAGE_SIZE} offset ${offset}
     )
-    select t.id, t.title, t.kind, t.status, t.pinned,
+    select t.id, t.title, t.kind, ${shownStatus("t")} as status, t.pinned,
            t.vote_count as voteCount, t.reply_count as replyCount,
            t.last_activity_at as lastActivityAt, t.created_at as createdAt,
            t.accepted_answer_post_id as acceptedAnswerPostId, t.co_designed_at as coDesignedAt,
@@ -179,3 +181,32 @@ export async function findSimilarThreads(title: string, options: { productSlug?:
 }
 
 export type SimilarThread = Awaited<ReturnType<typeof findSimilarThreads>>[number];
+
+export type IdeaTitleMatch = { id: number; title: string; status: ShownStatus | null; voteCount: number; productName: string };
+
+/**
+ * Ideas another idea may be merged into, found by title: visible, not merged
+ * themselves, not the idea being merged, in one product or any. `words` are
+ * what staff typed (every word must match, the last as a prefix), or a
+ * title to find similar ones by (any word may match).
+ */
+export async function findIdeasByTitle(
+  words: string,
+  options: { similar?: boolean; productId?: number | null; excludeId: number; limit?: number },
+): Promise<IdeaTitleMatch[]> {
+  const match = options.similar ? toMatchSimilar(words) : toMatchTitle(words);
+  if (!match) return [];
+  const { rows } = await sql<IdeaTitleMatch>`
+    select t.id, t.title, ${shownStatus("t")} as status, t.vote_count as voteCount, pr.name as productName
+    from search_titles st
+    join threads t on t.id = st.rowid
+    join products pr on pr.id = t.product_id
+    where search_titles match ${match}
+      and t.kind = 'idea' and t.hidden_at is null and t.deleted_at is null and t.merged_into_id is null
+      and t.id <> ${options.excludeId}
+      ${options.productId ? sql`and t.product_id = ${options.productId}` : sql``}
+    order by bm25(search_titles)
+    limit ${options.limit ?? 20}
+  `.execute(getDb());
+  return rows;
+}

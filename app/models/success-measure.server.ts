@@ -161,6 +161,7 @@ export async function getSuccessDashboard(actor: Actor, limit = 50) {
     .innerJoin("threads", "threads.id", "success_measures.thread_id")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("threads.status", "!=", "shipped")
+    .where("threads.merged_into_id", "is", null)
     .where("threads.deleted_at", "is", null)
     .executeTakeFirstOrThrow();
 

@@ -87,7 +87,10 @@ export function threadListQuery(
       : query.innerJoin("thread_tags as scope_tag", "scope_tag.thread_id", "threads.id").where("scope_tag.tag_id", "=", scope.tagId);
 
   if (filter.kind) query = query.where("threads.kind", "=", filter.kind);
-  if (filter.status) query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status);
+  // A merged idea is in no status list: it shows as merged (shown-status.server.ts).
+  if (filter.status) {
+    query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status).where("threads.merged_into_id", "is", null);
+  }
   if (filter.solved) {
     query = query
       .where("threads.kind", "=", "question")

@@ -11,6 +11,8 @@ import { queueWebhookEvent } from "./webhook.server";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { notify } from "./notification.server";
+import { recordAudit } from "./audit.server";
+import { shownStatus } from "./shown-status.server";
 import { followAutomatically } from "./subscription.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
@@ -27,7 +29,7 @@ export function listQuery() {
       "threads.id",
       "threads.title",
       "threads.kind",
-      "threads.status",
+      shownStatus().as("status"),
       "threads.pinned",
       "threads.vote_count as voteCount",
       "threads.reply_count as replyCount",
@@ -85,7 +87,8 @@ export async function getThreadPage(id: number, viewer: Actor) {
       "threads.kind",
       "threads.title",
       "threads.body_html as bodyHtml",
-      "threads.status",
+      shownStatus().as("status"),
+      "threads.status as rowStatus",
       "threads.author_id as authorId",
       "threads.accepted_answer_post_id as acceptedAnswerPostId",
       "threads.co_designed_at as coDesignedAt",
@@ -153,13 +156,13 @@ export async function getThreadPage(id: number, viewer: Actor) {
     locked: thread.locked,
     hidden_at: thread.hidden_at,
     merged_into_id: thread.mergedIntoId,
-    status: thread.status,
+    status: thread.rowStatus,
     closed_at: thread.closedAt,
     deleted_at: thread.deletedAt,
   };
   const placeholder = threadView === "placeholder";
   // The page gets what it shows; the facts behind permissions and hiding stay here.
-  const { authorId: _authorId, hidden_at: _hiddenAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, ...shown } = thread;
+  const { authorId: _authorId, hidden_at: _hiddenAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, rowStatus: _rowStatus, ...shown } = thread;
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
     hidden: threadView === "visible" ? null : { reason: hiddenReason ?? "", placeholder },
@@ -214,11 +217,14 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
         body_html: rendered.html,
         status: input.kind === "idea" ? "open" : null,
         status_changed_at: input.kind === "idea" ? now : null,
+        vote_count: input.kind === "idea" ? 1 : 0,
         last_activity_at: now,
         created_at: now,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // Proposing an idea is voting for it (as on Fider and Canny); the author can take the vote back.
+    if (input.kind === "idea") await trx.insertInto("votes").values({ thread_id: row.id, user_id: actor.id, created_at: now }).execute();
     if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
     await followAutomatically(trx, row.id, actor.id, "watching");
     await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, hidden: false }, rendered);
@@ -246,6 +252,10 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
       .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
       .where("id", "=", thread.id)
       .execute();
+    // Only staff may edit someone else's thread: that is moderation, and the audit log keeps it.
+    if (actor.id !== thread.author_id) {
+      await recordAudit(trx, { actorId: actor.id, action: "thread.edit", targetType: "thread", targetId: thread.id });
+    }
     await notifyMentions(
       trx,
       { threadId: thread.id, postId: null, authorId: thread.author_id, hidden: thread.hidden_at !== null },

@@ -9,6 +9,7 @@ import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { webhookEvents } from "~/utils/webhook-events";
 import { recordAudit } from "./audit.server";
+import { shownStatus } from "./shown-status.server";
 
 function requireWebhookAdmin(actor: Actor): asserts actor is NonNullable<Actor> {
   invariantResponse(actor && can.manageWebhooks(actor), "Only admins can manage webhooks.", { status: 403 });
@@ -97,7 +98,7 @@ async function threadFacts(trx: Transaction<Database>, threadId: number) {
     .selectFrom("threads")
     .innerJoin("products", "products.id", "threads.product_id")
     .innerJoin("users", "users.id", "threads.author_id")
-    .select(["threads.id", "threads.title", "threads.kind", "threads.status", "threads.hidden_at", "products.slug as product", "users.username as author"])
+    .select(["threads.id", "threads.title", "threads.kind", shownStatus().as("status"), "threads.hidden_at", "products.slug as product", "users.username as author"])
     .where("threads.id", "=", threadId)
     .executeTakeFirstOrThrow();
   const { hidden_at: hiddenAt, ...facts } = thread;

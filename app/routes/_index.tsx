@@ -5,13 +5,13 @@ import { listLatestThreads } from "~/models/thread.server";
 import { withTags } from "~/models/tag.server";
 import { ThreadList } from "~/components/ThreadList";
 import type { loader as rootLoader } from "~/root";
-import { DEFAULT_SITE_NAME } from "~/utils/site-settings";
 import { useSite } from "~/utils/use-site";
+import { siteNameIn } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) => {
   const site = matches.find((m) => m.id === "root")?.data.site;
   return [
-    { title: `${site?.siteName ?? DEFAULT_SITE_NAME} — community home` },
+    { title: `${siteNameIn(matches)} — community home` },
     ...(site ? [{ name: "description", content: site.siteDescription }] : []),
     { tagName: "link", rel: "alternate", type: "application/atom+xml", title: "Latest threads", href: "/feed.xml" },
   ];

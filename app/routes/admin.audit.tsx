@@ -3,10 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { RelativeTime } from "~/components/RelativeTime";
 import { listAudit, listAuditActions } from "~/models/audit.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Audit log") }];
 
-const targetTypes = ["thread", "post", "user", "product", "flag", "site"] as const;
+const targetTypes = ["thread", "post", "user", "product", "flag", "site", "webhook"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -87,6 +88,10 @@ export default function AuditLog() {
                   <td>
                     {e.targetType === "thread" && e.targetId ? (
                       <Link to={`/threads/${e.targetId}`}>thread #{e.targetId}</Link>
+                    ) : e.targetType === "post" && e.targetId && e.postThreadId ? (
+                      <Link to={`/threads/${e.postThreadId}#post-${e.targetId}`}>
+                        reply #{e.targetId} in thread #{e.postThreadId}
+                      </Link>
                     ) : (
                       `${e.targetType}${e.targetId ? ` #${e.targetId}` : ""}`
                     )}

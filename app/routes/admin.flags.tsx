@@ -7,8 +7,9 @@ import { SubmitButton } from "~/components/SubmitButton";
 import { hideThreshold, listFlagQueue, resolveFlags, type FlagDecision } from "~/models/flag.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Flags to review — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Flags to review") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

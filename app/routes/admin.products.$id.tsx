@@ -6,8 +6,9 @@ import { ProductFields } from "~/components/ProductFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { invariantResponse, parseId } from "~/utils/http";
 import { parseForm, productSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit product — Admin — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Edit product — Admin") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireAdmin(request);

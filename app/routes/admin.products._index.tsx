@@ -7,8 +7,9 @@ import { ProductFields } from "~/components/ProductFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { invariantResponse, parseId } from "~/utils/http";
 import { parseForm, productSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Products — Admin — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Products — Admin") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

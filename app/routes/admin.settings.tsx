@@ -6,8 +6,9 @@ import { SubmitButton } from "~/components/SubmitButton";
 import { getSiteSettings, updateSiteSettings } from "~/models/site-settings.server";
 import { SITE_DESCRIPTION_MAX, SITE_NAME_MAX } from "~/utils/site-settings";
 import { parseForm, siteSettingsSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Site settings — Admin — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Site settings — Admin") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -5,8 +5,9 @@ import { RelativeTime } from "~/components/RelativeTime";
 import { VerdictBar, VerdictLabel } from "~/components/Verdicts";
 import { getSuccessDashboard } from "~/models/success-measure.server";
 import { threadPath } from "~/utils/slug";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Success dashboard — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Success dashboard") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

@@ -6,8 +6,9 @@ import { TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { invariantResponse, parseId } from "~/utils/http";
 import { formValues, parseForm, tagSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tags — Staff — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Tags — Staff") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -9,8 +9,9 @@ import { invariantResponse } from "~/utils/http";
 import { roleLabels } from "~/utils/roles";
 import { isoTime } from "~/utils/time";
 import { parseForm, roleChangeSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Users — Admin — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Users — Admin") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);

@@ -4,8 +4,9 @@ import { requireAdmin } from "~/auth/session.server";
 import { RelativeTime } from "~/components/RelativeTime";
 import { listDeliveries, listWebhooks } from "~/models/webhook.server";
 import { invariantResponse, parseId } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Webhook deliveries — Admin — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Webhook deliveries — Admin") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireAdmin(request);

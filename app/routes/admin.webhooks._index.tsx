@@ -8,8 +8,10 @@ import { createWebhook, deleteWebhook, listWebhooks } from "~/models/webhook.ser
 import { invariantResponse, parseId } from "~/utils/http";
 import { parseForm, webhookSchema } from "~/utils/validation";
 import { webhookEvents } from "~/utils/webhook-events";
+import { pageTitle } from "~/utils/meta";
+import { useSite } from "~/utils/use-site";
 
-export const meta: MetaFunction = () => [{ title: "Webhooks — Admin — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Webhooks — Admin") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAdmin(request);
@@ -42,6 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Webhooks() {
   const { webhooks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { siteName } = useSite();
   return (
     <section aria-labelledby="webhooks-title">
       <p className="breadcrumb">
@@ -49,7 +52,7 @@ export default function Webhooks() {
       </p>
       <h1 id="webhooks-title">Webhooks</h1>
       <p className="lede">
-        Cocreate POSTs JSON to these URLs when public events happen, signed with HMAC-SHA256 so your receiver can check
+        {siteName} POSTs JSON to these URLs when public events happen, signed with HMAC-SHA256 so your receiver can check
         it came from us (see the README).
       </p>
       {webhooks.length === 0 ? (

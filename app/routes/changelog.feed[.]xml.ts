@@ -1,8 +1,9 @@
 import { listChangelog } from "~/models/changelog.server";
 import { atomResponse, changelogAtom } from "~/utils/feeds.server";
 import { FEED_SIZE } from "~/models/feed.server";
+import { getSiteSettings } from "~/models/site-settings.server";
 
 export async function loader() {
-  const { entries } = await listChangelog(null, FEED_SIZE);
-  return atomResponse(changelogAtom(entries));
+  const [{ entries }, { siteName }] = await Promise.all([listChangelog(null, FEED_SIZE), getSiteSettings()]);
+  return atomResponse(changelogAtom(entries, siteName));
 }

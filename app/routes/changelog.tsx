@@ -5,11 +5,12 @@ import { MarkdownBody } from "~/components/MarkdownBody";
 import { RelativeTime } from "~/components/RelativeTime";
 import { listChangelog, parseChangelogCursor } from "~/models/changelog.server";
 import { invariantResponse } from "~/utils/http";
+import { pageTitle, siteNameIn } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Changelog — Cocreate" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Changelog") },
   { name: "description", content: "Every idea that shipped, with the release note and the customers who co-designed it." },
-  { tagName: "link", rel: "alternate", type: "application/atom+xml", title: "Cocreate changelog", href: "/changelog/feed.xml" },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${siteNameIn(matches)} changelog`, href: "/changelog/feed.xml" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,11 +1,18 @@
 import { listFeedThreads } from "~/models/feed.server";
 import { atomResponse, threadsAtom } from "~/utils/feeds.server";
+import { getSiteSettings } from "~/models/site-settings.server";
 
 export async function loader() {
-  const threads = await listFeedThreads();
+  const [threads, { siteName }] = await Promise.all([listFeedThreads(), getSiteSettings()]);
   return atomResponse(
     threadsAtom(
-      { title: "Cocreate — latest threads", description: "New threads in the Cocreate community.", path: "/", feedPath: "/feed.xml" },
+      {
+        siteName,
+        title: `${siteName} — latest threads`,
+        description: `New threads in the ${siteName} community.`,
+        path: "/",
+        feedPath: "/feed.xml",
+      },
       threads,
     ),
   );

@@ -7,8 +7,9 @@ import { activeSuspension } from "~/models/suspension.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { loginSchema, parseForm } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Sign in") }];
 
 export const headers = passRetryAfter;
 

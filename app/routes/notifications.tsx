@@ -5,8 +5,9 @@ import { RelativeTime } from "~/components/RelativeTime";
 import { SubmitButton } from "~/components/SubmitButton";
 import { listNotifications, markAllRead, markRead } from "~/models/notification.server";
 import { invariantResponse, parseId } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Notifications — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Notifications") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -8,8 +8,9 @@ import { TextAreaField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
 import { parseForm, replySchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit reply — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Edit reply") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

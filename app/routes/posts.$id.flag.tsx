@@ -4,8 +4,9 @@ import { FlagForm } from "~/components/FlagForm";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { flagAction, flagLoader } from "~/utils/content-routes.server";
 import { parseId } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Flag a reply — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Flag a reply") }];
 
 export const loader = ({ params, request }: LoaderFunctionArgs) =>
   flagLoader(request, { type: "post", id: parseId(params.id, "reply id") });

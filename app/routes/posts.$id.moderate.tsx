@@ -4,8 +4,9 @@ import { ModerationForms } from "~/components/ModerationForms";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { moderateAction, moderateLoader } from "~/utils/content-routes.server";
 import { parseId } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Staff tools — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Staff tools") }];
 
 export const loader = ({ params, request }: LoaderFunctionArgs) =>
   moderateLoader(request, { type: "post", id: parseId(params.id, "reply id") });

@@ -3,14 +3,16 @@ import { listFeedThreads } from "~/models/feed.server";
 import { getProductBySlug } from "~/models/product.server";
 import { atomResponse, threadsAtom } from "~/utils/feeds.server";
 import { invariantResponse } from "~/utils/http";
+import { getSiteSettings } from "~/models/site-settings.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const product = await getProductBySlug(params.slug ?? "");
   invariantResponse(product, "We couldn't find that product.", { status: 404 });
   const path = `/products/${product.slug}`;
+  const { siteName } = await getSiteSettings();
   return atomResponse(
     threadsAtom(
-      { title: `${product.name} — Cocreate`, description: product.description, path, feedPath: `${path}/feed.xml` },
+      { siteName, title: `${product.name} — ${siteName}`, description: product.description, path, feedPath: `${path}/feed.xml` },
       await listFeedThreads(product.id),
     ),
   );

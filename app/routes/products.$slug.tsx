@@ -6,19 +6,21 @@ import { invariantResponse } from "~/utils/http";
 import { loadThreadList } from "~/utils/list-routes.server";
 import { pagerMeta, seoMeta } from "~/utils/seo";
 import { siteUrl } from "~/utils/site-url.server";
+import { pageTitle, siteNameIn } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         ...seoMeta({
-          title: `${data.product.name} — Cocreate`,
+          title: pageTitle(matches, data.product.name),
+          siteName: siteNameIn(matches),
           description: data.product.description,
           canonical: data.canonical,
         }),
         ...pagerMeta(data.list.pager),
         { tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.product.name} threads`, href: `/products/${data.product.slug}/feed.xml` },
       ]
-    : [{ title: "Product not found — Cocreate" }];
+    : [{ title: pageTitle(matches, "Product not found") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = await getProductBySlug(params.slug ?? "");

@@ -4,9 +4,10 @@ import { IdeaCard } from "~/components/IdeaCard";
 import { getProductBySlug, listProducts } from "~/models/product.server";
 import { getRoadmap, RECENTLY_SHIPPED_DAYS } from "~/models/roadmap.server";
 import { invariantResponse } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Roadmap — Cocreate" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Roadmap") },
   { name: "description", content: "What the team plans, builds and recently shipped, shaped with customers." },
 ];
 

@@ -7,9 +7,10 @@ import { SearchResults } from "~/components/SearchResults";
 import { redirectWithoutEmptyParams } from "~/utils/http";
 import { SEARCH_MAX_LENGTH, searchSummary } from "~/utils/search-query";
 import { searchQuerySchema } from "~/utils/validation.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.q ? `“${data.q}” — Search — Cocreate` : "Search — Cocreate" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data?.q ? pageTitle(matches, `“${data.q}”`, "Search") : pageTitle(matches, "Search") },
   // Result pages are endless variations of the same content.
   { name: "robots", content: "noindex, follow" },
 ];

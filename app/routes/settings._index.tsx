@@ -8,8 +8,9 @@ import { changePassword, getAccount, updateProfile } from "~/models/user.server"
 import { invariantResponse } from "~/utils/http";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { BIO_MAX, DISPLAY_NAME_MAX, parseForm, passwordChangeSchema, profileSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Settings — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Settings") }];
 
 export const headers = passRetryAfter;
 

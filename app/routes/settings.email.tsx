@@ -5,8 +5,9 @@ import { SubmitButton } from "~/components/SubmitButton";
 import { getEmailPreferences, setEmailPreferences } from "~/email/preferences.server";
 import { deliveries, emailKindLabels, emailKinds } from "~/utils/email-kinds";
 import { emailPreferencesSchema, parseForm } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Email settings — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Email settings") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -7,8 +7,9 @@ import { SubmitButton } from "~/components/SubmitButton";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { apiTokenSchema, parseForm } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "API tokens — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "API tokens") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -7,8 +7,9 @@ import { count, passRetryAfter, reached, retryAfter } from "~/utils/rate-limit.s
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { formValues, parseForm, signupSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Join the community — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Join the community") }];
 
 export const headers = passRetryAfter;
 

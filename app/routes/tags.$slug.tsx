@@ -6,18 +6,20 @@ import { invariantResponse } from "~/utils/http";
 import { loadThreadList } from "~/utils/list-routes.server";
 import { pagerMeta, seoMeta } from "~/utils/seo";
 import { siteUrl } from "~/utils/site-url.server";
+import { pageTitle, siteNameIn } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         ...seoMeta({
-          title: `#${data.tag.name} — Cocreate`,
-          description: `Threads tagged ${data.tag.name} in the Cocreate community.`,
+          title: pageTitle(matches, `#${data.tag.name}`),
+          description: `Threads tagged ${data.tag.name} in the ${siteNameIn(matches)} community.`,
+          siteName: siteNameIn(matches),
           canonical: data.canonical,
         }),
         ...pagerMeta(data.list.pager),
       ]
-    : [{ title: "Tag not found — Cocreate" }];
+    : [{ title: pageTitle(matches, "Tag not found") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const tag = await getTagBySlug(params.slug ?? "");

@@ -3,9 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listTagsWithCounts } from "~/models/tag.server";
 import { seoMeta } from "~/utils/seo";
 import { siteUrl } from "~/utils/site-url.server";
+import { pageTitle, siteNameIn } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  seoMeta({ title: "Tags — Cocreate", description: "Browse the community's threads by tag.", canonical: data?.canonical ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  seoMeta({
+    title: pageTitle(matches, "Tags"),
+    description: "Browse the community's threads by tag.",
+    canonical: data?.canonical ?? "",
+    siteName: siteNameIn(matches),
+  });
 
 export async function loader() {
   return { tags: await listTagsWithCounts(), canonical: siteUrl("/tags") };

@@ -23,19 +23,21 @@ import { siteUrl } from "~/utils/site-url.server";
 import { slugify, threadPath } from "~/utils/slug";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { parseForm, replySchema } from "~/utils/validation.server";
+import { pageTitle, siteNameIn } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         ...seoMeta({
-          title: `${data.thread.title} — ${data.thread.productName} — Cocreate`,
+          title: pageTitle(matches, data.thread.title, data.thread.productName),
+          siteName: siteNameIn(matches),
           description: data.seo.description,
           canonical: data.seo.canonical,
           type: "article",
         }),
         ...(data.hidden ? [{ name: "robots", content: "noindex" }] : []),
       ]
-    : [{ title: "Thread not found — Cocreate" }];
+    : [{ title: pageTitle(matches, "Thread not found") }];
 
 export const headers = passRetryAfter;
 
@@ -127,7 +129,14 @@ export default function ThreadPage() {
         </p>
       ) : null}
 
-      <ThreadOpening thread={thread} hidden={hidden} permissions={permissions} signedIn={signedIn} loginHref={loginHref} />
+      <ThreadOpening
+        thread={thread}
+        hidden={hidden}
+        permissions={permissions}
+        signedIn={signedIn}
+        loginHref={loginHref}
+        merged={idea?.mergedInto != null}
+      />
 
       {coDesigners.length > 0 ? (
         <CoDesigners

@@ -9,8 +9,9 @@ import { invariantResponse, parseId } from "~/utils/http";
 import { parseCredits } from "~/utils/credit-form";
 import { threadPath } from "~/utils/slug";
 import { creditSchema, formValues, parseForm } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Co-designer credits — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Co-designer credits") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

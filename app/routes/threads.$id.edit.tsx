@@ -11,8 +11,9 @@ import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
 import { MAX_TAGS, parseForm, threadEditSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit thread — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Edit thread") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

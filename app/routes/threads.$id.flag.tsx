@@ -4,8 +4,9 @@ import { FlagForm } from "~/components/FlagForm";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { flagAction, flagLoader } from "~/utils/content-routes.server";
 import { parseId } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Flag a thread — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Flag a thread") }];
 
 export const loader = ({ params, request }: LoaderFunctionArgs) =>
   flagLoader(request, { type: "thread", id: parseId(params.id, "thread id") });

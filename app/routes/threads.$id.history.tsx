@@ -5,8 +5,9 @@ import { EditHistory } from "~/components/EditHistory";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { getHistory } from "~/models/revision.server";
 import { parseId } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit history — Cocreate" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Edit history") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   return getHistory(await getUser(request), { type: "thread", id: parseId(params.id, "thread id") });

@@ -9,8 +9,9 @@ import { getThreadPage } from "~/models/thread.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
 import { measureSchema, parseForm, verdictSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your measure of success — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Your measure of success") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

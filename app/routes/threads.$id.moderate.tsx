@@ -5,8 +5,9 @@ import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { listProducts } from "~/models/product.server";
 import { moderateAction, moderateLoader } from "~/utils/content-routes.server";
 import { parseId } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Staff tools — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Staff tools") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const page = await moderateLoader(request, { type: "thread", id: parseId(params.id, "thread id") });

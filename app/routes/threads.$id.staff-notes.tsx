@@ -8,8 +8,9 @@ import { addStaffNote, listStaffNotes } from "~/models/staff-note.server";
 import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
 import { parseForm, staffNoteSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Staff notes — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Staff notes") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

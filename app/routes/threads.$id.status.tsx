@@ -5,12 +5,14 @@ import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { StatusForm } from "~/components/StatusForm";
 import { getIdeaSummary } from "~/models/idea.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
+import { formRefusal } from "~/utils/form-response.server";
 import { parseId } from "~/utils/http";
 import { statusLabels } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
 import { parseForm, statusSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Change status — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Change status") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -20,9 +22,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireStaff(request);
-  const parsed = parseForm(statusSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(statusSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await setIdeaStatus(user, threadId, parsed.data);
+  const refused = await formRefusal(form, () => setIdeaStatus(user, threadId, parsed.data));
+  if (refused) return refused;
   const idea = await getIdeaSummary(threadId, user);
   return redirect(`${threadPath(idea)}#timeline`);
 }

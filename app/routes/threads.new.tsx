@@ -15,8 +15,9 @@ import { SubmitButton } from "~/components/SubmitButton";
 import { threadPath } from "~/utils/slug";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { formValues, MAX_TAGS, parseForm, threadSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Start a thread — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Start a thread") }];
 
 export const headers = passRetryAfter;
 

@@ -5,8 +5,10 @@ import { unsubscribe } from "~/email/preferences.server";
 import { emailKindLabels } from "~/utils/email-kinds";
 import { verifyUnsubscribeToken } from "~/email/unsubscribe-token.server";
 import { invariantResponse } from "~/utils/http";
+import { pageTitle } from "~/utils/meta";
+import { getSiteSettings } from "~/models/site-settings.server";
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribe — Cocreate" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Unsubscribe") }, { name: "robots", content: "noindex" }];
 
 async function verified(request: Request, token?: FormDataEntryValue | null) {
   const value = typeof token === "string" ? token : new URL(request.url).searchParams.get("token");
@@ -19,14 +21,14 @@ async function verified(request: Request, token?: FormDataEntryValue | null) {
   return { token: value as string, ...parsed };
 }
 
-const describe = (scope: string) =>
-  scope === "all" ? "all emails from Cocreate" : `emails about: ${emailKindLabels[scope as keyof typeof emailKindLabels].toLowerCase()}`;
+const describe = (scope: string, siteName: string) =>
+  scope === "all" ? `all emails from ${siteName}` : `emails about: ${emailKindLabels[scope as keyof typeof emailKindLabels].toLowerCase()}`;
 
 /** Showing the page changes nothing: mail scanners open links, and only a person (or a mail client's one-click POST) unsubscribes. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { token, scope } = await verified(request);
   const done = new URL(request.url).searchParams.has("done");
-  return { token, what: describe(scope), done };
+  return { token, what: describe(scope, (await getSiteSettings()).siteName), done };
 }
 
 /** Also answers RFC 8058 one-click requests from mail clients (List-Unsubscribe-Post), which carry the token in the URL. */

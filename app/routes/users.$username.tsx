@@ -5,9 +5,14 @@ import { KindBadge, StaffBadge, StatusBadge } from "~/components/Badges";
 import { RelativeTime } from "~/components/RelativeTime";
 import { getProfile } from "~/models/profile.server";
 import { threadPath } from "~/utils/slug";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.user.displayName || data.user.username} (@${data.user.username}) — Cocreate` : "Member not found — Cocreate" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, `${data.user.displayName || data.user.username} (@${data.user.username})`)
+      : pageTitle(matches, "Member not found"),
+  },
   { name: "description", content: data?.user.bio ?? "" },
 ];
 

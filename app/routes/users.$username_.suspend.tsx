@@ -6,8 +6,9 @@ import { SubmitButton } from "~/components/SubmitButton";
 import { getSuspendTarget, liftSuspension, suspendUser } from "~/models/suspension.server";
 import { invariantResponse } from "~/utils/http";
 import { parseForm, suspendSchema } from "~/utils/validation";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Suspend a member — Cocreate" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Suspend a member") }];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

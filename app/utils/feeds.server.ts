@@ -4,6 +4,7 @@ import type { listChangelog } from "~/models/changelog.server";
 import type { FeedThread } from "~/models/feed.server";
 import { siteUrl } from "~/utils/site-url.server";
 import { escapeMarkup } from "~/utils/escape";
+import { statusLabels } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
 
 /**
@@ -12,7 +13,8 @@ import { threadPath } from "~/utils/slug";
  * first: a title reads exactly as typed and can never carry markup.
  */
 
-type FeedMeta = { title: string; description: string; path: string; feedPath: string };
+/** siteName: the name set at /admin/settings; the feed's author and the start of its title. */
+type FeedMeta = { title: string; description: string; path: string; feedPath: string; siteName: string };
 
 function newFeed(meta: FeedMeta, updated: number | null) {
   return new Feed({
@@ -23,7 +25,7 @@ function newFeed(meta: FeedMeta, updated: number | null) {
     language: "en",
     updated: new Date(updated ?? Date.now()),
     feedLinks: { atom: siteUrl(meta.feedPath) },
-    author: { name: "Cocreate", link: siteUrl("/") },
+    author: { name: meta.siteName, link: siteUrl("/") },
     favicon: siteUrl("/favicon.svg"),
     copyright: "",
     generator: "Cocreate",
@@ -43,7 +45,12 @@ export function threadsAtom(meta: FeedMeta, threads: FeedThread[]): string {
       description: escapeMarkup(excerpt(t.bodyHtml, 300)),
       content: t.bodyHtml,
       author: [{ name: escapeMarkup(t.authorDisplayName || t.authorUsername) }],
-      category: [{ name: t.productName, term: t.productName }, { name: t.kind, term: t.kind }],
+      category: [
+        { name: t.productName, term: t.productName },
+        { name: t.kind, term: t.kind },
+        // An idea's status as shown everywhere: "merged" once it was merged into another.
+        ...(t.kind === "idea" && t.status ? [{ name: statusLabels[t.status], term: t.status }] : []),
+      ],
     });
   }
   return feed.atom1();
@@ -52,10 +59,11 @@ export function threadsAtom(meta: FeedMeta, threads: FeedThread[]): string {
 type ChangelogEntry = Awaited<ReturnType<typeof listChangelog>>["entries"][number];
 
 /** Shipped ideas with their release note (the note staff wrote when shipping) and who co-designed them. */
-export function changelogAtom(entries: ChangelogEntry[]): string {
+export function changelogAtom(entries: ChangelogEntry[], siteName: string): string {
   const feed = newFeed(
     {
-      title: "Cocreate changelog",
+      siteName,
+      title: `${siteName} changelog`,
       description: "Ideas from the community that have shipped.",
       path: "/changelog",
       feedPath: "/changelog/feed.xml",

@@ -11,6 +11,28 @@ export function invariantResponse(
   }
 }
 
+/**
+ * A refusal that belongs next to one field of the form that asked for it
+ * ("This idea is already planned." next to the status). It is a Response, so
+ * wherever nobody turns it into a form error (the JSON API, a plain link) it
+ * still answers with its status and message; form routes return it as a
+ * field error with what was typed (formRefusal in form-response.server.ts).
+ */
+export class FieldRefusal extends Response {
+  constructor(
+    readonly field: string,
+    readonly message: string,
+    status: number,
+  ) {
+    super(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}
+
+/** Like invariantResponse, for a refusal shown next to a form field. */
+export function refuseField(condition: unknown, field: string, message: string, status: number): asserts condition {
+  if (!condition) throw new FieldRefusal(field, message, status);
+}
+
 export const notFound = (message: string) => new Response(message, { status: 404 });
 export const forbidden = (message: string) => new Response(message, { status: 403 });
 export const conflict = (message: string) => new Response(message, { status: 409 });

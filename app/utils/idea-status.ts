@@ -2,13 +2,21 @@ import type { IdeaStatus } from "~db/schema";
 
 export const ideaStatuses = ["open", "under_review", "planned", "in_progress", "shipped", "declined"] as const;
 
-export const statusLabels: Record<IdeaStatus, string> = {
+/**
+ * An idea's status as people see it. A merged idea keeps the status it had
+ * in its row (threads.status), but everywhere it is shown, filtered, counted
+ * or reported it is "merged" (app/models/shown-status.server.ts).
+ */
+export type ShownStatus = IdeaStatus | "merged";
+
+export const statusLabels: Record<ShownStatus, string> = {
   open: "Open",
   under_review: "Under review",
   planned: "Planned",
   in_progress: "In progress",
   shipped: "Shipped",
   declined: "Declined",
+  merged: "Merged",
 };
 
 const forward: IdeaStatus[] = ["open", "under_review", "planned", "in_progress", "shipped"];

@@ -47,6 +47,14 @@ export function toMatchAll(input: string): string | null {
   return groups.length ? groups.map(quote).join(" ") : null;
 }
 
+/** Every term must be in the title, the last one as a prefix (what someone picking a title types). */
+export function toMatchTitle(input: string): string | null {
+  const groups = termGroups(input);
+  if (groups.length === 0) return null;
+  const terms = groups.map((words, i) => (i === groups.length - 1 && words.join("").length >= 2 ? `${quote(words)}*` : quote(words)));
+  return `title : (${terms.join(" ")})`;
+}
+
 /**
  * For "similar threads": any meaningful word of a title may match, the last
  * one as a prefix because the person is still typing. Only titles count.

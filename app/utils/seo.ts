@@ -9,6 +9,8 @@ export type PageSeo = {
   /** Absolute URL of the page's one true address. */
   canonical: string;
   type?: "website" | "article";
+  /** The name set at /admin/settings (siteNameIn in utils/meta.ts). */
+  siteName: string;
 };
 
 export function seoMeta(seo: PageSeo): MetaDescriptor[] {
@@ -16,7 +18,7 @@ export function seoMeta(seo: PageSeo): MetaDescriptor[] {
     { title: seo.title },
     { name: "description", content: seo.description },
     { tagName: "link", rel: "canonical", href: seo.canonical },
-    { property: "og:site_name", content: "Cocreate" },
+    { property: "og:site_name", content: seo.siteName },
     { property: "og:type", content: seo.type ?? "website" },
     { property: "og:title", content: seo.title },
     { property: "og:description", content: seo.description },

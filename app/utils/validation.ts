@@ -156,11 +156,18 @@ export const creditSchema = z.object({
   ),
 });
 
+const chooseTarget = "Choose the idea to keep from the list.";
 export const mergeSchema = z.object({
-  targetId: z.coerce
-    .number({ error: "Enter the number of the idea to merge into." })
-    .int("Enter the number of the idea to merge into.")
-    .positive("Enter the number of the idea to merge into."),
+  targetId: z
+    .string({ error: chooseTarget })
+    .regex(/^[1-9]\d{0,15}$/, chooseTarget)
+    .transform(Number),
+});
+
+/** The merge page's search for the idea to keep; like every GET filter it never fails. */
+export const mergeSearchSchema = z.object({
+  q: z.unknown().optional().transform(normalizeSearchText),
+  scope: z.enum(["product", "all"]).catch("product"),
 });
 
 export const measureSchema = z.object({
@@ -233,7 +240,8 @@ export const listQuerySchema = z.object({
 });
 
 export const searchQuerySchema = z.object({
-  q: z.unknown().transform(normalizeSearchText),
+  // A missing q (the search box left empty: /search?q= redirects to /search) is an empty search.
+  q: z.unknown().optional().transform(normalizeSearchText),
   product: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
   kind: anyOf(threadKinds),
   status: anyOf(ideaStatuses),

@@ -114,6 +114,16 @@ test("an admin renames the site and the header and home page show it", async ({ 
     await expect(page.getByRole("region", { name: "Build the product with the people who use it" })).toContainText(
       "Where Acme customers and the team build together.",
     );
+    // Every page's title and link preview carry the new name, staff pages too.
+    await page.goto("/products/ledger");
+    await expect(page).toHaveTitle("Ledger — Acme Commons");
+    await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute("content", "Acme Commons");
+    await page.goto("/search?q=");
+    await expect(page).toHaveTitle("Search — Acme Commons");
+    await page.goto("/admin/audit");
+    await expect(page).toHaveTitle("Audit log — Acme Commons");
+    const feed = await page.request.get("/feed.xml");
+    expect(await feed.text()).toContain("<title>Acme Commons — latest threads</title>");
   } finally {
     await page.goto("/admin/settings");
     await page.getByLabel("Site name").fill(original);

@@ -14,6 +14,9 @@ test("two members vote for an idea, staff accept it as co-designed and a visitor
     title,
     body: "Let us schedule a nightly export of dashboards to our own bucket.",
   });
+  // Proposing an idea votes for it.
+  await expect(page.getByRole("complementary", { name: "Votes" })).toContainText("1 vote");
+  await expect(page.getByRole("button", { name: /Remove my vote/ })).toBeVisible();
 
   for (const name of [uniqueName("voter"), uniqueName("voter")]) {
     const voter = await newPerson(browser);
@@ -23,13 +26,13 @@ test("two members vote for an idea, staff accept it as co-designed and a visitor
     await expect(voter.getByRole("button", { name: /Remove my vote/ })).toBeVisible();
   }
   await page.reload();
-  await expect(page.getByRole("complementary", { name: "Votes" })).toContainText("2 votes");
-
-  // A member can take their vote back, and vote again.
-  await page.getByRole("button", { name: "Vote for this idea" }).click();
   await expect(page.getByRole("complementary", { name: "Votes" })).toContainText("3 votes");
+
+  // The author can take their vote back, and vote again.
   await page.getByRole("button", { name: /Remove my vote/ }).click();
   await expect(page.getByRole("complementary", { name: "Votes" })).toContainText("2 votes");
+  await page.getByRole("button", { name: "Vote for this idea" }).click();
+  await expect(page.getByRole("complementary", { name: "Votes" })).toContainText("3 votes");
   await expect(page.getByRole("link", { name: /Accept as co-designed/ })).toHaveCount(0);
 
   // Staff review the idea first, then accept it.
@@ -47,7 +50,7 @@ test("two members vote for an idea, staff accept it as co-designed and a visitor
   await visitor.goto("/products/pulse");
   const row = visitor.getByRole("listitem").filter({ hasText: title });
   await expect(row.getByText("Co-designed")).toBeVisible();
-  await expect(row).toContainText("2 votes");
+  await expect(row).toContainText("3 votes");
   await visitor.goto("/");
   await expect(visitor.getByRole("listitem").filter({ hasText: title }).getByText("Co-designed")).toBeVisible();
   await visitor.goto(path);

@@ -46,3 +46,30 @@ test("a member asks, another answers, the asker marks the answer and a visitor s
   await expect(page.getByRole("region", { name: "✓ Accepted answer" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Mark as answer" })).toBeVisible();
 });
+
+test("under an accepted answer the replies heading counts the other replies, the ones listed under it", async ({ page, browser }) => {
+  const asker = uniqueName("asker");
+  await signUp(page, asker);
+  const path = await startThread(page, {
+    product: "Ledger",
+    kind: "Question",
+    title: `Where are the tax settings? ${asker}`,
+    body: "I can't find them anywhere.",
+  });
+  const helper = await newPerson(browser);
+  await signUp(helper, uniqueName("helper"));
+  await helper.goto(path);
+  await reply(helper, "Settings → Taxes.");
+  await reply(helper, "Or search for tax in the settings.");
+
+  await page.reload();
+  const heading = page.locator("#replies-title");
+  const listed = page.locator("section.replies article");
+  await expect(heading).toHaveText("2 replies");
+  await expect(listed).toHaveCount(2);
+
+  await page.locator("article").filter({ hasText: "Settings → Taxes." }).getByRole("button", { name: "Mark as answer" }).click();
+  await expect(page.getByRole("region", { name: "✓ Accepted answer" })).toContainText("Settings → Taxes.");
+  await expect(heading).toHaveText("1 other reply");
+  await expect(listed).toHaveCount(1);
+});

@@ -198,7 +198,7 @@ describe("bodies that are not forms", () => {
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain("That&#39;s too large");
-    expect(html).toContain("Cocreate accepts at most 1 MB in one go, and a post at most 50,000 characters.");
+    expect(html).toContain("This site accepts at most 1 MB in one go, and a post at most 50,000 characters.");
     const db = openDb(server.dbPath);
     expect(db.prepare("select count(*) as n from posts where body like 'oversized reply %'").get()).toEqual({ n: 0 });
     db.close();

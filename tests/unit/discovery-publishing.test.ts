@@ -39,7 +39,7 @@ describe("Atom feeds", () => {
     await getDb().updateTable("threads").set({ created_at: Date.now() + 1000 }).where("id", "=", second).execute();
 
     const xml = threadsAtom(
-      { title: "Test feed", description: "d", path: "/", feedPath: "/feed.xml" },
+      { title: "Test feed", description: "d", path: "/", feedPath: "/feed.xml", siteName: "Test site" },
       await listFeedThreads(productId),
     );
     const feed = parse(xml).feed;
@@ -69,7 +69,7 @@ describe("Atom feeds", () => {
     await getDb().updateTable("threads").set({ status_changed_at: 1_000 }).where("id", "=", older).execute();
     await getDb().updateTable("threads").set({ status_changed_at: 2_000 }).where("id", "=", newer).execute();
 
-    const feed = parse(changelogAtom((await listChangelog(null, 30)).entries)).feed;
+    const feed = parse(changelogAtom((await listChangelog(null, 30)).entries, "Test site")).feed;
     expect(feed.entry.map((e: { title: { "#text": string } }) => e.title["#text"])).toEqual([
       "Shipped: Newer shipped idea",
       "Shipped: Older shipped idea",

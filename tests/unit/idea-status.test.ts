@@ -3,6 +3,7 @@ import { getDb } from "~db/client.server";
 import { getTimeline, setIdeaStatus } from "~/models/idea-status.server";
 import { saveSuccessMeasure } from "~/models/success-measure.server";
 import { vote } from "~/models/vote.server";
+import { FieldRefusal } from "~/utils/http";
 import { createTestThread, createTestUser, getThreadRow, statusOf } from "./factories";
 
 async function idea() {
@@ -64,6 +65,18 @@ describe("moving an idea through its lifecycle", () => {
     await setIdeaStatus(staff, threadId, { status: "shipped", note: "" });
     expect(await statusOf(() => setIdeaStatus(staff, threadId, { status: "planned", note: "" }))).toBe(409);
     expect(await getTimeline(threadId)).toHaveLength(1);
+  });
+
+  it("publishes a change sent twice at once (a double submit, two tabs) once: the second is refused next to the status field", async () => {
+    const { author, staff, threadId } = await idea();
+    const change = { status: "planned" as const, note: "Planned for May." };
+    const results = await Promise.allSettled([setIdeaStatus(staff, threadId, change), setIdeaStatus(staff, threadId, change)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refusal = results.find((r) => r.status === "rejected")?.reason as FieldRefusal;
+    expect(refusal).toBeInstanceOf(FieldRefusal);
+    expect([refusal.status, refusal.field, refusal.message]).toEqual([409, "status", "This idea is already planned."]);
+    expect((await getTimeline(threadId)).map((t) => t.to)).toEqual(["planned"]);
+    expect((await notificationsOf(author.id)).map((n) => n.detail)).toEqual(["planned"]);
   });
 
   it.each([

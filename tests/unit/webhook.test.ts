@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { acceptIdea } from "~/models/idea.server";
+import { mergeIdea } from "~/models/idea-merge.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
 import { createWebhook, deleteWebhook, deliverDueWebhooks, listDeliveries, verifyWebhookSignature } from "~/models/webhook.server";
 import { markAnswer } from "~/models/thread.server";
@@ -77,6 +78,21 @@ describe("webhooks", () => {
     expect(events[1].data.answer.id).toBe(answer);
     expect(events[3].data).toMatchObject({ from: "open", to: "under_review", note: "Looking" });
     expect(events[4].data.coDesigners).toEqual([{ username: "hook-author", contribution: "Proposed the idea" }]);
+  });
+
+  it("tell receivers of idea.status_changed that a duplicate was merged, and into which idea", async () => {
+    await clearQueue();
+    await createWebhook(await admin(), { url, events: ["idea.status_changed"] });
+    const author = await createTestUser();
+    const duplicate = await createTestThread(author, { kind: "idea", title: "Dark mode again" });
+    const kept = await createTestThread(author, { kind: "idea", title: "Dark mode" });
+    await mergeIdea(await createTestUser({ role: "staff" }), duplicate, kept);
+    expect(await deliverDueWebhooks(fetch, Date.now() + 1)).toEqual({ delivered: 1, retried: 0, failed: 0 });
+    const payload = JSON.parse(received[0]!.body);
+    expect(payload).toMatchObject({
+      event: "idea.status_changed",
+      data: { thread: { id: duplicate, status: "merged" }, from: "open", to: "merged", mergedIntoId: kept },
+    });
   });
 
   it("only send the events a webhook chose", async () => {
