@@ -3,6 +3,7 @@ import { getDb } from "~db/client.server";
 import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
+import { listCoDesigners } from "./co-designers.server";
 import { reopenForReview } from "./flag.server";
 import { replaceThreadTags, threadTagIds } from "./tag.server";
 import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
@@ -138,13 +139,9 @@ export async function getThreadPage(id: number, viewer: Actor) {
       .$if(!can.seeHiddenContent(viewer), (qb) => qb.where("posts.deleted_at", "is", null))
       .orderBy("posts.id")
       .execute(),
-    db
-      .selectFrom("co_designers")
-      .innerJoin("users", "users.id", "co_designers.user_id")
-      .select(["users.username", "users.display_name as displayName", "co_designers.contribution"])
-      .where("co_designers.thread_id", "=", id)
-      .orderBy("co_designers.created_at")
-      .execute(),
+    listCoDesigners([id]).then((credits) =>
+      credits.map(({ username, displayName, contribution }) => ({ username, displayName, contribution })),
+    ),
   ]);
 
   const facts = {
