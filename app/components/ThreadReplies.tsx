@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~db/schema";
 import { PostCard } from "./PostCard";
+import { ReplyPager } from "./ReplyPager";
 import { SubmitButton } from "./SubmitButton";
 
 type Reply = {
@@ -22,6 +23,8 @@ type Props = {
   answer: Reply | null;
   replies: Reply[];
   replyCount: number;
+  /** Shown when the replies fill more than one page. */
+  pages: { thread: { id: number; title: string }; page: number; pageCount: number };
   canMarkAnswer: boolean;
   canModerate: boolean;
 };
@@ -68,8 +71,8 @@ function ReplyCard({
   );
 }
 
-/** The accepted answer right under the question, then every other reply in order. */
-export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canModerate }: Props) {
+/** The accepted answer right under the question, then this page's other replies in order and the links to the other pages. */
+export function ThreadReplies({ answer, replies, replyCount, pages, canMarkAnswer, canModerate }: Props) {
   return (
     <>
       {answer ? (
@@ -90,6 +93,12 @@ export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canM
       <section aria-labelledby="replies-title" className="replies">
         <h2 id="replies-title">
           {replyCount} {replyCount === 1 ? "reply" : "replies"}
+          {pages.pageCount > 1 ? (
+            <span className="muted heading-note">
+              {" "}
+              · page {pages.page} of {pages.pageCount}
+            </span>
+          ) : null}
         </h2>
         {replies.map((reply) => (
           <ReplyCard
@@ -109,6 +118,7 @@ export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canM
           </ReplyCard>
         ))}
         {answer && replies.length === 0 ? <p className="muted">The accepted answer is shown above.</p> : null}
+        <ReplyPager {...pages} />
       </section>
     </>
   );

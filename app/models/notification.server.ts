@@ -7,7 +7,7 @@ import { describeNotification, notificationEmail } from "~/email/templates.serve
 import { inChunks } from "~/utils/chunks";
 import { invariantResponse } from "~/utils/http";
 import { siteUrl } from "~/utils/site-url.server";
-import { threadPath } from "~/utils/slug";
+import { replyPath, threadPath } from "~/utils/slug";
 
 export type NotificationEvent = {
   kind: NotificationKind;
@@ -42,7 +42,7 @@ export async function notify(trx: Transaction<Database>, recipients: number[], e
   const facts = {
     kind: event.kind,
     threadTitle: thread.title,
-    threadUrl: siteUrl(threadPath(thread) + (event.postId ? `#post-${event.postId}` : "")),
+    threadUrl: siteUrl(event.postId ? replyPath(event.postId) : threadPath(thread)),
     actorName: actor ? (actor.display_name ?? actor.username) : null,
     detail: event.detail ?? "",
     excerpt: event.excerpt,

@@ -3,7 +3,7 @@ import { getDb } from "~db/client.server";
 import type { IdeaStatus, ThreadKind } from "~db/schema";
 import { SEARCH_MAX_MATCHES, toMatchAll, toMatchSimilar } from "~/utils/search-query";
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
-import { threadPath } from "~/utils/slug";
+import { replyPath, threadPath } from "~/utils/slug";
 import { indexPendingReplies } from "./search-index.server";
 import { withTags } from "./tag.server";
 import type { ThreadListItem } from "./thread.server";
@@ -147,7 +147,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
       return {
         ...thread,
         snippet: snippetParts(snippets.get(hit) ?? ""),
-        href: postId ? `${threadPath(thread)}#post-${postId}` : threadPath(thread),
+        href: postId ? replyPath(postId) : threadPath(thread),
         inReply: postId !== null,
       };
     }),

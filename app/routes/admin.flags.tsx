@@ -6,7 +6,7 @@ import { RelativeTime } from "~/components/RelativeTime";
 import { SubmitButton } from "~/components/SubmitButton";
 import { hideThreshold, listFlagQueue, resolveFlags, type FlagDecision } from "~/models/flag.server";
 import { invariantResponse, parseId } from "~/utils/http";
-import { threadPath } from "~/utils/slug";
+import { replyPath, threadPath } from "~/utils/slug";
 
 export const meta: MetaFunction = () => [{ title: "Flags to review — Cocreate" }];
 
@@ -47,10 +47,7 @@ export default function FlagQueue() {
                 {entry.ref.type === "thread" ? "Thread" : "Reply"} by {entry.authorUsername} in{" "}
                 {entry.threadId ? (
                   <Link
-                    to={
-                      threadPath({ id: entry.threadId, title: entry.threadTitle }) +
-                      (entry.ref.type === "post" ? `#post-${entry.ref.id}` : "")
-                    }
+                    to={entry.ref.type === "post" ? replyPath(entry.ref.id) : threadPath({ id: entry.threadId, title: entry.threadTitle })}
                   >
                     {entry.threadTitle}
                   </Link>

@@ -5,6 +5,7 @@ import { getIdeaDetails } from "~/models/idea.server";
 import { countUnread } from "~/models/notification.server";
 import { listProducts } from "~/models/product.server";
 import { getProfile } from "~/models/profile.server";
+import { locateReply } from "~/models/reply-pages.server";
 import { getRoadmap } from "~/models/roadmap.server";
 import { searchThreads } from "~/models/search.server";
 import { getSubscriptionLevel } from "~/models/subscription.server";
@@ -170,6 +171,7 @@ async function expectIndexedPlans(call: () => Promise<unknown>) {
 
 const visitor = null;
 const member = { id: 50, role: "member" as const, suspendedUntil: null };
+const staff = { id: 2, role: "staff" as const, suspendedUntil: null };
 const ideaId = 2; // kinds rotate discussion/question/idea: id % 3 === 2 is an idea, and its status is "planned"
 const questionId = 1;
 
@@ -220,7 +222,13 @@ describe("the busiest pages walk indexes on a populated forum", () => {
         ]),
       );
       await expectIndexedPlans(() => getThreadPage(questionId, viewer));
+      await expectIndexedPlans(() => getThreadPage(questionId, viewer, 2));
     }
+    await expectIndexedPlans(() => getThreadPage(questionId, staff, 2));
+  });
+
+  it("a link to a reply finds its page by counting on indexes", async () => {
+    for (const viewer of [visitor, member, staff]) await expectIndexedPlans(() => locateReply(viewer, 4 * questionId));
   });
 
   it("search", async () => {
