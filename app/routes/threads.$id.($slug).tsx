@@ -8,6 +8,7 @@ import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.se
 import { formError } from "~/utils/form-response.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { locateReply, parseReplyPage } from "~/models/reply-pages.server";
+import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
 import { useReplyAnchorFallback } from "~/components/ReplyAnchorFallback";
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesigners } from "~/components/CoDesigners";
@@ -53,6 +54,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
   // A page that no longer exists (replies were deleted) shows the last one.
   if (pageNumber > pageCount) throw redirect(threadPagePath(page.thread, pageCount));
+  if (!page.hidden?.placeholder) {
+    const shown = [...(page.answer ? [page.answer.id] : []), ...page.replies.map((r) => r.id)];
+    await markSeenOnThreadPage(viewer, id, shown, pageNumber === 1);
+  }
   // A hidden idea's placeholder carries nothing of it: no timeline, measures or merge target either.
   const idea = page.thread.kind === "idea" && !page.hidden?.placeholder ? await getIdeaDetails(viewer, id) : null;
   const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;

@@ -10,7 +10,7 @@ import { flagContent, listFlagQueue, resolveFlags } from "~/models/flag.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
 import { acceptIdea, creditCoDesigner, getIdeaDetails, getIdeaSummary, mergeIdea, removeCoDesigner } from "~/models/idea.server";
 import { deleteContent, hideContent, moveThread, restoreContent, setThreadState, unhideContent } from "~/models/moderation.server";
-import { markAllRead, markRead } from "~/models/notification.server";
+import { markAllRead, markRead } from "~/models/notification-inbox.server";
 import { createReply, editReply, getReplyForEdit } from "~/models/post.server";
 import { createProduct, moveProduct, setProductArchived, updateProduct } from "~/models/product.server";
 import { getHistory } from "~/models/revision.server";

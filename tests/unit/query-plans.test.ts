@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listChangelog, parseChangelogCursor } from "~/models/changelog.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { countUnread } from "~/models/notification.server";
+import { listNotifications, markSeenOnThreadPage } from "~/models/notification-inbox.server";
 import { listProducts } from "~/models/product.server";
 import { getProfile } from "~/models/profile.server";
 import { locateReply } from "~/models/reply-pages.server";
@@ -247,5 +248,12 @@ describe("the busiest pages walk indexes on a populated forum", () => {
   it("a profile and the unread notifications count", async () => {
     await expectIndexedPlans(() => getProfile("member7", visitor));
     await expectIndexedPlans(() => countUnread(7));
+  });
+
+  it("the notifications page, following a notification and a thread page reading what it shows", async () => {
+    const reader = { id: 7, role: "member" as const, suspendedUntil: null };
+    await expectIndexedPlans(() => listNotifications(reader));
+    // Member 7 wrote thread 6 (author = 1 + id % USERS) and has a notification about it.
+    await expectIndexedPlans(() => markSeenOnThreadPage(reader, 6, [21, 22, 23, 24], true));
   });
 });
