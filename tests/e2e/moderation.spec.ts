@@ -138,5 +138,5 @@ test("staff suspend a member, who is signed out and told why; staff edit a reply
   await staff.goto(`/users/${name}/suspend`);
   await staff.getByRole("button", { name: "Lift the suspension" }).click();
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "New thread" })).toBeVisible();
 });
