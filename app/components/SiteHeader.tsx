@@ -15,11 +15,13 @@ type HeaderUser = {
 function Count({ n, label }: { n: number; label: string }) {
   if (n <= 0) return null;
   return (
-    <span className="unread-count">
+    <>
       {" "}
-      {n}
-      <span className="visually-hidden"> {label}</span>
-    </span>
+      <span className="unread-count">
+        {n}
+        <span className="visually-hidden"> {label}</span>
+      </span>
+    </>
   );
 }
 
@@ -83,7 +85,7 @@ export function SiteHeader({ user, siteName }: { user: HeaderUser; siteName: str
         <details className="header-menu" ref={menu}>
           <summary className="menu-button">
             <span className="menu-icon" aria-hidden="true" />
-            Menu
+            <span>Menu</span>
             <Count n={unread} label="unread notifications" />
           </summary>
           <div className="header-menu-body">
