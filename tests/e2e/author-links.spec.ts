@@ -14,12 +14,14 @@ test("the author's name on a post, in a product's list and in search results ope
   await result.getByRole("link", { name: "Mia Member" }).click();
   await expect(page).toHaveURL(/\/users\/member$/);
 
-  await page.goBack();
+  await page.goto("/search?q=bank+transactions");
   await result.getByRole("link", { name: "Import bank transactions from any CSV file" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import bank transactions from any CSV file" })).toBeVisible();
+  const threadUrl = page.url();
   const question = page.getByRole("article", { name: "Opening post" });
   await question.getByRole("link", { name: "Mia Member" }).click();
   await expect(page).toHaveURL(/\/users\/member$/);
-  await page.goBack();
+  await page.goto(threadUrl);
   const reply = page.getByRole("article", { name: /^Reply by Li Wei Chen/ }).first();
   await reply.getByRole("link", { name: "Li Wei Chen" }).click();
   await expect(page).toHaveURL(/\/users\/li-wei$/);

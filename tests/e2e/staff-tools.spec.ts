@@ -16,7 +16,7 @@ test("staff reach the flag queue, audit log and success dashboard from the heade
   const flagger = await newPerson(browser);
   await signIn(flagger, "priya@example.com");
   await flagger.goto(path);
-  await flagger.getByRole("article").filter({ hasText: "cheap watches" }).getByRole("link", { name: "Flag" }).click();
+  await flagger.getByRole("article").filter({ hasText: "cheap watches" }).getByRole("link", { name: "Flag", exact: true }).click();
   await flagger.getByRole("radio", { name: /Spam/ }).check();
   await flagger.getByRole("button", { name: /Flag/ }).click();
   await expect(flagger.getByText("Thanks for flagging.")).toBeVisible();
