@@ -13,6 +13,8 @@ import {
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/session.server";
 import { SiteHeader } from "~/components/SiteHeader";
+import { can } from "~/auth/permissions.server";
+import { countFlagQueue } from "~/models/flag.server";
 import { countUnread } from "~/models/notification.server";
 import { getSiteSettings } from "~/models/site-settings.server";
 import { defaultSiteSettings } from "~/utils/site-settings";
@@ -37,13 +39,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, site] = await Promise.all([getUser(request), getSiteSettings()]);
   if (!user) return { user: null, site };
+  const [unreadNotifications, flagsWaiting] = await Promise.all([
+    countUnread(user.id),
+    can.moderate(user) ? countFlagQueue(user) : null,
+  ]);
   return {
-    user: {
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      unreadNotifications: await countUnread(user.id),
-    },
+    user: { username: user.username, displayName: user.displayName, role: user.role, unreadNotifications, flagsWaiting },
     site,
   };
 }

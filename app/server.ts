@@ -36,7 +36,7 @@ function positiveNumber(name: string, fallback: number): number {
   return value;
 }
 
-await prepareDatabase();
+const { demo } = await prepareDatabase();
 const stopCheckpoints = await startCheckpoints(databasePath(), (message) => log("warn", "checkpoint", { message }));
 const stopBackgroundJobs = startBackgroundJobs();
 await lucia.deleteExpiredSessions();
@@ -82,7 +82,8 @@ app.use(errorAnswers({ bodyLimitBytes }));
 const server = app.listen(port, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  log("info", "listening", { port: actualPort, url: `http://localhost:${actualPort}` });
+  // `demo` says the demo's accounts are there (npm start prints how to sign in); the password is never logged.
+  log("info", "listening", { port: actualPort, url: `http://localhost:${actualPort}`, database: databasePath(), demo });
 });
 
 /**

@@ -1,15 +1,23 @@
 import { getDb, migrateToLatest } from "~db/client.server";
+import { DEMO_SIGN_INS } from "~db/demo";
 import { seedDemo } from "~db/seed";
 import { env, isProductionDeployment } from "~/utils/env.server";
+import { log } from "~/utils/log.server";
 
-/** Brings the database up to date and, on a new development database, fills it with the demo. */
-export async function prepareDatabase(): Promise<void> {
+/**
+ * Brings the database up to date and, on a new development database, fills
+ * it with the demo. Says whether the demo's accounts are there to sign in
+ * with (never on a production deployment unless SEED_DEMO asked for them).
+ */
+export async function prepareDatabase(): Promise<{ demo: boolean }> {
   const applied = await migrateToLatest();
-  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
-  if (isProductionDeployment() && !env("SEED_DEMO")) return;
+  if (applied.length > 0) log("info", "migrated", { migrations: applied });
+  if (isProductionDeployment() && !env("SEED_DEMO")) return { demo: false };
   const anyUser = await getDb().selectFrom("users").select("id").limit(1).executeTakeFirst();
   if (!anyUser) {
     await seedDemo(getDb());
-    console.log("Seeded the demo forum (accounts are listed in the README).");
+    log("info", "demo-seeded");
   }
+  const demoMember = await getDb().selectFrom("users").select("id").where("email", "=", DEMO_SIGN_INS[0]).executeTakeFirst();
+  return { demo: demoMember !== undefined };
 }

@@ -5,7 +5,9 @@ import type { Database, IdeaStatus, Role, ThreadKind, Verdict } from "./schema";
 
 // The demo forum a new development database starts with; the README lists its accounts.
 
-export const DEMO_PASSWORD = "cocreate-demo";
+import { DEMO_PASSWORD } from "./demo";
+
+export { DEMO_PASSWORD };
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

@@ -2,7 +2,7 @@
  * A consistent copy of the database, safe to take while the forum runs:
  *   npm run backup                       → backups/cocreate-YYYYMMDD-HHMMSS.db
  *   npm run backup -- /mnt/safe/copy.db  → that file
- * Reads DATABASE_PATH like the server. How to restore: see the README.
+ * Reads DATABASE_PATH like the server. How to restore: see docs/operations.md.
  */
 import { backupDatabase, defaultBackupPath } from "~db/backup.server";
 import { databasePath } from "~db/client.server";

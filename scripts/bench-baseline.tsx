@@ -12,11 +12,10 @@ import http from "node:http";
 import SQLite from "better-sqlite3";
 import { renderToString } from "react-dom/server";
 import type { Role, ThreadKind } from "~db/schema";
-import { KindBadge, SolvedBadge } from "~/components/Badges";
+import { KindBadge, SolvedBadge, StaffBadge } from "~/components/Badges";
 import { JsonLd } from "~/components/JsonLd";
 import { MarkdownBody } from "~/components/MarkdownBody";
 import { RelativeTime } from "~/components/RelativeTime";
-import { UserName } from "~/components/UserName";
 import { excerpt } from "~/utils/plain-text";
 import { threadStructuredData } from "~/utils/structured-data";
 import { threadPath } from "~/utils/slug";
@@ -50,6 +49,27 @@ type Reply = {
   authorRole: Role;
 };
 
+/**
+ * The app's UserName (app/components/UserName.tsx) renders the same markup, with Remix's <Link> for the profile:
+ * here a plain <a>, as there is no router.
+ */
+function Author({ username, displayName, role }: { username: string; displayName: string | null; role: Role }) {
+  return (
+    <span className="user-name">
+      <span className="avatar" aria-hidden="true">
+        {(displayName || username).charAt(0).toUpperCase()}
+      </span>
+      <strong>
+        <a href={`/users/${username}`} className="profile-link">
+          {displayName || username}
+        </a>
+      </strong>
+      {displayName ? <span className="username">@{username}</span> : null}
+      {role !== "member" ? <StaffBadge /> : null}
+    </span>
+  );
+}
+
 const threadQuery = sqlite.prepare<[number], Thread>(`
   select t.id, t.kind, t.title, t.body_html as bodyHtml, t.accepted_answer_post_id as acceptedAnswerPostId,
          t.vote_count as voteCount, t.reply_count as replyCount, t.created_at as createdAt, t.edited_at as editedAt,
@@ -70,7 +90,7 @@ function Post({ post, id, label, highlight }: { post: Reply | Thread; id?: strin
   return (
     <article id={id} className={`post${highlight ? " post-answer" : ""}`} aria-label={label}>
       <header className="post-header">
-        <UserName username={post.authorUsername} displayName={post.authorDisplayName} role={post.authorRole} />
+        <Author username={post.authorUsername} displayName={post.authorDisplayName} role={post.authorRole} />
         <span className="post-time">
           <RelativeTime ms={post.createdAt} />
           {post.editedAt ? (
@@ -123,25 +143,34 @@ function Page({ thread, replies, tags }: { thread: Thread; replies: Reply[]; tag
             <a className="brand" href="/">
               <span className="brand-mark" aria-hidden="true">◆</span> Cocreate
             </a>
-            <form method="get" action="/search" role="search" className="header-search">
-              <label htmlFor="site-search" className="visually-hidden">
-                Search the community
-              </label>
-              <input id="site-search" type="search" name="q" placeholder="Search threads" maxLength={200} />
-              <button type="submit" className="button button-small">
-                Search
-              </button>
-            </form>
-            <nav aria-label="Sections" className="section-nav">
-              <a href="/roadmap">Roadmap</a>
-              <a href="/changelog">Changelog</a>
-            </nav>
-            <nav aria-label="Account" className="account-nav">
-              <a href={loginHref}>Sign in</a>
-              <a className="button button-primary" href="/signup">
-                Join the community
-              </a>
-            </nav>
+            <details className="header-menu">
+              <summary className="menu-button">
+                <span className="menu-icon" aria-hidden="true" />
+                <span>Menu</span>
+              </summary>
+              <div className="header-menu-body">
+                <form method="get" action="/search" role="search" className="header-search">
+                  <label htmlFor="site-search" className="visually-hidden">
+                    Search the community
+                  </label>
+                  <input id="site-search" type="search" name="q" placeholder="Search threads" maxLength={200} />
+                  <button type="submit" className="button button-small">
+                    Search
+                  </button>
+                </form>
+                <nav aria-label="Sections" className="section-nav">
+                  <a href="/roadmap">Roadmap</a>
+                  <a href="/changelog">Changelog</a>
+                  <a href="/tags">Tags</a>
+                </nav>
+                <nav aria-label="Account" className="account-nav">
+                  <a href={loginHref}>Sign in</a>
+                  <a className="button button-primary button-small" href="/signup">
+                    Join the community
+                  </a>
+                </nav>
+              </div>
+            </details>
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>

@@ -5,7 +5,7 @@ type CoDesigner = { username: string; displayName: string | null; contribution: 
 /** The customers credited with shaping a co-designed idea. */
 export function CoDesigners({ people, manageHref }: { people: CoDesigner[]; manageHref?: string }) {
   return (
-    <section className="codesigners" aria-labelledby="codesigners-title">
+    <section className="codesigners" aria-labelledby="codesigners-title" id="codesigners">
       <h2 id="codesigners-title">★ Co-designed with</h2>
       <ul>
         {people.map((p) => (

@@ -2,11 +2,13 @@ import { Form } from "@remix-run/react";
 import { FormError, TextField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
-type Person = { id: number; username: string; displayName: string | null };
+type Person = { id: number; username: string; displayName: string | null; proposer: boolean };
 type Errors = Partial<Record<string, string>> | undefined;
 type Values = Record<string, string> | undefined;
 
-/** Accepting an idea: tick the participants who shaped it and say how. */
+const PROPOSER_NOTE = "Proposed the idea";
+
+/** Accepting an idea: the author is credited as its proposer; staff tick the others who shaped it and say how. */
 export function AcceptIdeaForm({ participants, errors, values }: { participants: Person[]; errors: Errors; values: Values }) {
   return (
     <Form method="post" className="accept-form">
@@ -15,18 +17,27 @@ export function AcceptIdeaForm({ participants, errors, values }: { participants:
         <legend>Credit the people who shaped it</legend>
         <p className="field-hint">The idea's author is always credited. Tick others and say what they contributed.</p>
         {participants.map((p) => {
+          const name = p.displayName || p.username;
           const noteName = `contribution-${p.id}`;
           return (
             <div key={p.id} className="credit-choice">
-              <label className="choice">
-                <input type="checkbox" name="credit" value={p.id} />{" "}
-                {p.displayName || p.username} <span className="username">@{p.username}</span>
-              </label>
+              {p.proposer ? (
+                <p className="choice credit-fixed">
+                  <input type="hidden" name="credit" value={p.id} />
+                  <span aria-hidden="true">★</span> {name} <span className="username">@{p.username}</span>{" "}
+                  <span className="badge badge-codesigned">Always credited</span>
+                </p>
+              ) : (
+                <label className="choice">
+                  <input type="checkbox" name="credit" value={p.id} defaultChecked={(values?.credit ?? "").split(",").includes(String(p.id))} />{" "}
+                  {name} <span className="username">@{p.username}</span>
+                </label>
+              )}
               <TextField
-                label={`What ${p.displayName || p.username} contributed`}
+                label={p.proposer ? `What ${name} contributed (the proposer)` : `What ${name} contributed`}
                 name={noteName}
                 maxLength={200}
-                defaultValue={values?.[noteName] ?? ""}
+                defaultValue={values?.[noteName] ?? (p.proposer ? PROPOSER_NOTE : "")}
                 error={errors?.[noteName]}
               />
             </div>

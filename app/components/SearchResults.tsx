@@ -4,6 +4,7 @@ import type { ShownStatus } from "~/utils/idea-status";
 import type { SnippetPart } from "~/utils/snippet";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "./Badges";
 import { TagLinks, type TagLabel } from "./TagLinks";
+import { ProfileLink } from "./UserName";
 
 export type SearchResultRow = {
   id: number;
@@ -14,6 +15,8 @@ export type SearchResultRow = {
   acceptedAnswerPostId: number | null;
   coDesignedAt: number | null;
   productName: string;
+  authorUsername: string;
+  authorDisplayName: string | null;
   replyCount: number;
   inReply: boolean;
   snippet: SnippetPart[];
@@ -44,6 +47,9 @@ export function SearchResults({ results }: { results: SearchResultRow[] }) {
               {r.acceptedAnswerPostId !== null ? <SolvedBadge /> : null}
               {r.coDesignedAt !== null ? <CoDesignedBadge /> : null}
               <span>{r.productName}</span>
+              <span>
+                by <ProfileLink username={r.authorUsername} displayName={r.authorDisplayName} />
+              </span>
               <span>
                 · {r.replyCount} {r.replyCount === 1 ? "reply" : "replies"}
               </span>

@@ -3,6 +3,7 @@ import { TextAreaField } from "./Field";
 import { MarkdownBody } from "./MarkdownBody";
 import { RelativeTime } from "./RelativeTime";
 import { SubmitButton } from "./SubmitButton";
+import { ProfileLink } from "./UserName";
 
 type Note = { id: number; bodyHtml: string; createdAt: number; authorUsername: string; authorDisplayName: string | null };
 
@@ -16,7 +17,7 @@ export function StaffNotes({ threadId, notes, error, value }: { threadId: number
         {notes.map((note) => (
           <li key={note.id} className="staff-note">
             <p className="muted">
-              {note.authorDisplayName || note.authorUsername} · <RelativeTime ms={note.createdAt} />
+              <ProfileLink username={note.authorUsername} displayName={note.authorDisplayName} /> · <RelativeTime ms={note.createdAt} />
             </p>
             <MarkdownBody html={note.bodyHtml} />
           </li>

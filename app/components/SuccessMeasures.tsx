@@ -52,7 +52,7 @@ export function SuccessMeasures({ threadId, shipped, measures, ownMeasure, canWr
       )}
 
       {shipped && ownMeasure ? (
-        <Form method="post" action={action} className="verdict-form" aria-labelledby="verdict-title">
+        <Form method="post" action={action} className="verdict-form" aria-labelledby="verdict-title" id="verdict">
           <input type="hidden" name="intent" value="verdict" />
           <fieldset aria-describedby={errors?.verdict ? "verdict-error" : undefined}>
             <legend id="verdict-title">It shipped. Did it meet your measure?</legend>

@@ -5,6 +5,7 @@ import { threadPath } from "~/utils/slug";
 import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "./Badges";
 import { RelativeTime } from "./RelativeTime";
 import { TagLinks, type TagLabel } from "./TagLinks";
+import { ProfileLink } from "./UserName";
 
 export type ThreadRow = {
   id: number;
@@ -72,7 +73,7 @@ export function ThreadList({
                 </Link>
               ) : null}
               <span>
-                by {t.authorDisplayName || t.authorUsername} · active <RelativeTime ms={t.lastActivityAt} />
+                by <ProfileLink username={t.authorUsername} displayName={t.authorDisplayName} /> · active <RelativeTime ms={t.lastActivityAt} />
               </span>
               {t.kind === "idea" ? (
                 <span>

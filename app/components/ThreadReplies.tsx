@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~db/schema";
 import { PostCard } from "./PostCard";
+import { ReplyPager } from "./ReplyPager";
 import { SubmitButton } from "./SubmitButton";
 
 type Reply = {
@@ -22,6 +23,8 @@ type Props = {
   answer: Reply | null;
   replies: Reply[];
   replyCount: number;
+  /** Shown when the replies fill more than one page. */
+  pages: { thread: { id: number; title: string }; page: number; pageCount: number };
   canMarkAnswer: boolean;
   canModerate: boolean;
 };
@@ -79,8 +82,8 @@ export function repliesHeading(replyCount: number, answer: Pick<Reply, "deleteRe
   return others === 0 ? "No other replies" : `${others} other ${others === 1 ? "reply" : "replies"}`;
 }
 
-/** The accepted answer right under the question, then every other reply in order. */
-export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canModerate }: Props) {
+/** The accepted answer right under the question, then this page's other replies in order and the links to the other pages. */
+export function ThreadReplies({ answer, replies, replyCount, pages, canMarkAnswer, canModerate }: Props) {
   return (
     <>
       {answer ? (
@@ -99,7 +102,15 @@ export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canM
       ) : null}
 
       <section aria-labelledby="replies-title" className="replies">
-        <h2 id="replies-title">{repliesHeading(replyCount, answer)}</h2>
+        <h2 id="replies-title">
+          {repliesHeading(replyCount, answer)}
+          {pages.pageCount > 1 ? (
+            <span className="muted heading-note">
+              {" "}
+              · page {pages.page} of {pages.pageCount}
+            </span>
+          ) : null}
+        </h2>
         {replies.map((reply) => (
           <ReplyCard
             key={reply.id}
@@ -118,6 +129,7 @@ export function ThreadReplies({ answer, replies, replyCount, canMarkAnswer, canM
           </ReplyCard>
         ))}
         {answer && replies.length === 0 ? <p className="muted">The accepted answer is shown above.</p> : null}
+        <ReplyPager {...pages} />
       </section>
     </>
   );

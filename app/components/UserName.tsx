@@ -1,22 +1,28 @@
+import { Link } from "@remix-run/react";
 import type { Role } from "~db/schema";
 import { StaffBadge } from "./Badges";
 
-/** A person's display name (or username) with a staff badge where it applies. */
-export function UserName({
-  username,
-  displayName,
-  role,
-}: {
-  username: string;
-  displayName: string | null;
-  role?: Role;
-}) {
+type Person = { username: string; displayName: string | null };
+
+/** A person's display name (or username) as a link to their profile: how every list and post names someone. */
+export function ProfileLink({ username, displayName }: Person) {
+  return (
+    <Link to={`/users/${username}`} className="profile-link">
+      {displayName || username}
+    </Link>
+  );
+}
+
+/** A post's author: avatar, name linking to the profile, @username and a staff badge where it applies. */
+export function UserName({ username, displayName, role }: Person & { role?: Role }) {
   return (
     <span className="user-name">
       <span className="avatar" aria-hidden="true">
         {(displayName || username).charAt(0).toUpperCase()}
       </span>
-      <strong>{displayName || username}</strong>
+      <strong>
+        <ProfileLink username={username} displayName={displayName} />
+      </strong>
       {displayName ? <span className="username">@{username}</span> : null}
       {role && role !== "member" ? <StaffBadge /> : null}
     </span>

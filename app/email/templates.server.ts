@@ -30,6 +30,30 @@ export function describeNotification(facts: NotificationFacts): string {
 }
 
 /**
+ * One line for several notifications of one kind about one thread, as the
+ * notifications page groups them ("3 new replies in …"); one is the sentence above.
+ */
+export function describeNotificationGroup(facts: NotificationFacts, count: number, unread: boolean): string {
+  if (count === 1) return describeNotification(facts);
+  const title = `“${facts.threadTitle}”`;
+  switch (facts.kind) {
+    case "reply":
+      return `${count} ${unread ? "new replies" : "replies"} in ${title}`;
+    case "mention":
+      return `You were mentioned ${count} times in ${title}`;
+    case "answer_accepted":
+      return `Your replies were accepted as the answer to ${title} ${count} times`;
+    case "status_changed":
+      return `${title} changed status ${count} times and is now ${facts.detail}`;
+    case "content_hidden":
+      return `${count} of your posts in ${title} were hidden. Edit them and staff will review them again`;
+    case "co_designer_credit":
+    case "verdict_request":
+      return describeNotification(facts);
+  }
+}
+
+/**
  * The stored part of an email; the sender adds the greeting-free footer with
  * the unsubscribe link. siteName is the name set at /admin/settings.
  */

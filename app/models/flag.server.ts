@@ -153,10 +153,10 @@ export async function listFlagQueue(actor: Actor) {
       "flagger.username as flaggerUsername",
       "threads.id as threadId",
       "threads.title as threadTitle",
-      "threads.body as threadBody",
+      "threads.body_html as threadBodyHtml",
       "threads.hidden_at as threadHiddenAt",
       "threads.edited_at as threadEditedAt",
-      "posts.body as postBody",
+      "posts.body_html as postBodyHtml",
       "posts.hidden_at as postHiddenAt",
       "posts.edited_at as postEditedAt",
       "author.username as authorUsername",
@@ -170,7 +170,8 @@ export async function listFlagQueue(actor: Actor) {
     ref: ContentRef;
     threadId: number | null;
     threadTitle: string;
-    body: string;
+    /** The post as it appears on the site: its stored, sanitized HTML. */
+    bodyHtml: string;
     authorUsername: string;
     hidden: boolean;
     editedAfterFlag: boolean;
@@ -190,7 +191,7 @@ export async function listFlagQueue(actor: Actor) {
         ref,
         threadId: flag.threadId,
         threadTitle: flag.threadTitle ?? "",
-        body: (isPost ? flag.postBody : flag.threadBody) ?? "",
+        bodyHtml: (isPost ? flag.postBodyHtml : flag.threadBodyHtml) ?? "",
         authorUsername: flag.authorUsername ?? "",
         hidden: (isPost ? flag.postHiddenAt : flag.threadHiddenAt) !== null,
         editedAfterFlag: false,
@@ -210,4 +211,16 @@ export async function listFlagQueue(actor: Actor) {
     });
   }
   return [...entries.values()];
+}
+
+/** How many posts wait in the review queue (each counted once, however many flags it has). */
+export async function countFlagQueue(actor: Actor): Promise<number> {
+  invariantResponse(actor && can.moderate(actor), "Only staff can review flags.", { status: 403 });
+  const row = await getDb()
+    .selectFrom("flags")
+    // A post and a thread never share a key: threads count as negative numbers.
+    .select((eb) => eb.fn.count<number>(eb.fn.coalesce("post_id", eb.neg("thread_id"))).distinct().as("n"))
+    .where("status", "=", "pending")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -4,6 +4,7 @@ import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { isReviewed } from "~/utils/idea-status";
+import { listCoDesigners } from "./co-designers.server";
 import { getTimeline } from "./idea-status.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
@@ -15,11 +16,16 @@ import { queueWebhookEvent } from "./webhook.server";
 
 export type Credit = { userId: number; contribution: string };
 
-/** People who took part in a thread: its author and everyone who replied. */
+/** People who took part in a thread: its author (the proposer, listed first) and everyone who replied. */
 export async function listParticipants(threadId: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
-  return db
+  const rows = await db
     .selectFrom("users")
-    .select(["users.id", "users.username", "users.display_name as displayName"])
+    .select((eb) => [
+      "users.id",
+      "users.username",
+      "users.display_name as displayName",
+      eb("users.id", "in", eb.selectFrom("threads").select("author_id").where("id", "=", threadId)).as("proposer"),
+    ])
     .where((eb) =>
       eb.or([
         eb("users.id", "in", eb.selectFrom("threads").select("author_id").where("id", "=", threadId)),
@@ -30,8 +36,10 @@ export async function listParticipants(threadId: number, db: Transaction<Databas
         ),
       ]),
     )
+    .orderBy("proposer", "desc")
     .orderBy("users.username")
     .execute();
+  return rows.map((row) => ({ ...row, proposer: Boolean(row.proposer) }));
 }
 
 async function usernameOf(trx: Transaction<Database>, userId: number): Promise<string> {
@@ -109,12 +117,7 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
       { userId: thread.author_id, contribution: author?.contribution || "Proposed the idea" },
       ...others,
     ], now);
-    const credited = await trx
-      .selectFrom("co_designers")
-      .innerJoin("users", "users.id", "co_designers.user_id")
-      .select(["users.username", "co_designers.contribution"])
-      .where("co_designers.thread_id", "=", threadId)
-      .execute();
+    const credited = (await listCoDesigners([threadId], trx)).map((c) => ({ username: c.username, contribution: c.contribution }));
     await queueWebhookEvent(trx, "idea.co_designed", threadId, { coDesigners: credited });
   });
 }
@@ -137,6 +140,7 @@ export async function removeCoDesigner(actor: Actor, threadId: number, userId: n
     invariantResponse(actor && can.creditCoDesigners(actor, thread), "Only staff can change co-designer credits.", {
       status: 403,
     });
+    invariantResponse(userId !== thread.author_id, "The idea's author is always credited as its proposer.", { status: 409 });
     const result = await trx
       .deleteFrom("co_designers")
       .where("thread_id", "=", threadId)
@@ -196,43 +200,20 @@ export async function getIdeaSummary(threadId: number, viewer: Actor) {
   };
 }
 
+/** An idea's credits for the page that manages them, the proposer first. */
 export async function listCredits(threadId: number) {
-  return getDb()
-    .selectFrom("co_designers")
-    .innerJoin("users", "users.id", "co_designers.user_id")
-    .select([
-      "co_designers.user_id as userId",
-      "co_designers.contribution",
-      "users.username",
-      "users.display_name as displayName",
-    ])
-    .where("co_designers.thread_id", "=", threadId)
-    .orderBy("co_designers.created_at")
-    .execute();
+  return (await listCoDesigners([threadId])).map(({ threadId: _threadId, ...credit }) => credit);
 }
 
 export type CreditSummary = { threadId: number; username: string; displayName: string | null; contribution: string };
 
-/** The co-designers of many ideas in one query, grouped by idea: what the roadmap and changelog list. */
+/** The co-designers of many ideas in one query, grouped by idea, the proposer first: what the roadmap and changelog list. */
 export async function creditsByThread(threadIds: number[]): Promise<Map<number, CreditSummary[]>> {
   const byThread = new Map<number, CreditSummary[]>();
-  if (threadIds.length === 0) return byThread;
-  const rows = await getDb()
-    .selectFrom("co_designers")
-    .innerJoin("users", "users.id", "co_designers.user_id")
-    .select([
-      "co_designers.thread_id as threadId",
-      "users.username",
-      "users.display_name as displayName",
-      "co_designers.contribution",
-    ])
-    .where("co_designers.thread_id", "in", threadIds)
-    .orderBy("co_designers.created_at")
-    .execute();
-  for (const row of rows) {
-    const list = byThread.get(row.threadId) ?? [];
-    list.push(row);
-    byThread.set(row.threadId, list);
+  for (const { threadId, username, displayName, contribution } of await listCoDesigners(threadIds)) {
+    const list = byThread.get(threadId) ?? [];
+    list.push({ threadId, username, displayName, contribution });
+    byThread.set(threadId, list);
   }
   return byThread;
 }

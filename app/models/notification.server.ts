@@ -3,11 +3,10 @@ import { getDb } from "~db/client.server";
 import type { Database, NotificationKind } from "~db/schema";
 import type { Actor } from "~/auth/permissions.server";
 import { queueEmails } from "~/email/outbox.server";
-import { describeNotification, notificationEmail } from "~/email/templates.server";
+import { notificationEmail } from "~/email/templates.server";
 import { inChunks } from "~/utils/chunks";
-import { invariantResponse } from "~/utils/http";
 import { siteUrl } from "~/utils/site-url.server";
-import { threadPath } from "~/utils/slug";
+import { replyPath, threadPath } from "~/utils/slug";
 import { getSiteSettings } from "./site-settings.server";
 
 export type NotificationEvent = {
@@ -43,7 +42,7 @@ export async function notify(trx: Transaction<Database>, recipients: number[], e
   const facts = {
     kind: event.kind,
     threadTitle: thread.title,
-    threadUrl: siteUrl(threadPath(thread) + (event.postId ? `#post-${event.postId}` : "")),
+    threadUrl: siteUrl(event.postId ? replyPath(event.postId) : threadPath(thread)),
     actorName: actor ? (actor.display_name ?? actor.username) : null,
     detail: event.detail ?? "",
     excerpt: event.excerpt,
@@ -82,71 +81,4 @@ export async function countUnread(userId: number): Promise<number> {
     .where("read_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-const PAGE_SIZE = 50;
-
-export async function listNotifications(actor: Actor) {
-  invariantResponse(actor, "Sign in to see your notifications.", { status: 401 });
-  const rows = await getDb()
-    .selectFrom("notifications")
-    .leftJoin("threads", "threads.id", "notifications.thread_id")
-    .leftJoin("users as actor", "actor.id", "notifications.actor_id")
-    .select([
-      "notifications.id",
-      "notifications.kind",
-      "notifications.thread_id as threadId",
-      "notifications.post_id as postId",
-      "notifications.detail",
-      "notifications.created_at as createdAt",
-      "notifications.read_at as readAt",
-      "threads.title as threadTitle",
-      "actor.username as actorUsername",
-      "actor.display_name as actorDisplayName",
-    ])
-    .where("notifications.user_id", "=", actor.id)
-    .orderBy("notifications.id", "desc")
-    .limit(PAGE_SIZE)
-    .execute();
-  return rows.map((row) => {
-    const threadTitle = row.threadTitle ?? "a thread that was removed";
-    return {
-      id: row.id,
-      kind: row.kind,
-      unread: row.readAt === null,
-      createdAt: row.createdAt,
-      sentence: describeNotification({
-        kind: row.kind,
-        threadTitle,
-        threadUrl: "",
-        actorName: row.actorDisplayName ?? row.actorUsername ?? null,
-        detail: row.detail,
-      }),
-      href: row.threadId
-        ? threadPath({ id: row.threadId, title: threadTitle }) + (row.postId ? `#post-${row.postId}` : "")
-        : "/notifications",
-    };
-  });
-}
-
-/** Marks one of the actor's own notifications read; another member's id is a 404. */
-export async function markRead(actor: Actor, notificationId: number): Promise<void> {
-  invariantResponse(actor, "Sign in to manage your notifications.", { status: 401 });
-  const result = await getDb()
-    .updateTable("notifications")
-    .set({ read_at: Date.now() })
-    .where("id", "=", notificationId)
-    .where("user_id", "=", actor.id)
-    .executeTakeFirst();
-  invariantResponse(Number(result.numUpdatedRows) === 1, "We couldn't find that notification.", { status: 404 });
-}
-
-export async function markAllRead(actor: Actor): Promise<void> {
-  invariantResponse(actor, "Sign in to manage your notifications.", { status: 401 });
-  await getDb()
-    .updateTable("notifications")
-    .set({ read_at: Date.now() })
-    .where("user_id", "=", actor.id)
-    .where("read_at", "is", null)
-    .execute();
 }

@@ -9,7 +9,7 @@ import { duration } from "~/utils/rate-limit.server";
 /**
  * Limits on new members, who are where spam comes from. They lift for good
  * once a member has been around a while and contributed: the trusted level.
- * Every number is configurable (see the README).
+ * Every number is configurable (see docs/operations.md).
  */
 export function postingLimits() {
   const number = (name: string, fallback: number) => {

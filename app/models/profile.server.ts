@@ -65,16 +65,19 @@ export async function getProfile(username: string, viewer: Actor) {
     db
       .selectFrom("co_designers")
       .innerJoin("threads", "threads.id", "co_designers.thread_id")
-      .select([
+      .select((eb) => [
         "threads.id",
         "threads.title",
         shownStatus().as("status"),
         "co_designers.contribution",
         "co_designers.created_at as creditedAt",
+        eb("threads.author_id", "=", user.id).as("proposed"),
       ])
       .where("co_designers.user_id", "=", user.id)
       .where("threads.hidden_at", "is", null)
       .where("threads.deleted_at", "is", null)
+      // The ideas they proposed first, then those they helped shape.
+      .orderBy("proposed", "desc")
       .orderBy("co_designers.created_at", "desc")
       .execute(),
     db

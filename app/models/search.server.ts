@@ -4,7 +4,7 @@ import type { IdeaStatus, ThreadKind } from "~db/schema";
 import type { ShownStatus } from "~/utils/idea-status";
 import { SEARCH_MAX_MATCHES, toMatchAll, toMatchSimilar, toMatchTitle } from "~/utils/search-query";
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
-import { threadPath } from "~/utils/slug";
+import { replyPath, threadPath } from "~/utils/slug";
 import { indexPendingReplies } from "./search-index.server";
 import { shownStatus } from "./shown-status.server";
 import { withTags } from "./tag.server";
@@ -149,7 +149,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
       return {
         ...thread,
         snippet: snippetParts(snippets.get(hit) ?? ""),
-        href: postId ? `${threadPath(thread)}#post-${postId}` : threadPath(thread),
+        href: postId ? replyPath(postId) : threadPath(thread),
         inReply: postId !== null,
       };
     }),

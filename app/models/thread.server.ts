@@ -3,13 +3,15 @@ import { getDb } from "~db/client.server";
 import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
+import { listCoDesigners } from "./co-designers.server";
 import { reopenForReview } from "./flag.server";
+import { countReplyPages, REPLIES_PER_PAGE } from "./reply-pages.server";
 import { replaceThreadTags, threadTagIds } from "./tag.server";
 import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
 import { queueWebhookEvent } from "./webhook.server";
 import { siteUrl } from "~/utils/site-url.server";
-import { threadPath } from "~/utils/slug";
+import { replyPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { recordAudit } from "./audit.server";
 import { shownStatus } from "./shown-status.server";
@@ -72,8 +74,32 @@ function hiddenView(viewer: Actor, authorId: number, hiddenAt: number | null) {
   return can.seeHiddenContent(viewer) || viewer?.id === authorId ? ("revealed" as const) : ("placeholder" as const);
 }
 
-/** Everything the thread page shows, in three queries whatever the number of replies. */
-export async function getThreadPage(id: number, viewer: Actor) {
+type ReplyRow = {
+  authorId: number;
+  hiddenAt: number | null;
+  hiddenReason: string | null;
+  bodyHtml: string;
+  deletedAt: number | null;
+};
+
+/** A reply as the viewer may see it, with what they may do to it; the facts behind that stay here. */
+function shownReply<R extends ReplyRow>(viewer: Actor, { authorId, hiddenAt, hiddenReason: reason, ...reply }: R) {
+  const view = hiddenView(viewer, authorId, hiddenAt);
+  return {
+    ...reply,
+    bodyHtml: view === "placeholder" ? "" : reply.bodyHtml,
+    hidden: view === "visible" ? null : { reason: reason ?? "", placeholder: view === "placeholder" },
+    canEdit: view !== "placeholder" && can.editPost(viewer, { author_id: authorId, hidden_at: null, deleted_at: reply.deletedAt }),
+    canFlag: can.flag(viewer, { author_id: authorId, hidden_at: hiddenAt, deleted_at: reply.deletedAt }),
+  };
+}
+
+/**
+ * Everything one page of a thread shows: the thread, its accepted answer,
+ * one page of the other replies (REPLIES_PER_PAGE) and how many pages there
+ * are, in a handful of indexed queries whatever the number of replies.
+ */
+export async function getThreadPage(id: number, viewer: Actor, page = 1) {
   const db = getDb();
   const thread = await db
     .selectFrom("threads")
@@ -119,7 +145,10 @@ export async function getThreadPage(id: number, viewer: Actor) {
   });
   const threadView = hiddenView(viewer, thread.authorId, thread.hidden_at);
 
-  const [replies, coDesigners] = await Promise.all([
+  // The accepted answer is shown under the question on every page, so the pages list the other replies.
+  const answerId = thread.acceptedAnswerPostId;
+  const seeDeleted = can.seeHiddenContent(viewer);
+  const replyQuery = () =>
     db
       .selectFrom("posts")
       .innerJoin("users", "users.id", "posts.author_id")
@@ -138,17 +167,20 @@ export async function getThreadPage(id: number, viewer: Actor) {
         "users.role as authorRole",
       ])
       .where("posts.thread_id", "=", id)
-      .$if(!can.seeHiddenContent(viewer), (qb) => qb.where("posts.deleted_at", "is", null))
+      .$if(!seeDeleted, (qb) => qb.where("posts.deleted_at", "is", null));
+  const [replies, answer, coDesigners] = await Promise.all([
+    replyQuery()
+      .$if(answerId !== null, (qb) => qb.where("posts.id", "!=", answerId!))
       .orderBy("posts.id")
+      .limit(REPLIES_PER_PAGE)
+      .offset((page - 1) * REPLIES_PER_PAGE)
       .execute(),
-    db
-      .selectFrom("co_designers")
-      .innerJoin("users", "users.id", "co_designers.user_id")
-      .select(["users.username", "users.display_name as displayName", "co_designers.contribution"])
-      .where("co_designers.thread_id", "=", id)
-      .orderBy("co_designers.created_at")
-      .execute(),
+    answerId === null ? undefined : replyQuery().where("posts.id", "=", answerId).executeTakeFirst(),
+    listCoDesigners([id]).then((credits) =>
+      credits.map(({ username, displayName, contribution }) => ({ username, displayName, contribution })),
+    ),
   ]);
+  const pageCount = await countReplyPages(viewer, { id, replyCount: thread.replyCount }, answer !== undefined);
 
   const facts = {
     author_id: thread.authorId,
@@ -166,18 +198,9 @@ export async function getThreadPage(id: number, viewer: Actor) {
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
     hidden: threadView === "visible" ? null : { reason: hiddenReason ?? "", placeholder },
-    replies: placeholder
-      ? []
-      : replies.map(({ authorId, hiddenAt, hiddenReason: reason, ...reply }) => {
-          const view = hiddenView(viewer, authorId, hiddenAt);
-          return {
-            ...reply,
-            bodyHtml: view === "placeholder" ? "" : reply.bodyHtml,
-            hidden: view === "visible" ? null : { reason: reason ?? "", placeholder: view === "placeholder" },
-            canEdit: view !== "placeholder" && can.editPost(viewer, { author_id: authorId, hidden_at: null, deleted_at: reply.deletedAt }),
-            canFlag: can.flag(viewer, { author_id: authorId, hidden_at: hiddenAt, deleted_at: reply.deletedAt }),
-          };
-        }),
+    answer: placeholder || !answer ? null : shownReply(viewer, answer),
+    replies: placeholder ? [] : replies.map((reply) => shownReply(viewer, reply)),
+    pagination: { page, pageCount },
     coDesigners,
     permissions: {
       reply: can.reply(viewer, facts),
@@ -292,7 +315,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
     if (thread.accepted_answer_post_id !== post.id) {
       await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
-      await queueWebhookEvent(trx, "answer.marked", threadId, { answer: { id: post.id, url: siteUrl(`${threadPath(thread)}#post-${post.id}`) } });
+      await queueWebhookEvent(trx, "answer.marked", threadId, { answer: { id: post.id, url: siteUrl(replyPath(post.id)) } });
     }
   });
 }

@@ -2,11 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { flagReasonLabels } from "~/utils/flag-reasons";
+import { MarkdownBody } from "~/components/MarkdownBody";
 import { RelativeTime } from "~/components/RelativeTime";
+import { ProfileLink } from "~/components/UserName";
 import { SubmitButton } from "~/components/SubmitButton";
 import { hideThreshold, listFlagQueue, resolveFlags, type FlagDecision } from "~/models/flag.server";
 import { invariantResponse, parseId } from "~/utils/http";
-import { threadPath } from "~/utils/slug";
+import { replyPath, threadPath } from "~/utils/slug";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Flags to review") }];
@@ -45,13 +47,10 @@ export default function FlagQueue() {
           <li key={`${entry.ref.type}-${entry.ref.id}`} className="flag-entry">
             <article aria-label={`Flagged ${entry.ref.type === "thread" ? "thread" : "reply"} by ${entry.authorUsername}`}>
               <h2>
-                {entry.ref.type === "thread" ? "Thread" : "Reply"} by {entry.authorUsername} in{" "}
+                {entry.ref.type === "thread" ? "Thread" : "Reply"} by <ProfileLink username={entry.authorUsername} displayName={null} /> in{" "}
                 {entry.threadId ? (
                   <Link
-                    to={
-                      threadPath({ id: entry.threadId, title: entry.threadTitle }) +
-                      (entry.ref.type === "post" ? `#post-${entry.ref.id}` : "")
-                    }
+                    to={entry.ref.type === "post" ? replyPath(entry.ref.id) : threadPath({ id: entry.threadId, title: entry.threadTitle })}
                   >
                     {entry.threadTitle}
                   </Link>
@@ -61,7 +60,9 @@ export default function FlagQueue() {
                 {entry.hidden ? <strong>Hidden now.</strong> : "Still visible."}{" "}
                 {entry.editedAfterFlag ? <strong>Edited by the author since it was flagged.</strong> : null}
               </p>
-              <pre>{entry.body}</pre>
+              <div className="flagged-post">
+                <MarkdownBody html={entry.bodyHtml} />
+              </div>
               <ul>
                 {entry.flags.map((flag) => (
                   <li key={flag.id}>

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { RelativeTime } from "~/components/RelativeTime";
 import { SubmitButton } from "~/components/SubmitButton";
-import { listNotifications, markAllRead, markRead } from "~/models/notification.server";
+import { listNotifications, markAllRead, markRead } from "~/models/notification-inbox.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { pageTitle } from "~/utils/meta";
 

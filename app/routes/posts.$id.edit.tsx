@@ -7,6 +7,7 @@ import { formError } from "~/utils/form-response.server";
 import { TextAreaField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
+import { replyPath } from "~/utils/slug";
 import { parseForm, replySchema } from "~/utils/validation";
 import { pageTitle } from "~/utils/meta";
 
@@ -25,8 +26,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const limit = await checkPostingLimit(user, "edit", parsed.data.body);
   if (limit) return formError("body", limit.message, form, { status: limit.status });
-  const threadId = await editReply(user, id, parsed.data.body);
-  return redirect(`/threads/${threadId}#post-${id}`);
+  await editReply(user, id, parsed.data.body);
+  return redirect(replyPath(id));
 }
 
 export default function EditReply() {
@@ -52,7 +53,7 @@ export default function EditReply() {
           <SubmitButton pendingText="Saving…" className="button button-primary">
             Save changes
           </SubmitButton>
-          <Link to={`/threads/${reply.threadId}#post-${reply.id}`}>Cancel</Link>
+          <Link to={replyPath(reply.id)}>Cancel</Link>
         </div>
       </Form>
     </section>

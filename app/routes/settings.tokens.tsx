@@ -41,7 +41,7 @@ export default function ApiTokens() {
       </p>
       <h1 id="tokens-title">Personal API tokens</h1>
       <p className="lede">
-        A token lets a script post replies and vote as you through the JSON API (see the README). Keep it secret like a
+        A token lets a script post replies and vote as you through the JSON API (see docs/api.md in the project). Keep it secret like a
         password; revoke it when you no longer need it.
       </p>
       {result?.created ? (

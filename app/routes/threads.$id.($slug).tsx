@@ -7,6 +7,9 @@ import { createReply } from "~/models/post.server";
 import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
 import { formError } from "~/utils/form-response.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
+import { locateReply, parseReplyPage } from "~/models/reply-pages.server";
+import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
+import { useReplyAnchorFallback } from "~/components/ReplyAnchorFallback";
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesigners } from "~/components/CoDesigners";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
@@ -15,12 +18,11 @@ import { ThreadReplies } from "~/components/ThreadReplies";
 import { ThreadHeader } from "~/components/ThreadHeader";
 import { ThreadOpening } from "~/components/ThreadOpening";
 import { ThreadStructuredData } from "~/components/ThreadStructuredData";
-import { excerpt } from "~/utils/plain-text";
 import { tagsOfThreads } from "~/models/tag.server";
 import { invariantResponse, parseId } from "~/utils/http";
-import { seoMeta } from "~/utils/seo";
-import { siteUrl } from "~/utils/site-url.server";
-import { slugify, threadPath } from "~/utils/slug";
+import { pagerMeta, seoMeta } from "~/utils/seo";
+import { threadSeo } from "~/utils/thread-seo.server";
+import { slugify, threadPagePath } from "~/utils/slug";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { parseForm, replySchema } from "~/utils/validation.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
@@ -29,12 +31,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         ...seoMeta({
-          title: pageTitle(matches, data.thread.title, data.thread.productName),
+          title: pageTitle(matches, `${data.thread.title}${data.pagination.page > 1 ? ` (page ${data.pagination.page})` : ""}`, data.thread.productName),
           siteName: siteNameIn(matches),
           description: data.seo.description,
           canonical: data.seo.canonical,
           type: "article",
         }),
+        ...pagerMeta(data.seo.pager),
         ...(data.hidden ? [{ name: "robots", content: "noindex" }] : []),
       ]
     : [{ title: pageTitle(matches, "Thread not found") }];
@@ -43,16 +46,25 @@ export const headers = passRetryAfter;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id, "thread id");
+  const url = new URL(request.url);
+  const { page: pageNumber, explicitFirst } = parseReplyPage(url);
   const viewer = await getUser(request);
-  const page = await getThreadPage(id, viewer);
-  if (params.slug && params.slug !== slugify(page.thread.title)) {
-    throw redirect(threadPath(page.thread), 301);
+  const page = await getThreadPage(id, viewer, pageNumber);
+  const { pageCount } = page.pagination;
+  if (explicitFirst || (params.slug && params.slug !== slugify(page.thread.title))) {
+    throw redirect(threadPagePath(page.thread, pageNumber), 301);
+  }
+  // A page that no longer exists (replies were deleted) shows the last one.
+  if (pageNumber > pageCount) throw redirect(threadPagePath(page.thread, pageCount));
+  if (!page.hidden?.placeholder) {
+    const shown = [...(page.answer ? [page.answer.id] : []), ...page.replies.map((r) => r.id)];
+    await markSeenOnThreadPage(viewer, id, shown, pageNumber === 1);
   }
   // A hidden idea's placeholder carries nothing of it: no timeline, measures or merge target either.
   const idea = page.thread.kind === "idea" && !page.hidden?.placeholder ? await getIdeaDetails(viewer, id) : null;
   const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;
-  const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}`;
-  const flagged = new URL(request.url).searchParams.has("flagged");
+  const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPagePath(page.thread, pageNumber) })}`;
+  const flagged = url.searchParams.has("flagged");
   const tags = (await tagsOfThreads([id])).get(id) ?? [];
   return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, flagged, tags, ...threadSeo(page) };
 }
@@ -61,7 +73,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireUser(request);
   const form = await request.formData();
-  const here = new URL(request.url).pathname;
+  // Back to the page the form was on (?page=N kept).
+  const url = new URL(request.url);
+  const page = url.searchParams.get("page");
+  const here = url.pathname + (page && /^\d+$/.test(page) ? `?page=${page}` : "");
   switch (form.get("intent")) {
     case "reply": {
       const parsed = parseForm(replySchema, form);
@@ -74,7 +89,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
         return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
       }
       const postId = await createReply(user, threadId, parsed.data.body);
-      return redirect(`${here}#post-${postId}`);
+      return redirect(await locateReply(user, postId));
     }
     case "vote":
       await vote(user, threadId);
@@ -84,7 +99,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       break;
     case "mark-answer":
       await markAnswer(user, threadId, parseId(form.get("postId"), "reply id"));
-      return redirect(`${here}#answer`);
+      return redirect(`${url.pathname}#answer`);
     case "unmark-answer":
       await unmarkAnswer(user, threadId);
       break;
@@ -98,27 +113,22 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(here);
 }
 
-/** Description and canonical URL, from visible content only; the structured data is built on the page (ThreadStructuredData). */
-function threadSeo(page: Awaited<ReturnType<typeof getThreadPage>>) {
-  const canonical = siteUrl(threadPath(page.thread));
-  const visible = !page.hidden && page.thread.deletedAt === null;
-  return { seo: { description: visible ? excerpt(page.thread.bodyHtml) : "", canonical } };
-}
-
 export default function ThreadPage() {
-  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged, tags, seo } =
+  const { thread, hidden, answer, replies, pagination, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged, tags, seo } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const answer = replies.find((r) => r.id === thread.acceptedAnswerPostId);
-  const otherReplies = replies.filter((r) => r.id !== thread.acceptedAnswerPostId);
   const isQuestion = thread.kind === "question";
+  const firstPage = pagination.page === 1;
+  useReplyAnchorFallback(pagination.page);
 
   return (
     <div className="thread-page">
-      <ThreadStructuredData thread={thread} hidden={hidden} replies={replies} url={seo.canonical} />
+      {firstPage ? (
+        <ThreadStructuredData thread={thread} hidden={hidden} replies={answer ? [answer, ...replies] : replies} url={seo.canonical} />
+      ) : null}
       <ThreadHeader
         thread={thread}
-        solved={answer !== undefined}
+        solved={answer !== null}
         tags={tags}
         watch={permissions.watch ? { level: subscription } : null}
       />
@@ -138,13 +148,13 @@ export default function ThreadPage() {
         merged={idea?.mergedInto != null}
       />
 
-      {coDesigners.length > 0 ? (
+      {firstPage && coDesigners.length > 0 ? (
         <CoDesigners
           people={coDesigners}
           manageHref={permissions.creditCoDesigners ? `/threads/${thread.id}/credits` : undefined}
         />
       ) : null}
-      {idea ? (
+      {idea && firstPage ? (
         <IdeaSections
           threadId={thread.id}
           status={thread.status ?? "open"}
@@ -156,9 +166,10 @@ export default function ThreadPage() {
       ) : null}
 
       <ThreadReplies
-        answer={answer ?? null}
-        replies={otherReplies}
+        answer={answer}
+        replies={replies}
         replyCount={thread.replyCount}
+        pages={{ thread, ...pagination }}
         canMarkAnswer={isQuestion && permissions.markAnswer}
         canModerate={permissions.moderate}
       />

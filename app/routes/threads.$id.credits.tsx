@@ -4,6 +4,7 @@ import { requireStaff } from "~/auth/session.server";
 import { AcceptIdeaForm, CreditForm } from "~/components/CreditForms";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { SubmitButton } from "~/components/SubmitButton";
+import { ProfileLink } from "~/components/UserName";
 import { acceptIdea, creditCoDesigner, getIdeaSummary, listCredits, listParticipants, removeCoDesigner } from "~/models/idea.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { parseCredits } from "~/utils/credit-form";
@@ -63,13 +64,20 @@ export default function CreditsPage() {
           <ul className="credit-list">
             {credits.map((c) => (
               <li key={c.userId}>
-                <strong>{c.displayName || c.username}</strong> — {c.contribution}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="userId" value={c.userId} />
-                  <SubmitButton intent="remove" pendingText="Removing…" className="button button-small">
-                    Remove credit for {c.displayName || c.username}
-                  </SubmitButton>
-                </Form>
+                <strong>
+                  <ProfileLink username={c.username} displayName={c.displayName} />
+                </strong>{" "}
+                — {c.contribution}
+                {c.proposer ? (
+                  <span className="badge badge-codesigned inline-form">Always credited</span>
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="userId" value={c.userId} />
+                    <SubmitButton intent="remove" pendingText="Removing…" className="button button-small">
+                      Remove credit for {c.displayName || c.username}
+                    </SubmitButton>
+                  </Form>
+                )}
               </li>
             ))}
           </ul>

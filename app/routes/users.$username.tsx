@@ -4,7 +4,7 @@ import { getUser } from "~/auth/session.server";
 import { KindBadge, StaffBadge, StatusBadge } from "~/components/Badges";
 import { RelativeTime } from "~/components/RelativeTime";
 import { getProfile } from "~/models/profile.server";
-import { threadPath } from "~/utils/slug";
+import { replyPath, threadPath } from "~/utils/slug";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -107,7 +107,7 @@ export default function Profile() {
           <ul className="profile-list">
             {replies.map((r) => (
               <li key={r.id}>
-                In <Link to={`${threadPath({ id: r.threadId, title: r.threadTitle })}#post-${r.id}`}>{r.threadTitle}</Link>{" "}
+                In <Link to={replyPath(r.id)}>{r.threadTitle}</Link>{" "}
                 <span className="muted small">
                   · <RelativeTime ms={r.createdAt} />
                 </span>
@@ -123,7 +123,7 @@ export default function Profile() {
           <ul className="profile-list">
             {answers.map((a) => (
               <li key={a.id}>
-                ✓ <Link to={`${threadPath(a)}#post-${a.postId}`}>{a.title}</Link>
+                ✓ <Link to={replyPath(a.postId)}>{a.title}</Link>
               </li>
             ))}
           </ul>

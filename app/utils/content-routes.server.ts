@@ -4,7 +4,7 @@ import { getContentSummary } from "~/models/content-summary.server";
 import { flagContent } from "~/models/flag.server";
 import { deleteContent, hideContent, moveThread, restoreContent, setThreadState, unhideContent, type ContentRef } from "~/models/moderation.server";
 import { invariantResponse, parseId } from "~/utils/http";
-import { threadPath } from "~/utils/slug";
+import { replyPath, threadPath } from "~/utils/slug";
 import { deleteSchema, flagSchema, moderationReasonSchema, parseForm } from "~/utils/validation";
 
 /**
@@ -13,7 +13,7 @@ import { deleteSchema, flagSchema, moderationReasonSchema, parseForm } from "~/u
  */
 
 const where = (summary: { threadId: number; title: string }, ref: ContentRef) =>
-  threadPath({ id: summary.threadId, title: summary.title }) + (ref.type === "post" ? `#post-${ref.id}` : "");
+  ref.type === "post" ? replyPath(ref.id) : threadPath({ id: summary.threadId, title: summary.title });
 
 export async function flagLoader(request: Request, ref: ContentRef) {
   const user = await requireUser(request);

@@ -29,7 +29,7 @@ export function seoMeta(seo: PageSeo): MetaDescriptor[] {
   ];
 }
 
-export function pagerMeta(links: PagerLinks): MetaDescriptor[] {
+export function pagerMeta(links: Pick<PagerLinks, "prev" | "next">): MetaDescriptor[] {
   return [
     ...(links.prev ? [{ tagName: "link", rel: "prev", href: links.prev }] : []),
     ...(links.next ? [{ tagName: "link", rel: "next", href: links.next }] : []),

@@ -28,3 +28,13 @@ export function threadPath(thread: { id: number; title: string }): string {
   const slug = slugify(thread.title);
   return slug ? `/threads/${thread.id}/${slug}` : `/threads/${thread.id}`;
 }
+
+/** A page of a thread's replies: page 1 is the thread's own address (its canonical URL), later pages add ?page=N. */
+export function threadPagePath(thread: { id: number; title: string }, page: number): string {
+  return page > 1 ? `${threadPath(thread)}?page=${page}` : threadPath(thread);
+}
+
+/** Where a link to one reply goes: /posts/:id opens the page of the thread that holds it, at the reply. */
+export function replyPath(postId: number): string {
+  return `/posts/${postId}`;
+}

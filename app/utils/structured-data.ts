@@ -17,6 +17,8 @@ export type StructuredThread = Person & {
   createdAt: number;
   editedAt: number | null;
   voteCount: number;
+  /** Every visible reply, when the page lists only some of them (threads page their replies). */
+  replyCount?: number;
   url: string;
   answer: Reply | null;
   replies: Reply[];
@@ -46,7 +48,7 @@ export function threadStructuredData(thread: StructuredThread) {
         text: plainText(thread.bodyHtml),
         dateCreated: iso(thread.createdAt),
         author: person(thread),
-        answerCount: thread.replies.length,
+        answerCount: thread.replyCount ?? thread.replies.length,
         ...(thread.answer ? { acceptedAnswer: answer(thread.answer) } : {}),
         ...(others.length ? { suggestedAnswer: others.slice(0, MAX_REPLIES).map(answer) } : {}),
       },
@@ -62,7 +64,7 @@ export function threadStructuredData(thread: StructuredThread) {
     ...(thread.editedAt ? { dateModified: iso(thread.editedAt) } : {}),
     author: person(thread),
     interactionStatistic: [
-      { "@type": "InteractionCounter", interactionType: "https://schema.org/CommentAction", userInteractionCount: thread.replies.length },
+      { "@type": "InteractionCounter", interactionType: "https://schema.org/CommentAction", userInteractionCount: thread.replyCount ?? thread.replies.length },
       ...(thread.kind === "idea"
         ? [{ "@type": "InteractionCounter", interactionType: "https://schema.org/LikeAction", userInteractionCount: thread.voteCount }]
         : []),

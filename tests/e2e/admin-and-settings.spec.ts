@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newPerson, signIn, signUp, SIGNUP_PASSWORD, startThread, uniqueName } from "./helpers";
+import { newPerson, signIn, signUp, SIGNUP_PASSWORD, startThread, uniqueName, openAccountMenu } from "./helpers";
 
 /** A new member signed in twice: in `page`, then in a second browser; `page` is left on /settings. */
 async function memberInTwoBrowsers(page: Page, browser: Browser, prefix: string) {
@@ -136,6 +136,7 @@ test("an admin renames the site and the header and home page show it", async ({ 
 test("a member changes their display name and bio and their profile shows them", async ({ page }) => {
   const name = uniqueName("profiled");
   await signUp(page, name);
+  await openAccountMenu(page);
   await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("Display name").fill("Robin Profiled");
   await page.getByLabel("Bio").fill("Runs the night shift at a bakery.");
@@ -146,6 +147,8 @@ test("a member changes their display name and bio and their profile shows them",
   await page.goto(`/users/${name}`);
   await expect(page.getByRole("heading", { level: 1, name: "Robin Profiled" })).toBeVisible();
   await expect(page.getByText("Runs the night shift at a bakery.")).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Robin Profiled", { exact: true }).filter({ visible: true })).toBeVisible();
+  await openAccountMenu(page);
   await expect(page.getByText("Signed in as Robin Profiled")).toBeVisible();
 });
 
@@ -163,6 +166,7 @@ test("a member changes their password: other browsers are signed out, the new pa
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status")).toContainText("Password changed");
   await page.reload();
+  await openAccountMenu(page);
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 
   await otherBrowser.goto("/settings");
@@ -185,5 +189,5 @@ test("signing out everywhere ends this browser's session and every other", async
 
   await otherBrowser.goto("/");
   await expect(otherBrowser.getByRole("link", { name: "Sign in" })).toBeVisible();
-  await expect(otherBrowser.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(otherBrowser.getByRole("link", { name: "New thread" })).toHaveCount(0);
 });

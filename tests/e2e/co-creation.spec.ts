@@ -69,6 +69,9 @@ test("staff plan and ship an idea; its voter is notified and the member who set 
   // The member who wrote a measure is asked for a verdict and gives it.
   await voter.goto("/notifications");
   await voter.getByRole("link", { name: `“${title}” has shipped: did it meet your measure of success?` }).click();
+  // The notification lands on the verdict form itself.
+  await expect(voter).toHaveURL(/#verdict$/);
+  await expect(voter.getByRole("form", { name: "It shipped. Did it meet your measure?" })).toBeInViewport();
   await voter.getByRole("radio", { name: "Met", exact: true }).check();
   await voter.getByLabel("Comment (optional)").fill("Paused December in ten seconds.");
   await voter.getByRole("button", { name: "Give my verdict" }).click();

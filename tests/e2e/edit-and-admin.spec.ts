@@ -10,7 +10,7 @@ test("a member edits their own thread and reply and the page says they were edit
     title: `First draft ${name}`,
     body: "Original text.",
   });
-  await page.getByRole("article", { name: "Opening post" }).getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("article", { name: "Opening post" }).getByRole("link", { name: "Edit", exact: true }).click();
   await page.getByLabel("Title").fill(`Second draft ${name}`);
   await page.getByLabel("Details").fill("Better text.");
   await page.getByRole("button", { name: "Save changes" }).click();
@@ -19,7 +19,7 @@ test("a member edits their own thread and reply and the page says they were edit
   await expect(page.getByRole("article", { name: "Opening post" })).toContainText("edited");
 
   await reply(page, "A reply with a typo.");
-  await page.locator("article").filter({ hasText: "A reply with a typo." }).getByRole("link", { name: "Edit" }).click();
+  await page.locator("article").filter({ hasText: "A reply with a typo." }).getByRole("link", { name: "Edit", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Edit your reply" })).toBeVisible();
   await page.getByRole("textbox", { name: "Reply" }).fill("A reply without a typo.");
   await page.getByRole("button", { name: "Save changes" }).click();

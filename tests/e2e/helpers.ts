@@ -17,7 +17,14 @@ export async function signUp(page: Page, username: string): Promise<void> {
   await page.getByLabel("Email").fill(`${username}@example.test`);
   await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
+  await expect(page.getByRole("banner").getByText(username, { exact: true }).first()).toBeAttached();
+  await expect(page).not.toHaveURL(/\/signup/);
+}
+
+/** Opens the menu under the member's name in a wide header, where settings and sign out are. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  const button = page.getByRole("banner").locator("summary.account-button");
+  if (await button.isVisible()) await button.click();
 }
 
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
@@ -25,7 +32,8 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByLabel("Email or username").fill(login);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Signed in, the header links to a new thread (folded into the menu on a narrow screen).
+  await expect(page.getByRole("banner").getByRole("link", { name: "New thread", includeHidden: true })).toHaveCount(1);
 }
 
 export type NewThread = { product: string; kind: "Question" | "Idea" | "Discussion"; title: string; body: string };

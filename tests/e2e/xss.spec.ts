@@ -159,8 +159,8 @@ const signInAs = (login: string, password = "cocreate-demo") => async (request: 
   expect(response.status(), `signing in as ${login}`).toBe(302);
 };
 
-/** Opens one page and checks it; returns the link to its next page, if any. */
-async function checkPage(viewer: Viewer, page: Page, target: Target): Promise<string | null> {
+/** Opens one page and checks it; returns the link to its next page, if any, and its text. */
+async function checkPage(viewer: Viewer, page: Page, target: Target): Promise<{ next: string | null; text: string }> {
   const response = await page.goto(target.url, { waitUntil: "load" });
   expect.soft(response?.status(), `${viewer.name} ${target.url}`).toBe(target.status ?? 200);
   expect.soft(page.url().startsWith(viewer.origin), `${target.url} stayed on the site, now at ${page.url()}`).toBe(true);
@@ -171,7 +171,7 @@ async function checkPage(viewer: Viewer, page: Page, target: Target): Promise<st
   const missing = (target.texts ?? []).filter((expected) => !text.includes(collapse(expected)));
   expect.soft(missing, `${viewer.name} ${target.url}: texts that should show as typed`).toEqual([]);
   pageChecks += 1;
-  return result.next;
+  return { next: result.next, text };
 }
 
 async function checkPages(viewer: Viewer, targets: Target[]) {
@@ -189,10 +189,23 @@ async function checkPagedList(viewer: Viewer, url: string) {
   let current: string | null = url;
   let pagesSeen = 0;
   while (current && pagesSeen < 20) {
-    current = await checkPage(viewer, viewer.pages[0]!, { url: current });
+    current = (await checkPage(viewer, viewer.pages[0]!, { url: current })).next;
     pagesSeen += 1;
   }
   return pagesSeen;
+}
+
+/** Follows a thread's pages of replies from `url`, checking every page; the texts may be on any of them. */
+async function checkPagedThread(viewer: Viewer, url: string, texts: string[] = []) {
+  let current: string | null = url;
+  let seen = "";
+  for (let pages = 0; current && pages < 20; pages++) {
+    const result = await checkPage(viewer, viewer.pages[0]!, { url: current });
+    seen += ` ${result.text}`;
+    current = result.next;
+  }
+  const missing = texts.filter((expected) => !seen.includes(collapse(expected)));
+  expect.soft(missing, `${viewer.name} ${url} and its later pages: texts that should show as typed`).toEqual([]);
 }
 
 // ---- the data, written once -----------------------------------------------------
@@ -401,9 +414,10 @@ test("thread pages: title, body, tag and author of every payload thread, the rep
       url: `/threads/${t.id}`,
       texts: [...(t.titleStored ? [t.payload.text.trim()] : []), ...(t.tag ? [`#${t.tag.name}`] : [])],
     })),
-    { url: `/threads/${world.repliesThread}` },
-    { url: `/threads/${world.guestbookThread}`, texts: world.people.flatMap((p) => (p.displayName ? [p.displayName] : [])) },
   ]);
+  // Replies come 50 to a page.
+  await checkPagedThread(visitor, `/threads/${world.repliesThread}`);
+  await checkPagedThread(visitor, `/threads/${world.guestbookThread}`, world.people.flatMap((p) => (p.displayName ? [p.displayName] : [])));
   await visitor.context.close();
 });
 

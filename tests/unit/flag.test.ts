@@ -90,7 +90,8 @@ describe("the review queue", () => {
 
     await editReply(spammer, postId, "Sorry, here is my real question about exports.");
     const entry = (await listFlagQueue(staff)).find((e) => e.ref.id === postId && e.ref.type === "post");
-    expect(entry).toMatchObject({ hidden: true, editedAfterFlag: true, body: "Sorry, here is my real question about exports." });
+    // The queue shows the post as the site does: its stored, sanitized HTML.
+    expect(entry).toMatchObject({ hidden: true, editedAfterFlag: true, bodyHtml: "<p>Sorry, here is my real question about exports.</p>" });
   });
 
   it("refuses decisions by members (403) and with no open flags (409)", async () => {

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listChangelog, parseChangelogCursor } from "~/models/changelog.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { countUnread } from "~/models/notification.server";
+import { listNotifications, markSeenOnThreadPage } from "~/models/notification-inbox.server";
 import { listProducts } from "~/models/product.server";
 import { getProfile } from "~/models/profile.server";
+import { locateReply } from "~/models/reply-pages.server";
 import { getRoadmap } from "~/models/roadmap.server";
 import { searchThreads } from "~/models/search.server";
 import { getSubscriptionLevel } from "~/models/subscription.server";
@@ -170,6 +172,7 @@ async function expectIndexedPlans(call: () => Promise<unknown>) {
 
 const visitor = null;
 const member = { id: 50, role: "member" as const, suspendedUntil: null };
+const staff = { id: 2, role: "staff" as const, suspendedUntil: null };
 const ideaId = 2; // kinds rotate discussion/question/idea: id % 3 === 2 is an idea, and its status is "planned"
 const questionId = 1;
 
@@ -220,7 +223,13 @@ describe("the busiest pages walk indexes on a populated forum", () => {
         ]),
       );
       await expectIndexedPlans(() => getThreadPage(questionId, viewer));
+      await expectIndexedPlans(() => getThreadPage(questionId, viewer, 2));
     }
+    await expectIndexedPlans(() => getThreadPage(questionId, staff, 2));
+  });
+
+  it("a link to a reply finds its page by counting on indexes", async () => {
+    for (const viewer of [visitor, member, staff]) await expectIndexedPlans(() => locateReply(viewer, 4 * questionId));
   });
 
   it("search", async () => {
@@ -239,5 +248,12 @@ describe("the busiest pages walk indexes on a populated forum", () => {
   it("a profile and the unread notifications count", async () => {
     await expectIndexedPlans(() => getProfile("member7", visitor));
     await expectIndexedPlans(() => countUnread(7));
+  });
+
+  it("the notifications page, following a notification and a thread page reading what it shows", async () => {
+    const reader = { id: 7, role: "member" as const, suspendedUntil: null };
+    await expectIndexedPlans(() => listNotifications(reader));
+    // Member 7 wrote thread 6 (author = 1 + id % USERS) and has a notification about it.
+    await expectIndexedPlans(() => markSeenOnThreadPage(reader, 6, [21, 22, 23, 24], true));
   });
 });

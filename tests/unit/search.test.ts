@@ -101,7 +101,8 @@ describe("searching threads", () => {
     expect(results.map((r) => r.id)).toEqual(expect.arrayContaining([bodyOnly, inReply]));
     const replyHit = results.find((r) => r.id === inReply)!;
     expect(replyHit.inReply).toBe(true);
-    expect(replyHit.href).toMatch(/#post-\d+$/);
+    // A link to the reply, which opens the page of the thread that holds it (reply-pages.test.ts).
+    expect(replyHit.href).toMatch(/^\/posts\/\d+$/);
     expect(replyHit.snippet).toContainEqual({ text: "zebrafish", hit: true });
   });
 
@@ -230,7 +231,7 @@ describe("ranking and the limit on matches read", () => {
     // A thread's own matching text is its snippet; otherwise its newest matching reply.
     expect(results.find((r) => r.id === titleAndReply)!.inReply).toBe(false);
     const replyHit = results.find((r) => r.id === inReply)!;
-    expect(replyHit.href).toMatch(new RegExp(`#post-${reply}$`));
+    expect(replyHit.href).toBe(`/posts/${reply}`);
     expect(replyHit.snippet).toContainEqual({ text: "okapi", hit: true });
     expect(replyHit.snippet.map((p) => p.text).join("")).toContain("enclosure");
   });

@@ -42,7 +42,7 @@ describe("a renamed site", () => {
   it("is og:site_name and in the title of thread, product and tag pages", () => {
     const seo = { description: "", canonical: "https://example.com/x" };
     const pages = [
-      metaOf(route("threads.$id.($slug).tsx"), { thread: { title: "Offline mode", productName: "Ledger" }, hidden: null, seo }),
+      metaOf(route("threads.$id.($slug).tsx"), { thread: { title: "Offline mode", productName: "Ledger" }, hidden: null, pagination: { page: 1 }, seo: { ...seo, pager: {} } }),
       metaOf(route("products.$slug.tsx"), { product: { name: "Ledger", slug: "ledger", description: "" }, canonical: seo.canonical, list: { pager: {} } }),
       metaOf(route("tags.$slug.tsx"), { tag: { name: "exports" }, canonical: seo.canonical, list: { pager: {} } }),
       metaOf(route("tags._index.tsx"), { canonical: seo.canonical }),
