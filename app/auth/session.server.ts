@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { isProductionDeployment } from "~/utils/env.server";
 import { requestContext } from "~/utils/request-context.server";
+import { authHref, safeRedirect } from "~/utils/return-path";
 import { KyselyLuciaAdapter } from "./lucia-adapter.server";
 
 /**
@@ -94,9 +95,7 @@ export function returnPath(request: Request): string {
 
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
-  if (!user) {
-    throw redirect(`/login?${new URLSearchParams({ redirectTo: returnPath(request) })}`);
-  }
+  if (!user) throw redirect(authHref("login", returnPath(request)));
   return user;
 }
 
@@ -112,25 +111,18 @@ export async function requireStaff(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Only same-site paths are allowed as a place to return to, never another host. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  return to;
-}
 
 /**
  * Signs in with a brand-new session id. A session the browser already had
  * (someone else's, or one planted by an attacker) is ended first, so no id
  * known before sign-in is valid after it.
  */
-export async function startSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
+export async function startSession(request: Request, userId: number, redirectTo: unknown): Promise<Response> {
   const previous = readSessionId(request);
   if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, {});
   noteSignedIn(userId);
-  return redirect(redirectTo, {
+  return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
   });
 }

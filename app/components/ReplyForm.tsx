@@ -8,6 +8,7 @@ type Props = {
   /** Why the form is missing when the viewer is signed in but can't reply. */
   closedMessage: string;
   loginHref: string;
+  signupHref: string;
   error?: string;
   defaultValue?: string;
 };
@@ -20,11 +21,11 @@ export function replyClosedMessage(thread: { closedAt: number | null; locked: nu
   return "You can't reply right now.";
 }
 
-export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error, defaultValue }: Props) {
+export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signupHref, error, defaultValue }: Props) {
   if (!signedIn) {
     return (
       <p className="callout">
-        <Link to={loginHref}>Sign in</Link> or <Link to="/signup">join the community</Link> to reply.
+        <Link to={loginHref}>Sign in</Link> or <Link to={signupHref}>join the community</Link> to reply.
       </p>
     );
   }

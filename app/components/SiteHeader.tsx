@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { Role } from "~db/schema";
+import { authHref } from "~/utils/return-path";
 
 type HeaderUser = { username: string; displayName: string | null; role: Role; unreadNotifications: number } | null;
 
@@ -7,10 +8,6 @@ type HeaderUser = { username: string; displayName: string | null; role: Role; un
 export function SiteHeader({ user, siteName }: { user: HeaderUser; siteName: string }) {
   const location = useLocation();
   const here = location.pathname + location.search;
-  const loginHref =
-    here === "/" || here.startsWith("/login") || here.startsWith("/signup")
-      ? "/login"
-      : `/login?${new URLSearchParams({ redirectTo: here })}`;
   const unread = user?.unreadNotifications ?? 0;
   return (
     <header className="site-header">
@@ -65,8 +62,8 @@ export function SiteHeader({ user, siteName }: { user: HeaderUser; siteName: str
             </>
           ) : (
             <>
-              <Link to={loginHref}>Sign in</Link>
-              <Link className="button button-primary" to="/signup">
+              <Link to={authHref("login", here)}>Sign in</Link>
+              <Link className="button button-primary" to={authHref("signup", here)}>
                 Join the community
               </Link>
             </>

@@ -22,6 +22,7 @@ import { seoMeta } from "~/utils/seo";
 import { siteUrl } from "~/utils/site-url.server";
 import { slugify, threadPath } from "~/utils/slug";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
+import { authHref } from "~/utils/return-path";
 import { parseForm, replySchema } from "~/utils/validation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -49,10 +50,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // A hidden idea's placeholder carries nothing of it: no timeline, measures or merge target either.
   const idea = page.thread.kind === "idea" && !page.hidden?.placeholder ? await getIdeaDetails(viewer, id) : null;
   const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;
-  const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPath(page.thread) })}`;
+  const loginHref = authHref("login", threadPath(page.thread));
+  const signupHref = authHref("signup", threadPath(page.thread));
   const flagged = new URL(request.url).searchParams.has("flagged");
   const tags = (await tagsOfThreads([id])).get(id) ?? [];
-  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, flagged, tags, ...threadSeo(page) };
+  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, signupHref, flagged, tags, ...threadSeo(page) };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -104,7 +106,7 @@ function threadSeo(page: Awaited<ReturnType<typeof getThreadPage>>) {
 }
 
 export default function ThreadPage() {
-  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged, tags, seo } =
+  const { thread, hidden, replies, coDesigners, permissions, idea, subscription, signedIn, loginHref, signupHref, flagged, tags, seo } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const answer = replies.find((r) => r.id === thread.acceptedAnswerPostId);
@@ -160,6 +162,7 @@ export default function ThreadPage() {
         signedIn={signedIn}
         closedMessage={replyClosedMessage(thread, idea?.mergedInto != null)}
         loginHref={loginHref}
+        signupHref={signupHref}
         error={actionData?.errors.body}
         defaultValue={actionData?.values.body}
       />
