@@ -2,7 +2,7 @@ import { Lucia, TimeSpan } from "lucia";
 import { redirect } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { isProductionDeployment } from "~/utils/env.server";
-import { requestContext } from "~/utils/request-context.server";
+import { noteViewer } from "~/utils/request-context.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
 import { KyselyLuciaAdapter } from "./lucia-adapter.server";
 
@@ -66,23 +66,32 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   return pending;
 }
 
+/**
+ * The session id a Cookie header carries, read exactly as lucia reads it
+ * (names and values percent-decoded, so `cocreate%5Fsession=…` counts), or
+ * null. The one place that decides whether a request claims a session: the
+ * session lookup, the page cache and the origin check all ask it.
+ */
+export function sessionIdFromCookies(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null;
+  try {
+    return lucia.readSessionCookie(cookieHeader) || null;
+  } catch {
+    // A malformed %-escape makes the cookie unreadable for lucia too: no session.
+    return null;
+  }
+}
+
 /** The id of the session this request's cookie names, if any (it may have ended). */
 export function readSessionId(request: Request): string | null {
-  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  return sessionIdFromCookies(request.headers.get("Cookie"));
 }
 
 async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const sessionId = readSessionId(request);
-  if (!sessionId) return null;
-  const { user } = await lucia.validateSession(sessionId);
-  noteSignedIn(user?.id);
+  const { user } = sessionId ? await lucia.validateSession(sessionId) : { user: null };
+  noteViewer(user?.id ?? null);
   return user ?? null;
-}
-
-/** The request log line names who was signed in. */
-function noteSignedIn(userId: number | undefined) {
-  const context = requestContext();
-  if (context && userId !== undefined) context.userId = userId;
 }
 
 /** Where a visitor should come back to after signing in. */
@@ -121,7 +130,7 @@ export async function startSession(request: Request, userId: number, redirectTo:
   const previous = readSessionId(request);
   if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, {});
-  noteSignedIn(userId);
+  noteViewer(userId);
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
   });

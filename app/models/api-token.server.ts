@@ -3,6 +3,7 @@ import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { invariantResponse } from "~/utils/http";
+import { noteViewer } from "~/utils/request-context.server";
 
 const MAX_TOKENS = 20;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -67,5 +68,6 @@ export async function userFromApiToken(request: Request): Promise<SessionUser | 
   if (!row) return null;
   await getDb().updateTable("api_tokens").set({ last_used_at: Date.now() }).where("id", "=", row.tokenId).execute();
   const { tokenId: _tokenId, ...user } = row;
+  noteViewer(user.id);
   return user;
 }

@@ -35,3 +35,37 @@ describe("redirectTo", () => {
     expect(away.headers.get("location")).toBe("/");
   });
 });
+
+describe("a session cookie whose name is percent-encoded", () => {
+  /** `cocreate%5Fsession=…`: lucia decodes cookie names, so the session code accepts it. */
+  const encodedName = (cookie: string) => cookie.replace(/^cocreate_session=/, "cocreate%5Fsession=");
+
+  test("signs in, is answered privately, and the page never reaches a visitor through the cache", async () => {
+    const staff = encodedName(await signIn(server, "staff@example.com"));
+    const path = "/products/pulse";
+    const signedIn = await get(server, path, { cookie: staff });
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.text()).toContain("Signed in as");
+    expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
+    expect(signedIn.headers.get("vary")).toMatch(/\bCookie\b/);
+
+    for (let i = 0; i < 2; i++) {
+      const visitor = await get(server, path);
+      expect(await visitor.text()).not.toContain("Signed in as");
+    }
+  });
+
+  test("counts as a session for the origin check: a POST without Origin or Referer is refused", async () => {
+    const cookie = encodedName(await signIn(server, "member@example.com"));
+    const response = await post(server, "/settings", { intent: "sign-out-everywhere" }, { cookie, origin: null });
+    expect(response.status).toBe(403);
+  });
+
+  test("a visitor's page is public and cacheable, a member's private", async () => {
+    const visitor = await get(server, "/products/relay");
+    expect(visitor.headers.get("cache-control") ?? "").not.toContain("private");
+    const signedIn = await get(server, "/products/relay", { cookie: member });
+    expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
+    expect(signedIn.headers.get("vary")).toMatch(/\bCookie\b/);
+  });
+});
