@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
 import { TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
@@ -41,10 +42,10 @@ export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signup
           name="body"
           rows={6}
           required
-          maxLength={50000}
+          maxLength={BODY_MAX}
           defaultValue={defaultValue}
           error={error}
-          hint="Markdown works: **bold**, _italic_, `code`, lists and links."
+          hint={BODY_HINT}
         />
         <SubmitButton intent="reply" pendingText="Posting reply…" className="button button-primary">
           Post reply

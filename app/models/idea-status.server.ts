@@ -1,10 +1,10 @@
 import { getDb } from "~db/client.server";
 import type { IdeaStatus } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
 import { canMove, statusLabels } from "~/utils/idea-status";
 import { notify } from "./notification.server";
+import { renderNote } from "./post-text.server";
 import { subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
 import { queueWebhookEvent } from "./webhook.server";
@@ -18,6 +18,7 @@ export type StatusChange = { status: IdeaStatus; note: string };
  * everyone who wrote a success measure are written in one transaction.
  */
 export async function setIdeaStatus(actor: Actor, threadId: number, change: StatusChange): Promise<void> {
+  const noteHtml = change.note.trim() ? renderNote(change.note.trim()) : "";
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
     invariantResponse(thread.kind === "idea", "Only ideas have a status.", { status: 400 });
@@ -46,7 +47,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
         to_status: change.status,
         actor_id: actor.id,
         note,
-        note_html: note ? renderMarkdown(note) : "",
+        note_html: noteHtml,
         merged_into_id: null,
         created_at: now,
       })

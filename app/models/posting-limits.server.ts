@@ -2,8 +2,9 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database } from "~db/schema";
 import { isStaff, type Actor } from "~/auth/permissions.server";
-import { countLinks, renderMarkdown } from "~/markdown/render.server";
+import { countLinks } from "~/markdown/render.server";
 import { env } from "~/utils/env.server";
+import { refuseInput } from "~/utils/http";
 import { duration } from "~/utils/rate-limit.server";
 
 /**
@@ -43,8 +44,8 @@ export async function postingLimitFor(
   db: Db,
   actor: NonNullable<Actor>,
   kind: PostingKind,
-  /** The post's HTML, or how to render it: staff and trusted members never need it. */
-  html: string | (() => string),
+  /** The post's HTML, for counting its links. */
+  html: string,
   now = Date.now(),
 ): Promise<PostingLimit | null> {
   if (isStaff(actor)) return null;
@@ -63,7 +64,7 @@ export async function postingLimitFor(
     return null;
   }
 
-  const links = countLinks(typeof html === "function" ? html() : html);
+  const links = countLinks(html);
   if (links > limits.maxLinks) {
     return {
       status: 400,
@@ -94,22 +95,14 @@ export async function postingLimitFor(
   return null;
 }
 
-/** The same check inside a write's transaction: the model refuses what the page should have caught. */
+/**
+ * The check inside a write's transaction, with the post's one render: a
+ * refusal (refuseInput) that the page shows next to the text, keeping it.
+ */
 export async function assertWithinPostingLimits(trx: Transaction<Database>, actor: NonNullable<Actor>, kind: PostingKind, html: string) {
   const limit = await postingLimitFor(trx, actor, kind, html);
   if (limit) {
-    throw new Response(limit.message, { status: limit.status, headers: retryAfterHeaders(limit) });
+    const headers: HeadersInit = limit.retryAfterSeconds ? { "Retry-After": String(limit.retryAfterSeconds) } : {};
+    throw refuseInput(limit.message, { status: limit.status, headers });
   }
-}
-
-/**
- * For a page, before it writes: the limit this post would hit, so the form can
- * say why next to the text and keep it.
- */
-export async function checkPostingLimit(actor: NonNullable<Actor>, kind: PostingKind, body: string): Promise<PostingLimit | null> {
-  return postingLimitFor(getDb(), actor, kind, () => renderMarkdown(body));
-}
-
-export function retryAfterHeaders(limit: PostingLimit): HeadersInit {
-  return limit.retryAfterSeconds ? { "Retry-After": String(limit.retryAfterSeconds) } : {};
 }

@@ -5,7 +5,8 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { reopenForReview } from "./flag.server";
 import { replaceThreadTags, threadTagIds } from "./tag.server";
-import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
+import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
+import { draftPost } from "./post-text.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
 import { queueWebhookEvent } from "./webhook.server";
 import { siteUrl } from "~/utils/site-url.server";
@@ -197,11 +198,12 @@ export async function getThreadPage(id: number, viewer: Actor) {
 export async function createThread(actor: Actor, input: ThreadInput): Promise<number> {
   invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
   const now = Date.now();
+  const draft = draftPost(input.body);
   return getDb().transaction().execute(async (trx) => {
     const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
     invariantResponse(product, "Choose one of the listed products.", { status: 400 });
     invariantResponse(product.archived_at === null, "That product is archived and takes no new threads.", { status: 400 });
-    const rendered = await renderWithMentions(trx, input.body);
+    const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
     const row = await trx
       .insertInto("threads")
@@ -229,12 +231,13 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
 
 /** Replaces a thread's title and body; the previous text is kept as a revision. */
 export async function editThread(actor: Actor, threadId: number, input: ThreadEdit): Promise<void> {
+  const draft = draftPost(input.body);
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
     invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
     if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
     if (thread.title === input.title && thread.body === input.body) return;
-    const rendered = await renderWithMentions(trx, input.body);
+    const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
     await trx
@@ -250,7 +253,7 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
       trx,
       { threadId: thread.id, postId: null, authorId: thread.author_id, hidden: thread.hidden_at !== null },
       rendered,
-      await previouslyMentioned(trx, thread.body),
+      await previouslyMentioned(trx, thread.body_html),
     );
     if (thread.hidden_at !== null) await reopenForReview(trx, { type: "thread", id: thread.id });
   });

@@ -2,14 +2,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { editReply, getReplyForEdit } from "~/models/post.server";
-import { checkPostingLimit } from "~/models/posting-limits.server";
-import { formError } from "~/utils/form-response.server";
+import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
+import { consume, editsLimited, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { TextAreaField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
-import { parseForm, replySchema } from "~/utils/validation";
+import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
+import { parseForm, replySchema } from "~/utils/validation.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit reply — Cocreate" }];
+
+export const headers = passRetryAfter;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,10 +25,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(replySchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const limit = await checkPostingLimit(user, "edit", parsed.data.body);
-  if (limit) return formError("body", limit.message, form, { status: limit.status });
-  const threadId = await editReply(user, id, parsed.data.body);
-  return redirect(`/threads/${threadId}#post-${id}`);
+  const wait = await consume("edits", user.id);
+  if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
+  const edited = await keepFormOnRefusal("body", form, () => editReply(user, id, parsed.data.body));
+  if ("refused" in edited) return edited.refused;
+  return redirect(`/threads/${edited.written}#post-${id}`);
 }
 
 export default function EditReply() {
@@ -44,8 +48,10 @@ export default function EditReply() {
           name="body"
           rows={10}
           required
+          maxLength={BODY_MAX}
           defaultValue={actionData?.values.body ?? reply.body}
           error={actionData?.errors.body}
+          hint={BODY_HINT}
         />
         <div className="form-actions">
           <SubmitButton pendingText="Saving…" className="button button-primary">

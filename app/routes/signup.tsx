@@ -4,7 +4,7 @@ import { getUser, startSession } from "~/auth/session.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
 import { createUser } from "~/models/user.server";
 import { formError } from "~/utils/form-response.server";
-import { count, passRetryAfter, reached, retryAfter } from "~/utils/rate-limit.server";
+import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { formValues, parseForm, signupSchema } from "~/utils/validation";
@@ -20,16 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const parsed = parseForm(signupSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const wait = await reached("signup", context.clientIp);
+  const wait = await consume("signup", context.clientIp);
   if (wait) {
-    const message = `Several accounts were just created from your network. Please try again ${wait.when}.`;
+    const message = `There have been several sign-ups from your network. Please try again ${wait.when}.`;
     return formError("form", message, form, { status: 429, headers: retryAfter(wait) });
   }
+  const parsed = parseForm(signupSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await createUser(parsed.data);
   if (!result.ok) return data({ errors: result.errors, values: formValues(form) }, { status: 400 });
-  await count("signup", context.clientIp);
   return startSession(request, result.userId, form.get("redirectTo"));
 }
 

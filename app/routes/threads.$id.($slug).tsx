@@ -4,8 +4,7 @@ import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
 import { createReply } from "~/models/post.server";
-import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
-import { formError } from "~/utils/form-response.server";
+import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesigners } from "~/components/CoDesigners";
@@ -66,15 +65,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
     case "reply": {
       const parsed = parseForm(replySchema, form);
       if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-      const limit = await checkPostingLimit(user, "reply", parsed.data.body);
-      if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
       const wait = await consume("replies", user.id);
       if (wait) {
         const message = `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`;
         return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
       }
-      const postId = await createReply(user, threadId, parsed.data.body);
-      return redirect(`${here}#post-${postId}`);
+      const reply = await keepFormOnRefusal("body", form, () => createReply(user, threadId, parsed.data.body));
+      if ("refused" in reply) return reply.refused;
+      return redirect(`${here}#post-${reply.written}`);
     }
     case "vote":
       await vote(user, threadId);

@@ -4,8 +4,8 @@ import { requireUser } from "~/auth/session.server";
 import { listTags } from "~/models/tag.server";
 import { editThread, getThreadForEdit } from "~/models/thread.server";
 import { TagPicker } from "~/components/TagPicker";
-import { checkPostingLimit } from "~/models/posting-limits.server";
-import { formError } from "~/utils/form-response.server";
+import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
+import { consume, editsLimited, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
@@ -13,6 +13,8 @@ import { threadPath } from "~/utils/slug";
 import { MAX_TAGS, parseForm, threadEditSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Edit thread — Cocreate" }];
+
+export const headers = passRetryAfter;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -26,10 +28,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(threadEditSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const limit = await checkPostingLimit(user, "edit", parsed.data.body);
-  if (limit) return formError("body", limit.message, form, { status: limit.status });
+  const wait = await consume("edits", user.id);
+  if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
   const { title, body, tags } = parsed.data;
-  await editThread(user, id, { title, body, tagIds: tags });
+  const edited = await keepFormOnRefusal("body", form, () => editThread(user, id, { title, body, tagIds: tags }));
+  if ("refused" in edited) return edited.refused;
   return redirect(threadPath({ id, title }));
 }
 

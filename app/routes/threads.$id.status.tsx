@@ -5,6 +5,7 @@ import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { StatusForm } from "~/components/StatusForm";
 import { getIdeaSummary } from "~/models/idea.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
+import { keepFormOnRefusal } from "~/utils/form-response.server";
 import { parseId } from "~/utils/http";
 import { statusLabels } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
@@ -20,9 +21,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireStaff(request);
-  const parsed = parseForm(statusSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(statusSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await setIdeaStatus(user, threadId, parsed.data);
+  const changed = await keepFormOnRefusal("note", form, () => setIdeaStatus(user, threadId, parsed.data));
+  if ("refused" in changed) return changed.refused;
   const idea = await getIdeaSummary(threadId, user);
   return redirect(`${threadPath(idea)}#timeline`);
 }

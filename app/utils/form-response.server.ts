@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { refusalMessage } from "./http";
 import { formValues, type FieldErrors, type FormValues } from "./validation";
 
 /** A form comes back with one message next to a field and everything the person typed (never passwords). */
@@ -6,4 +7,19 @@ export function formError(field: string, message: string, form: FormData, init: 
   const errors: FieldErrors = { [field]: message };
   const values: FormValues = formValues(form);
   return data({ errors, values }, { status: init.status ?? 400, headers: init.headers });
+}
+
+/**
+ * Runs a model write; when the model refuses what was typed (refuseInput:
+ * a posting limit, text that can't be rendered), the form comes back with
+ * the message next to `field`, the same status and headers, and the text kept.
+ */
+export async function keepFormOnRefusal<T>(field: string, form: FormData, write: () => Promise<T>) {
+  try {
+    return { written: await write() };
+  } catch (thrown) {
+    const message = refusalMessage(thrown);
+    if (message === null || !(thrown instanceof Response)) throw thrown;
+    return { refused: formError(field, message, form, { status: thrown.status, headers: thrown.headers }) };
+  }
 }

@@ -11,6 +11,28 @@ export function invariantResponse(
   }
 }
 
+const refusals = new WeakMap<Response, string>();
+
+/**
+ * A refusal of what someone typed: text too complex to render, over a
+ * posting limit. Models throw it as a Response with its status, so it
+ * answers correctly anywhere; a route that keeps its form turns it back into
+ * a message next to the field (keepFormOnRefusal).
+ */
+export function refuseInput(message: string, init: { status: number; headers?: HeadersInit }): Response {
+  const response = new Response(message, {
+    status: init.status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers },
+  });
+  refusals.set(response, message);
+  return response;
+}
+
+/** The message of a refusal thrown by refuseInput, or null for anything else. */
+export function refusalMessage(thrown: unknown): string | null {
+  return thrown instanceof Response ? (refusals.get(thrown) ?? null) : null;
+}
+
 export const notFound = (message: string) => new Response(message, { status: 404 });
 export const forbidden = (message: string) => new Response(message, { status: 403 });
 export const conflict = (message: string) => new Response(message, { status: 409 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BODY_MAX } from "~/utils/body-limit";
 import type { NotificationKind } from "~db/schema";
 import { deliveries, emailKinds } from "~/utils/email-kinds";
 import { ideaStatuses } from "~/utils/idea-status";
@@ -51,7 +52,7 @@ const text = (field: string) =>
 
 export const TITLE_MIN = 3;
 export const TITLE_MAX = 200;
-export const BODY_MAX = 50_000;
+export { BODY_MAX };
 
 export const titleField = text("A title").pipe(
   z

@@ -198,7 +198,7 @@ describe("bodies that are not forms", () => {
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain("That&#39;s too large");
-    expect(html).toContain("Cocreate accepts at most 1 MB in one go, and a post at most 50,000 characters.");
+    expect(html).toContain("Cocreate accepts at most 1 MB in one go, and a post at most 20,000 characters.");
     const db = openDb(server.dbPath);
     expect(db.prepare("select count(*) as n from posts where body like 'oversized reply %'").get()).toEqual({ n: 0 });
     db.close();
@@ -224,12 +224,12 @@ describe("bodies that are not forms", () => {
   });
 
   test("a reply at the Markdown length cap is accepted and one character more is a 400 with the text kept", async () => {
-    const atCap = "z".repeat(50_000);
+    const atCap = "z".repeat(20_000);
     expect((await post(server, thread(), { intent: "reply", body: atCap }, { cookie: member })).status).toBe(302);
     const over = await post(server, thread(), { intent: "reply", body: `${atCap}!` }, { cookie: member });
     expect(over.status).toBe(400);
     const html = await over.text();
-    expect(html).toContain("This is too long: keep it under 50,000 characters.");
+    expect(html).toContain("This is too long: keep it under 20,000 characters.");
     expect(html).toContain(`${atCap}!</textarea>`);
   });
 });

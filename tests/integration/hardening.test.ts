@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_PASSWORD, get, post, signIn, startServer, type Server } from "./server";
+import { DEMO_PASSWORD, get, openDb, openDiscussion, post, signIn, startServer, type Server } from "./server";
 
 /** The findings of the security probe (issue 13) that only show through the running server. */
 
@@ -67,5 +67,59 @@ describe("a session cookie whose name is percent-encoded", () => {
     const signedIn = await get(server, "/products/relay", { cookie: member });
     expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
     expect(signedIn.headers.get("vary")).toMatch(/\bCookie\b/);
+  });
+});
+
+describe("Markdown a member could freeze the server with", () => {
+  const decode = (html: string) => html.replace(/&gt;/g, ">").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+
+  test("the reply form says how long a post may be", async () => {
+    const thread = openDiscussion(server.dbPath);
+    const html = await (await get(server, `/threads/${thread.id}`, { cookie: member })).text();
+    expect(html).toContain("Up to 20,000 characters.");
+  });
+
+  test("text nested thousands of levels deep is refused with a message, the text kept, and nothing stored", async () => {
+    const thread = openDiscussion(server.dbPath);
+    const body = `${"> ".repeat(9_000)}deep`;
+    const started = performance.now();
+    const response = await post(server, `/threads/${thread.id}`, { intent: "reply", body }, { cookie: member });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(response.status).toBe(400);
+    const html = decode(await response.text());
+    expect(html).toContain("Quotes and lists can be nested at most 20 levels deep; line 1 goes deeper.");
+    expect(html).toContain(`${body}</textarea>`);
+    const db = openDb(server.dbPath);
+    const stored = db.prepare("select count(*) as n from posts where body like '> > > %'").get() as { n: number };
+    db.close();
+    expect(stored.n).toBe(0);
+  });
+
+  test("a shape that renders too slowly is stopped and refused (400), saying what to change", async () => {
+    const thread = openDiscussion(server.dbPath);
+    const body = "a+_".repeat(6_000);
+    const started = performance.now();
+    const response = await post(server, `/threads/${thread.id}`, { intent: "reply", body }, { cookie: member });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(response.status).toBe(400);
+    expect(decode(await response.text())).toContain("This text takes too long to format");
+  });
+});
+
+describe("images in posts", () => {
+  test("pages load images only from this site", async () => {
+    const csp = (await get(server, "/")).headers.get("content-security-policy") ?? "";
+    expect(csp.split(";").map((d) => d.trim())).toContain("img-src 'self'");
+  });
+
+  test("a remote image in a reply is stored as a link to it, never as an image", async () => {
+    const thread = openDiscussion(server.dbPath);
+    const body = `Look ![pixel ${Date.now()}](https://tracker.example/p.gif)`;
+    expect((await post(server, `/threads/${thread.id}`, { intent: "reply", body }, { cookie: member })).status).toBe(302);
+    const db = openDb(server.dbPath);
+    const row = db.prepare("select body_html as html from posts where body = ?").get(body) as { html: string };
+    db.close();
+    expect(row.html).not.toContain("<img");
+    expect(row.html).toContain('<a href="https://tracker.example/p.gif" rel="nofollow ugc noopener">pixel');
   });
 });
