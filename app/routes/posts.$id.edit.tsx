@@ -28,7 +28,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const wait = await consume("edits", user.id);
   if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
   const edited = await keepFormOnRefusal("body", form, () => editReply(user, id, parsed.data.body));
-  if ("refused" in edited) return edited.refused;
+  if (!edited.ok) return edited.refused;
   return redirect(`/threads/${edited.written}#post-${id}`);
 }
 

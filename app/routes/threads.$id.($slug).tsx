@@ -71,7 +71,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
         return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
       }
       const reply = await keepFormOnRefusal("body", form, () => createReply(user, threadId, parsed.data.body));
-      if ("refused" in reply) return reply.refused;
+      if (!reply.ok) return reply.refused;
       return redirect(`${here}#post-${reply.written}`);
     }
     case "vote":

@@ -32,7 +32,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
   const { title, body, tags } = parsed.data;
   const edited = await keepFormOnRefusal("body", form, () => editThread(user, id, { title, body, tagIds: tags }));
-  if ("refused" in edited) return edited.refused;
+  if (!edited.ok) return edited.refused;
   return redirect(threadPath({ id, title }));
 }
 

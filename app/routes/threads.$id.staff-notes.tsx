@@ -26,7 +26,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = parseForm(staffNoteSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const added = await keepFormOnRefusal("body", form, () => addStaffNote(user, threadId, parsed.data.body));
-  if ("refused" in added) return added.refused;
+  if (!added.ok) return added.refused;
   return redirect(`${threadPath(await getIdeaSummary(threadId, user))}#staff-notes`);
 }
 

@@ -25,7 +25,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = parseForm(statusSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const changed = await keepFormOnRefusal("note", form, () => setIdeaStatus(user, threadId, parsed.data));
-  if ("refused" in changed) return changed.refused;
+  if (!changed.ok) return changed.refused;
   const idea = await getIdeaSummary(threadId, user);
   return redirect(`${threadPath(idea)}#timeline`);
 }

@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
   }
   const created = await keepFormOnRefusal("body", form, () => createThread(user, { productId: product.id, kind, title, body, tagIds: tags }));
-  if ("refused" in created) return created.refused;
+  if (!created.ok) return created.refused;
   return redirect(threadPath({ id: created.written, title }));
 }
 

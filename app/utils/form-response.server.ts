@@ -14,12 +14,16 @@ export function formError(field: string, message: string, form: FormData, init: 
  * a posting limit, text that can't be rendered), the form comes back with
  * the message next to `field`, the same status and headers, and the text kept.
  */
-export async function keepFormOnRefusal<T>(field: string, form: FormData, write: () => Promise<T>) {
+export async function keepFormOnRefusal<T>(
+  field: string,
+  form: FormData,
+  write: () => Promise<T>,
+): Promise<{ ok: true; written: T } | { ok: false; message: string; refused: ReturnType<typeof formError> }> {
   try {
-    return { written: await write() };
+    return { ok: true, written: await write() };
   } catch (thrown) {
     const message = refusalMessage(thrown);
     if (message === null || !(thrown instanceof Response)) throw thrown;
-    return { refused: formError(field, message, form, { status: thrown.status, headers: thrown.headers }) };
+    return { ok: false, message, refused: formError(field, message, form, { status: thrown.status, headers: thrown.headers }) };
   }
 }
