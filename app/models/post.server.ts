@@ -5,6 +5,7 @@ import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.
 import { draftPost } from "./post-text.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
 import { reopenForReview } from "./flag.server";
+import { keepRevision } from "./revision.server";
 import { notify } from "./notification.server";
 import { followAutomatically, subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
@@ -82,23 +83,24 @@ async function requirePost(postId: number) {
 export async function getReplyForEdit(actor: Actor, postId: number) {
   const post = await requirePost(postId);
   invariantResponse(can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
-  return { id: post.id, threadId: post.thread_id, threadTitle: post.threadTitle, body: post.body };
+  return { id: post.id, threadId: post.thread_id, threadTitle: post.threadTitle, body: post.body, canRedact: can.redact(actor) };
 }
 
-/** Replaces a reply's text; the previous text is kept as a revision. Returns the thread id. */
-export async function editReply(actor: Actor, postId: number, body: string): Promise<number> {
+/**
+ * Replaces a reply's text; the previous text is kept as a revision. A staff
+ * edit marked `redact` hides every earlier version. Returns the thread id.
+ */
+export async function editReply(actor: Actor, postId: number, body: string, options: { redact?: boolean } = {}): Promise<number> {
   const post = await requirePost(postId);
   invariantResponse(actor && can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
+  invariantResponse(!options.redact || can.redact(actor), "Only staff can redact.", { status: 403 });
   if (post.body === body) return post.thread_id;
   const draft = draftPost(body);
   await getDb().transaction().execute(async (trx) => {
     const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
-    await trx
-      .insertInto("revisions")
-      .values({ post_id: post.id, body: post.body, editor_id: actor.id, created_at: now })
-      .execute();
+    await keepRevision(trx, actor, { type: "post", id: post.id }, { body: post.body }, { redact: options.redact === true, at: now });
     await trx
       .updateTable("posts")
       .set({ body, body_html: rendered.html, edited_at: now, edited_by: actor.id })

@@ -4,6 +4,7 @@ import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { reopenForReview } from "./flag.server";
+import { keepRevision } from "./revision.server";
 import { replaceThreadTags, threadTagIds } from "./tag.server";
 import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
 import { draftPost } from "./post-text.server";
@@ -15,8 +16,8 @@ import { notify } from "./notification.server";
 import { followAutomatically } from "./subscription.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
-/** tagIds undefined leaves the thread's tags as they are. */
-export type ThreadEdit = { title: string; body: string; tagIds?: number[] };
+/** tagIds undefined leaves the thread's tags as they are; `redact` (staff) hides every earlier version. */
+export type ThreadEdit = { title: string; body: string; tagIds?: number[]; redact?: boolean };
 
 /** What every thread list shows: no bodies, only what a row needs. */
 export function listQuery() {
@@ -235,15 +236,14 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
     invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
+    invariantResponse(!input.redact || can.redact(actor), "Only staff can redact.", { status: 403 });
     if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
     if (thread.title === input.title && thread.body === input.body) return;
     const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
-    await trx
-      .insertInto("revisions")
-      .values({ thread_id: thread.id, title: thread.title, body: thread.body, editor_id: actor.id, created_at: now })
-      .execute();
+    const previous = { title: thread.title, body: thread.body };
+    await keepRevision(trx, actor, { type: "thread", id: thread.id }, previous, { redact: input.redact === true, at: now });
     await trx
       .updateTable("threads")
       .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
@@ -263,7 +263,7 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
 export async function getThreadForEdit(actor: Actor, threadId: number) {
   const thread = await requireThread(threadId);
   invariantResponse(can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
-  return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind, tagIds: await threadTagIds(thread.id) };
+  return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind, tagIds: await threadTagIds(thread.id), canRedact: can.redact(actor) };
 }
 
 /** Marks one reply as the answer to a question, replacing any earlier answer. */

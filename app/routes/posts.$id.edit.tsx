@@ -5,6 +5,7 @@ import { editReply, getReplyForEdit } from "~/models/post.server";
 import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
 import { consume, editsLimited, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { TextAreaField } from "~/components/Field";
+import { RedactionChoice } from "~/components/RedactionChoice";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
 import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
@@ -27,7 +28,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const wait = await consume("edits", user.id);
   if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
-  const edited = await keepFormOnRefusal("body", form, () => editReply(user, id, parsed.data.body));
+  const edited = await keepFormOnRefusal("body", form, () => editReply(user, id, parsed.data.body, { redact: form.get("redact") === "on" }));
   if (!edited.ok) return edited.refused;
   return redirect(`/threads/${edited.written}#post-${id}`);
 }
@@ -53,6 +54,7 @@ export default function EditReply() {
           error={actionData?.errors.body}
           hint={BODY_HINT}
         />
+        {reply.canRedact ? <RedactionChoice checked={actionData?.values.redact === "on"} /> : null}
         <div className="form-actions">
           <SubmitButton pendingText="Saving…" className="button button-primary">
             Save changes

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { listTags } from "~/models/tag.server";
 import { editThread, getThreadForEdit } from "~/models/thread.server";
+import { RedactionChoice } from "~/components/RedactionChoice";
 import { TagPicker } from "~/components/TagPicker";
 import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
 import { consume, editsLimited, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
@@ -31,7 +32,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const wait = await consume("edits", user.id);
   if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
   const { title, body, tags } = parsed.data;
-  const edited = await keepFormOnRefusal("body", form, () => editThread(user, id, { title, body, tagIds: tags }));
+  const redact = form.get("redact") === "on";
+  const edited = await keepFormOnRefusal("body", form, () => editThread(user, id, { title, body, tagIds: tags, redact }));
   if (!edited.ok) return edited.refused;
   return redirect(threadPath({ id, title }));
 }
@@ -48,6 +50,7 @@ export default function EditThread() {
       <Form method="post" noValidate>
         <ThreadFields values={values} errors={errors} />
         <TagPicker tags={tags} selected={values.tags} max={MAX_TAGS} error={errors.tags} />
+        {thread.canRedact ? <RedactionChoice checked={values.redact === "on"} /> : null}
         <div className="form-actions">
           <SubmitButton pendingText="Saving…" className="button button-primary">
             Save changes

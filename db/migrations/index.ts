@@ -9,6 +9,7 @@ import * as m0008 from "./0008_performance";
 import * as m0009 from "./0009_search_titles";
 import * as m0010 from "./0010_search_index_optimize";
 import * as m0011 from "./0011_search_queue";
+import * as m0012 from "./0012_security_hardening";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0009_search_titles": m0009,
   "0010_search_index_optimize": m0010,
   "0011_search_queue": m0011,
+  "0012_security_hardening": m0012,
 };
