@@ -72,6 +72,16 @@ function hiddenView(viewer: Actor, authorId: number, hiddenAt: number | null) {
   return can.seeHiddenContent(viewer) || viewer?.id === authorId ? ("revealed" as const) : ("placeholder" as const);
 }
 
+/**
+ * The page's note about hidden content. The reason staff wrote reaches only
+ * those who may read it (staff and the author): the page's data is in its
+ * HTML for every visitor, whether or not a component shows it.
+ */
+function hiddenNote(view: ReturnType<typeof hiddenView>, reason: string | null) {
+  if (view === "visible") return null;
+  return view === "placeholder" ? { reason: "", placeholder: true } : { reason: reason ?? "", placeholder: false };
+}
+
 /** Everything the thread page shows, in three queries whatever the number of replies. */
 export async function getThreadPage(id: number, viewer: Actor) {
   const db = getDb();
@@ -164,7 +174,7 @@ export async function getThreadPage(id: number, viewer: Actor) {
   const { authorId: _authorId, hidden_at: _hiddenAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, ...shown } = thread;
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
-    hidden: threadView === "visible" ? null : { reason: hiddenReason ?? "", placeholder },
+    hidden: hiddenNote(threadView, hiddenReason),
     replies: placeholder
       ? []
       : replies.map(({ authorId, hiddenAt, hiddenReason: reason, ...reply }) => {
@@ -172,7 +182,7 @@ export async function getThreadPage(id: number, viewer: Actor) {
           return {
             ...reply,
             bodyHtml: view === "placeholder" ? "" : reply.bodyHtml,
-            hidden: view === "visible" ? null : { reason: reason ?? "", placeholder: view === "placeholder" },
+            hidden: hiddenNote(view, reason),
             canEdit: view !== "placeholder" && can.editPost(viewer, { author_id: authorId, hidden_at: null, deleted_at: reply.deletedAt }),
             canFlag: can.flag(viewer, { author_id: authorId, hidden_at: hiddenAt, deleted_at: reply.deletedAt }),
           };
@@ -280,6 +290,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
       .where("id", "=", postId)
       .where("thread_id", "=", threadId)
       .where("hidden_at", "is", null)
+      .where("deleted_at", "is", null)
       .executeTakeFirst();
     invariantResponse(post, "That reply is not part of this question.", { status: 404 });
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
