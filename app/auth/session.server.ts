@@ -143,9 +143,9 @@ export async function endSession(request: Request): Promise<Response> {
 }
 
 /** "Sign out everywhere": ends every session of the user, this browser's too. */
-export async function endAllSessions(userId: number): Promise<Response> {
+export async function endAllSessions(userId: number, options: { tokensRevoked?: boolean } = {}): Promise<Response> {
   await lucia.invalidateUserSessions(userId);
-  return redirect("/login?signedOut=everywhere", {
+  return redirect(`/login?signedOut=${options.tokensRevoked ? "everywhere-and-tokens" : "everywhere"}`, {
     headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() },
   });
 }

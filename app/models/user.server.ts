@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import type { FieldErrors } from "~/utils/validation";
+import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
@@ -199,10 +200,11 @@ export async function updateProfile(actor: Actor, input: ProfileInput): Promise<
 /**
  * Changes a member's password after checking the current one, and signs out
  * every other session at once: whoever might know the old password is out.
+ * With `revokeTokens` every API token stops working in the same transaction.
  */
 export async function changePassword(
   actor: Actor,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
   keepSessionId: string,
 ): Promise<SettingsResult> {
   invariantResponse(actor, "Sign in to change your password.", { status: 403 });
@@ -217,6 +219,7 @@ export async function changePassword(
     .execute(async (trx) => {
       await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", actor.id).execute();
       await trx.deleteFrom("sessions").where("user_id", "=", actor.id).where("id", "!=", keepSessionId).execute();
+      if (input.revokeTokens) await revokeAllApiTokens(actor, trx);
     });
   return { ok: true };
 }

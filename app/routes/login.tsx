@@ -54,9 +54,10 @@ export default function Login() {
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
-      {searchParams.get("signedOut") === "everywhere" ? (
+      {searchParams.get("signedOut")?.startsWith("everywhere") ? (
         <p className="notice" role="status">
-          You are signed out on every device.
+          You are signed out on every device
+          {searchParams.get("signedOut") === "everywhere-and-tokens" ? ", and your API tokens no longer work." : "."}
         </p>
       ) : null}
       {redirectTo !== "/" ? <p className="muted">Sign in to continue where you left off.</p> : null}

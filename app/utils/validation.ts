@@ -249,8 +249,14 @@ export const emailPreferencesSchema = z.object(
   >,
 );
 
+/** How long a new API token works, in days ("never": until revoked). */
+export const tokenLifetimes = ["30", "90", "365", "never"] as const;
+
 export const apiTokenSchema = z.object({
   name: text("A name").pipe(z.string().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.")),
+  expires: z
+    .enum(tokenLifetimes, { error: "Choose when the token stops working." })
+    .transform((days) => (days === "never" ? null : Number(days))),
 });
 
 export const webhookSchema = z.object({
@@ -276,6 +282,8 @@ export const profileSchema = z.object({
 export const passwordChangeSchema = z.object({
   currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
   newPassword: passwordField,
+  /** A checkbox: also revoke every API token. */
+  revokeTokens: z.literal("on").optional().transform((v) => v === "on"),
 });
 
 export const roleChangeSchema = z.object({

@@ -31,3 +31,30 @@ test("a sign-in link that tries to leave the site lands on the home page", async
   expect(new URL(page.url()).pathname).toBe("/");
   expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
 });
+
+test("signing out everywhere also revokes the member's API tokens, when they leave the box ticked", async ({ page, request }) => {
+  const username = uniqueName("tokens");
+  await page.goto("/signup");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Email").fill(`${username}@example.test`);
+  await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
+
+  await page.goto("/settings/tokens");
+  await page.getByLabel("Token name").fill("Nightly export");
+  await page.getByLabel("Works for").selectOption({ label: "30 days" });
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.locator("code.token").textContent()) ?? "";
+  await page.goto("/settings/tokens");
+  await expect(page.getByRole("listitem").filter({ hasText: "Nightly export" })).toContainText("expires in 4 weeks");
+  const vote = () => request.post("/api/v1/threads/1/vote", { headers: { Authorization: `Bearer ${token}` } });
+  expect((await vote()).status()).not.toBe(401);
+
+  await page.goto("/settings");
+  const signOut = page.getByRole("region", { name: "Sign out everywhere" });
+  await expect(signOut.getByRole("checkbox", { name: /Also revoke my API tokens/ })).toBeChecked();
+  await signOut.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByRole("status")).toHaveText("You are signed out on every device, and your API tokens no longer work.");
+  expect((await vote()).status()).toBe(401);
+});

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import type { Actor } from "~/auth/permissions.server";
 import { getEmailPreferences, setEmailPreferences } from "~/email/preferences.server";
-import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
+import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { listAudit } from "~/models/audit.server";
 import { getContentSummary } from "~/models/content-summary.server";
 import { flagContent, listFlagQueue, resolveFlags } from "~/models/flag.server";
@@ -766,6 +766,17 @@ const cases: Case[] = [
     state: (f) => db().selectFrom("api_tokens").select("revoked_at").where("id", "=", num(f, "token")).executeTakeFirstOrThrow(),
     // Revoking is always safe for the token's owner, suspended or not.
     expected: row(401, T, 404, T, 404, 404),
+  },
+  {
+    action: "revoke every API token (sign out everywhere, new password)",
+    setup: async (w) => {
+      await createApiToken(w.owner, "Release bot");
+      const token = await db().selectFrom("api_tokens").select("id").where("user_id", "=", w.owner.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+      return { token: token.id };
+    },
+    run: (a) => revokeAllApiTokens(a),
+    state: (f) => db().selectFrom("api_tokens").select("revoked_at").where("id", "=", num(f, "token")).executeTakeFirstOrThrow(),
+    expected: row(401, T, OWN, T, OWN, OWN),
   },
   {
     action: "list the member's API tokens",
