@@ -53,6 +53,17 @@ async function takenFields(username: string, email: string): Promise<FieldErrors
   return errors;
 }
 
+/** The account an email or username names, or null. */
+export async function accountIdFor(login: string): Promise<number | null> {
+  const needle = login.trim().toLowerCase();
+  const user = await getDb()
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb.or([eb("email", "=", needle), eb("username", "=", needle)]))
+    .executeTakeFirst();
+  return user?.id ?? null;
+}
+
 /** Checks a sign-in by email or username. Same answer for an unknown account and a wrong password. */
 export async function authenticate(login: string, password: string): Promise<number | null> {
   const needle = login.trim().toLowerCase();

@@ -147,22 +147,22 @@ export const passRetryAfter: HeadersFunction = ({ actionHeaders, parentHeaders }
 };
 
 /**
- * Sign-in throttling. Accounts are keyed by what was typed (email or
- * username, lower-cased), so an unknown account is throttled exactly like a
+ * Sign-in throttling, per IP and per account. `account` is the key
+ * app/auth/sign-in.server.ts gives the account a sign-in names: one per
+ * account whether its email or its username was typed, and for names of no
+ * account what was typed, so an unknown account is throttled exactly like a
  * real one and the answer never tells which accounts exist.
  */
-const accountKey = (login: string) => login.trim().toLowerCase();
-
-export async function signInBlocked(ip: string, login: string): Promise<Limited | null> {
+export async function signInBlocked(ip: string, account: string): Promise<Limited | null> {
   const byIp = await reached("signInIp", ip);
   if (byIp) return byIp;
-  const lock = await accountLocks.get(accountKey(login));
+  const lock = await accountLocks.get(account);
   return lock && lock.consumedPoints > 1 ? limited(lock.msBeforeNext) : null;
 }
 
 /** Counts a failed sign-in; returns the lock when this failure locked the account. */
-export async function signInFailed(ip: string, login: string): Promise<Limited | null> {
-  const key = accountKey(login);
+export async function signInFailed(ip: string, account: string): Promise<Limited | null> {
+  const key = account;
   await limiter("signInIp").penalty(ip);
   const failures = await limiter("signInAccount").penalty(key);
   if (failures.consumedPoints < configured("signInAccount").points) return null;
@@ -173,8 +173,7 @@ export async function signInFailed(ip: string, login: string): Promise<Limited |
   return limited(seconds * 1000);
 }
 
-export async function signInSucceeded(login: string): Promise<void> {
-  const key = accountKey(login);
-  await limiter("signInAccount").delete(key);
-  await lockCounts.delete(key);
+export async function signInSucceeded(account: string): Promise<void> {
+  await limiter("signInAccount").delete(account);
+  await lockCounts.delete(account);
 }

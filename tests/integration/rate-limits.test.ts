@@ -63,6 +63,17 @@ describe("sign-in", () => {
     expect(await signIn(server, "jonas@example.com", ip)).toMatch(/^cocreate_session=/);
   });
 
+  test("counts guesses per account: its email and its username share one count", async () => {
+    const ip = fromIp("10.1.0.4");
+    const tries = [];
+    for (const login of ["admin@example.com", "admin", "ADMIN@example.com "]) {
+      tries.push((await post(server, "/login", { login, password: "a wrong guess" }, { headers: ip })).status);
+    }
+    expect(tries).toEqual([400, 400, 429]);
+    const right = await post(server, "/login", { login: "admin", password: DEMO_PASSWORD }, { headers: fromIp("10.1.0.5") });
+    expect(right.status).toBe(429);
+  });
+
   test("throttles an address that tries many accounts, while other addresses sign in normally", async () => {
     const ip = fromIp("10.1.0.2");
     const statuses = [];
