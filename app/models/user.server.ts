@@ -97,6 +97,8 @@ export async function getUserByEmail(email: string) {
 }
 
 export const USERS_PAGE_SIZE = 25;
+/** The furthest page of the admin's user list a URL can ask for (250,000 members); a search narrows it down. */
+export const USERS_PAGE_LAST = 10_000;
 
 /** The admin's user list, newest first; `q` matches part of a username, email or display name. */
 export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: string; page?: number } = {}) {

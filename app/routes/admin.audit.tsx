@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { RelativeTime } from "~/components/RelativeTime";
 import { listAudit, listAuditActions } from "~/models/audit.server";
+import { parseId } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "Audit log — Cocreate" }];
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     action: search.get("action") || null,
     actor: search.get("actor")?.trim() || null,
     targetType: search.get("target") || null,
-    before: Number(search.get("before")) || null,
+    before: search.has("before") ? parseId(search.get("before"), "page link") : null,
   };
   const [page, actions] = await Promise.all([listAudit(user, filter), listAuditActions()]);
   return { ...page, actions, filter };

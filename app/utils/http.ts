@@ -40,8 +40,17 @@ export const conflict = (message: string) => new Response(message, { status: 409
 /** Parses a numeric id from a URL or form; anything else is a 400, never a 500. */
 export function parseId(value: unknown, what = "id"): number {
   const text = typeof value === "string" ? value : "";
-  invariantResponse(/^[1-9]\d{0,15}$/.test(text), `That ${what} is not valid.`, { status: 400 });
+  invariantResponse(/^[1-9]\d{0,15}$/.test(text) && Number.isSafeInteger(Number(text)), `That ${what} is not valid.`, { status: 400 });
   return Number(text);
+}
+
+/**
+ * A page number from a URL: a whole number from 1 to `last`. Anything else
+ * (missing, 0, negative, 1e308, "abc") is the first page; past `last`, the last.
+ */
+export function pageParam(value: string | null, last: number): number {
+  if (value === null || !/^\d{1,15}$/.test(value.trim())) return 1;
+  return Math.min(Math.max(Number(value.trim()), 1), last);
 }
 
 /**

@@ -234,7 +234,7 @@ export const listQuerySchema = z.object({
 });
 
 export const searchQuerySchema = z.object({
-  q: z.unknown().transform(normalizeSearchText),
+  q: z.unknown().optional().transform(normalizeSearchText),
   product: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
   kind: anyOf(threadKinds),
   status: anyOf(ideaStatuses),

@@ -81,3 +81,24 @@ describe("the sign-up form", () => {
     expect(Object.keys(result.errors)).toEqual(["password"]);
   });
 });
+
+describe("numbers from URLs", () => {
+  it("a page number is a whole number within bounds; anything else is the first page", async () => {
+    const { pageParam } = await import("~/utils/http");
+    expect(pageParam("3", 100)).toBe(3);
+    for (const value of [null, "", "0", "-1", "1e308", "Infinity", "NaN", "abc", "1.5", "0x10", "9".repeat(400)]) expect(pageParam(value, 100), String(value)).toBe(1);
+    expect(pageParam("99999", 100)).toBe(100);
+  });
+
+  it("an id past 2^53 is refused (400) rather than rounded", async () => {
+    const { parseId } = await import("~/utils/http");
+    expect(parseId("9007199254740991")).toBe(9007199254740991);
+    expect(() => parseId("9007199254740993")).toThrow(Response);
+  });
+
+  it("a search without words reads as an empty search", async () => {
+    const { searchQuerySchema } = await import("~/utils/validation");
+    expect(searchQuerySchema.parse({}).q).toBe("");
+    expect(searchQuerySchema.parse({ kind: "idea", page: "1e308" })).toMatchObject({ q: "", kind: "idea", page: 1 });
+  });
+});
