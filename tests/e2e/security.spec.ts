@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SIGNUP_PASSWORD, uniqueName } from "./helpers";
+import { SIGNUP_PASSWORD, signUp, uniqueName } from "./helpers";
 
 test("'Join the community' from a thread brings the new member back to that thread", async ({ page }) => {
   await page.goto("/products/ledger");
@@ -33,13 +33,7 @@ test("a sign-in link that tries to leave the site lands on the home page", async
 });
 
 test("signing out everywhere also revokes the member's API tokens, when they leave the box ticked", async ({ page, request }) => {
-  const username = uniqueName("tokens");
-  await page.goto("/signup");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Email").fill(`${username}@example.test`);
-  await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
+  await signUp(page, uniqueName("tokens"));
 
   await page.goto("/settings/tokens");
   await page.getByLabel("Token name").fill("Nightly export");

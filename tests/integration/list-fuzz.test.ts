@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { get, openDb, root, signIn, startServer, type Server } from "./server";
+import { buildRoutes, get, openDb, root, signIn, startServer, type Server } from "./server";
 
 /**
  * Every number a URL carries, on every page that reads one, gets hostile
@@ -24,25 +24,6 @@ const HELPER_PARAMS: Record<string, string[]> = {
 };
 
 type Route = { id: string; file: string; path: string; params: string[] };
-
-function manifestRoutes(): { id: string; path: string; hasLoader: boolean }[] {
-  const dir = path.join(root, "public/build");
-  const file = fs
-    .readdirSync(dir)
-    .filter((f) => /^manifest-.*\.js$/.test(f))
-    .map((f) => path.join(dir, f))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
-  const text = fs.readFileSync(file, "utf8");
-  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
-    routes: Record<string, { id: string; parentId?: string; path?: string; hasLoader: boolean }>;
-  };
-  const fullPath = (id: string): string => {
-    const route = manifest.routes[id]!;
-    const parent = route.parentId ? fullPath(route.parentId) : "";
-    return [parent, route.path ?? ""].filter(Boolean).join("/");
-  };
-  return Object.values(manifest.routes).map((r) => ({ id: r.id, path: `/${fullPath(r.id)}`, hasLoader: r.hasLoader }));
-}
 
 /** The query parameters a route file reads (directly or through a shared helper). */
 function queryParams(source: string): string[] {
@@ -78,7 +59,7 @@ beforeAll(async () => {
   const tag = db.prepare("select slug from tags order by id limit 1").get() as { slug: string } | undefined;
   db.close();
   fixture = { thread: post.thread, post: post.id, product: "ledger", tag: tag?.slug ?? "none", username: "member", webhook: 1 };
-  routes = manifestRoutes()
+  routes = buildRoutes()
     .filter((r) => r.hasLoader && r.id.startsWith("routes/"))
     .map((r) => {
       const file = fs.readdirSync(path.join(root, "app/routes")).find((f) => `routes/${f.replace(/\.tsx?$/, "")}` === r.id)!;
