@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { endAllSessions, readSessionId, requireUser } from "~/auth/session.server";
 import { TextAreaField, TextField } from "~/components/Field";
+import { RevokeTokensChoice } from "~/components/RevokeTokensChoice";
 import { SubmitButton } from "~/components/SubmitButton";
 import { revokeAllApiTokens } from "~/models/api-token.server";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server";
@@ -181,18 +182,6 @@ export default function Settings() {
           </SubmitButton>
         </Form>
       </section>
-    </div>
-  );
-}
-
-/** Offered wherever every session ends: scripts holding a token would otherwise keep acting as the member. */
-function RevokeTokensChoice() {
-  return (
-    <div className="field">
-      <label className="choice">
-        <input type="checkbox" name="revokeTokens" defaultChecked /> Also revoke my{" "}
-        <Link to="/settings/tokens">API tokens</Link> (scripts using them stop working)
-      </label>
     </div>
   );
 }
