@@ -58,7 +58,8 @@ export type PageCacheOptions = {
 
 /** Paths whose answers are never stored: health checks must reach the database; API and unsubscribe links carry credentials. */
 const NEVER = /^\/(healthz|api\/|unsubscribe|logout)/;
-const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "date", "etag", "vary", "set-cookie", "content-security-policy"]);
+/** Headers each answer gets for itself: HSTS only over HTTPS (security-headers.server.ts), so a page stored from an HTTPS visit must not carry it to an HTTP one. */
+const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "date", "etag", "vary", "set-cookie", "content-security-policy", "strict-transport-security"]);
 const NONCE_BYTES = 16;
 
 export function createPageCache({ hasSession, ttlSeconds = 10, maxBytes = 50 * 1024 * 1024 }: PageCacheOptions) {

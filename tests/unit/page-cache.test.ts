@@ -30,6 +30,8 @@ function page(req: express.Request, res: express.Response) {
   res.setHeader("Content-Security-Policy", `default-src 'self'; script-src 'self' 'nonce-${nonce}'`);
   res.type("html");
   if (req.query.cookie) res.setHeader("Set-Cookie", "flash=1");
+  // What securityHeaders() adds to an answer that travelled over HTTPS.
+  if (req.headers["x-test-https"]) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (req.query.status) res.status(Number(req.query.status));
   res.write(`<!DOCTYPE html><html><head><script nonce="${nonce}">window.a = 1</script></head>`);
   res.end(`<body><p>${req.originalUrl} ${"forum text ".repeat(300)}</p><script nonce="${nonce}">window.b = 2</script></body></html>`);
@@ -169,6 +171,14 @@ describe("the page cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await get("/short/old")).headers.get("x-page-cache")).toBeNull();
     expect(renders).toBe(2);
+  });
+
+  it("never replays one answer's HSTS header to another: a page stored from an HTTPS visit goes out over HTTP without it", async () => {
+    const first = await get("/hsts", { "X-Test-HTTPS": "1" });
+    expect(first.headers.get("strict-transport-security")).toBeTruthy();
+    const second = await get("/hsts");
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(second.headers.get("strict-transport-security")).toBeNull();
   });
 
   it("answers HEAD from the cache without a body", async () => {
