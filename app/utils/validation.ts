@@ -256,6 +256,7 @@ export const apiTokenSchema = z.object({
   name: text("A name").pipe(z.string().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.")),
   expires: z
     .enum(tokenLifetimes, { error: "Choose when the token stops working." })
+    .default("90")
     .transform((days) => (days === "never" ? null : Number(days))),
 });
 

@@ -11,10 +11,7 @@ import { buildRoutes, get, openDb, root, signIn, startServer, type Server } from
  * route or parameter added later is fuzzed without touching this file.
  */
 
-const HOSTILE = [
-  "1e308", "-Infinity", "NaN", "-1", "0", "1.5", "0x10", "abc", "99999999999999999999", "9007199254740993", " 1", "%00", "1%0A2", "٣",
-  "9".repeat(400),
-];
+const HOSTILE = ["1e308", "-Infinity", "-1", "0", "1.5", "abc", "99999999999999999999", "9007199254740993", "%00", "1%0A2", "9".repeat(400)];
 
 /** Parameters read through shared helpers rather than in the route file. */
 const HELPER_PARAMS: Record<string, string[]> = {

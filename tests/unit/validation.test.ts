@@ -102,3 +102,17 @@ describe("numbers from URLs", () => {
     expect(searchQuerySchema.parse({ kind: "idea", page: "1e308" })).toMatchObject({ q: "", kind: "idea", page: 1 });
   });
 });
+
+describe("the API token form", () => {
+  it("makes a token work for 90 days unless another lifetime is chosen, and refuses one it doesn't offer", async () => {
+    const { apiTokenSchema } = await import("~/utils/validation");
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(fields)) data.set(key, value);
+      return data;
+    };
+    expect(parseForm(apiTokenSchema, form({ name: "bot" }))).toEqual({ ok: true, data: { name: "bot", expires: 90 } });
+    expect(parseForm(apiTokenSchema, form({ name: "bot", expires: "never" }))).toEqual({ ok: true, data: { name: "bot", expires: null } });
+    expect(parseForm(apiTokenSchema, form({ name: "bot", expires: "7" })).ok).toBe(false);
+  });
+});
