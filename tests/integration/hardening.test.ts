@@ -61,9 +61,10 @@ describe("a session cookie whose name is percent-encoded", () => {
     expect(response.status).toBe(403);
   });
 
-  test("a visitor's page is public and cacheable, a member's private", async () => {
+  test("a visitor's page is public and cached, a member's private", async () => {
     const visitor = await get(server, "/products/relay");
     expect(visitor.headers.get("cache-control") ?? "").not.toContain("private");
+    expect((await get(server, "/products/relay")).headers.get("x-page-cache")).toBe("hit");
     const signedIn = await get(server, "/products/relay", { cookie: member });
     expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
     expect(signedIn.headers.get("vary")).toMatch(/\bCookie\b/);
