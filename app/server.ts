@@ -4,7 +4,7 @@ import compression from "compression";
 import express from "express";
 import { startCheckpoints } from "~db/checkpoint.server";
 import { closeDb, databasePath } from "~db/client.server";
-import { lucia } from "./auth/session.server";
+import { lucia, sessionIdFromCookies } from "./auth/session.server";
 import { startBackgroundJobs } from "./background.server";
 import { formBodies } from "./http/form-body.server";
 import { originCheck } from "./http/origin-check.server";
@@ -13,6 +13,7 @@ import { readLimits } from "./http/read-limits.server";
 import { remixHandler } from "./http/remix-handler.server";
 import { errorAnswers, requestLog } from "./http/request-log.server";
 import { beforeHeaders, securityHeaders } from "./http/security-headers.server";
+import { privateWhenSignedIn } from "./http/viewer-headers.server";
 import { prepareDatabase } from "./startup.server";
 import { env } from "./utils/env.server";
 import { log } from "./utils/log.server";
@@ -53,6 +54,7 @@ if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustPr
 
 app.use(requestLog());
 app.use(securityHeaders());
+app.use(privateWhenSignedIn());
 // Pages are 5-7 times smaller gzipped; cached pages come pre-compressed (page-cache.server.ts).
 app.use(compression());
 app.use((_req, res, next) => {
@@ -68,12 +70,13 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 const publicFiles = new Set(fs.readdirSync("public").filter((name) => name !== "build").map((name) => `/${name}`));
 const publicStatic = express.static("public", { maxAge: "1h" });
 app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
-app.use(originCheck({ sessionCookieName: lucia.sessionCookieName }));
+const hasSession = (cookieHeader: string | undefined) => sessionIdFromCookies(cookieHeader) !== null;
+app.use(originCheck({ hasSession }));
 app.use(readLimits());
 if (env("PAGE_CACHE") !== "off") {
   const ttlSeconds = positiveNumber("PAGE_CACHE_TTL_SECONDS", 10);
   const maxBytes = positiveNumber("PAGE_CACHE_MAX_MB", 50) * 1_048_576;
-  app.use(createPageCache({ sessionCookieName: lucia.sessionCookieName, ttlSeconds, maxBytes }).handler);
+  app.use(createPageCache({ hasSession, ttlSeconds, maxBytes }).handler);
 }
 app.use(formBodies(bodyLimitBytes, { jsonPrefix: "/api/" }));
 app.all("*", remixHandler(build));

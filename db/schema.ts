@@ -103,6 +103,9 @@ export interface RevisionsTable {
   body: string;
   editor_id: number;
   created_at: number;
+  /** Set when staff hid this version (or a redaction hid it): only staff read it. */
+  hidden_at: number | null;
+  hidden_by: number | null;
 }
 
 export interface VotesTable {
@@ -260,6 +263,8 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** After this the token no longer authenticates; null: until revoked. */
+  expires_at: number | null;
 }
 
 export type WebhookEvent = "thread.created" | "answer.marked" | "idea.status_changed" | "idea.co_designed";

@@ -9,6 +9,10 @@
  * visitor gets). The baseline's thread page runs right before the app's in
  * each round, and the ratio compares the two.
  *
+ * First, "markdown render" times rendering the most expensive Markdown
+ * shapes at the longest a post may be (scripts/bench-markdown.ts); it needs
+ * neither the dataset nor a server, so BENCH_ONLY=markdown runs it alone.
+ *
  * While trying things: BENCH_DURATION (seconds, default 10) shortens a run;
  * BENCH_ONLY=search,reply runs only the scenarios whose names contain one of
  * those words, and BENCH_MODES=uncached runs only that round. A partial run
@@ -24,6 +28,7 @@ import autocannon, { type Request as CannonRequest } from "autocannon";
 import SQLite from "better-sqlite3";
 import { formatCursor, PAGE_SIZE } from "~/models/thread-list.server";
 import { threadPath } from "~/utils/slug";
+import { benchMarkdown, markdownTable } from "./bench-markdown";
 import { BENCH_DB, BENCH_THREAD_TITLE, BENCH_USER, COUNTS, LIST_PRODUCT_SLUG, REPLY_THREAD_TITLE, SEARCH_QUERY, SEARCH_QUERY_SPECIFIC } from "./bench-fixture";
 
 const DURATION = Number(process.env.BENCH_DURATION) || 10;
@@ -51,13 +56,28 @@ type Row = {
   unexpectedStatus: number;
 };
 
-if (!fs.existsSync(BENCH_DB)) {
-  console.error(`No ${BENCH_DB}: run "npm run bench:data" first.`);
-  process.exit(1);
-}
-
 const log = (message: string) => console.log(`[bench] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const ONLY = process.env.BENCH_ONLY?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
+const MODES = (process.env.BENCH_MODES?.split(",") ?? ["uncached", "cached"]).filter((m): m is "uncached" | "cached" => m === "uncached" || m === "cached");
+const PARTIAL = ONLY.length > 0 || MODES.length < 2;
+const wanted = (scenario: string) => ONLY.length === 0 || ONLY.some((word) => scenario.includes(word));
+
+// ---------------------------------------------------------------- Markdown, in this process
+const MARKDOWN_SCENARIO = "markdown render";
+let markdown: ReturnType<typeof benchMarkdown> | null = null;
+if (wanted(MARKDOWN_SCENARIO)) {
+  log("markdown render: the most expensive shapes at the longest a post may be");
+  markdown = benchMarkdown();
+  console.log(`\n${markdownTable(markdown)}\n`);
+  if (ONLY.length > 0 && ONLY.every((word) => MARKDOWN_SCENARIO.includes(word))) process.exit(0);
+}
+
+if (!fs.existsSync(BENCH_DB)) {
+  console.error(`No ${BENCH_DB}: run "npm run bench:data" first (BENCH_ONLY=markdown runs without it).`);
+  process.exit(1);
+}
 
 // ---------------------------------------------------------------- the URLs under test
 const fixture = (() => {
@@ -98,11 +118,6 @@ const fixture = (() => {
     counts,
   };
 })();
-
-const ONLY = process.env.BENCH_ONLY?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
-const MODES = (process.env.BENCH_MODES?.split(",") ?? ["uncached", "cached"]).filter((m): m is "uncached" | "cached" => m === "uncached" || m === "cached");
-const PARTIAL = ONLY.length > 0 || MODES.length < 2;
-const wanted = (scenario: string) => ONLY.length === 0 || ONLY.some((word) => scenario.includes(word));
 
 const readScenarios = [
   { scenario: "home", path: "/" },
@@ -364,6 +379,7 @@ const results = {
   rssMbAfterRun: { uncached: rounds.uncached?.rssMbAfterRun, cached: rounds.cached?.rssMbAfterRun },
   threadPage: page,
   scenarios: rows,
+  markdown,
 };
 if (PARTIAL) {
   log("a partial run (BENCH_ONLY or BENCH_MODES): bench/results.json is left as it was");

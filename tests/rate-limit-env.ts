@@ -12,6 +12,7 @@ export const GENEROUS_RATE_LIMITS = {
   RATE_LIMIT_PASSWORD_CHANGE: "100000/900",
   RATE_LIMIT_THREADS: "100000/3600",
   RATE_LIMIT_REPLIES: "100000/600",
+  RATE_LIMIT_EDITS: "100000/600",
   // New members' posting limits (app/models/posting-limits.server.ts); their link limit stays as in production.
   NEW_MEMBER_MIN_GAP_SECONDS: "0",
   NEW_MEMBER_THREADS_PER_DAY: "1000",

@@ -91,6 +91,10 @@ export const can = {
   moderate: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Hidden and deleted content stays readable to staff only. */
   seeHiddenContent: (actor: Actor) => isStaff(actor),
+  /** Hide an earlier version of a post (text edited out) from everyone but staff, or show it again. */
+  hideRevision: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Mark an edit as a redaction: every earlier version is hidden from everyone but staff. */
+  redact: (actor: Actor) => isActive(actor) && isStaff(actor),
   flag: (actor: Actor, content: PostFacts) => isActive(actor) && actor.id !== content.author_id && isVisible(content),
   /** Staff suspend members; admins also suspend staff; nobody suspends an admin. */
   suspend: (actor: Actor, target: UserFacts) =>

@@ -2,7 +2,8 @@ import { Lucia, TimeSpan } from "lucia";
 import { redirect } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { isProductionDeployment } from "~/utils/env.server";
-import { requestContext } from "~/utils/request-context.server";
+import { noteViewer } from "~/utils/request-context.server";
+import { authHref, safeRedirect } from "~/utils/return-path";
 import { KyselyLuciaAdapter } from "./lucia-adapter.server";
 
 /**
@@ -65,23 +66,32 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   return pending;
 }
 
+/**
+ * The session id a Cookie header carries, read exactly as lucia reads it
+ * (names and values percent-decoded, so `cocreate%5Fsession=…` counts), or
+ * null. The one place that decides whether a request claims a session: the
+ * session lookup, the page cache and the origin check all ask it.
+ */
+export function sessionIdFromCookies(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null;
+  try {
+    return lucia.readSessionCookie(cookieHeader) || null;
+  } catch {
+    // A malformed %-escape makes the cookie unreadable for lucia too: no session.
+    return null;
+  }
+}
+
 /** The id of the session this request's cookie names, if any (it may have ended). */
 export function readSessionId(request: Request): string | null {
-  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  return sessionIdFromCookies(request.headers.get("Cookie"));
 }
 
 async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const sessionId = readSessionId(request);
-  if (!sessionId) return null;
-  const { user } = await lucia.validateSession(sessionId);
-  noteSignedIn(user?.id);
+  const { user } = sessionId ? await lucia.validateSession(sessionId) : { user: null };
+  noteViewer(user?.id ?? null);
   return user ?? null;
-}
-
-/** The request log line names who was signed in. */
-function noteSignedIn(userId: number | undefined) {
-  const context = requestContext();
-  if (context && userId !== undefined) context.userId = userId;
 }
 
 /** Where a visitor should come back to after signing in. */
@@ -94,9 +104,7 @@ export function returnPath(request: Request): string {
 
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
-  if (!user) {
-    throw redirect(`/login?${new URLSearchParams({ redirectTo: returnPath(request) })}`);
-  }
+  if (!user) throw redirect(authHref("login", returnPath(request)));
   return user;
 }
 
@@ -112,25 +120,18 @@ export async function requireStaff(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Only same-site paths are allowed as a place to return to, never another host. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  return to;
-}
 
 /**
  * Signs in with a brand-new session id. A session the browser already had
  * (someone else's, or one planted by an attacker) is ended first, so no id
  * known before sign-in is valid after it.
  */
-export async function startSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
+export async function startSession(request: Request, userId: number, redirectTo: unknown): Promise<Response> {
   const previous = readSessionId(request);
   if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, {});
-  noteSignedIn(userId);
-  return redirect(redirectTo, {
+  noteViewer(userId);
+  return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
   });
 }
@@ -142,9 +143,9 @@ export async function endSession(request: Request): Promise<Response> {
 }
 
 /** "Sign out everywhere": ends every session of the user, this browser's too. */
-export async function endAllSessions(userId: number): Promise<Response> {
+export async function endAllSessions(userId: number, options: { tokensRevoked?: boolean } = {}): Promise<Response> {
   await lucia.invalidateUserSessions(userId);
-  return redirect("/login?signedOut=everywhere", {
+  return redirect(`/login?signedOut=${options.tokensRevoked ? "everywhere-and-tokens" : "everywhere"}`, {
     headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() },
   });
 }

@@ -1,4 +1,4 @@
-import { authenticate } from "~/models/user.server";
+import { accountIdFor, authenticate } from "~/models/user.server";
 import { signInBlocked, signInFailed, signInSucceeded, type Limited } from "~/utils/rate-limit.server";
 
 export type SignInCheck =
@@ -15,7 +15,10 @@ const wait = (limit: Limited) => ({ "Retry-After": String(limit.retryAfter) });
  * longer each time. While locked the password is not even checked.
  */
 export async function checkSignIn(ip: string, login: string, password: string): Promise<SignInCheck> {
-  const blocked = await signInBlocked(ip, login);
+  // Email and username of one account share one count: five guesses, not five per spelling.
+  const id = await accountIdFor(login);
+  const account = id === null ? `login:${login.trim().toLowerCase()}` : `account:${id}`;
+  const blocked = await signInBlocked(ip, account);
   if (blocked) {
     return {
       ok: false,
@@ -26,10 +29,10 @@ export async function checkSignIn(ip: string, login: string, password: string): 
   }
   const userId = await authenticate(login, password);
   if (userId !== null) {
-    await signInSucceeded(login);
+    await signInSucceeded(account);
     return { ok: true, userId };
   }
-  const locked = await signInFailed(ip, login);
+  const locked = await signInFailed(ip, account);
   if (locked) {
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
 import { TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
@@ -8,6 +9,7 @@ type Props = {
   /** Why the form is missing when the viewer is signed in but can't reply. */
   closedMessage: string;
   loginHref: string;
+  signupHref: string;
   error?: string;
   defaultValue?: string;
 };
@@ -20,11 +22,11 @@ export function replyClosedMessage(thread: { closedAt: number | null; locked: nu
   return "You can't reply right now.";
 }
 
-export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error, defaultValue }: Props) {
+export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signupHref, error, defaultValue }: Props) {
   if (!signedIn) {
     return (
       <p className="callout">
-        <Link to={loginHref}>Sign in</Link> or <Link to="/signup">join the community</Link> to reply.
+        <Link to={loginHref}>Sign in</Link> or <Link to={signupHref}>join the community</Link> to reply.
       </p>
     );
   }
@@ -40,10 +42,10 @@ export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, error,
           name="body"
           rows={6}
           required
-          maxLength={50000}
+          maxLength={BODY_MAX}
           defaultValue={defaultValue}
           error={error}
-          hint="Markdown works: **bold**, _italic_, `code`, lists and links."
+          hint={BODY_HINT}
         />
         <SubmitButton intent="reply" pendingText="Posting reply…" className="button button-primary">
           Post reply

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { Role } from "~db/schema";
+import { authHref } from "~/utils/return-path";
 
 type HeaderUser = {
   username: string;
@@ -70,10 +71,6 @@ export function SiteHeader({ user, siteName }: { user: HeaderUser; siteName: str
   const menu = useMenuClosing();
   const accountMenu = useMenuClosing();
   const here = location.pathname + location.search;
-  const loginHref =
-    here === "/" || here.startsWith("/login") || here.startsWith("/signup")
-      ? "/login"
-      : `/login?${new URLSearchParams({ redirectTo: here })}`;
   const unread = user?.unreadNotifications ?? 0;
   const name = user ? user.displayName || user.username : "";
   return (
@@ -145,8 +142,8 @@ export function SiteHeader({ user, siteName }: { user: HeaderUser; siteName: str
                 </>
               ) : (
                 <>
-                  <Link to={loginHref}>Sign in</Link>
-                  <Link className="button button-primary button-small" to="/signup">
+                  <Link to={authHref("login", here)}>Sign in</Link>
+                  <Link className="button button-primary button-small" to={authHref("signup", here)}>
                     Join the community
                   </Link>
                 </>

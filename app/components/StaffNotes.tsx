@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
 import { TextAreaField } from "./Field";
 import { MarkdownBody } from "./MarkdownBody";
 import { RelativeTime } from "./RelativeTime";
@@ -24,7 +25,7 @@ export function StaffNotes({ threadId, notes, error, value }: { threadId: number
         ))}
       </ul>
       <Form method="post" action={`/threads/${threadId}/staff-notes`}>
-        <TextAreaField label="Add a staff note" name="body" rows={3} defaultValue={value} error={error} />
+        <TextAreaField label="Add a staff note" name="body" rows={3} maxLength={BODY_MAX} defaultValue={value} error={error} hint={BODY_HINT} />
         <SubmitButton pendingText="Saving…" className="button">
           Save note
         </SubmitButton>

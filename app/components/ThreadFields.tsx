@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
 import { TextAreaField, TextField } from "./Field";
 
 type Props = {
@@ -30,10 +31,10 @@ export function ThreadFields({ values, errors, onTitleChange, afterTitle }: Prop
         name="body"
         rows={12}
         required
-        maxLength={50000}
+        maxLength={BODY_MAX}
         defaultValue={values.body}
         error={errors.body}
-        hint="Markdown works: **bold**, _italic_, `code`, ``` fenced code blocks ```, lists and links."
+        hint={BODY_HINT}
       />
     </>
   );

@@ -47,14 +47,14 @@ export function judgeOrigin(input: {
  * (Remix itself refuses a document POST whose Origin differs from the host,
  * but as a 500 and without looking at Referer or .data requests.)
  */
-export function originCheck(options: { sessionCookieName: string }): RequestHandler {
+export function originCheck(options: { hasSession: (cookieHeader: string | undefined) => boolean }): RequestHandler {
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
     const verdict = judgeOrigin({
       origin: req.get("origin"),
       referer: req.get("referer"),
       host: requestHost(req),
-      hasSessionCookie: (req.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${options.sessionCookieName}=`)),
+      hasSessionCookie: options.hasSession(req.get("cookie")),
     });
     if (verdict === "same-origin" || verdict === "missing") return next();
     const context = requestContext();

@@ -2,17 +2,23 @@ import { createHash, randomBytes } from "node:crypto";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { Request, RequestHandler, Response } from "express";
 import { contentVersion } from "~db/content-version.server";
+import { requestContext, type RequestContext } from "~/utils/request-context.server";
 
 /**
  * A cache of the pages visitors (people not signed in) are sent, which is
  * what large forums do to serve readers: a page is rendered once and sent
  * again until something a visitor could see changes.
  *
- * - Only requests without a session cookie or Authorization header are
- *   answered from it or stored in it, so a signed-in page is never stored
- *   and a signed-in member never gets a visitor's page. Pages say
- *   `Vary: Cookie` so no other cache mixes them up either.
- * - Only 200 answers to GET without Set-Cookie or `no-store` are stored.
+ * - Only requests that claim no session (as the session code reads the
+ *   Cookie header: `hasSession`) and carry no Authorization header are
+ *   answered from it, so a signed-in member never gets a visitor's page.
+ *   Pages say `Vary: Cookie` so no other cache mixes them up either.
+ * - An answer is stored only when it says it was rendered for nobody: the
+ *   request's viewer was looked up and no one was found
+ *   (RequestContext.viewer, set by getUser), or it declares itself
+ *   `Cache-Control: public` (feeds, sitemaps) and no one was recognised.
+ *   Whatever a request claims, a page rendered for a member is never kept.
+ * - Only 200 answers to GET without Set-Cookie, `private` or `no-store` are stored.
  * - Every write a visitor could see moves the content version
  *   (db/content-version.server.ts); a page stored under an older version is
  *   never sent. Times like "3 minutes ago" age, so entries also expire
@@ -44,20 +50,21 @@ type Entry = {
 };
 
 export type PageCacheOptions = {
-  sessionCookieName: string;
+  /** Whether a Cookie header names a session; the session code's own reading (sessionIdFromCookies). */
+  hasSession: (cookieHeader: string | undefined) => boolean;
   ttlSeconds?: number;
   maxBytes?: number;
 };
 
 /** Paths whose answers are never stored: health checks must reach the database; API and unsubscribe links carry credentials. */
 const NEVER = /^\/(healthz|api\/|unsubscribe|logout)/;
-const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "date", "etag", "vary", "set-cookie", "content-security-policy"]);
+/** Headers each answer gets for itself: HSTS only over HTTPS (security-headers.server.ts), so a page stored from an HTTPS visit must not carry it to an HTTP one. */
+const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "date", "etag", "vary", "set-cookie", "content-security-policy", "strict-transport-security"]);
 const NONCE_BYTES = 16;
 
-export function createPageCache({ sessionCookieName, ttlSeconds = 10, maxBytes = 50 * 1024 * 1024 }: PageCacheOptions) {
+export function createPageCache({ hasSession, ttlSeconds = 10, maxBytes = 50 * 1024 * 1024 }: PageCacheOptions) {
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  const cookiePattern = new RegExp(`(^|;\\s*)${sessionCookieName}=`);
 
   const forget = (entry: Entry) => {
     if (entries.get(entry.key) === entry) entries.delete(entry.key);
@@ -68,7 +75,7 @@ export function createPageCache({ sessionCookieName, ttlSeconds = 10, maxBytes =
     return (
       (req.method === "GET" || req.method === "HEAD") &&
       !req.headers.authorization &&
-      !cookiePattern.test(req.headers.cookie ?? "") &&
+      !hasSession(req.headers.cookie) &&
       !NEVER.test(req.path)
     );
   }
@@ -103,7 +110,8 @@ export function createPageCache({ sessionCookieName, ttlSeconds = 10, maxBytes =
     const key = req.originalUrl;
     const hit = lookUp(key);
     if (hit) return send(req, res, hit);
-    if (req.method === "GET") record(res, key, (entry) => store(entry), ttlSeconds * 1000);
+    const context = requestContext();
+    if (req.method === "GET" && context) record(res, key, context, (entry) => store(entry), ttlSeconds * 1000);
     next();
   };
 
@@ -134,7 +142,7 @@ function send(req: Request, res: Response, entry: Entry) {
 }
 
 /** Copies what the rest of the app answers, and stores it if it may be reused. */
-function record(res: Response, key: string, keep: (entry: Entry) => void, ttlMs: number) {
+function record(res: Response, key: string, context: RequestContext, keep: (entry: Entry) => void, ttlMs: number) {
   const version = contentVersion();
   const chunks: Buffer[] = [];
   const write = res.write;
@@ -151,7 +159,8 @@ function record(res: Response, key: string, keep: (entry: Entry) => void, ttlMs:
     collect(chunk, rest[0]);
     const result = (end as (...args: unknown[]) => Response).call(this, chunk, ...rest);
     const cacheControl = String(res.getHeader("Cache-Control") ?? "");
-    if (res.statusCode === 200 && !res.hasHeader("Set-Cookie") && !/no-store|private/.test(cacheControl) && contentVersion() === version) {
+    const forNobody = context.viewer === "nobody" || (context.viewer === undefined && /(^|,)\s*public\b/.test(cacheControl));
+    if (forNobody && res.statusCode === 200 && !res.hasHeader("Set-Cookie") && !/no-store|private/.test(cacheControl) && contentVersion() === version) {
       keep(entryFor(key, version, Date.now() + ttlMs, res, Buffer.concat(chunks)));
     }
     return result;

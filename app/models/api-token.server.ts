@@ -1,16 +1,28 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import { getDb } from "~db/client.server";
+import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { invariantResponse } from "~/utils/http";
+import { noteViewer } from "~/utils/request-context.server";
 
 const MAX_TOKENS = 20;
+const DAY = 86_400_000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Creates a personal token; the token itself is returned once and never stored. */
-export async function createApiToken(actor: Actor, name: string): Promise<string> {
+/** A token that still authenticates: not revoked, and not past its expiry. */
+const usable = (eb: ExpressionBuilder<Database, "api_tokens">, now: number) =>
+  eb.and([eb("api_tokens.revoked_at", "is", null), eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", now)])]);
+
+/**
+ * Creates a personal token that works for `lifetimeDays` (null: until
+ * revoked); the token itself is returned once and never stored.
+ */
+export async function createApiToken(actor: Actor, name: string, lifetimeDays: number | null = null): Promise<string> {
   invariantResponse(actor && can.manageApiTokens(actor), "Sign in to create API tokens.", { status: 403 });
   const token = `cc_${randomBytes(24).toString("base64url")}`;
+  const now = Date.now();
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -18,26 +30,48 @@ export async function createApiToken(actor: Actor, name: string): Promise<string
         .selectFrom("api_tokens")
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("user_id", "=", actor.id)
-        .where("revoked_at", "is", null)
+        .where((eb) => usable(eb, now))
         .executeTakeFirstOrThrow();
       invariantResponse(Number(active.n) < MAX_TOKENS, `You can have at most ${MAX_TOKENS} tokens; revoke one first.`, { status: 409 });
       await trx
         .insertInto("api_tokens")
-        .values({ user_id: actor.id, name, token_hash: hashToken(token), prefix: token.slice(0, 10), created_at: Date.now(), last_used_at: null, revoked_at: null })
+        .values({
+          user_id: actor.id,
+          name,
+          token_hash: hashToken(token),
+          prefix: token.slice(0, 10),
+          created_at: now,
+          last_used_at: null,
+          revoked_at: null,
+          expires_at: lifetimeDays === null ? null : now + lifetimeDays * DAY,
+        })
         .execute();
     });
   return token;
 }
 
+/** The actor's tokens that were not revoked, expired ones too (they say so), newest first. */
 export async function listApiTokens(actor: Actor) {
   invariantResponse(actor, "Sign in to see your API tokens.", { status: 401 });
   return getDb()
     .selectFrom("api_tokens")
-    .select(["id", "name", "prefix", "created_at as createdAt", "last_used_at as lastUsedAt"])
+    .select(["id", "name", "prefix", "created_at as createdAt", "last_used_at as lastUsedAt", "expires_at as expiresAt"])
     .where("user_id", "=", actor.id)
     .where("revoked_at", "is", null)
     .orderBy("id", "desc")
     .execute();
+}
+
+/** Revokes every token of the actor at once ("sign out everywhere", a new password); returns how many. */
+export async function revokeAllApiTokens(actor: Actor, db: Transaction<Database> | Kysely<Database> = getDb()): Promise<number> {
+  invariantResponse(actor, "Sign in to manage your API tokens.", { status: 401 });
+  const result = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: Date.now() })
+    .where("user_id", "=", actor.id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Revokes one of the actor's own tokens; another member's token is a 404, as if it did not exist. */
@@ -62,10 +96,11 @@ export async function userFromApiToken(request: Request): Promise<SessionUser | 
     .innerJoin("users", "users.id", "api_tokens.user_id")
     .select(["api_tokens.id as tokenId", "users.id", "users.username", "users.display_name as displayName", "users.role", "users.suspended_until as suspendedUntil"])
     .where("api_tokens.token_hash", "=", hashToken(match[1]!))
-    .where("api_tokens.revoked_at", "is", null)
+    .where((eb) => usable(eb, Date.now()))
     .executeTakeFirst();
   if (!row) return null;
   await getDb().updateTable("api_tokens").set({ last_used_at: Date.now() }).where("id", "=", row.tokenId).execute();
   const { tokenId: _tokenId, ...user } = row;
+  noteViewer(user.id);
   return user;
 }

@@ -1,6 +1,6 @@
-import type { Transaction } from "kysely";
+import type { ExpressionBuilder, Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database, FlagReason } from "~db/schema";
+import type { Database, FlagReason, UsersTable } from "~db/schema";
 import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { env } from "~/utils/env.server";
 import { flagReasonLabels } from "~/utils/flag-reasons";
@@ -8,6 +8,7 @@ import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { hideInTransaction, loadContent, unhideInTransaction, type ContentRef } from "./moderation.server";
 import { notify } from "./notification.server";
+import { isTrusted } from "./posting-limits.server";
 
 
 /** Flag weight at which content hides itself until staff review it (FLAG_HIDE_THRESHOLD, default 3). */
@@ -19,6 +20,20 @@ export function hideThreshold(): number {
 /** A staff member's flag counts twice a member's. */
 const STAFF_FLAG_WEIGHT = 2;
 
+/**
+ * What a flag counts toward hiding: its weight when its flagger is staff or
+ * a trusted member (app/models/posting-limits.server.ts), nothing while the
+ * flagger is new, so a handful of fresh accounts can't hide anyone's post.
+ * Their flags still reach the queue, and count once their flagger is trusted.
+ */
+const countingWeight = (eb: ExpressionBuilder<Database & { flagger: UsersTable }, "flags" | "flagger">) =>
+  eb
+    .case()
+    .when(eb.or([eb("flagger.role", "!=", "member"), eb("flagger.trust_level", ">", 0)]))
+    .then(eb.ref("flags.weight"))
+    .else(0)
+    .end();
+
 const targetColumn = (ref: ContentRef) => (ref.type === "thread" ? "thread_id" : "post_id");
 
 async function threadIdOf(trx: Transaction<Database>, ref: ContentRef): Promise<number> {
@@ -28,8 +43,9 @@ async function threadIdOf(trx: Transaction<Database>, ref: ContentRef): Promise<
 }
 
 /**
- * A member flags a thread or reply. When the pending flags' weight reaches
- * the threshold the content hides itself and its author is told why.
+ * A member flags a thread or reply. When the pending flags' weight (see
+ * countingWeight) reaches the threshold the content hides itself and its
+ * author is told why; a staff member's post never hides itself.
  */
 export async function flagContent(
   actor: Actor,
@@ -60,13 +76,18 @@ export async function flagContent(
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     invariantResponse(Number(inserted.numInsertedOrUpdatedRows) === 1, "You have already flagged this.", { status: 409 });
+    await isTrusted(trx, actor); // a flagger who qualifies by now is promoted, and their flags count
+    // Staff's own posts never hide themselves: flags on them wait in the queue for another staff member.
+    const author = await trx.selectFrom("users").select("role").where("id", "=", content.author_id).executeTakeFirstOrThrow();
+    if (author.role !== "member") return { hidden: false };
 
     const pending = await trx
       .selectFrom("flags")
-      .select([(eb) => eb.fn.sum<number>("weight").as("weight"), "reason"])
-      .where(targetColumn(ref), "=", ref.id)
-      .where("status", "=", "pending")
-      .groupBy("reason")
+      .innerJoin("users as flagger", "flagger.id", "flags.user_id")
+      .select((eb) => [eb.fn.sum<number>(countingWeight(eb)).as("weight"), "flags.reason"])
+      .where(`flags.${targetColumn(ref)}`, "=", ref.id)
+      .where("flags.status", "=", "pending")
+      .groupBy("flags.reason")
       .orderBy("weight", "desc")
       .execute();
     const total = pending.reduce((sum, row) => sum + Number(row.weight), 0);
@@ -148,7 +169,7 @@ export async function listFlagQueue(actor: Actor) {
       "flags.post_id as flaggedPostId",
       "flags.reason",
       "flags.note",
-      "flags.weight",
+      (eb) => countingWeight(eb).as("weight"),
       "flags.created_at as createdAt",
       "flagger.username as flaggerUsername",
       "threads.id as threadId",
@@ -176,7 +197,8 @@ export async function listFlagQueue(actor: Actor) {
     hidden: boolean;
     editedAfterFlag: boolean;
     weight: number;
-    flags: { id: number; reason: FlagReason; note: string; flaggerUsername: string; createdAt: number }[];
+    /** counts: whether the flag counts toward hiding (see countingWeight). */
+    flags: { id: number; reason: FlagReason; note: string; flaggerUsername: string; createdAt: number; counts: boolean }[];
   }>();
   for (const flag of flags) {
     const ref: ContentRef = flag.flaggedPostId
@@ -200,7 +222,7 @@ export async function listFlagQueue(actor: Actor) {
       };
       entries.set(key, entry);
     }
-    entry.weight += flag.weight;
+    entry.weight += Number(flag.weight);
     if (editedAt !== null && editedAt > flag.createdAt) entry.editedAfterFlag = true;
     entry.flags.push({
       id: flag.id,
@@ -208,6 +230,7 @@ export async function listFlagQueue(actor: Actor) {
       note: flag.note,
       flaggerUsername: flag.flaggerUsername,
       createdAt: flag.createdAt,
+      counts: Number(flag.weight) > 0,
     });
   }
   return [...entries.values()];

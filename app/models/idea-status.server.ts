@@ -1,11 +1,11 @@
 import { getDb } from "~db/client.server";
 import type { IdeaStatus } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse, refuseField } from "~/utils/http";
 import { canMove, statusLabels } from "~/utils/idea-status";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
+import { renderNote } from "./post-text.server";
 import { subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
 import { queueWebhookEvent } from "./webhook.server";
@@ -21,6 +21,7 @@ export type StatusChange = { status: IdeaStatus; note: string };
  * another staff member first) is refused next to the status field.
  */
 export async function setIdeaStatus(actor: Actor, threadId: number, change: StatusChange): Promise<void> {
+  const noteHtml = change.note.trim() ? renderNote(change.note.trim()) : "";
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
     invariantResponse(thread.kind === "idea", "Only ideas have a status.", { status: 400 });
@@ -55,7 +56,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
         to_status: change.status,
         actor_id: actor.id,
         note,
-        note_html: note ? renderMarkdown(note) : "",
+        note_html: noteHtml,
         merged_into_id: null,
         created_at: now,
       })

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { Database } from "~db/schema";
-import { extractMentions, renderMarkdown } from "~/markdown/render.server";
+import { linkKnownMentions, mentionsIn, type Draft } from "~/markdown/render.server";
 import { notify } from "./notification.server";
 
 /** Only the first few people a post mentions are notified, so one post can't page the whole community. */
@@ -8,21 +8,25 @@ export const MAX_MENTION_NOTIFICATIONS = 10;
 
 export type RenderedPost = { html: string; mentioned: { id: number; suspendedUntil: number | null }[] };
 
-/**
- * Renders a thread's or reply's Markdown with `@username` linked for members
- * who exist, and returns who was mentioned, for notifying after the write.
- */
-export async function renderWithMentions(trx: Transaction<Database>, body: string): Promise<RenderedPost> {
-  const names = extractMentions(body);
-  const users = names.length
-    ? await trx.selectFrom("users").select(["id", "username", "suspended_until"]).where("username", "in", names).execute()
+async function membersNamed(trx: Transaction<Database>, names: string[]) {
+  return names.length
+    ? trx.selectFrom("users").select(["id", "username", "suspended_until"]).where("username", "in", names).execute()
     : [];
+}
+
+/**
+ * A post's final HTML inside its write's transaction: `@username` stays a
+ * link to the profile only for members who exist. Returns who was
+ * mentioned, for notifying after the write.
+ */
+export async function resolveMentions(trx: Transaction<Database>, draft: Draft): Promise<RenderedPost> {
+  const users = await membersNamed(trx, draft.mentions);
   const byName = new Map(users.map((u) => [u.username.toLowerCase(), u]));
-  const mentioned = names.flatMap((name) => {
+  const mentioned = draft.mentions.flatMap((name) => {
     const user = byName.get(name);
     return user ? [{ id: user.id, suspendedUntil: user.suspended_until }] : [];
   });
-  return { html: renderMarkdown(body, { mentions: new Set(byName.keys()) }), mentioned };
+  return { html: linkKnownMentions(draft.html, new Set(byName.keys())), mentioned };
 }
 
 /**
@@ -47,7 +51,7 @@ export async function notifyMentions(
   return recipients;
 }
 
-/** Who an earlier version of a post mentioned, so an edit notifies only people it adds. */
-export async function previouslyMentioned(trx: Transaction<Database>, body: string): Promise<Set<number>> {
-  return new Set((await renderWithMentions(trx, body)).mentioned.map((u) => u.id));
+/** Who the stored version of a post mentioned (read from its HTML, not rendered again), so an edit notifies only people it adds. */
+export async function previouslyMentioned(trx: Transaction<Database>, storedHtml: string): Promise<Set<number>> {
+  return new Set((await membersNamed(trx, mentionsIn(storedHtml))).map((u) => u.id));
 }

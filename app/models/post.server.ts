@@ -1,9 +1,11 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
-import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
+import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
+import { draftPost } from "./post-text.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
 import { reopenForReview } from "./flag.server";
+import { keepRevision } from "./revision.server";
 import { notify } from "./notification.server";
 import { followAutomatically, subscribersOf } from "./subscription.server";
 import { requireThread } from "./thread.server";
@@ -11,15 +13,16 @@ import { recordAudit } from "./audit.server";
 
 /** Adds a reply and keeps the thread's reply count and last activity in the same transaction. */
 export async function createReply(actor: Actor, threadId: number, body: string): Promise<number> {
+  invariantResponse(actor, "Sign in to reply.", { status: 401 });
+  const draft = draftPost(body);
   return getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(actor, "Sign in to reply.", { status: 401 });
     invariantResponse(
       can.reply(actor, thread),
       thread.locked ? "This thread is locked: no new replies." : "You can't reply right now.",
       { status: 403 },
     );
-    const rendered = await renderWithMentions(trx, body);
+    const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "reply", rendered.html);
     const now = Date.now();
     const post = await trx
@@ -62,6 +65,7 @@ async function requirePost(postId: number) {
       "posts.thread_id",
       "posts.author_id",
       "posts.body",
+      "posts.body_html",
       "posts.hidden_at",
       "posts.deleted_at",
       "threads.title as threadTitle",
@@ -80,22 +84,24 @@ async function requirePost(postId: number) {
 export async function getReplyForEdit(actor: Actor, postId: number) {
   const post = await requirePost(postId);
   invariantResponse(can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
-  return { id: post.id, threadId: post.thread_id, threadTitle: post.threadTitle, body: post.body };
+  return { id: post.id, threadId: post.thread_id, threadTitle: post.threadTitle, body: post.body, canRedact: can.redact(actor) };
 }
 
-/** Replaces a reply's text; the previous text is kept as a revision. Returns the thread id. */
-export async function editReply(actor: Actor, postId: number, body: string): Promise<number> {
+/**
+ * Replaces a reply's text; the previous text is kept as a revision. A staff
+ * edit marked `redact` hides every earlier version. Returns the thread id.
+ */
+export async function editReply(actor: Actor, postId: number, body: string, options: { redact?: boolean } = {}): Promise<number> {
   const post = await requirePost(postId);
   invariantResponse(actor && can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
+  invariantResponse(!options.redact || can.redact(actor), "Only staff can redact.", { status: 403 });
   if (post.body === body) return post.thread_id;
+  const draft = draftPost(body);
   await getDb().transaction().execute(async (trx) => {
-    const rendered = await renderWithMentions(trx, body);
+    const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
-    await trx
-      .insertInto("revisions")
-      .values({ post_id: post.id, body: post.body, editor_id: actor.id, created_at: now })
-      .execute();
+    await keepRevision(trx, actor, { type: "post", id: post.id }, { body: post.body }, { redact: options.redact === true, at: now });
     await trx
       .updateTable("posts")
       .set({ body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
@@ -109,7 +115,7 @@ export async function editReply(actor: Actor, postId: number, body: string): Pro
       trx,
       { threadId: post.thread_id, postId: post.id, authorId: post.author_id, hidden: post.hidden_at !== null },
       rendered,
-      await previouslyMentioned(trx, post.body),
+      await previouslyMentioned(trx, post.body_html),
     );
     if (post.hidden_at !== null) await reopenForReview(trx, { type: "post", id: post.id });
   });

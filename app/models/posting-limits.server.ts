@@ -2,8 +2,9 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database } from "~db/schema";
 import { isStaff, type Actor } from "~/auth/permissions.server";
-import { countLinks, renderMarkdown } from "~/markdown/render.server";
+import { countLinks } from "~/markdown/render.server";
 import { env } from "~/utils/env.server";
+import { refuseInput } from "~/utils/http";
 import { duration } from "~/utils/rate-limit.server";
 
 /**
@@ -35,6 +36,32 @@ const DAY = 24 * 3600 * 1000;
 type Db = Transaction<Database> | ReturnType<typeof getDb>;
 
 /**
+ * Where a member stands: trusted already, or promoted now that they qualify
+ * (around NEW_MEMBER_HOURS and TRUSTED_AFTER_POSTS visible posts), or still
+ * new, with their visible posts' times.
+ */
+async function standing(db: Db, userId: number, now: number) {
+  const user = await db.selectFrom("users").select(["trust_level", "created_at"]).where("id", "=", userId).executeTakeFirst();
+  if (!user || user.trust_level > 0) return { trusted: true } as const;
+  const [threads, replies] = await Promise.all([
+    db.selectFrom("threads").select("created_at").where("author_id", "=", userId).where("deleted_at", "is", null).where("hidden_at", "is", null).execute(),
+    db.selectFrom("posts").select("created_at").where("author_id", "=", userId).where("deleted_at", "is", null).where("hidden_at", "is", null).execute(),
+  ]);
+  const limits = postingLimits();
+  const settledIn = now - user.created_at >= limits.newMemberHours * 3600 * 1000;
+  if (settledIn && threads.length + replies.length >= limits.trustedAfterPosts) {
+    await db.updateTable("users").set({ trust_level: 1 }).where("id", "=", userId).execute();
+    return { trusted: true } as const;
+  }
+  return { trusted: false, threads, replies } as const;
+}
+
+/** Staff, and members who have reached the trusted level (promoted here if they now qualify). */
+export async function isTrusted(db: Db, actor: NonNullable<Actor>, now = Date.now()): Promise<boolean> {
+  return isStaff(actor) || (await standing(db, actor.id, now)).trusted;
+}
+
+/**
  * Whether a member may post this now, and if not, what to tell them. Staff
  * and trusted members are never limited; a new member who now qualifies is
  * promoted to trusted here.
@@ -43,27 +70,18 @@ export async function postingLimitFor(
   db: Db,
   actor: NonNullable<Actor>,
   kind: PostingKind,
-  /** The post's HTML, or how to render it: staff and trusted members never need it. */
-  html: string | (() => string),
+  /** The post's HTML, for counting its links. */
+  html: string,
   now = Date.now(),
 ): Promise<PostingLimit | null> {
   if (isStaff(actor)) return null;
-  const user = await db.selectFrom("users").select(["trust_level", "created_at"]).where("id", "=", actor.id).executeTakeFirst();
-  if (!user || user.trust_level > 0) return null;
+  const member = await standing(db, actor.id, now);
+  if (member.trusted) return null;
+  const { threads, replies } = member;
   const limits = postingLimits();
   const since = now - DAY;
 
-  const [threads, replies] = await Promise.all([
-    db.selectFrom("threads").select("created_at").where("author_id", "=", actor.id).where("deleted_at", "is", null).where("hidden_at", "is", null).execute(),
-    db.selectFrom("posts").select("created_at").where("author_id", "=", actor.id).where("deleted_at", "is", null).where("hidden_at", "is", null).execute(),
-  ]);
-  const settledIn = now - user.created_at >= limits.newMemberHours * 3600 * 1000;
-  if (settledIn && threads.length + replies.length >= limits.trustedAfterPosts) {
-    await db.updateTable("users").set({ trust_level: 1 }).where("id", "=", actor.id).execute();
-    return null;
-  }
-
-  const links = countLinks(typeof html === "function" ? html() : html);
+  const links = countLinks(html);
   if (links > limits.maxLinks) {
     return {
       status: 400,
@@ -94,22 +112,14 @@ export async function postingLimitFor(
   return null;
 }
 
-/** The same check inside a write's transaction: the model refuses what the page should have caught. */
+/**
+ * The check inside a write's transaction, with the post's one render: a
+ * refusal (refuseInput) that the page shows next to the text, keeping it.
+ */
 export async function assertWithinPostingLimits(trx: Transaction<Database>, actor: NonNullable<Actor>, kind: PostingKind, html: string) {
   const limit = await postingLimitFor(trx, actor, kind, html);
   if (limit) {
-    throw new Response(limit.message, { status: limit.status, headers: retryAfterHeaders(limit) });
+    const headers: HeadersInit = limit.retryAfterSeconds ? { "Retry-After": String(limit.retryAfterSeconds) } : {};
+    throw refuseInput(limit.message, { status: limit.status, headers });
   }
-}
-
-/**
- * For a page, before it writes: the limit this post would hit, so the form can
- * say why next to the text and keep it.
- */
-export async function checkPostingLimit(actor: NonNullable<Actor>, kind: PostingKind, body: string): Promise<PostingLimit | null> {
-  return postingLimitFor(getDb(), actor, kind, () => renderMarkdown(body));
-}
-
-export function retryAfterHeaders(limit: PostingLimit): HeadersInit {
-  return limit.retryAfterSeconds ? { "Retry-After": String(limit.retryAfterSeconds) } : {};
 }

@@ -5,6 +5,18 @@ import { shownStatus } from "./shown-status.server";
 
 const RECENT = 10;
 
+/** A member's accepted answers that everyone can see: neither the answer nor its question hidden or deleted. */
+function visibleAnswers(userId: number) {
+  return getDb()
+    .selectFrom("threads")
+    .innerJoin("posts", "posts.id", "threads.accepted_answer_post_id")
+    .where("posts.author_id", "=", userId)
+    .where("posts.hidden_at", "is", null)
+    .where("posts.deleted_at", "is", null)
+    .where("threads.hidden_at", "is", null)
+    .where("threads.deleted_at", "is", null);
+}
+
 /**
  * A member's public profile: who they are, what they started and answered,
  * and the ideas they are credited with co-designing. Hidden and deleted
@@ -52,13 +64,8 @@ export async function getProfile(username: string, viewer: Actor) {
       .orderBy("posts.id", "desc")
       .limit(RECENT)
       .execute(),
-    db
-      .selectFrom("threads")
-      .innerJoin("posts", "posts.id", "threads.accepted_answer_post_id")
+    visibleAnswers(user.id)
       .select(["threads.id", "threads.title", "posts.id as postId"])
-      .where("posts.author_id", "=", user.id)
-      .where("threads.hidden_at", "is", null)
-      .where("threads.deleted_at", "is", null)
       .orderBy("threads.id", "desc")
       .limit(RECENT)
       .execute(),
@@ -96,12 +103,8 @@ export async function getProfile(username: string, viewer: Actor) {
           .where("hidden_at", "is", null)
           .where("deleted_at", "is", null)
           .as("replies"),
-        eb
-          .selectFrom("threads")
-          .innerJoin("posts", "posts.id", "threads.accepted_answer_post_id")
+        visibleAnswers(user.id)
           .select(eb.fn.countAll<number>().as("n"))
-          .where("posts.author_id", "=", user.id)
-          .where("threads.deleted_at", "is", null)
           .as("answers"),
       ])
       .executeTakeFirstOrThrow(),

@@ -1,13 +1,18 @@
+import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
+import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
+import { recordAudit } from "./audit.server";
 import type { ContentRef } from "./moderation.server";
 
 /**
  * A thread's or reply's edit history: the current text and every earlier
  * version, newest first, with who made each edit. Anyone who can see the
- * post can read it; hidden posts only staff and their author, deleted ones
- * only staff. A reply in a hidden or deleted thread counts as hidden or deleted.
+ * post can read it, except what was removed from it: versions staff hid
+ * (one by one, or all at once with a redaction) show only that they were
+ * hidden. The history of hidden or deleted content, or of a reply in a
+ * hidden or deleted thread, is for staff only.
  */
 export async function getHistory(viewer: Actor, ref: ContentRef) {
   const db = getDb();
@@ -16,7 +21,7 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
       ? await db
           .selectFrom("threads")
           .select(["id", "id as threadId", "title", "title as threadTitle", "body", "author_id", "hidden_at", "deleted_at", "created_at", "edited_at", "edited_by"])
-          .select(["author_id as threadAuthorId", "hidden_at as threadHiddenAt", "deleted_at as threadDeletedAt"])
+          .select(["hidden_at as threadHiddenAt", "deleted_at as threadDeletedAt"])
           .where("id", "=", ref.id)
           .executeTakeFirst()
       : await db
@@ -33,7 +38,6 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
             "posts.created_at",
             "posts.edited_at",
             "posts.edited_by",
-            "threads.author_id as threadAuthorId",
             "threads.hidden_at as threadHiddenAt",
             "threads.deleted_at as threadDeletedAt",
           ])
@@ -41,22 +45,28 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
           .where("posts.id", "=", ref.id)
           .executeTakeFirst();
   const staffView = can.seeHiddenContent(viewer);
-  // A reply goes with its thread: in a deleted thread only staff read it, in a hidden one staff and the thread's author.
   invariantResponse(current && ((current.deleted_at === null && current.threadDeletedAt === null) || staffView), "We couldn't find that post.", {
     status: 404,
   });
-  invariantResponse(
-    (current.hidden_at === null || staffView || viewer?.id === current.author_id) &&
-      (current.threadHiddenAt === null || staffView || viewer?.id === current.threadAuthorId),
-    "This post is hidden while staff review it.",
-    { status: 403 },
-  );
+  // Whatever got it hidden may be in its earlier versions too: its author doesn't read them back either.
+  invariantResponse((current.hidden_at === null && current.threadHiddenAt === null) || staffView, "The history of a hidden post is only for staff.", {
+    status: 403,
+  });
 
   const [revisions, people] = await Promise.all([
     db
       .selectFrom("revisions")
       .innerJoin("users", "users.id", "revisions.editor_id")
-      .select(["revisions.id", "revisions.title", "revisions.body", "revisions.created_at as replacedAt", "users.username as replacedBy"])
+      .leftJoin("users as hider", "hider.id", "revisions.hidden_by")
+      .select([
+        "revisions.id",
+        "revisions.title",
+        "revisions.body",
+        "revisions.created_at as replacedAt",
+        "revisions.hidden_at as hiddenAt",
+        "users.username as replacedBy",
+        "hider.username as hiddenBy",
+      ])
       .where(ref.type === "thread" ? "revisions.thread_id" : "revisions.post_id", "=", ref.id)
       .orderBy("revisions.id", "desc")
       .execute(),
@@ -76,7 +86,78 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
       editedAt: current.edited_at,
       editedBy: usernameOf(current.edited_by),
     },
-    /** Each earlier version as it read before an edit, with when and by whom it was replaced, newest first. */
-    earlier: revisions,
+    /**
+     * Each earlier version as it read before an edit, with when and by whom it
+     * was replaced, newest first. A hidden one carries its text to staff only.
+     */
+    earlier: revisions.map(({ hiddenAt, hiddenBy, ...version }) => {
+      const hidden = hiddenAt === null ? null : { at: hiddenAt, by: staffView ? hiddenBy : null };
+      return staffView || hidden === null ? { ...version, hidden } : { ...version, title: null, body: null, hidden };
+    }),
+    canHideVersions: can.hideRevision(viewer),
   };
+}
+
+/** Staff hide an earlier version of `ref` from everyone else (or show it again). */
+export async function setRevisionHidden(actor: Actor, ref: ContentRef, revisionId: number, hidden: boolean): Promise<void> {
+  invariantResponse(actor && can.hideRevision(actor), "Only staff can hide earlier versions.", { status: 403 });
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const revision = await trx
+        .selectFrom("revisions")
+        .select(["hidden_at"])
+        .where("id", "=", revisionId)
+        .where(ref.type === "thread" ? "thread_id" : "post_id", "=", ref.id)
+        .executeTakeFirst();
+      invariantResponse(revision, "We couldn't find that version.", { status: 404 });
+      invariantResponse((revision.hidden_at !== null) !== hidden, hidden ? "That version is already hidden." : "That version is not hidden.", {
+        status: 409,
+      });
+      await trx
+        .updateTable("revisions")
+        .set(hidden ? { hidden_at: Date.now(), hidden_by: actor.id } : { hidden_at: null, hidden_by: null })
+        .where("id", "=", revisionId)
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: `${ref.type}.${hidden ? "hide_version" : "show_version"}`,
+        targetType: ref.type,
+        targetId: ref.id,
+        detail: `version ${revisionId}`,
+      });
+    });
+}
+
+/**
+ * Keeps the text a post had before an edit. A redaction (a staff edit made
+ * for moderation) hides that version and every earlier one at once.
+ */
+export async function keepRevision(
+  trx: Transaction<Database>,
+  actor: NonNullable<Actor>,
+  ref: ContentRef,
+  previous: { title?: string; body: string },
+  options: { redact: boolean; at: number },
+): Promise<void> {
+  await trx
+    .insertInto("revisions")
+    .values({
+      thread_id: ref.type === "thread" ? ref.id : null,
+      post_id: ref.type === "post" ? ref.id : null,
+      title: previous.title ?? null,
+      body: previous.body,
+      editor_id: actor.id,
+      created_at: options.at,
+    })
+    .execute();
+  if (!options.redact) return;
+  invariantResponse(can.redact(actor), "Only staff can redact.", { status: 403 });
+  await trx
+    .updateTable("revisions")
+    .set({ hidden_at: options.at, hidden_by: actor.id })
+    .where(ref.type === "thread" ? "thread_id" : "post_id", "=", ref.id)
+    .where("hidden_at", "is", null)
+    .execute();
+  await recordAudit(trx, { actorId: actor.id, action: `${ref.type}.redact`, targetType: ref.type, targetId: ref.id });
 }

@@ -1,8 +1,8 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { renderMarkdown } from "~/markdown/render.server";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
+import { renderNote } from "./post-text.server";
 import { requireThread } from "./thread.server";
 
 /** Internal notes on an idea. Only staff can read them; every read goes through here. */
@@ -25,12 +25,13 @@ export async function listStaffNotes(actor: Actor, threadId: number) {
 
 /** The note and its audit entry are written together. */
 export async function addStaffNote(actor: Actor, threadId: number, body: string): Promise<void> {
+  const thread = await requireThread(threadId);
+  invariantResponse(actor && can.writeStaffNote(actor, thread), "Only staff can write staff notes.", { status: 403 });
+  const bodyHtml = renderNote(body);
   await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    invariantResponse(actor && can.writeStaffNote(actor, thread), "Only staff can write staff notes.", { status: 403 });
     const note = await trx
       .insertInto("staff_notes")
-      .values({ thread_id: threadId, author_id: actor.id, body, body_html: renderMarkdown(body), created_at: Date.now() })
+      .values({ thread_id: threadId, author_id: actor.id, body, body_html: bodyHtml, created_at: Date.now() })
       .returning("id")
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId: actor.id, action: "idea.staff_note", targetType: "thread", targetId: threadId, detail: `note #${note.id}` });

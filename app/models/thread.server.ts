@@ -6,8 +6,10 @@ import { invariantResponse } from "~/utils/http";
 import { listCoDesigners } from "./co-designers.server";
 import { reopenForReview } from "./flag.server";
 import { countReplyPages, REPLIES_PER_PAGE } from "./reply-pages.server";
+import { keepRevision } from "./revision.server";
 import { replaceThreadTags, threadTagIds } from "./tag.server";
-import { notifyMentions, previouslyMentioned, renderWithMentions } from "./mention.server";
+import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
+import { draftPost } from "./post-text.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
 import { queueWebhookEvent } from "./webhook.server";
 import { siteUrl } from "~/utils/site-url.server";
@@ -18,8 +20,8 @@ import { shownStatus } from "./shown-status.server";
 import { followAutomatically } from "./subscription.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
-/** tagIds undefined leaves the thread's tags as they are. */
-export type ThreadEdit = { title: string; body: string; tagIds?: number[] };
+/** tagIds undefined leaves the thread's tags as they are; `redact` (staff) hides every earlier version. */
+export type ThreadEdit = { title: string; body: string; tagIds?: number[]; redact?: boolean };
 
 /** What every thread list shows: no bodies, only what a row needs. */
 export function listQuery() {
@@ -74,6 +76,16 @@ function hiddenView(viewer: Actor, authorId: number, hiddenAt: number | null) {
   return can.seeHiddenContent(viewer) || viewer?.id === authorId ? ("revealed" as const) : ("placeholder" as const);
 }
 
+/**
+ * The page's note about hidden content. The reason staff wrote reaches only
+ * those who may read it (staff and the author): the page's data is in its
+ * HTML for every visitor, whether or not a component shows it.
+ */
+function hiddenNote(view: ReturnType<typeof hiddenView>, reason: string | null) {
+  if (view === "visible") return null;
+  return view === "placeholder" ? { reason: "", placeholder: true } : { reason: reason ?? "", placeholder: false };
+}
+
 type ReplyRow = {
   authorId: number;
   hiddenAt: number | null;
@@ -88,7 +100,7 @@ function shownReply<R extends ReplyRow>(viewer: Actor, { authorId, hiddenAt, hid
   return {
     ...reply,
     bodyHtml: view === "placeholder" ? "" : reply.bodyHtml,
-    hidden: view === "visible" ? null : { reason: reason ?? "", placeholder: view === "placeholder" },
+    hidden: hiddenNote(view, reason),
     canEdit: view !== "placeholder" && can.editPost(viewer, { author_id: authorId, hidden_at: null, deleted_at: reply.deletedAt }),
     canFlag: can.flag(viewer, { author_id: authorId, hidden_at: hiddenAt, deleted_at: reply.deletedAt }),
   };
@@ -197,7 +209,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
   const { authorId: _authorId, hidden_at: _hiddenAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, rowStatus: _rowStatus, ...shown } = thread;
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
-    hidden: threadView === "visible" ? null : { reason: hiddenReason ?? "", placeholder },
+    hidden: hiddenNote(threadView, hiddenReason),
     answer: placeholder || !answer ? null : shownReply(viewer, answer),
     replies: placeholder ? [] : replies.map((reply) => shownReply(viewer, reply)),
     pagination: { page, pageCount },
@@ -223,11 +235,12 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
 export async function createThread(actor: Actor, input: ThreadInput): Promise<number> {
   invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
   const now = Date.now();
+  const draft = draftPost(input.body);
   return getDb().transaction().execute(async (trx) => {
     const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
     invariantResponse(product, "Choose one of the listed products.", { status: 400 });
     invariantResponse(product.archived_at === null, "That product is archived and takes no new threads.", { status: 400 });
-    const rendered = await renderWithMentions(trx, input.body);
+    const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
     const row = await trx
       .insertInto("threads")
@@ -258,18 +271,18 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
 
 /** Replaces a thread's title and body; the previous text is kept as a revision. */
 export async function editThread(actor: Actor, threadId: number, input: ThreadEdit): Promise<void> {
+  const draft = draftPost(input.body);
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
     invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
+    invariantResponse(!input.redact || can.redact(actor), "Only staff can redact.", { status: 403 });
     if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
     if (thread.title === input.title && thread.body === input.body) return;
-    const rendered = await renderWithMentions(trx, input.body);
+    const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
     const now = Date.now();
-    await trx
-      .insertInto("revisions")
-      .values({ thread_id: thread.id, title: thread.title, body: thread.body, editor_id: actor.id, created_at: now })
-      .execute();
+    const previous = { title: thread.title, body: thread.body };
+    await keepRevision(trx, actor, { type: "thread", id: thread.id }, previous, { redact: input.redact === true, at: now });
     await trx
       .updateTable("threads")
       .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
@@ -283,7 +296,7 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
       trx,
       { threadId: thread.id, postId: null, authorId: thread.author_id, hidden: thread.hidden_at !== null },
       rendered,
-      await previouslyMentioned(trx, thread.body),
+      await previouslyMentioned(trx, thread.body_html),
     );
     if (thread.hidden_at !== null) await reopenForReview(trx, { type: "thread", id: thread.id });
   });
@@ -293,7 +306,7 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
 export async function getThreadForEdit(actor: Actor, threadId: number) {
   const thread = await requireThread(threadId);
   invariantResponse(can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
-  return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind, tagIds: await threadTagIds(thread.id) };
+  return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind, tagIds: await threadTagIds(thread.id), canRedact: can.redact(actor) };
 }
 
 /** Marks one reply as the answer to a question, replacing any earlier answer. */
@@ -310,6 +323,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
       .where("id", "=", postId)
       .where("thread_id", "=", threadId)
       .where("hidden_at", "is", null)
+      .where("deleted_at", "is", null)
       .executeTakeFirst();
     invariantResponse(post, "That reply is not part of this question.", { status: 404 });
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();

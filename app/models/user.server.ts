@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import type { FieldErrors } from "~/utils/validation";
+import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
@@ -52,6 +53,17 @@ async function takenFields(username: string, email: string): Promise<FieldErrors
   return errors;
 }
 
+/** The account an email or username names, or null. */
+export async function accountIdFor(login: string): Promise<number | null> {
+  const needle = login.trim().toLowerCase();
+  const user = await getDb()
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb.or([eb("email", "=", needle), eb("username", "=", needle)]))
+    .executeTakeFirst();
+  return user?.id ?? null;
+}
+
 /** Checks a sign-in by email or username. Same answer for an unknown account and a wrong password. */
 export async function authenticate(login: string, password: string): Promise<number | null> {
   const needle = login.trim().toLowerCase();
@@ -85,6 +97,8 @@ export async function getUserByEmail(email: string) {
 }
 
 export const USERS_PAGE_SIZE = 25;
+/** The furthest page of the admin's user list a URL can ask for (250,000 members); a search narrows it down. */
+export const USERS_PAGE_LAST = 10_000;
 
 /** The admin's user list, newest first; `q` matches part of a username, email or display name. */
 export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: string; page?: number } = {}) {
@@ -199,10 +213,11 @@ export async function updateProfile(actor: Actor, input: ProfileInput): Promise<
 /**
  * Changes a member's password after checking the current one, and signs out
  * every other session at once: whoever might know the old password is out.
+ * With `revokeTokens` every API token stops working in the same transaction.
  */
 export async function changePassword(
   actor: Actor,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
   keepSessionId: string,
 ): Promise<SettingsResult> {
   invariantResponse(actor, "Sign in to change your password.", { status: 403 });
@@ -217,6 +232,7 @@ export async function changePassword(
     .execute(async (trx) => {
       await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", actor.id).execute();
       await trx.deleteFrom("sessions").where("user_id", "=", actor.id).where("id", "!=", keepSessionId).execute();
+      if (input.revokeTokens) await revokeAllApiTokens(actor, trx);
     });
   return { ok: true };
 }

@@ -3,7 +3,9 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, WebhookEvent } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
+import { postToWebhook, Undeliverable, webhookUrlProblem } from "~/http/outbound.server";
+import { invariantResponse, refuseInput } from "~/utils/http";
+import { log } from "~/utils/log.server";
 import { MAX_ATTEMPTS, nextAttemptAt } from "~/utils/retry";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
@@ -27,9 +29,14 @@ export function verifyWebhookSignature(secret: string, timestamp: string, body: 
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
+/** What a delivery that got no HTTP answer records: the same whether the address was refused or nothing answered there. */
+export const UNDELIVERABLE = "Not delivered: nothing answered at that address, or it is one webhooks may not use.";
+
 export async function createWebhook(actor: Actor, input: { url: string; events: WebhookEvent[] }) {
   requireWebhookAdmin(actor);
   invariantResponse(input.events.length > 0, "Choose at least one event.", { status: 400 });
+  const problem = await webhookUrlProblem(input.url);
+  if (problem) throw refuseInput(problem, { status: 400 });
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   return getDb()
     .transaction()
@@ -131,13 +138,15 @@ export async function queueWebhookEvent(
   }
 }
 
-export type Fetcher = (url: string, init: RequestInit) => Promise<{ status: number }>;
-
 /**
  * Delivers due webhook events: a signed JSON POST; any 2xx is delivered,
- * anything else is retried with growing delays, then marked failed.
+ * anything else is retried with growing delays, then marked failed. The
+ * log shows the HTTP status a receiver answered; without an answer it shows
+ * UNDELIVERABLE, never why (a refused address and a closed port look the
+ * same, so the log can't map the server's network). The reason goes to the
+ * server log for whoever runs it.
  */
-export async function deliverDueWebhooks(fetcher: Fetcher = fetch, now = Date.now(), batch = 50) {
+export async function deliverDueWebhooks(now = Date.now(), batch = 50) {
   const db = getDb();
   const due = await db
     .selectFrom("webhook_deliveries")
@@ -156,9 +165,9 @@ export async function deliverDueWebhooks(fetcher: Fetcher = fetch, now = Date.no
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetcher(delivery.url, {
-        method: "POST",
-        headers: {
+      status = await postToWebhook(
+        delivery.url,
+        {
           "Content-Type": "application/json",
           "User-Agent": "Cocreate-Webhooks/1",
           "X-Cocreate-Event": delivery.event,
@@ -166,14 +175,13 @@ export async function deliverDueWebhooks(fetcher: Fetcher = fetch, now = Date.no
           "X-Cocreate-Timestamp": timestamp,
           "X-Cocreate-Signature": signWebhook(delivery.secret, timestamp, delivery.payload),
         },
-        body: delivery.payload,
-        redirect: "manual",
-        signal: AbortSignal.timeout(10_000),
-      });
-      status = response.status;
+        delivery.payload,
+      );
       if (status < 200 || status > 299) error = `HTTP ${status}`;
     } catch (caught) {
-      error = String((caught as Error)?.message ?? caught).slice(0, 300);
+      if (!(caught instanceof Undeliverable)) throw caught;
+      log("warn", "webhook-undeliverable", { delivery: delivery.id, reason: caught.reason.slice(0, 200) });
+      error = UNDELIVERABLE;
     }
     const gaveUp = error !== null && attempts >= MAX_ATTEMPTS;
     await db

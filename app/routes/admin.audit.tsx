@@ -4,6 +4,7 @@ import { requireStaff } from "~/auth/session.server";
 import { RelativeTime } from "~/components/RelativeTime";
 import { listAudit, listAuditActions } from "~/models/audit.server";
 import { pageTitle } from "~/utils/meta";
+import { parseId } from "~/utils/http";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Audit log") }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     action: search.get("action") || null,
     actor: search.get("actor")?.trim() || null,
     targetType: search.get("target") || null,
-    before: Number(search.get("before")) || null,
+    before: search.has("before") ? parseId(search.get("before"), "page link") : null,
   };
   const [page, actions] = await Promise.all([listAudit(user, filter), listAuditActions()]);
   return { ...page, actions, filter };

@@ -38,7 +38,8 @@ export default function FlagQueue() {
     <section aria-labelledby="flags-title">
       <h1 id="flags-title">Flags to review</h1>
       <p className="muted">
-        Posts hide themselves once their flags weigh {threshold} (a staff flag counts 2). Agree keeps it hidden,
+        Posts hide themselves once their flags weigh {threshold}: a staff flag counts 2, a trusted member&apos;s 1 and a
+        new member&apos;s nothing until they are trusted. Staff posts never hide themselves. Agree keeps it hidden,
         disagree brings it back, dismiss closes the flags and leaves it as it is.
       </p>
       {entries.length === 0 ? <p className="empty">Nothing to review. 🎉</p> : null}
@@ -66,7 +67,9 @@ export default function FlagQueue() {
               <ul>
                 {entry.flags.map((flag) => (
                   <li key={flag.id}>
-                    {flagReasonLabels[flag.reason]} — {flag.flaggerUsername} · <RelativeTime ms={flag.createdAt} />
+                    {flagReasonLabels[flag.reason]} — {flag.flaggerUsername}
+                    {flag.counts ? null : <span className="muted"> (new member: doesn&apos;t count toward hiding)</span>} ·{" "}
+                    <RelativeTime ms={flag.createdAt} />
                     {flag.note ? <span className="muted"> “{flag.note}”</span> : null}
                   </li>
                 ))}

@@ -5,6 +5,7 @@ import { requireAdmin } from "~/auth/session.server";
 import { TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { createWebhook, deleteWebhook, listWebhooks } from "~/models/webhook.server";
+import { keepFormOnRefusal } from "~/utils/form-response.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { parseForm, webhookSchema } from "~/utils/validation";
 import { webhookEvents } from "~/utils/webhook-events";
@@ -37,8 +38,12 @@ export async function action({ request }: ActionFunctionArgs) {
     };
     return data({ errors, values: { url: String(form.get("url") ?? ""), events: chosen } }, { status: 400 });
   }
-  const id = await createWebhook(user, { url: parsed.data.url, events });
-  return redirect(`/admin/webhooks/${id}`);
+  const created = await keepFormOnRefusal("url", form, () => createWebhook(user, { url: parsed.data.url, events }));
+  if (!created.ok) {
+    const errors: Partial<Record<"url" | "events", string>> = { url: created.message };
+    return data({ errors, values: { url: String(form.get("url") ?? ""), events: chosen } }, { status: 400 });
+  }
+  return redirect(`/admin/webhooks/${created.written}`);
 }
 
 export default function Webhooks() {

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { getUser, safeRedirect, startSession } from "~/auth/session.server";
+import { getUser, startSession } from "~/auth/session.server";
+import { authHref, safeRedirect } from "~/utils/return-path";
 import { checkSignIn } from "~/auth/sign-in.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 import { activeSuspension } from "~/models/suspension.server";
@@ -22,7 +23,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = parseForm(loginSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const checked = await checkSignIn(context.clientIp, parsed.data.login, parsed.data.password);
@@ -44,20 +44,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 403 },
     );
   }
-  return startSession(request, userId, redirectTo);
+  return startSession(request, userId, form.get("redirectTo"));
 }
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const redirectTo = searchParams.get("redirectTo") ?? "/";
+  const redirectTo = safeRedirect(searchParams.get("redirectTo"));
   const errors: Partial<Record<string, string>> = actionData?.errors ?? {};
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
-      {searchParams.get("signedOut") === "everywhere" ? (
+      {searchParams.get("signedOut")?.startsWith("everywhere") ? (
         <p className="notice" role="status">
-          You are signed out on every device.
+          You are signed out on every device
+          {searchParams.get("signedOut") === "everywhere-and-tokens" ? ", and your API tokens no longer work." : "."}
         </p>
       ) : null}
       {redirectTo !== "/" ? <p className="muted">Sign in to continue where you left off.</p> : null}
@@ -85,7 +86,7 @@ export default function Login() {
         </SubmitButton>
       </Form>
       <p>
-        New here? <Link to={`/signup?${new URLSearchParams({ redirectTo })}`}>Create an account</Link>
+        New here? <Link to={authHref("signup", redirectTo)}>Create an account</Link>
       </p>
     </section>
   );

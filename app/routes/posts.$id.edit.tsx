@@ -2,16 +2,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { editReply, getReplyForEdit } from "~/models/post.server";
-import { checkPostingLimit } from "~/models/posting-limits.server";
-import { formError } from "~/utils/form-response.server";
+import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
+import { consume, editsLimited, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { TextAreaField } from "~/components/Field";
+import { RedactionChoice } from "~/components/RedactionChoice";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
 import { replyPath } from "~/utils/slug";
-import { parseForm, replySchema } from "~/utils/validation";
+import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
+import { parseForm, replySchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Edit reply") }];
+
+export const headers = passRetryAfter;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,9 +28,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(replySchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const limit = await checkPostingLimit(user, "edit", parsed.data.body);
-  if (limit) return formError("body", limit.message, form, { status: limit.status });
-  await editReply(user, id, parsed.data.body);
+  const wait = await consume("edits", user.id);
+  if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
+  const edited = await keepFormOnRefusal("body", form, () => editReply(user, id, parsed.data.body, { redact: form.get("redact") === "on" }));
+  if (!edited.ok) return edited.refused;
   return redirect(replyPath(id));
 }
 
@@ -46,9 +51,12 @@ export default function EditReply() {
           name="body"
           rows={10}
           required
+          maxLength={BODY_MAX}
           defaultValue={actionData?.values.body ?? reply.body}
           error={actionData?.errors.body}
+          hint={BODY_HINT}
         />
+        {reply.canRedact ? <RedactionChoice checked={actionData?.values.redact === "on"} /> : null}
         <div className="form-actions">
           <SubmitButton pendingText="Saving…" className="button button-primary">
             Save changes

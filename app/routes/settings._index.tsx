@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { endAllSessions, readSessionId, requireUser } from "~/auth/session.server";
 import { TextAreaField, TextField } from "~/components/Field";
+import { RevokeTokensChoice } from "~/components/RevokeTokensChoice";
 import { SubmitButton } from "~/components/SubmitButton";
+import { revokeAllApiTokens } from "~/models/api-token.server";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server";
 import { invariantResponse } from "~/utils/http";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
@@ -17,7 +19,10 @@ export const headers = passRetryAfter;
 const savedMessages = {
   profile: "Saved. Your profile shows the changes.",
   password: "Password changed. Every other browser signed in to your account has been signed out.",
+  "password-and-tokens":
+    "Password changed. Every other browser signed in to your account has been signed out, and your API tokens no longer work.",
 } as const;
+const isSaved = (value: string | null): value is keyof typeof savedMessages => value !== null && Object.hasOwn(savedMessages, value);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     account: await getAccount(user.id),
     username: user.username,
-    saved: saved === "profile" || saved === "password" ? savedMessages[saved] : null,
+    saved: isSaved(saved) ? savedMessages[saved] : null,
   };
 }
 
@@ -52,10 +57,13 @@ export async function action({ request }: ActionFunctionArgs) {
       invariantResponse(sessionId, "Sign in again to change your password.", { status: 401 });
       const result = await changePassword(user, parsed.data, sessionId);
       if (!result.ok) return data({ intent: "password", errors: result.errors, values: {} }, { status: 400 });
-      return redirect("/settings?saved=password");
+      return redirect(`/settings?saved=${parsed.data.revokeTokens ? "password-and-tokens" : "password"}`);
     }
-    case "sign-out-everywhere":
-      return endAllSessions(user.id);
+    case "sign-out-everywhere": {
+      const revokeTokens = form.get("revokeTokens") === "on";
+      if (revokeTokens) await revokeAllApiTokens(user);
+      return endAllSessions(user.id, { tokensRevoked: revokeTokens });
+    }
     default:
       invariantResponse(false, "That action is not something this page can do.", { status: 400 });
   }
@@ -143,6 +151,7 @@ export default function Settings() {
             error={passwordErrors.newPassword}
             hint="At least 8 characters."
           />
+          <RevokeTokensChoice />
           <SubmitButton intent="password" pendingText="Changing…" className="button button-primary">
             Change password
           </SubmitButton>
@@ -168,6 +177,7 @@ export default function Settings() {
           isn&apos;t yours.
         </p>
         <Form method="post">
+          <RevokeTokensChoice />
           <SubmitButton intent="sign-out-everywhere" pendingText="Signing out…" className="button">
             Sign out everywhere
           </SubmitButton>

@@ -6,14 +6,14 @@ import { RelativeTime } from "~/components/RelativeTime";
 import { SubmitButton } from "~/components/SubmitButton";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { invariantResponse, parseId } from "~/utils/http";
-import { apiTokenSchema, parseForm } from "~/utils/validation";
+import { apiTokenSchema, parseForm, type tokenLifetimes } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "API tokens") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { tokens: await listApiTokens(user) };
+  return { tokens: await listApiTokens(user), now: Date.now() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,11 +28,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(apiTokenSchema, form);
   if (!parsed.ok) return data({ created: null, errors: parsed.errors, values: parsed.values }, { status: 400 });
   // Shown once, in this response only: the database keeps just a hash.
-  return { created: await createApiToken(user, parsed.data.name), errors: null, values: null };
+  return { created: await createApiToken(user, parsed.data.name, parsed.data.expires), errors: null, values: null };
 }
 
+const lifetimes: [(typeof tokenLifetimes)[number], string][] = [
+  ["30", "30 days"],
+  ["90", "90 days"],
+  ["365", "A year"],
+  ["never", "Until I revoke it"],
+];
+
 export default function ApiTokens() {
-  const { tokens } = useLoaderData<typeof loader>();
+  const { tokens, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="form-page" aria-labelledby="tokens-title">
@@ -54,6 +61,27 @@ export default function ApiTokens() {
       ) : null}
       <Form method="post" className="inline-form">
         <TextField label="Token name" name="name" maxLength={60} hint="What it's for, e.g. “Release notes bot”." defaultValue={result?.values?.name} error={result?.errors?.name} />
+        <div className="field">
+          <label htmlFor="expires">Works for</label>
+          <select
+            id="expires"
+            name="expires"
+            defaultValue={result?.values?.expires ?? "90"}
+            aria-invalid={result?.errors?.expires ? true : undefined}
+            aria-describedby={result?.errors?.expires ? "expires-error" : undefined}
+          >
+            {lifetimes.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          {result?.errors?.expires ? (
+            <p className="field-error" id="expires-error" role="alert">
+              {result.errors.expires}
+            </p>
+          ) : null}
+        </div>
         <SubmitButton intent="create" pendingText="Creating…" className="button button-primary">
           Create token
         </SubmitButton>
@@ -74,6 +102,17 @@ export default function ApiTokens() {
                   </>
                 ) : (
                   ", never used"
+                )}
+                {t.expiresAt === null ? (
+                  ", never expires"
+                ) : t.expiresAt > now ? (
+                  <>
+                    , expires <RelativeTime ms={t.expiresAt} />
+                  </>
+                ) : (
+                  <>
+                    , <strong>expired</strong> <RelativeTime ms={t.expiresAt} />
+                  </>
                 )}
               </span>
               <Form method="post">

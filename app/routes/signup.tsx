@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { getUser, safeRedirect, startSession } from "~/auth/session.server";
+import { getUser, startSession } from "~/auth/session.server";
+import { authHref, safeRedirect } from "~/utils/return-path";
 import { createUser } from "~/models/user.server";
 import { formError } from "~/utils/form-response.server";
-import { count, passRetryAfter, reached, retryAfter } from "~/utils/rate-limit.server";
+import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { formValues, parseForm, signupSchema } from "~/utils/validation";
@@ -14,24 +15,22 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export const headers = passRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect("/");
+  if (await getUser(request)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const redirectTo = safeRedirect(form.get("redirectTo"));
-  const parsed = parseForm(signupSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const wait = await reached("signup", context.clientIp);
+  const wait = await consume("signup", context.clientIp);
   if (wait) {
-    const message = `Several accounts were just created from your network. Please try again ${wait.when}.`;
+    const message = `There have been several sign-ups from your network. Please try again ${wait.when}.`;
     return formError("form", message, form, { status: 429, headers: retryAfter(wait) });
   }
+  const parsed = parseForm(signupSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await createUser(parsed.data);
   if (!result.ok) return data({ errors: result.errors, values: formValues(form) }, { status: 400 });
-  await count("signup", context.clientIp);
-  return startSession(request, result.userId, redirectTo);
+  return startSession(request, result.userId, form.get("redirectTo"));
 }
 
 export default function Signup() {
@@ -39,7 +38,7 @@ export default function Signup() {
   const [searchParams] = useSearchParams();
   const errors: Partial<Record<string, string>> = actionData?.errors ?? {};
   const values: Partial<Record<string, string>> = actionData?.values ?? {};
-  const redirectTo = searchParams.get("redirectTo") ?? "/";
+  const redirectTo = safeRedirect(searchParams.get("redirectTo"));
   return (
     <section className="auth-card" aria-labelledby="signup-title">
       <h1 id="signup-title">Join the community</h1>
@@ -79,7 +78,7 @@ export default function Signup() {
         </SubmitButton>
       </Form>
       <p>
-        Already a member? <Link to={`/login?${new URLSearchParams({ redirectTo })}`}>Sign in</Link>
+        Already a member? <Link to={authHref("login", redirectTo)}>Sign in</Link>
       </p>
     </section>
   );

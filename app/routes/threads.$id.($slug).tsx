@@ -4,8 +4,7 @@ import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
 import { createReply } from "~/models/post.server";
-import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
-import { formError } from "~/utils/form-response.server";
+import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { locateReply, parseReplyPage } from "~/models/reply-pages.server";
 import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
@@ -24,6 +23,7 @@ import { pagerMeta, seoMeta } from "~/utils/seo";
 import { threadSeo } from "~/utils/thread-seo.server";
 import { slugify, threadPagePath } from "~/utils/slug";
 import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
+import { authHref } from "~/utils/return-path";
 import { parseForm, replySchema } from "~/utils/validation.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
 
@@ -63,10 +63,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // A hidden idea's placeholder carries nothing of it: no timeline, measures or merge target either.
   const idea = page.thread.kind === "idea" && !page.hidden?.placeholder ? await getIdeaDetails(viewer, id) : null;
   const subscription = idea ? idea.subscription : viewer ? await getSubscriptionLevel(viewer.id, id) : null;
-  const loginHref = `/login?${new URLSearchParams({ redirectTo: threadPagePath(page.thread, pageNumber) })}`;
+  const loginHref = authHref("login", threadPagePath(page.thread, pageNumber));
+  const signupHref = authHref("signup", threadPagePath(page.thread, pageNumber));
   const flagged = url.searchParams.has("flagged");
   const tags = (await tagsOfThreads([id])).get(id) ?? [];
-  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, flagged, tags, ...threadSeo(page) };
+  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, signupHref, flagged, tags, ...threadSeo(page) };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -81,15 +82,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
     case "reply": {
       const parsed = parseForm(replySchema, form);
       if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-      const limit = await checkPostingLimit(user, "reply", parsed.data.body);
-      if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
       const wait = await consume("replies", user.id);
       if (wait) {
         const message = `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`;
         return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
       }
-      const postId = await createReply(user, threadId, parsed.data.body);
-      return redirect(await locateReply(user, postId));
+      const reply = await keepFormOnRefusal("body", form, () => createReply(user, threadId, parsed.data.body));
+      if (!reply.ok) return reply.refused;
+      return redirect(await locateReply(user, reply.written));
     }
     case "vote":
       await vote(user, threadId);
@@ -114,7 +114,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { thread, hidden, answer, replies, pagination, coDesigners, permissions, idea, subscription, signedIn, loginHref, flagged, tags, seo } =
+  const { thread, hidden, answer, replies, pagination, coDesigners, permissions, idea, subscription, signedIn, loginHref, signupHref, flagged, tags, seo } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const isQuestion = thread.kind === "question";
@@ -180,6 +180,7 @@ export default function ThreadPage() {
         signedIn={signedIn}
         closedMessage={replyClosedMessage(thread, idea?.mergedInto != null)}
         loginHref={loginHref}
+        signupHref={signupHref}
         error={actionData?.errors.body}
         defaultValue={actionData?.values.body}
       />

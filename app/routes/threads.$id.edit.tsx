@@ -3,9 +3,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { listTags } from "~/models/tag.server";
 import { editThread, getThreadForEdit } from "~/models/thread.server";
+import { RedactionChoice } from "~/components/RedactionChoice";
 import { TagPicker } from "~/components/TagPicker";
-import { checkPostingLimit } from "~/models/posting-limits.server";
-import { formError } from "~/utils/form-response.server";
+import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
+import { consume, editsLimited, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
@@ -14,6 +15,8 @@ import { MAX_TAGS, parseForm, threadEditSchema } from "~/utils/validation";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Edit thread") }];
+
+export const headers = passRetryAfter;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,10 +30,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(threadEditSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const limit = await checkPostingLimit(user, "edit", parsed.data.body);
-  if (limit) return formError("body", limit.message, form, { status: limit.status });
+  const wait = await consume("edits", user.id);
+  if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
   const { title, body, tags } = parsed.data;
-  await editThread(user, id, { title, body, tagIds: tags });
+  const redact = form.get("redact") === "on";
+  const edited = await keepFormOnRefusal("body", form, () => editThread(user, id, { title, body, tagIds: tags, redact }));
+  if (!edited.ok) return edited.refused;
   return redirect(threadPath({ id, title }));
 }
 
@@ -46,6 +51,7 @@ export default function EditThread() {
       <Form method="post" noValidate>
         <ThreadFields values={values} errors={errors} />
         <TagPicker tags={tags} selected={values.tags} max={MAX_TAGS} error={errors.tags} />
+        {thread.canRedact ? <RedactionChoice checked={values.redact === "on"} /> : null}
         <div className="form-actions">
           <SubmitButton pendingText="Saving…" className="button button-primary">
             Save changes

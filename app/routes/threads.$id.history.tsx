@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { EditHistory } from "~/components/EditHistory";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { getHistory } from "~/models/revision.server";
+import { historyAction } from "~/utils/content-routes.server";
 import { parseId } from "~/utils/http";
 import { pageTitle } from "~/utils/meta";
 
@@ -12,6 +13,9 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   return getHistory(await getUser(request), { type: "thread", id: parseId(params.id, "thread id") });
 }
+
+export const action = ({ params, request }: ActionFunctionArgs) =>
+  historyAction(request, { type: "thread", id: parseId(params.id, "thread id") });
 
 export default function ThreadHistory() {
   const history = useLoaderData<typeof loader>();

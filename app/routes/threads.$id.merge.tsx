@@ -5,7 +5,7 @@ import { MergeChoice, MergeSearchForm } from "~/components/MergePicker";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { getIdeaSummary } from "~/models/idea.server";
 import { findMergeTargets, mergeIdea } from "~/models/idea-merge.server";
-import { formRefusal } from "~/utils/form-response.server";
+import { keepFormOnRefusal } from "~/utils/form-response.server";
 import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
 import { mergeSchema, mergeSearchSchema, parseForm } from "~/utils/validation.server";
@@ -27,8 +27,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(mergeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const refused = await formRefusal(form, () => mergeIdea(user, sourceId, parsed.data.targetId));
-  if (refused) return refused;
+  const merged = await keepFormOnRefusal("targetId", form, () => mergeIdea(user, sourceId, parsed.data.targetId));
+  if (!merged.ok) return merged.refused;
   return redirect(threadPath(await getIdeaSummary(parsed.data.targetId, user)));
 }
 

@@ -5,6 +5,7 @@ import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { StaffNotes } from "~/components/StaffNotes";
 import { getIdeaSummary } from "~/models/idea.server";
 import { addStaffNote, listStaffNotes } from "~/models/staff-note.server";
+import { keepFormOnRefusal } from "~/utils/form-response.server";
 import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
 import { parseForm, staffNoteSchema } from "~/utils/validation";
@@ -22,9 +23,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireStaff(request);
-  const parsed = parseForm(staffNoteSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(staffNoteSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await addStaffNote(user, threadId, parsed.data.body);
+  const added = await keepFormOnRefusal("body", form, () => addStaffNote(user, threadId, parsed.data.body));
+  if (!added.ok) return added.refused;
   return redirect(`${threadPath(await getIdeaSummary(threadId, user))}#staff-notes`);
 }
 

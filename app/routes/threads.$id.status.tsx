@@ -5,7 +5,7 @@ import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { StatusForm } from "~/components/StatusForm";
 import { getIdeaSummary } from "~/models/idea.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
-import { formRefusal } from "~/utils/form-response.server";
+import { keepFormOnRefusal } from "~/utils/form-response.server";
 import { parseId } from "~/utils/http";
 import { statusLabels } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
@@ -25,8 +25,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(statusSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const refused = await formRefusal(form, () => setIdeaStatus(user, threadId, parsed.data));
-  if (refused) return refused;
+  const changed = await keepFormOnRefusal("note", form, () => setIdeaStatus(user, threadId, parsed.data));
+  if (!changed.ok) return changed.refused;
   const idea = await getIdeaSummary(threadId, user);
   return redirect(`${threadPath(idea)}#timeline`);
 }

@@ -8,8 +8,7 @@ import { listTags } from "~/models/tag.server";
 import { createThread } from "~/models/thread.server";
 import { SimilarThreads } from "~/components/SimilarThreads";
 import { TagPicker } from "~/components/TagPicker";
-import { checkPostingLimit, retryAfterHeaders } from "~/models/posting-limits.server";
-import { formError } from "~/utils/form-response.server";
+import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import { threadPath } from "~/utils/slug";
@@ -58,15 +57,14 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { kind, title, body, tags } = parsed.data;
-  const limit = await checkPostingLimit(user, "thread", body);
-  if (limit) return formError("body", limit.message, form, { status: limit.status, headers: retryAfterHeaders(limit) });
   const wait = await consume("threads", user.id);
   if (wait) {
     const message = `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`;
     return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
   }
-  const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
-  return redirect(threadPath({ id, title }));
+  const created = await keepFormOnRefusal("body", form, () => createThread(user, { productId: product.id, kind, title, body, tagIds: tags }));
+  if (!created.ok) return created.refused;
+  return redirect(threadPath({ id: created.written, title }));
 }
 
 export default function NewThread() {

@@ -3,13 +3,14 @@ import { requireStaff, requireUser } from "~/auth/session.server";
 import { getContentSummary } from "~/models/content-summary.server";
 import { flagContent } from "~/models/flag.server";
 import { deleteContent, hideContent, moveThread, restoreContent, setThreadState, unhideContent, type ContentRef } from "~/models/moderation.server";
+import { setRevisionHidden } from "~/models/revision.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { replyPath, threadPath } from "~/utils/slug";
 import { deleteSchema, flagSchema, moderationReasonSchema, parseForm } from "~/utils/validation";
 
 /**
  * The loaders and actions shared by the thread and reply versions of the
- * flag and staff-tools pages (/threads/:id/flag, /posts/:id/flag …).
+ * flag, staff-tools and history pages (/threads/:id/flag, /posts/:id/flag …).
  */
 
 const where = (summary: { threadId: number; title: string }, ref: ContentRef) =>
@@ -61,4 +62,14 @@ export async function moderateAction(request: Request, ref: ContentRef) {
     }
   }
   return redirect(where(await getContentSummary(ref, user), ref));
+}
+
+/** Staff hide an earlier version on a history page, or show it again. */
+export async function historyAction(request: Request, ref: ContentRef) {
+  const user = await requireStaff(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  invariantResponse(intent === "hide-version" || intent === "show-version", "That action is not something this page can do.", { status: 400 });
+  await setRevisionHidden(user, ref, parseId(form.get("revisionId"), "version"), intent === "hide-version");
+  return redirect(`/${ref.type === "thread" ? "threads" : "posts"}/${ref.id}/history`);
 }

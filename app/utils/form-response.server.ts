@@ -10,16 +10,22 @@ export function formError(field: string, message: string, form: FormData, init: 
 }
 
 /**
- * Runs a model call for a form. A FieldRefusal it throws comes back as the
- * form with the message next to its field and what was typed (null when the
- * call succeeded); any other thrown response goes on to the error page.
+ * Runs a model write; when the model refuses what was typed (a FieldRefusal:
+ * a status the idea already has, a posting limit, text that can't be
+ * rendered), the form comes back with the message next to the refusal's field
+ * (or `field`), the same status and headers, and the text kept. Any other
+ * thrown response goes on to the error page.
  */
-export async function formRefusal(form: FormData, run: () => Promise<unknown>) {
+export async function keepFormOnRefusal<T>(
+  field: string,
+  form: FormData,
+  write: () => Promise<T>,
+): Promise<{ ok: true; written: T } | { ok: false; message: string; refused: ReturnType<typeof formError> }> {
   try {
-    await run();
-    return null;
+    return { ok: true, written: await write() };
   } catch (thrown) {
-    if (thrown instanceof FieldRefusal) return formError(thrown.field, thrown.message, form, { status: thrown.status });
-    throw thrown;
+    if (!(thrown instanceof FieldRefusal)) throw thrown;
+    const refused = formError(thrown.field ?? field, thrown.message, form, { status: thrown.status, headers: thrown.headers });
+    return { ok: false, message: thrown.message, refused };
   }
 }

@@ -13,8 +13,8 @@ const limits = {
   reads: { variable: "RATE_LIMIT_READS", points: 300, seconds: 60 },
   /** Searches per IP. */
   search: { variable: "RATE_LIMIT_SEARCH", points: 60, seconds: 60 },
-  /** Accounts created per IP. */
-  signup: { variable: "RATE_LIMIT_SIGNUP", points: 5, seconds: 3600 },
+  /** Sign-up attempts per IP, failed ones too: a refusal (name taken …) tells something, so it costs as much as a success. */
+  signup: { variable: "RATE_LIMIT_SIGNUP", points: 10, seconds: 3600 },
   /** Failed sign-ins per IP, whatever the account. */
   signInIp: { variable: "RATE_LIMIT_SIGNIN_IP", points: 20, seconds: 900 },
   /** Failed sign-ins per account before it is locked (see SIGNIN_LOCK). */
@@ -25,6 +25,8 @@ const limits = {
   threads: { variable: "RATE_LIMIT_THREADS", points: 10, seconds: 3600 },
   /** New replies per member. */
   replies: { variable: "RATE_LIMIT_REPLIES", points: 30, seconds: 600 },
+  /** Edits of threads and replies per member: each one renders the text again, like a reply. */
+  edits: { variable: "RATE_LIMIT_EDITS", points: 30, seconds: 600 },
 } as const;
 
 export type LimitName = keyof typeof limits;
@@ -117,14 +119,14 @@ export async function consume(name: LimitName, key: string | number): Promise<Li
 }
 
 /** Whether `key` has used up the limit, without counting anything. */
-export async function reached(name: LimitName, key: string): Promise<Limited | null> {
+async function reached(name: LimitName, key: string): Promise<Limited | null> {
   const state = await limiter(name).get(key);
   return state && state.consumedPoints >= configured(name).points ? limited(state.msBeforeNext) : null;
 }
 
-/** Counts one event against `key` without refusing it (e.g. an account just created). */
-export async function count(name: LimitName, key: string | number): Promise<void> {
-  await limiter(name).penalty(String(key));
+/** What an edit form says when its author has edited a lot in a short time. */
+export function editsLimited(wait: Limited): string {
+  return `You have edited several times in a short time. Please try again ${wait.when}; your text is kept.`;
 }
 
 /** The Retry-After header for a 429 that an action returns with the form's values and a message. */
@@ -145,22 +147,22 @@ export const passRetryAfter: HeadersFunction = ({ actionHeaders, parentHeaders }
 };
 
 /**
- * Sign-in throttling. Accounts are keyed by what was typed (email or
- * username, lower-cased), so an unknown account is throttled exactly like a
+ * Sign-in throttling, per IP and per account. `account` is the key
+ * app/auth/sign-in.server.ts gives the account a sign-in names: one per
+ * account whether its email or its username was typed, and for names of no
+ * account what was typed, so an unknown account is throttled exactly like a
  * real one and the answer never tells which accounts exist.
  */
-const accountKey = (login: string) => login.trim().toLowerCase();
-
-export async function signInBlocked(ip: string, login: string): Promise<Limited | null> {
+export async function signInBlocked(ip: string, account: string): Promise<Limited | null> {
   const byIp = await reached("signInIp", ip);
   if (byIp) return byIp;
-  const lock = await accountLocks.get(accountKey(login));
+  const lock = await accountLocks.get(account);
   return lock && lock.consumedPoints > 1 ? limited(lock.msBeforeNext) : null;
 }
 
 /** Counts a failed sign-in; returns the lock when this failure locked the account. */
-export async function signInFailed(ip: string, login: string): Promise<Limited | null> {
-  const key = accountKey(login);
+export async function signInFailed(ip: string, account: string): Promise<Limited | null> {
+  const key = account;
   await limiter("signInIp").penalty(ip);
   const failures = await limiter("signInAccount").penalty(key);
   if (failures.consumedPoints < configured("signInAccount").points) return null;
@@ -171,8 +173,7 @@ export async function signInFailed(ip: string, login: string): Promise<Limited |
   return limited(seconds * 1000);
 }
 
-export async function signInSucceeded(login: string): Promise<void> {
-  const key = accountKey(login);
-  await limiter("signInAccount").delete(key);
-  await lockCounts.delete(key);
+export async function signInSucceeded(account: string): Promise<void> {
+  await limiter("signInAccount").delete(account);
+  await lockCounts.delete(account);
 }

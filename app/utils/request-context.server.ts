@@ -7,6 +7,14 @@ import { AsyncLocalStorage } from "node:async_hooks";
  */
 export type RequestContext = {
   userId?: number;
+  /**
+   * Whom the answer was rendered for, set where the viewer is resolved
+   * (getUser, API tokens): "member" once anyone was recognised, which no
+   * later lookup undoes; "nobody" when the lookup found no one. The page
+   * cache stores only answers rendered for nobody, and answers rendered for
+   * a member are sent private (app/http/viewer-headers.server.ts).
+   */
+  viewer?: "nobody" | "member";
   errorId?: string;
   /** Why the request was refused before reaching a route, e.g. "origin" or "rate-limit:reads". */
   refused?: string;
@@ -21,4 +29,16 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
 /** The current request's context; undefined outside a request (tests, scripts). */
 export function requestContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** Records whom this request is being answered for; see RequestContext.viewer. */
+export function noteViewer(userId: number | null): void {
+  const context = requestContext();
+  if (!context) return;
+  if (userId === null) {
+    context.viewer ??= "nobody";
+    return;
+  }
+  context.userId = userId;
+  context.viewer = "member";
 }

@@ -7,7 +7,8 @@ export function pageCsp(nonce?: string): string {
     "default-src 'self'",
     nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' https: data:",
+    // Posts show only images the site serves itself (app/markdown/render.server.ts): another host's image would see every reader.
+    "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

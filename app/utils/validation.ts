@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BODY_MAX } from "~/utils/body-limit";
 import type { NotificationKind } from "~db/schema";
 import { deliveries, emailKinds } from "~/utils/email-kinds";
 import { ideaStatuses } from "~/utils/idea-status";
@@ -51,7 +52,7 @@ const text = (field: string) =>
 
 export const TITLE_MIN = 3;
 export const TITLE_MAX = 200;
-export const BODY_MAX = 50_000;
+export { BODY_MAX };
 
 export const titleField = text("A title").pipe(
   z
@@ -256,8 +257,15 @@ export const emailPreferencesSchema = z.object(
   >,
 );
 
+/** How long a new API token works, in days ("never": until revoked). */
+export const tokenLifetimes = ["30", "90", "365", "never"] as const;
+
 export const apiTokenSchema = z.object({
   name: text("A name").pipe(z.string().min(1, "Give the token a name.").max(60, "Keep the name under 60 characters.")),
+  expires: z
+    .enum(tokenLifetimes, { error: "Choose when the token stops working." })
+    .default("90")
+    .transform((days) => (days === "never" ? null : Number(days))),
 });
 
 export const webhookSchema = z.object({
@@ -283,6 +291,8 @@ export const profileSchema = z.object({
 export const passwordChangeSchema = z.object({
   currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
   newPassword: passwordField,
+  /** A checkbox: also revoke every API token. */
+  revokeTokens: z.literal("on").optional().transform((v) => v === "on"),
 });
 
 export const roleChangeSchema = z.object({

@@ -9,6 +9,7 @@ import * as m0008 from "./0008_performance";
 import * as m0009 from "./0009_search_titles";
 import * as m0010 from "./0010_search_index_optimize";
 import * as m0011 from "./0011_search_queue";
+import * as m0012 from "./0012_security_hardening";
 import * as m0013 from "./0013_acceptance_fixes";
 import * as m0014 from "./0014_reading_fixes";
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "0009_search_titles": m0009,
   "0010_search_index_optimize": m0010,
   "0011_search_queue": m0011,
+  "0012_security_hardening": m0012,
   "0013_acceptance_fixes": m0013,
   "0014_reading_fixes": m0014,
 };

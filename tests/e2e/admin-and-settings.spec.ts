@@ -183,7 +183,7 @@ test("signing out everywhere ends this browser's session and every other", async
   const { otherBrowser } = await memberInTwoBrowsers(page, browser, "leaving");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("You are signed out on every device.");
+  await expect(page.getByRole("status")).toHaveText("You are signed out on every device, and your API tokens no longer work.");
   await page.goto("/notifications");
   await expect(page).toHaveURL(/\/login/);
 

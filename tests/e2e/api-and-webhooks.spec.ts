@@ -39,6 +39,11 @@ test("an admin adds a webhook, keeps their input when it is wrong, and sees its 
   await expect(page.getByText("Give a full http:// or https:// URL.")).toBeVisible();
   await expect(page.getByLabel("Payload URL")).toHaveValue("not a url");
 
+  await page.getByLabel("Payload URL").fill("http://127.1:8080/internal");
+  await page.getByRole("button", { name: "Add webhook" }).click();
+  await expect(page.getByText("That address is on a private or local network (127.0.0.1)")).toBeVisible();
+  await expect(page.getByLabel("Payload URL")).toHaveValue("http://127.1:8080/internal");
+
   await page.getByLabel("Payload URL").fill("https://hooks.example.com/cocreate");
   await page.getByRole("checkbox", { name: /A thread is created/ }).uncheck();
   await page.getByRole("button", { name: "Add webhook" }).click();

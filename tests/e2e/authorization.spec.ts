@@ -38,7 +38,7 @@ test.beforeAll(async ({ baseURL }) => {
   const products = await (await clients.admin.get("/admin/products")).text();
   const productId = /name="productId" value="(\d+)"/.exec(products)?.[1] ?? "1";
   // A webhook of our own whose page to guard; it only hears an event this suite never causes.
-  const hook = await postForm(clients.admin, "/admin/webhooks", { intent: "create", url: `${base}/healthz`, events: "idea.co_designed" });
+  const hook = await postForm(clients.admin, "/admin/webhooks", { intent: "create", url: "https://hooks.example.com/authorization-suite", events: "idea.co_designed" });
   webhookId = Number(/\/admin\/webhooks\/(\d+)/.exec(locationOf(hook))?.[1]);
   expect(webhookId).toBeGreaterThan(0);
 
@@ -146,4 +146,35 @@ test("a hidden idea shows nothing of itself to others, on any of its pages", asy
   expect(await (await clients.staff.get(`/threads/${id}`)).text()).toContain(measure);
   await author.dispose();
   await other.dispose();
+});
+
+test("hiding an earlier version is for staff: a visitor signs in first, a member gets 403 and the version stays", async ({ baseURL }) => {
+  const author = await httpClient(baseURL!, "priya@example.com");
+  const created = await postForm(author, "/threads/new", {
+    intent: "post",
+    product: "pulse",
+    kind: "discussion",
+    title: `Versions to guard ${Date.now()}`,
+    body: "My first wording, with a phone number 555-0100.",
+  });
+  const id = threadIdFrom(created);
+  const edited = await postForm(author, `/threads/${id}/edit`, { title: `Versions to guard ${Date.now()}`, body: "My second wording." });
+  expect(edited.status()).toBe(302);
+  const history = await (await clients.staff.get(`/threads/${id}/history`)).text();
+  const revisionId = /name="revisionId" value="(\d+)"/.exec(history)?.[1];
+  expect(revisionId).toBeTruthy();
+  const hide = { intent: "hide-version", revisionId: revisionId! };
+
+  const visitor = await postForm(clients.visitor, `/threads/${id}/history`, hide);
+  expect(visitor.status()).toBe(302);
+  expect(locationOf(visitor)).toMatch(/^\/login\?redirectTo=/);
+  expect((await postForm(clients.member, `/threads/${id}/history`, hide)).status()).toBe(403);
+  expect((await postForm(author, `/threads/${id}/history`, hide)).status()).toBe(403);
+  expect(await (await clients.visitor.get(`/threads/${id}/history`)).text()).toContain("555-0100");
+
+  expect((await postForm(clients.staff, `/threads/${id}/history`, hide)).status()).toBe(302);
+  const seen = await (await clients.visitor.get(`/threads/${id}/history`)).text();
+  expect(seen).not.toContain("555-0100");
+  expect(seen).toContain("Staff hid this version.");
+  await author.dispose();
 });

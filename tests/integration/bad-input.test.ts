@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openDb, openDiscussion, post, root, signIn, startServer, type Server } from "./server";
+import { buildRoutes, openDb, openDiscussion, post, signIn, startServer, type Server } from "./server";
 
 /**
  * Garbage sent to every route that has an action, as found in the build's
@@ -11,27 +9,7 @@ import { openDb, openDiscussion, post, root, signIn, startServer, type Server } 
 
 type ActionRoute = { id: string; path: string };
 
-function actionRoutes(): ActionRoute[] {
-  const dir = path.join(root, "public/build");
-  const file = fs
-    .readdirSync(dir)
-    .filter((f) => /^manifest-.*\.js$/.test(f))
-    .map((f) => path.join(dir, f))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
-  const text = fs.readFileSync(file, "utf8");
-  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
-    routes: Record<string, { id: string; parentId?: string; path?: string; hasAction: boolean }>;
-  };
-  const fullPath = (id: string): string => {
-    const route = manifest.routes[id]!;
-    const own = route.path ?? "";
-    const parent = route.parentId ? fullPath(route.parentId) : "";
-    return [parent, own].filter(Boolean).join("/");
-  };
-  return Object.values(manifest.routes)
-    .filter((r) => r.hasAction)
-    .map((r) => ({ id: r.id, path: `/${fullPath(r.id)}` }));
-}
+const actionRoutes = (): ActionRoute[] => buildRoutes().filter((r) => r.hasAction);
 
 const GARBAGE_IDS = ["abc", "0", "-1", "1e3", "99999999999999999999", "1%20OR%201=1", "x".repeat(300)];
 const FORM_GARBAGE = ["abc", "1e3", "99999999999999999999"];
@@ -198,7 +176,7 @@ describe("bodies that are not forms", () => {
     expect(response.status).toBe(413);
     const html = await response.text();
     expect(html).toContain("That&#39;s too large");
-    expect(html).toContain("This site accepts at most 1 MB in one go, and a post at most 50,000 characters.");
+    expect(html).toContain("This site accepts at most 1 MB in one go, and a post at most 20,000 characters.");
     const db = openDb(server.dbPath);
     expect(db.prepare("select count(*) as n from posts where body like 'oversized reply %'").get()).toEqual({ n: 0 });
     db.close();
@@ -224,12 +202,12 @@ describe("bodies that are not forms", () => {
   });
 
   test("a reply at the Markdown length cap is accepted and one character more is a 400 with the text kept", async () => {
-    const atCap = "z".repeat(50_000);
+    const atCap = "z".repeat(20_000);
     expect((await post(server, thread(), { intent: "reply", body: atCap }, { cookie: member })).status).toBe(302);
     const over = await post(server, thread(), { intent: "reply", body: `${atCap}!` }, { cookie: member });
     expect(over.status).toBe(400);
     const html = await over.text();
-    expect(html).toContain("This is too long: keep it under 50,000 characters.");
+    expect(html).toContain("This is too long: keep it under 20,000 characters.");
     expect(html).toContain(`${atCap}!</textarea>`);
   });
 });

@@ -14,6 +14,7 @@ beforeAll(async () => {
       RATE_LIMIT_SIGNIN_ACCOUNT: "3/900",
       RATE_LIMIT_SIGNIN_LOCK_SECONDS: "120",
       RATE_LIMIT_REPLIES: "2/600",
+      RATE_LIMIT_EDITS: "2/600",
       RATE_LIMIT_THREADS: "1/3600",
       RATE_LIMIT_PASSWORD_CHANGE: "2/900",
     },
@@ -62,6 +63,17 @@ describe("sign-in", () => {
     expect(await signIn(server, "jonas@example.com", ip)).toMatch(/^cocreate_session=/);
   });
 
+  test("counts guesses per account: its email and its username share one count", async () => {
+    const ip = fromIp("10.1.0.4");
+    const tries = [];
+    for (const login of ["admin@example.com", "admin", "ADMIN@example.com "]) {
+      tries.push((await post(server, "/login", { login, password: "a wrong guess" }, { headers: ip })).status);
+    }
+    expect(tries).toEqual([400, 400, 429]);
+    const right = await post(server, "/login", { login: "admin", password: DEMO_PASSWORD }, { headers: fromIp("10.1.0.5") });
+    expect(right.status).toBe(429);
+  });
+
   test("throttles an address that tries many accounts, while other addresses sign in normally", async () => {
     const ip = fromIp("10.1.0.2");
     const statuses = [];
@@ -88,10 +100,23 @@ describe("sign-up", () => {
     expect(third.status).toBe(429);
     expect(third.headers.get("retry-after")).toMatch(/^\d+$/);
     const html = decode(await third.text());
-    expect(html).toMatch(/Several accounts were just created from your network\. Please try again in 1 hour\./);
+    expect(html).toMatch(/There have been several sign-ups from your network\. Please try again in 1 hour\./);
     expect(fieldValue(html, "username")).toBe("limit-three");
     expect(fieldValue(html, "email")).toBe("limit-three@example.test");
     expect(count("select count(*) as n from users where username = ?", "limit-three")).toBe(0);
+  });
+});
+
+describe("sign-up attempts", () => {
+  test("failed sign-ups count toward the limit too, so they can't be used to test names and addresses without end", async () => {
+    const ip = fromIp("10.2.0.2");
+    for (const username of ["priya", "jonas"]) {
+      const taken = await post(server, "/signup", { username, email: `${username}-again@example.test`, password: "a-long-password" }, { headers: ip });
+      expect(taken.status).toBe(400);
+    }
+    const fresh = await post(server, "/signup", { username: "limit-fresh", email: "limit-fresh@example.test", password: "a-long-password" }, { headers: ip });
+    expect(fresh.status).toBe(429);
+    expect(count("select count(*) as n from users where username = ?", "limit-fresh")).toBe(0);
   });
 });
 
@@ -142,6 +167,29 @@ describe("posting", () => {
     expect(fieldValue(html, "title")).toBe("Second fast thread");
     expect(fieldValue(html, "body")).toBe("The body of Second fast thread");
     expect(count("select count(*) as n from threads where title = ?", "Second fast thread")).toBe(0);
+  });
+});
+
+describe("edits", () => {
+  test("editing a reply again and again is limited like replying, with the text kept", async () => {
+    const ip = fromIp("10.3.0.4");
+    const cookie = await signIn(server, "member@example.com", ip);
+    const db = openDb(server.dbPath);
+    const reply = db.prepare("select posts.id from posts join users on users.id = posts.author_id where users.username = 'member' and posts.deleted_at is null limit 1").get() as { id: number };
+    db.close();
+    const statuses = [];
+    for (const n of [1, 2, 3]) {
+      const response = await post(server, `/posts/${reply.id}/edit`, { body: `edited version ${n}` }, { cookie, headers: ip });
+      statuses.push(response.status);
+      if (n === 3) {
+        expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+        const html = decode(await response.text());
+        expect(html).toContain("You have edited several times in a short time. Please try again in 10 minutes; your text is kept.");
+        expect(fieldValue(html, "body")).toBe("edited version 3");
+      }
+    }
+    expect(statuses).toEqual([302, 302, 429]);
+    expect(count("select count(*) as n from posts where id = ? and body = 'edited version 2'", reply.id)).toBe(1);
   });
 });
 

@@ -144,3 +144,25 @@ export async function signIn(server: Server, login: string, headers: Record<stri
   if (response.status !== 302 || !cookie) throw new Error(`Signing in as ${login} answered ${response.status}`);
   return cookie.split(";")[0]!;
 }
+
+export type ManifestRoute = { id: string; path: string; hasLoader: boolean; hasAction: boolean };
+
+/** Every route of the latest build, from its route manifest, with its full URL pattern (`/threads/:id`). */
+export function buildRoutes(): ManifestRoute[] {
+  const dir = path.join(root, "public/build");
+  const file = fs
+    .readdirSync(dir)
+    .filter((f) => /^manifest-.*\.js$/.test(f))
+    .map((f) => path.join(dir, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
+  const text = fs.readFileSync(file, "utf8");
+  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
+    routes: Record<string, { id: string; parentId?: string; path?: string; hasLoader: boolean; hasAction: boolean }>;
+  };
+  const fullPath = (id: string): string => {
+    const route = manifest.routes[id]!;
+    const parent = route.parentId ? fullPath(route.parentId) : "";
+    return [parent, route.path ?? ""].filter(Boolean).join("/");
+  };
+  return Object.values(manifest.routes).map((r) => ({ id: r.id, path: `/${fullPath(r.id)}`, hasLoader: r.hasLoader, hasAction: r.hasAction }));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { endAllSessions, lucia } from "~/auth/session.server";
+import { createApiToken, userFromApiToken } from "~/models/api-token.server";
 import { authenticate, changePassword, getAccount, updateProfile } from "~/models/user.server";
 import { parseForm, profileSchema } from "~/utils/validation";
 import { createTestUser, statusOf, TEST_PASSWORD } from "./factories";
@@ -64,6 +65,8 @@ describe("a member's profile settings", () => {
   });
 });
 
+const withToken = (token: string) => new Request("http://localhost/api/v1/x", { headers: { Authorization: `Bearer ${token}` } });
+
 describe("changing the password", () => {
   it("refuses a wrong current password and changes nothing", async () => {
     const member = await createTestUser();
@@ -91,6 +94,28 @@ describe("changing the password", () => {
     expect(await sessionIds(someoneElse.id)).toEqual([theirs.id]);
     expect(await authenticate("rotator", NEW_PASSWORD)).toBe(member.id);
     expect(await authenticate("rotator", TEST_PASSWORD)).toBeNull();
+  });
+});
+
+describe("a new password and API tokens", () => {
+  it("revokes every API token in the same change when asked, and only then", async () => {
+    const member = await createTestUser();
+    const current = await lucia.createSession(member.id, {});
+    const kept = await createApiToken(member, "kept");
+    await changePassword(member, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, current.id);
+    expect(await userFromApiToken(withToken(kept))).not.toBeNull();
+    const revoked = await createApiToken(member, "revoked");
+    await changePassword(member, { currentPassword: NEW_PASSWORD, newPassword: TEST_PASSWORD, revokeTokens: true }, current.id);
+    expect(await userFromApiToken(withToken(revoked))).toBeNull();
+    expect(await userFromApiToken(withToken(kept))).toBeNull();
+  });
+
+  it("a wrong current password revokes nothing", async () => {
+    const member = await createTestUser();
+    const current = await lucia.createSession(member.id, {});
+    const token = await createApiToken(member, "kept");
+    await changePassword(member, { currentPassword: "wrong", newPassword: NEW_PASSWORD, revokeTokens: true }, current.id);
+    expect(await userFromApiToken(withToken(token))).not.toBeNull();
   });
 });
 

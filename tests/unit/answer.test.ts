@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
+import { deleteContent, hideContent } from "~/models/moderation.server";
+import { getProfile } from "~/models/profile.server";
 import { markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { createTestReply, createTestThread, createTestUser, getThreadRow, statusOf } from "./factories";
 
@@ -91,5 +93,35 @@ describe("marking an answer", () => {
     expect(await statusOf(() => markAnswer(asker, threadId, first))).toBe(403);
     await markAnswer(await createTestUser({ role: "staff" }), threadId, first);
     expect((await getThreadRow(threadId)).accepted_answer_post_id).toBe(first);
+  });
+});
+
+describe("answers that are no longer visible", () => {
+  it("a deleted reply can't be marked as the answer (404)", async () => {
+    const { asker, threadId, first } = await question();
+    const staff = await createTestUser({ role: "staff" });
+    await deleteContent(staff, { type: "post", id: first }, "off topic");
+    expect(await statusOf(() => markAnswer(asker, threadId, first))).toBe(404);
+    expect(await statusOf(() => markAnswer(staff, threadId, first))).toBe(404);
+    expect((await getThreadRow(threadId)).accepted_answer_post_id).toBeNull();
+  });
+
+  it("a profile counts and lists only answers everyone can see", async () => {
+    const staff = await createTestUser({ role: "staff" });
+    const helper = await createTestUser();
+    const username = (await getDb().selectFrom("users").select("username").where("id", "=", helper.id).executeTakeFirstOrThrow()).username;
+    const answered = [];
+    for (let i = 0; i < 3; i++) {
+      const asker = await createTestUser();
+      const threadId = await createTestThread(asker, { kind: "question" });
+      const reply = await createTestReply(helper, threadId, `Answer ${i}`);
+      await markAnswer(asker, threadId, reply);
+      answered.push({ threadId, reply });
+    }
+    await deleteContent(staff, { type: "post", id: answered[0]!.reply }, "spam");
+    await hideContent(staff, { type: "post", id: answered[1]!.reply }, "spam");
+    const profile = await getProfile(username, null);
+    expect(profile.counts.answers).toBe(1);
+    expect(profile.answers.map((a) => a.id)).toEqual([answered[2]!.threadId]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
-import { createApiToken, listApiTokens, revokeApiToken, userFromApiToken } from "~/models/api-token.server";
+import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken, userFromApiToken } from "~/models/api-token.server";
 import { createTestUser, statusOf } from "./factories";
 
 const withToken = (token: string) => new Request("http://localhost/api/v1/x", { headers: { Authorization: `Bearer ${token}` } });
@@ -37,5 +37,32 @@ describe("personal API tokens", () => {
     expect(await statusOf(() => createApiToken(null, "x"))).toBe(403);
     const suspended = await createTestUser({ suspendedUntil: Date.now() + 3_600_000 });
     expect(await statusOf(() => createApiToken(suspended, "x"))).toBe(403);
+  });
+
+  it("may be given an expiry, after which they stop working and say so", async () => {
+    const member = await createTestUser();
+    const token = await createApiToken(member, "Quarterly report", 30);
+    const [listed] = await listApiTokens(member);
+    expect(listed?.expiresAt).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(listed?.expiresAt).toBeLessThanOrEqual(Date.now() + 30 * 86_400_000);
+    expect(await userFromApiToken(withToken(token))).not.toBeNull();
+
+    await getDb().updateTable("api_tokens").set({ expires_at: Date.now() - 1 }).where("user_id", "=", member.id).execute();
+    expect(await userFromApiToken(withToken(token))).toBeNull();
+    expect((await listApiTokens(member))[0]?.expiresAt).toBeLessThan(Date.now());
+    const forever = await createApiToken(member, "Until revoked", null);
+    expect((await listApiTokens(member))[0]?.expiresAt).toBeNull();
+    expect(await userFromApiToken(withToken(forever))).not.toBeNull();
+  });
+
+  it("can all be revoked at once, the member's own only", async () => {
+    const member = await createTestUser();
+    const other = await createTestUser();
+    const mine = [await createApiToken(member, "one"), await createApiToken(member, "two")];
+    const theirs = await createApiToken(other, "theirs");
+    expect(await revokeAllApiTokens(member)).toBe(2);
+    for (const token of mine) expect(await userFromApiToken(withToken(token))).toBeNull();
+    expect(await userFromApiToken(withToken(theirs))).not.toBeNull();
+    expect(await statusOf(() => revokeAllApiTokens(null))).toBe(401);
   });
 });

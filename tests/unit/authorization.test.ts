@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import type { Actor } from "~/auth/permissions.server";
 import { getEmailPreferences, setEmailPreferences } from "~/email/preferences.server";
-import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
+import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { listAudit } from "~/models/audit.server";
 import { getContentSummary } from "~/models/content-summary.server";
 import { flagContent, listFlagQueue, resolveFlags } from "~/models/flag.server";
@@ -14,7 +14,7 @@ import { deleteContent, hideContent, moveThread, restoreContent, setThreadState,
 import { markAllRead, markRead } from "~/models/notification-inbox.server";
 import { createReply, editReply, getReplyForEdit } from "~/models/post.server";
 import { createProduct, moveProduct, setProductArchived, updateProduct } from "~/models/product.server";
-import { getHistory } from "~/models/revision.server";
+import { getHistory, setRevisionHidden } from "~/models/revision.server";
 import { getSiteSettings, updateSiteSettings } from "~/models/site-settings.server";
 import { addStaffNote, listStaffNotes } from "~/models/staff-note.server";
 import { setWatching } from "~/models/subscription.server";
@@ -492,7 +492,8 @@ const cases: Case[] = [
       return { post: id };
     },
     run: (a, f) => getHistory(a, post(num(f, "post"))),
-    expected: row(403, T, 403, T, T, T),
+    // What got it hidden may be in its earlier versions: only staff read them.
+    expected: row(403, 403, 403, 403, T, T),
   },
   {
     action: "read the history of a reply in the member's hidden thread",
@@ -503,8 +504,67 @@ const cases: Case[] = [
       return { post: reply };
     },
     run: (a, f) => getHistory(a, post(num(f, "post"))),
-    // As on the thread page: its author and staff see the hidden thread's replies, nobody else.
-    expected: row(403, T, 403, T, T, T),
+    expected: row(403, 403, 403, 403, T, T),
+  },
+  {
+    action: "read a hidden earlier version of the member's reply",
+    setup: async (w) => {
+      const id = await createTestReply(w.owner, await newThread(w.bystander), "my phone is 555-0100");
+      await editReply(w.owner, id, "call me");
+      const [version] = (await getHistory(w.staff, post(id))).earlier;
+      await setRevisionHidden(w.staff, post(id), version!.id, true);
+      return { post: id };
+    },
+    run: async (a, f) => (await getHistory(a, post(num(f, "post")))).earlier[0]?.body === "my phone is 555-0100",
+    expected: row(HIDDEN, HIDDEN, HIDDEN, HIDDEN, T, T),
+  },
+  {
+    action: "hide an earlier version of the member's reply",
+    setup: async (w) => {
+      const id = await createTestReply(w.owner, await newThread(w.bystander), "first wording");
+      await editReply(w.owner, id, "second wording");
+      return { post: id, version: (await getHistory(w.staff, post(id))).earlier[0]!.id };
+    },
+    run: (a, f) => setRevisionHidden(a, post(num(f, "post")), num(f, "version"), true),
+    state: (f) => db().selectFrom("revisions").select(["hidden_at", "hidden_by"]).where("id", "=", num(f, "version")).executeTakeFirstOrThrow(),
+    expected: staffOnly,
+  },
+  {
+    action: "show a hidden version of the member's reply again",
+    setup: async (w) => {
+      const id = await createTestReply(w.owner, await newThread(w.bystander), "first wording");
+      await editReply(w.owner, id, "second wording");
+      const version = (await getHistory(w.staff, post(id))).earlier[0]!.id;
+      await setRevisionHidden(w.staff, post(id), version, true);
+      return { post: id, version };
+    },
+    run: (a, f) => setRevisionHidden(a, post(num(f, "post")), num(f, "version"), false),
+    state: (f) => db().selectFrom("revisions").select(["hidden_at", "hidden_by"]).where("id", "=", num(f, "version")).executeTakeFirstOrThrow(),
+    expected: staffOnly,
+  },
+  {
+    action: "redact the member's reply (an edit that hides every earlier version)",
+    setup: async (w) => {
+      const id = await createTestReply(w.owner, await newThread(w.bystander), "first wording");
+      await editReply(w.owner, id, "second wording");
+      return { post: id };
+    },
+    run: (a, f) => editReply(a, num(f, "post"), "redacted wording", { redact: true }),
+    state: async (f) => ({
+      post: await postState(num(f, "post")),
+      versions: await db().selectFrom("revisions").select(["body", "hidden_at"]).where("post_id", "=", num(f, "post")).orderBy("id").execute(),
+    }),
+    expected: staffOnly,
+  },
+  {
+    action: "redact the member's thread",
+    setup: async (w) => ({ thread: await newThread(w.owner) }),
+    run: (a, f) => editThread(a, num(f, "thread"), { title: "Redacted title", body: "Redacted body", redact: true }),
+    state: async (f) => ({
+      thread: await threadState(num(f, "thread")),
+      versions: await db().selectFrom("revisions").select(["body", "hidden_at"]).where("thread_id", "=", num(f, "thread")).execute(),
+    }),
+    expected: staffOnly,
   },
   {
     action: "read the history of a reply in the member's deleted thread",
@@ -709,6 +769,17 @@ const cases: Case[] = [
     state: (f) => db().selectFrom("api_tokens").select("revoked_at").where("id", "=", num(f, "token")).executeTakeFirstOrThrow(),
     // Revoking is always safe for the token's owner, suspended or not.
     expected: row(401, T, 404, T, 404, 404),
+  },
+  {
+    action: "revoke every API token (sign out everywhere, new password)",
+    setup: async (w) => {
+      await createApiToken(w.owner, "Release bot");
+      const token = await db().selectFrom("api_tokens").select("id").where("user_id", "=", w.owner.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+      return { token: token.id };
+    },
+    run: (a) => revokeAllApiTokens(a),
+    state: (f) => db().selectFrom("api_tokens").select("revoked_at").where("id", "=", num(f, "token")).executeTakeFirstOrThrow(),
+    expected: row(401, T, OWN, T, OWN, OWN),
   },
   {
     action: "list the member's API tokens",

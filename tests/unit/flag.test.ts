@@ -16,12 +16,19 @@ async function flaggedReply() {
 }
 
 const postRow = (id: number) => getDb().selectFrom("posts").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+/** A member who has been around and posted enough to be trusted: their flags count. */
+async function trustedMember() {
+  const member = await createTestUser();
+  await getDb().updateTable("users").set({ trust_level: 1 }).where("id", "=", member.id).execute();
+  return member;
+}
 const spam = { reason: "spam" as const, note: "" };
 
 describe("flagging", () => {
-  it("hides a reply once three members flag it, tells its author why, and shows others a placeholder", async () => {
+  it("hides a reply once three trusted members flag it, tells its author why, and shows others a placeholder", async () => {
     const { threadId, postId, spammer } = await flaggedReply();
-    const [a, b, c] = [await createTestUser(), await createTestUser(), await createTestUser()];
+    const [a, b, c] = [await trustedMember(), await trustedMember(), await trustedMember()];
     expect(await flagContent(a, { type: "post", id: postId }, spam)).toEqual({ hidden: false });
     expect(await flagContent(b, { type: "post", id: postId }, spam)).toEqual({ hidden: false });
     expect((await postRow(postId)).hidden_at).toBeNull();
@@ -58,6 +65,38 @@ describe("flagging", () => {
     expect(flags).toHaveLength(1);
   });
 
+  it("from accounts made seconds earlier hide nothing: they wait in the queue, and count once their flaggers are trusted", async () => {
+    vi.stubEnv("NEW_MEMBER_HOURS", "24");
+    vi.stubEnv("TRUSTED_AFTER_POSTS", "3");
+    const author = await createTestUser({ role: "admin" });
+    const { postId } = await flaggedReply();
+    const fresh = [await createTestUser(), await createTestUser(), await createTestUser()];
+    for (const member of fresh) expect(await flagContent(member, { type: "post", id: postId }, spam)).toEqual({ hidden: false });
+    expect((await postRow(postId)).hidden_at).toBeNull();
+    const entry = (await listFlagQueue(author)).find((e) => e.ref.type === "post" && e.ref.id === postId);
+    expect(entry).toMatchObject({ hidden: false, weight: 0 });
+    expect(entry?.flags.map((f) => f.counts)).toEqual([false, false, false]);
+
+    // A day later one of them has posted three times: their flag counts now, with the next one.
+    const [veteran] = fresh;
+    const threadId = await createTestThread(veteran!);
+    for (const text of ["one", "two"]) await createTestReply(veteran!, threadId, text);
+    await getDb().updateTable("users").set({ created_at: Date.now() - 25 * 3_600_000 }).where("id", "=", veteran!.id).execute();
+    await flagContent(await trustedMember(), { type: "post", id: postId }, spam);
+    expect((await postRow(postId)).hidden_at).toBeNull();
+    expect(await flagContent(veteran!, { type: "thread", id: await createTestThread(author) }, spam)).toEqual({ hidden: false });
+    expect(await flagContent(await trustedMember(), { type: "post", id: postId }, spam)).toEqual({ hidden: true });
+  });
+
+  it("never hide a staff member's post by themselves: the flags go to the queue", async () => {
+    const staff = await createTestUser({ role: "staff" });
+    const threadId = await createTestThread(staff, { title: "Release notes" });
+    for (let i = 0; i < 4; i++) expect(await flagContent(await trustedMember(), { type: "thread", id: threadId }, spam)).toEqual({ hidden: false });
+    expect((await getDb().selectFrom("threads").select("hidden_at").where("id", "=", threadId).executeTakeFirstOrThrow()).hidden_at).toBeNull();
+    const entry = (await listFlagQueue(await createTestUser({ role: "admin" }))).find((e) => e.ref.type === "thread" && e.ref.id === threadId);
+    expect(entry).toMatchObject({ hidden: false, weight: 4 });
+  });
+
   it("answers 404 for a reply that does not exist", async () => {
     expect(await statusOf(async () => flagContent(await createTestUser(), { type: "post", id: 999_999 }, spam))).toBe(404);
   });
@@ -68,7 +107,7 @@ describe("the review queue", () => {
     vi.stubEnv("FLAG_HIDE_THRESHOLD", "1");
     const { postId } = await flaggedReply();
     const staff = await createTestUser({ role: "staff" });
-    await flagContent(await createTestUser(), { type: "post", id: postId }, spam);
+    await flagContent(await trustedMember(), { type: "post", id: postId }, spam);
     expect(await statusOf(async () => listFlagQueue(await createTestUser()))).toBe(403);
     const queue = await listFlagQueue(staff);
     expect(queue.find((e) => e.ref.type === "post" && e.ref.id === postId)).toMatchObject({ hidden: true, weight: 1 });
@@ -83,7 +122,7 @@ describe("the review queue", () => {
   it("'agree' hides the post; when its author edits it, the flags come back for review", async () => {
     const { postId, spammer } = await flaggedReply();
     const staff = await createTestUser({ role: "staff" });
-    await flagContent(await createTestUser(), { type: "post", id: postId }, spam);
+    await flagContent(await trustedMember(), { type: "post", id: postId }, spam);
     await resolveFlags(staff, { type: "post", id: postId }, "agree");
     expect((await postRow(postId)).hidden_at).not.toBeNull();
     expect((await listFlagQueue(staff)).some((e) => e.ref.id === postId && e.ref.type === "post")).toBe(false);

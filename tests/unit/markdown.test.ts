@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { renderMarkdown } from "~/markdown/render.server";
 import { plainText } from "~/utils/plain-text";
 
@@ -80,10 +80,38 @@ describe("rendering markdown", () => {
     expect(tagsOf(html).find((t) => t.name === "img")?.attributes.src).toBeUndefined();
   });
 
-  it("keeps https images", () => {
-    const [img] = tagsOf(renderMarkdown("![logo](https://example.com/logo.png)")).filter((t) => t.name === "img");
-    expect(img?.attributes.src).toBe("https://example.com/logo.png");
-    expect(img?.attributes.alt).toBe("logo");
+  it("turns another site's image into a link to it, so no reader's browser fetches it", () => {
+    for (const source of ["![pixel](https://tracker.example/p.gif)", "![pixel](//tracker.example/p.gif)", "![pixel][ref]\n\n[ref]: https://tracker.example/p.gif"]) {
+      const tags = tagsOf(renderMarkdown(source));
+      expect(tags.some((t) => t.name === "img"), source).toBe(false);
+      const link = tags.find((t) => t.name === "a");
+      expect(link?.attributes.rel, source).toBe("nofollow ugc noopener");
+      expect(renderMarkdown(source), source).toContain(">pixel</a>");
+    }
+    expect(tagsOf(renderMarkdown("![pixel](https://tracker.example/p.gif)")).find((t) => t.name === "a")?.attributes.href).toBe(
+      "https://tracker.example/p.gif",
+    );
+  });
+
+  it("inside a link, another site's image is just its description (no link in a link)", () => {
+    const html = renderMarkdown("[![logo](https://tracker.example/logo.png)](https://ok.example/docs)");
+    expect(tagsOf(html).filter((t) => t.name === "a" && "href" in t.attributes)).toHaveLength(1);
+    expect(tagsOf(html).some((t) => t.name === "img")).toBe(false);
+    expect(html).toContain(">logo</a>");
+  });
+
+  it("keeps images the site serves itself, as paths", () => {
+    vi.stubEnv("PUBLIC_URL", "https://forum.example");
+    try {
+      for (const source of ["![chart](/uploads/chart.png)", "![chart](https://forum.example/uploads/chart.png)"]) {
+        const [img] = tagsOf(renderMarkdown(source)).filter((t) => t.name === "img");
+        expect(img?.attributes.src, source).toBe("/uploads/chart.png");
+        expect(img?.attributes.alt, source).toBe("chart");
+      }
+      expect(tagsOf(renderMarkdown("![x](https://forum.example.evil.test/a.png)")).some((t) => t.name === "img")).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it.each([

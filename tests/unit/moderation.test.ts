@@ -69,7 +69,7 @@ describe("staff tools on threads", () => {
   it("hide and unhide change what visitors see", async () => {
     const { staff, threadId } = await setup();
     await hideContent(staff, thread(threadId), "Under review");
-    expect((await getThreadPage(threadId, null)).hidden).toEqual({ reason: "Under review", placeholder: true });
+    expect((await getThreadPage(threadId, null)).hidden).toEqual({ reason: "", placeholder: true });
     await unhideContent(staff, thread(threadId));
     expect((await getThreadPage(threadId, null)).hidden).toBeNull();
   });
@@ -96,6 +96,42 @@ describe("staff tools on threads", () => {
   });
 });
 
+describe("the reason staff hid something", () => {
+  it("reaches staff and the author only, never a visitor's or another member's page data", async () => {
+    const { author, staff, threadId } = await setup();
+    const replier = await createTestUser();
+    const postId = await createTestReply(replier, threadId, "Buy watches");
+    const reason = "matches the spam ring from March (see staff notes)";
+    await hideContent(staff, { type: "post", id: postId }, reason);
+    await hideContent(staff, thread(threadId), reason);
+    for (const viewer of [null, await createTestUser()]) {
+      const page = await getThreadPage(threadId, viewer);
+      expect(JSON.stringify(page)).not.toContain("spam ring");
+      expect(page.hidden).toEqual({ reason: "", placeholder: true });
+    }
+    const asReplier = await getThreadPage(threadId, replier);
+    expect(JSON.stringify(asReplier.thread)).not.toContain("spam ring");
+    expect(asReplier.hidden).toEqual({ reason: "", placeholder: true });
+    expect((await getThreadPage(threadId, author)).hidden).toEqual({ reason, placeholder: false });
+    const asStaff = await getThreadPage(threadId, staff);
+    expect(asStaff.replies.find((r) => r.id === postId)?.hidden).toEqual({ reason, placeholder: false });
+  });
+
+  it("of a hidden reply reaches its author, but not others who can read the thread", async () => {
+    const { author, staff, threadId } = await setup();
+    const replier = await createTestUser();
+    const postId = await createTestReply(replier, threadId, "Buy watches");
+    await hideContent(staff, { type: "post", id: postId }, "a reason for staff eyes");
+    const asOther = await getThreadPage(threadId, author);
+    expect(asOther.replies.find((r) => r.id === postId)?.hidden).toEqual({ reason: "", placeholder: true });
+    expect(JSON.stringify(await getThreadPage(threadId, null))).not.toContain("staff eyes");
+    expect((await getThreadPage(threadId, replier)).replies.find((r) => r.id === postId)?.hidden).toEqual({
+      reason: "a reason for staff eyes",
+      placeholder: false,
+    });
+  });
+});
+
 describe("edit history", () => {
   it("keeps every earlier version with who replaced it, staff edits included", async () => {
     const { author, staff, threadId } = await setup();
@@ -110,11 +146,13 @@ describe("edit history", () => {
     ]);
   });
 
-  it("of a hidden post is closed to other members (403)", async () => {
+  it("of a hidden post is for staff only, its author included (403)", async () => {
     const { author, staff, threadId } = await setup();
     await hideContent(staff, thread(threadId), "Spam");
     expect(await statusOf(async () => getHistory(await createTestUser(), thread(threadId)))).toBe(403);
-    expect((await getHistory(author, thread(threadId))).current.body).toBeTruthy();
+    expect(await statusOf(() => getHistory(author, thread(threadId)))).toBe(403);
+    expect(await statusOf(() => getHistory(null, thread(threadId)))).toBe(403);
+    expect((await getHistory(staff, thread(threadId))).current.body).toBeTruthy();
   });
 });
 

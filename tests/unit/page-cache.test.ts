@@ -7,20 +7,31 @@ import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { contentVersion } from "~db/content-version.server";
+import { sessionIdFromCookies } from "~/auth/session.server";
 import { createPageCache } from "~/http/page-cache.server";
+import { noteViewer, runWithRequestContext } from "~/utils/request-context.server";
 import { createTestThread, createTestUser } from "./factories";
 
-/** A stand-in for Remix: every page carries a fresh nonce in its CSP and its inline scripts, and counts its renders. */
+/**
+ * A stand-in for Remix: every page carries a fresh nonce in its CSP and its
+ * inline scripts, and counts its renders. Like the root loader's getUser it
+ * notes whom it rendered for: a member when the request names a session (or
+ * ?as=member), otherwise nobody; ?unmarked pages never look the viewer up.
+ */
 let renders = 0;
 let server: http.Server;
 let base: string;
 
 function page(req: express.Request, res: express.Response) {
   renders++;
+  if (req.query.as === "member") noteViewer(42);
+  else if (req.query.unmarked === undefined) noteViewer(sessionIdFromCookies(req.headers.cookie) ? 42 : null);
   const nonce = randomBytes(16).toString("base64");
   res.setHeader("Content-Security-Policy", `default-src 'self'; script-src 'self' 'nonce-${nonce}'`);
   res.type("html");
   if (req.query.cookie) res.setHeader("Set-Cookie", "flash=1");
+  // What securityHeaders() adds to an answer that travelled over HTTPS.
+  if (req.headers["x-test-https"]) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (req.query.status) res.status(Number(req.query.status));
   res.write(`<!DOCTYPE html><html><head><script nonce="${nonce}">window.a = 1</script></head>`);
   res.end(`<body><p>${req.originalUrl} ${"forum text ".repeat(300)}</p><script nonce="${nonce}">window.b = 2</script></body></html>`);
@@ -28,10 +39,12 @@ function page(req: express.Request, res: express.Response) {
 
 beforeAll(async () => {
   const app = express();
+  app.use((_req, _res, next) => runWithRequestContext({}, next));
   app.use(compression());
   // Pages under /short age out quickly; the rest stay for the whole file, however busy the machine.
-  const cache = createPageCache({ sessionCookieName: "cocreate_session", ttlSeconds: 600 }).handler;
-  const short = createPageCache({ sessionCookieName: "cocreate_session", ttlSeconds: 0.2 }).handler;
+  const hasSession = (cookie: string | undefined) => sessionIdFromCookies(cookie) !== null;
+  const cache = createPageCache({ hasSession, ttlSeconds: 600 }).handler;
+  const short = createPageCache({ hasSession, ttlSeconds: 0.2 }).handler;
   app.use((req, res, next) => (req.path.startsWith("/short") ? short : cache)(req, res, next));
   app.get("*", page);
   server = http.createServer(app);
@@ -111,6 +124,26 @@ describe("the page cache", () => {
     expect(token.headers.get("x-page-cache")).toBeNull();
   });
 
+  it("treats a session cookie as the session code reads it: a percent-encoded name is a session too", async () => {
+    await get("/encoded");
+    for (const cookie of ["cocreate%5Fsession=abc", "theme=dark; cocreate%5fsession=abc", "cocreate_session=%61bc"]) {
+      const signedIn = await get("/encoded", { Cookie: cookie });
+      expect(signedIn.headers.get("x-page-cache"), cookie).toBeNull();
+    }
+    await get("/encoded-theirs", { Cookie: "cocreate%5Fsession=abc" });
+    expect((await get("/encoded-theirs")).headers.get("x-page-cache")).toBeNull();
+    // A malformed escape is no session, for lucia and for the cache alike.
+    expect((await get("/encoded", { Cookie: "cocreate_session=%E0%A4%A" })).headers.get("x-page-cache")).toBe("hit");
+  });
+
+  it("stores a page only when it says it was rendered for nobody", async () => {
+    await get("/marked?as=member");
+    expect((await get("/marked?as=member")).headers.get("x-page-cache")).toBeNull();
+    await get("/never-looked?unmarked");
+    expect((await get("/never-looked?unmarked")).headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(4);
+  });
+
   it("stores only plain successful pages, and never health checks", async () => {
     for (const path of ["/x?cookie=1", "/x?status=404", "/healthz", "/api/v1/products"]) {
       await get(path);
@@ -138,6 +171,14 @@ describe("the page cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await get("/short/old")).headers.get("x-page-cache")).toBeNull();
     expect(renders).toBe(2);
+  });
+
+  it("never replays one answer's HSTS header to another: a page stored from an HTTPS visit goes out over HTTP without it", async () => {
+    const first = await get("/hsts", { "X-Test-HTTPS": "1" });
+    expect(first.headers.get("strict-transport-security")).toBeTruthy();
+    const second = await get("/hsts");
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(second.headers.get("strict-transport-security")).toBeNull();
   });
 
   it("answers HEAD from the cache without a body", async () => {

@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "~db/client.server";
 import { createReply, editReply } from "~/models/post.server";
-import { checkPostingLimit } from "~/models/posting-limits.server";
+import { renderMarkdown } from "~/markdown/render.server";
+import { postingLimitFor, type PostingKind } from "~/models/posting-limits.server";
 import { createThread } from "~/models/thread.server";
-import { createTestProduct, createTestThread, createTestUser, statusOf } from "./factories";
+import { createTestProduct, createTestThread, createTestUser, statusOf, type TestActor } from "./factories";
 
 const HOUR = 3_600_000;
+
+/** The limit a post of this text would meet now. */
+const checkPostingLimit = (actor: TestActor, kind: PostingKind, body: string) => postingLimitFor(getDb(), actor, kind, renderMarkdown(body));
 
 beforeEach(() => {
   vi.stubEnv("NEW_MEMBER_HOURS", "24");

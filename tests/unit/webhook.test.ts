@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "~db/client.server";
 import { acceptIdea } from "~/models/idea.server";
 import { mergeIdea } from "~/models/idea-merge.server";
@@ -29,6 +29,9 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 });
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+// The receiver is on this machine: the documented setting for that (see app/http/outbound.server.ts).
+beforeEach(() => vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "1"));
+afterEach(() => vi.unstubAllEnvs());
 
 async function admin() {
   return createTestUser({ role: "admin" });
@@ -59,7 +62,7 @@ describe("webhooks", () => {
     await setIdeaStatus(staff, idea, { status: "under_review", note: "Looking" });
     await acceptIdea(staff, idea);
 
-    expect(await deliverDueWebhooks(fetch, Date.now() + 1)).toEqual({ delivered: 5, retried: 0, failed: 0 });
+    expect(await deliverDueWebhooks(Date.now() + 1)).toEqual({ delivered: 5, retried: 0, failed: 0 });
     const secret = await secretOf(hook);
     const events = received.map((r) => {
       const signature = String(r.headers["x-cocreate-signature"]);
@@ -87,7 +90,7 @@ describe("webhooks", () => {
     const duplicate = await createTestThread(author, { kind: "idea", title: "Dark mode again" });
     const kept = await createTestThread(author, { kind: "idea", title: "Dark mode" });
     await mergeIdea(await createTestUser({ role: "staff" }), duplicate, kept);
-    expect(await deliverDueWebhooks(fetch, Date.now() + 1)).toEqual({ delivered: 1, retried: 0, failed: 0 });
+    expect(await deliverDueWebhooks(Date.now() + 1)).toEqual({ delivered: 1, retried: 0, failed: 0 });
     const payload = JSON.parse(received[0]!.body);
     expect(payload).toMatchObject({
       event: "idea.status_changed",
@@ -99,7 +102,7 @@ describe("webhooks", () => {
     await clearQueue();
     await createWebhook(await admin(), { url, events: ["idea.status_changed"] });
     await createTestThread(await createTestUser(), { title: "Not sent" });
-    expect(await deliverDueWebhooks(fetch, Date.now() + 1)).toEqual({ delivered: 0, retried: 0, failed: 0 });
+    expect(await deliverDueWebhooks(Date.now() + 1)).toEqual({ delivered: 0, retried: 0, failed: 0 });
   });
 
   it("retry a failing receiver with growing delays, record each answer, then give up", async () => {
@@ -110,13 +113,13 @@ describe("webhooks", () => {
     answers.push(...Array(MAX_ATTEMPTS).fill(500));
     let now = Date.now() + 1;
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
-      expect(await deliverDueWebhooks(fetch, now)).toEqual({ delivered: 0, retried: 1, failed: 0 });
+      expect(await deliverDueWebhooks(now)).toEqual({ delivered: 0, retried: 1, failed: 0 });
       const [delivery] = (await listDeliveries(owner, hook)).deliveries;
       expect(delivery).toMatchObject({ status: "pending", attempts: attempt, responseStatus: 500, lastError: "HTTP 500" });
       expect(delivery?.nextAttemptAt).toBe(now + (RETRY_DELAYS_MS[attempt - 1] ?? 0));
       now = delivery!.nextAttemptAt;
     }
-    expect(await deliverDueWebhooks(fetch, now)).toEqual({ delivered: 0, retried: 0, failed: 1 });
+    expect(await deliverDueWebhooks(now)).toEqual({ delivered: 0, retried: 0, failed: 1 });
     expect(received).toHaveLength(MAX_ATTEMPTS);
     // Every retry carried the same delivery id and payload.
     expect(new Set(received.map((r) => r.headers["x-cocreate-delivery"])).size).toBe(1);
@@ -130,8 +133,8 @@ describe("webhooks", () => {
     await createTestThread(await createTestUser());
     answers.push(503, 204);
     const now = Date.now() + 1;
-    await deliverDueWebhooks(fetch, now);
-    expect(await deliverDueWebhooks(fetch, now + (RETRY_DELAYS_MS[0] ?? 0))).toEqual({ delivered: 1, retried: 0, failed: 0 });
+    await deliverDueWebhooks(now);
+    expect(await deliverDueWebhooks(now + (RETRY_DELAYS_MS[0] ?? 0))).toEqual({ delivered: 1, retried: 0, failed: 0 });
     expect((await listDeliveries(owner, hook)).deliveries[0]).toMatchObject({ status: "delivered", attempts: 2, responseStatus: 204 });
   });
 
