@@ -2,8 +2,8 @@ import * as build from "@remix-run/dev/server-build";
 import fs from "node:fs";
 import compression from "compression";
 import express from "express";
-import { startCheckpoints } from "~db/checkpoint.server";
-import { closeDb, databasePath } from "~db/client.server";
+import { closeDb, getDb } from "~db/client.server";
+import { startDatabaseUpkeep } from "~db/engine.server";
 import { lucia } from "./auth/session.server";
 import { startBackgroundJobs } from "./background.server";
 import { formBodies } from "./http/form-body.server";
@@ -37,7 +37,7 @@ function positiveNumber(name: string, fallback: number): number {
 }
 
 await prepareDatabase();
-const stopCheckpoints = await startCheckpoints(databasePath(), (message) => log("warn", "checkpoint", { message }));
+const stopDatabaseUpkeep = await startDatabaseUpkeep(getDb(), (message) => log("warn", "checkpoint", { message }));
 const stopBackgroundJobs = startBackgroundJobs();
 await lucia.deleteExpiredSessions();
 setInterval(() => void lucia.deleteExpiredSessions().catch((e) => log("error", "session-cleanup", { message: String(e) })), 6 * 3_600_000).unref();
@@ -96,7 +96,7 @@ function shutDown(signal: string) {
   log("info", "shutting-down", { signal });
   const finish = async (code: number) => {
     await stopBackgroundJobs();
-    await stopCheckpoints();
+    await stopDatabaseUpkeep();
     await closeDb();
     log("info", "stopped", { code });
     process.exit(code);

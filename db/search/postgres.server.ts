@@ -1,0 +1,140 @@
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import { HIT_END, HIT_START } from "~/utils/snippet";
+import type { Database } from "../schema";
+import type { SearchQueries, SimilarSearch, ThreadMatches, ThreadSearch } from "./types";
+
+/**
+ * Full-text search on PostgreSQL, over search_index (db/migrations-pg/0011_baseline.ts):
+ * text-search vectors of visible threads (rowid = id * 2, with a title
+ * vector) and replies (rowid = id * 2 + 1) in the `cocreate` configuration,
+ * GIN-indexed and kept by triggers in the writing transaction, so nothing
+ * waits to be indexed. Queries are built from the typed words as
+ * parameters (phraseto_tsquery, plainto_tsquery), never parsed as
+ * tsquery syntax, and still check visibility themselves.
+ */
+
+/** Every group must match; a group of several words is a phrase. */
+function matchAll(terms: string[][]): RawBuilder<unknown> {
+  return sql`(${sql.join(
+    terms.map((group) => sql`phraseto_tsquery('cocreate', ${group.join(" ")})`),
+    sql` && `,
+  )})`;
+}
+
+/** Any of the words; a prefix word matches every word it begins. Words hold only letters and digits (search-query.ts). */
+function matchAny(words: SimilarSearch["words"]): RawBuilder<unknown> {
+  return sql`(${sql.join(
+    words.map(({ word, prefix }) => (prefix ? sql`to_tsquery('cocreate', ${`${word}:*`})` : sql`plainto_tsquery('cocreate', ${word})`)),
+    sql` || `,
+  )})`;
+}
+
+/** The same order as SQLite's (see db/search/sqlite.server.ts): title matches by rank, then the newest matches by activity. */
+async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise<ThreadMatches> {
+  if (search.terms.length === 0) return { page: [], total: 0, capped: false };
+  const { threadFilter: visible, maxMatches } = search;
+  const query = matchAll(search.terms);
+  const { rows } = await sql<{ threadId: number; hit: number; total: number; capped: boolean }>`
+    with title_hits as materialized (
+      select s.thread_id, -ts_rank(s.title, ${query}) as score, t.last_activity_at as activity
+      from search_index s
+      join threads t on t.id = s.thread_id
+      where s.post_id is null and s.title @@ ${query} and ${visible}
+      order by score
+      limit ${maxMatches + 1}
+    ),
+    thread_hits as materialized (
+      select s.thread_id, t.last_activity_at as activity
+      from search_index s
+      join threads t on t.id = s.thread_id
+      where s.post_id is null and s.document @@ ${query} and ${visible}
+      order by s.rowid desc
+      limit ${maxMatches + 1}
+    ),
+    reply_hits as materialized (
+      select s.rowid as hit, p.thread_id, t.last_activity_at as activity
+      from search_index s
+      join posts p on p.id = s.post_id and p.hidden_at is null and p.deleted_at is null
+      join threads t on t.id = p.thread_id
+      where s.post_id is not null and s.document @@ ${query} and ${visible}
+      order by s.rowid desc
+      limit ${maxMatches + 1}
+    ),
+    candidates as (
+      select thread_id, activity, 0 as tier, score, thread_id * 2 as hit from (select * from title_hits limit ${maxMatches}) x
+      union all
+      select thread_id, activity, 1, null, thread_id * 2 from (select * from thread_hits limit ${maxMatches}) x
+      union all
+      select thread_id, activity, 1, null, hit from (select * from reply_hits limit ${maxMatches}) x
+    ),
+    best as (
+      select thread_id, max(activity) as activity, min(tier) as tier, min(score) as score,
+             coalesce(min(case when hit % 2 = 0 then hit end), max(hit)) as hit
+      from candidates
+      group by thread_id
+    )
+    select thread_id as "threadId", hit, count(*) over () as total,
+           (select count(*) from title_hits) > ${maxMatches}
+             or (select count(*) from thread_hits) > ${maxMatches}
+             or (select count(*) from reply_hits) > ${maxMatches} as capped
+    from best
+    order by tier, score, activity desc, thread_id desc
+    limit ${search.limit} offset ${search.offset}
+  `.execute(db);
+  return {
+    page: rows.map(({ threadId, hit }) => ({ threadId, hit })),
+    total: rows[0]?.total ?? 0,
+    capped: rows[0]?.capped === true,
+  };
+}
+
+const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
+
+const plain = (text: string) => text.replaceAll(HIT_START, "").replaceAll(HIT_END, "").replace(/\s+/g, " ").trim();
+
+/** Like FTS5's snippet(): about 24 words around the matches, with … where the text goes on. */
+async function snippets(db: Kysely<Database>, terms: string[][], hits: number[]): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  if (terms.length === 0 || hits.length === 0) return found;
+  const threadIds = hits.filter((hit) => hit % 2 === 0).map((hit) => hit / 2);
+  const postIds = hits.filter((hit) => hit % 2 === 1).map((hit) => (hit - 1) / 2);
+  const query = matchAll(terms);
+  const parts = [
+    ...(threadIds.length ? [sql`select id * 2 as hit, body from threads where id in (${sql.join(threadIds)})`] : []),
+    ...(postIds.length ? [sql`select id * 2 + 1 as hit, body from posts where id in (${sql.join(postIds)})`] : []),
+  ];
+  const { rows } = await sql<{ hit: number; body: string; snippet: string }>`
+    select hit, body, ts_headline('cocreate', body, ${query}, ${HEADLINE_OPTIONS}) as snippet
+    from (${sql.join(parts, sql` union all `)}) texts
+  `.execute(db);
+  for (const { hit, body, snippet } of rows) {
+    const whole = plain(body);
+    const shown = plain(snippet);
+    found.set(hit, `${whole.startsWith(shown.slice(0, 40)) ? "" : "…"}${snippet}${whole.endsWith(shown.slice(-40)) ? "" : "…"}`);
+  }
+  return found;
+}
+
+async function similarThreadIds(db: Kysely<Database>, search: SimilarSearch): Promise<number[]> {
+  if (search.words.length === 0) return [];
+  const query = matchAny(search.words);
+  const { rows } = await sql<{ id: number }>`
+    select t.id
+    from search_index s
+    join threads t on t.id = s.thread_id
+    join products pr on pr.id = t.product_id
+    where s.post_id is null and s.title @@ ${query}
+      and t.hidden_at is null and t.deleted_at is null
+      ${search.productSlug ? sql`and pr.slug = ${search.productSlug}` : sql``}
+    order by ts_rank(s.title, ${query}) desc, t.id desc
+    limit ${search.limit}
+  `.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/** Replies are indexed by the trigger in the reply's own transaction: nothing ever waits. */
+async function indexPendingReplies(): Promise<number> {
+  return 0;
+}
+
+export const postgresSearch: SearchQueries = { matchThreads, snippets, similarThreadIds, indexPendingReplies };

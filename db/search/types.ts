@@ -1,0 +1,46 @@
+import type { Kysely, RawBuilder } from "kysely";
+import type { Database } from "../schema";
+
+/**
+ * What each engine's full-text search does (db/search/sqlite.server.ts with
+ * FTS5, db/search/postgres.server.ts with tsvector and GIN). The model
+ * (app/models/search.server.ts) parses what was typed, builds the filter and
+ * reads the page's rows; the engine finds and ranks matches. A hit is the
+ * row id of a match: thread id * 2 for a thread's own text, reply id * 2 + 1
+ * for a reply.
+ */
+
+export type ThreadSearch = {
+  /** Groups of words that must all match; a group of several words is a phrase. */
+  terms: string[][];
+  /** Conditions on the matched thread `t`: visible, and the filters chosen. */
+  threadFilter: RawBuilder<unknown>;
+  /** How many matches each part (titles, threads, replies) reads at most. */
+  maxMatches: number;
+  limit: number;
+  offset: number;
+};
+
+export type ThreadMatches = {
+  /** The page, best first: each thread once, with the hit its snippet comes from. */
+  page: { threadId: number; hit: number }[];
+  total: number;
+  /** A part held more than maxMatches matches, so total counts only those read. */
+  capped: boolean;
+};
+
+export type SimilarSearch = {
+  words: { word: string; prefix: boolean }[];
+  productSlug: string | null;
+  limit: number;
+};
+
+export type SearchQueries = {
+  matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise<ThreadMatches>;
+  /** Each hit's text with the matched words between HIT_START and HIT_END. */
+  snippets(db: Kysely<Database>, terms: string[][], hits: number[]): Promise<Map<number, string>>;
+  /** Visible threads whose titles share a word, best first. */
+  similarThreadIds(db: Kysely<Database>, search: SimilarSearch): Promise<number[]>;
+  /** Moves replies waiting to be indexed into the index; returns how many were taken. */
+  indexPendingReplies(db: Kysely<Database>, batch: number): Promise<number>;
+};
