@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type KyselyPlugin, type SqliteDatabase } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type KyselyPlugin,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from "kysely";
 import type { Database } from "./schema";
 
 export const DEFAULT_DATABASE_PATH = "data/cocreate.db";
@@ -50,9 +60,36 @@ export function withStatementCache(sqlite: SQLite.Database, capacity = 500): Sql
   };
 }
 
+/**
+ * Kysely's SQLite driver starts transactions with a plain BEGIN, which takes
+ * the write lock only at the first write. Two processes that both read first
+ * then both write cannot both go on: SQLite fails the second writer at once
+ * with "database is locked" instead of letting it wait (its snapshot is
+ * older than the first writer's commit). BEGIN IMMEDIATE takes the write lock
+ * up front, so a second writer waits on the busy timeout and then runs.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+export class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 export function createSqliteDb(file: string, plugins: KyselyPlugin[] = []): Kysely<Database> {
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(file)) }),
     plugins,
   });
 }
