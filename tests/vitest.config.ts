@@ -4,6 +4,20 @@ import { defineConfig } from "vitest/config";
 // The config lives in tests/ so the repository's top level stays clean; paths below are from the repo root.
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+/**
+ * Unit tests of SQLite's own machinery, which PostgreSQL does not have: the
+ * FTS5 queue of replies waiting to be indexed, the WAL checkpoint worker,
+ * the online backup of the database file, EXPLAIN QUERY PLAN of the busy
+ * pages, and several processes taking turns on one file.
+ */
+const SQLITE_ONLY = [
+  "tests/unit/search-index.test.ts",
+  "tests/unit/checkpoint.test.ts",
+  "tests/unit/backup.test.ts",
+  "tests/unit/query-plans.test.ts",
+  "tests/unit/sqlite-writers.test.ts",
+];
+
 export default defineConfig({
   root,
   resolve: {
@@ -21,6 +35,17 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           globalSetup: ["tests/unit/global-setup.ts"],
+          setupFiles: ["tests/unit/setup.ts"],
+        },
+      },
+      {
+        // The same unit tests on PostgreSQL: a private cluster for the run, a database per test file.
+        extends: true,
+        test: {
+          name: "unit-pg",
+          include: ["tests/unit/**/*.test.ts"],
+          exclude: SQLITE_ONLY,
+          globalSetup: ["tests/unit/postgres-global-setup.ts"],
           setupFiles: ["tests/unit/setup.ts"],
         },
       },
