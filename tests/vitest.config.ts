@@ -18,6 +18,9 @@ const SQLITE_ONLY = [
   "tests/unit/sqlite-writers.test.ts",
 ];
 
+/** Unit tests that compare the two engines, so they need the unit-pg project's cluster. */
+const POSTGRES_ONLY = ["tests/unit/schema-parity.test.ts"];
+
 export default defineConfig({
   root,
   resolve: {
@@ -34,6 +37,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          exclude: POSTGRES_ONLY,
           globalSetup: ["tests/unit/global-setup.ts"],
           setupFiles: ["tests/unit/setup.ts"],
         },
