@@ -18,8 +18,8 @@ const SQLITE_ONLY = [
   "tests/unit/sqlite-writers.test.ts",
 ];
 
-/** Unit tests that compare the two engines, so they need the unit-pg project's cluster. */
-const POSTGRES_ONLY = ["tests/unit/schema-parity.test.ts"];
+/** Unit tests that use both engines at once (comparing schemas, copying a forum), so they need the unit-pg project's cluster. */
+const POSTGRES_ONLY = ["tests/unit/schema-parity.test.ts", "tests/unit/copy-to-postgres.test.ts"];
 
 export default defineConfig({
   root,

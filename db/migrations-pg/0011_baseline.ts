@@ -406,6 +406,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       for each row when (old.body is distinct from new.body or old.thread_id is distinct from new.thread_id
         or old.hidden_at is distinct from new.hidden_at or old.deleted_at is distinct from new.deleted_at)
       execute function search_index_post();
+
+    -- Fills the index from scratch, as the triggers would have: for bulk loads (the copy command) run with triggers off.
+    create function search_index_rebuild() returns void language sql as $$
+      delete from search_index;
+      insert into search_index (rowid, thread_id, post_id, title, document)
+        select id * 2, id, null, to_tsvector('cocreate', title), to_tsvector('cocreate', title || ' ' || body)
+        from threads where hidden_at is null and deleted_at is null;
+      insert into search_index (rowid, thread_id, post_id, title, document)
+        select id * 2 + 1, thread_id, id, null, to_tsvector('cocreate', body)
+        from posts where hidden_at is null and deleted_at is null;
+    $$;
   `.execute(db);
 }
 
