@@ -25,11 +25,15 @@ export type PostgresCluster = {
   stop: () => void;
 };
 
-const INSTALL_HINT = "PostgreSQL 15 is not installed: apt-get install -y postgresql (or set PG_BIN to its bin folder).";
+const INSTALL_HINT = "PostgreSQL is not installed: apt-get install -y postgresql (or set PG_BIN to the folder with initdb and pg_ctl).";
 
 /** The folder with initdb and pg_ctl, or null when PostgreSQL is not installed. */
 export function postgresBinDir(): string | null {
-  const candidates = [process.env.PG_BIN, "/usr/lib/postgresql/15/bin"];
+  // Debian's postgresql package puts each major version's programs in /usr/lib/postgresql/<version>/bin.
+  const debian = fs.existsSync("/usr/lib/postgresql")
+    ? fs.readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a)).map((version) => `/usr/lib/postgresql/${version}/bin`)
+    : [];
+  const candidates = [process.env.PG_BIN, ...debian];
   try {
     candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
   } catch {
