@@ -18,8 +18,8 @@ const SQLITE_ONLY = [
   "tests/unit/sqlite-writers.test.ts",
 ];
 
-/** Unit tests that use both engines at once (comparing schemas, copying a forum), so they need the unit-pg project's cluster. */
-const POSTGRES_ONLY = ["tests/unit/schema-parity.test.ts", "tests/unit/copy-to-postgres.test.ts"];
+/** Unit tests that need the unit-pg project's cluster: both engines at once (comparing schemas, copying a forum) or PostgreSQL's own types. */
+const POSTGRES_ONLY = ["tests/unit/schema-parity.test.ts", "tests/unit/copy-to-postgres.test.ts", "tests/unit/postgres-types.test.ts"];
 
 export default defineConfig({
   root,
