@@ -3,7 +3,7 @@ import fs from "node:fs";
 import compression from "compression";
 import express from "express";
 import { closeDb, getDb } from "~db/client.server";
-import { startDatabaseUpkeep } from "~db/engine.server";
+import { describeDatabase, startDatabaseUpkeep } from "~db/engine.server";
 import { lucia } from "./auth/session.server";
 import { startBackgroundJobs } from "./background.server";
 import { formBodies } from "./http/form-body.server";
@@ -82,7 +82,7 @@ app.use(errorAnswers({ bodyLimitBytes }));
 const server = app.listen(port, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  log("info", "listening", { port: actualPort, url: `http://localhost:${actualPort}` });
+  log("info", "listening", { port: actualPort, url: `http://localhost:${actualPort}`, database: describeDatabase() });
 });
 
 /**
