@@ -7,8 +7,9 @@
  * in batches inside one transaction (a failure leaves the target empty), ids
  * kept; the target's triggers are off meanwhile, so rows (counters included)
  * arrive exactly as SQLite holds them, and the search index is built once at
- * the end. Identity sequences then continue after the largest id, and the
- * row count of every table is compared with the source. The SQLite file is
+ * the end. Identity sequences then continue after the largest id, the
+ * row count of every table is compared with the source, and the tables are
+ * analyzed. The SQLite file is
  * only read; stop the server first so nothing is written meanwhile.
  */
 import path from "node:path";
@@ -160,6 +161,8 @@ export async function copySqliteToPostgres(sqliteFile: string, target: Kysely<Da
       return counts;
     });
     await checkCounts(source, target, copies);
+    // Fresh statistics, so the planner knows the tables are no longer empty.
+    await sql`analyze`.execute(target);
     return copies;
   } finally {
     source.close();
