@@ -368,6 +368,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index search_index_titles on search_index using gin (title) where post_id is null;
     create index search_index_threads on search_index using gin (document) where post_id is null;
     create index search_index_replies on search_index using gin (document) where post_id is not null;
+    -- Search reads the newest matching threads, and apart from them the newest matching replies
+    -- (rowid desc): a common word finds its first thousand walking back from the newest.
+    create index search_index_thread_rows on search_index (rowid) where post_id is null;
+    create index search_index_reply_rows on search_index (rowid) where post_id is not null;
     create index search_index_post on search_index (post_id) where post_id is not null;
     create index search_index_thread on search_index (thread_id);
 

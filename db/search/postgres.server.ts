@@ -29,6 +29,12 @@ function matchAny(words: SimilarSearch["words"]): RawBuilder<unknown> {
   )})`;
 }
 
+/**
+ * ts_rank's normalization 1 divides by 1 + the log of the title's length: of
+ * two titles with the word, the shorter ranks first, as with FTS5's bm25.
+ */
+const TITLE_LENGTH_NORMALIZATION = sql.lit(1);
+
 /** The same order as SQLite's (see db/search/sqlite.server.ts): title matches by rank, then the newest matches by activity. */
 async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise<ThreadMatches> {
   if (search.terms.length === 0) return { page: [], total: 0, capped: false };
@@ -36,7 +42,7 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
   const query = matchAll(search.terms);
   const { rows } = await sql<{ threadId: number; hit: number; total: number; capped: boolean }>`
     with title_hits as materialized (
-      select s.thread_id, -ts_rank(s.title, ${query}) as score, t.last_activity_at as activity
+      select s.thread_id, -ts_rank(s.title, ${query}, ${TITLE_LENGTH_NORMALIZATION}) as score, t.last_activity_at as activity
       from search_index s
       join threads t on t.id = s.thread_id
       where s.post_id is null and s.title @@ ${query} and ${visible}
@@ -126,7 +132,7 @@ async function similarThreadIds(db: Kysely<Database>, search: SimilarSearch): Pr
     where s.post_id is null and s.title @@ ${query}
       and t.hidden_at is null and t.deleted_at is null
       ${search.productSlug ? sql`and pr.slug = ${search.productSlug}` : sql``}
-    order by ts_rank(s.title, ${query}) desc, t.id desc
+    order by ts_rank(s.title, ${query}, ${TITLE_LENGTH_NORMALIZATION}) desc, t.id desc
     limit ${search.limit}
   `.execute(db);
   return rows.map((row) => row.id);
