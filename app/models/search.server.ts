@@ -3,7 +3,7 @@ import { getDb } from "~db/client.server";
 import { searchQueries } from "~db/engine.server";
 import type { IdeaStatus, ThreadKind } from "~db/schema";
 import { SEARCH_MAX_MATCHES, searchTerms, similarWords } from "~/utils/search-query";
-import { snippetParts } from "~/utils/snippet";
+import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
 import { threadPath } from "~/utils/slug";
 import { indexPendingReplies } from "./search-index.server";
 import { withTags } from "./tag.server";
@@ -73,7 +73,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
   const hits = new Map(matches.page.map(({ threadId, hit }) => [threadId, hit]));
   const [threads, snippets] = await Promise.all([
     threadsInOrder(matches.page.map((match) => match.threadId)).then(withTags),
-    engine.snippets(db, terms, [...hits.values()]),
+    engine.snippets(db, terms, [...hits.values()], { start: HIT_START, end: HIT_END }),
   ]);
   return {
     results: threads.map((thread) => {

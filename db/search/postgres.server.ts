@@ -1,7 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
-import { HIT_END, HIT_START } from "~/utils/snippet";
 import type { Database } from "../schema";
-import type { SearchQueries, SimilarSearch, ThreadMatches, ThreadSearch } from "./types";
+import type { SearchQueries, SimilarSearch, SnippetMarks, ThreadMatches, ThreadSearch } from "./types";
 
 /**
  * Full-text search on PostgreSQL, over search_index (db/migrations-pg/0011_baseline.ts):
@@ -94,12 +93,11 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
   };
 }
 
-const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
-
-const plain = (text: string) => text.replaceAll(HIT_START, "").replaceAll(HIT_END, "").replace(/\s+/g, " ").trim();
+const headlineOptions = (marks: SnippetMarks) =>
+  `StartSel=${marks.start}, StopSel=${marks.end}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
 
 /** Like FTS5's snippet(): about 24 words around the matches, with … where the text goes on. */
-async function snippets(db: Kysely<Database>, terms: string[][], hits: number[]): Promise<Map<number, string>> {
+async function snippets(db: Kysely<Database>, terms: string[][], hits: number[], marks: SnippetMarks): Promise<Map<number, string>> {
   const found = new Map<number, string>();
   if (terms.length === 0 || hits.length === 0) return found;
   const threadIds = hits.filter((hit) => hit % 2 === 0).map((hit) => hit / 2);
@@ -110,9 +108,10 @@ async function snippets(db: Kysely<Database>, terms: string[][], hits: number[])
     ...(postIds.length ? [sql`select id * 2 + 1 as hit, body from posts where id in (${sql.join(postIds)})`] : []),
   ];
   const { rows } = await sql<{ hit: number; body: string; snippet: string }>`
-    select hit, body, ts_headline('cocreate', body, ${query}, ${HEADLINE_OPTIONS}) as snippet
+    select hit, body, ts_headline('cocreate', body, ${query}, ${headlineOptions(marks)}) as snippet
     from (${sql.join(parts, sql` union all `)}) texts
   `.execute(db);
+  const plain = (text: string) => text.replaceAll(marks.start, "").replaceAll(marks.end, "").replace(/\s+/g, " ").trim();
   for (const { hit, body, snippet } of rows) {
     const whole = plain(body);
     const shown = plain(snippet);

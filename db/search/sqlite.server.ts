@@ -1,7 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import { HIT_END, HIT_START } from "~/utils/snippet";
 import type { Database } from "../schema";
-import type { SearchQueries, SimilarSearch, ThreadMatches, ThreadSearch } from "./types";
+import type { SearchQueries, SimilarSearch, SnippetMarks, ThreadMatches, ThreadSearch } from "./types";
 
 /**
  * Full-text search on SQLite, over the FTS5 indexes kept by the triggers of
@@ -98,14 +97,14 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
   };
 }
 
-async function snippets(db: Kysely<Database>, terms: string[][], hits: number[]): Promise<Map<number, string>> {
+async function snippets(db: Kysely<Database>, terms: string[][], hits: number[], marks: SnippetMarks): Promise<Map<number, string>> {
   const match = fts5MatchAll(terms);
   const found = new Map<number, string>();
   if (!match || hits.length === 0) return found;
   // better-sqlite3 binds a JS number as a REAL, and FTS5 ignores a rowid constraint whose
   // value is not an INTEGER: it would make a snippet for every match (seconds for a common word).
   const { rows } = await sql<{ hit: number; snippet: string }>`
-    select rowid as hit, snippet(search_index, 1, ${HIT_START}, ${HIT_END}, '…', 24) as snippet
+    select rowid as hit, snippet(search_index, 1, ${marks.start}, ${marks.end}, '…', 24) as snippet
     from search_index
     where search_index match ${match}
       and rowid in (${sql.join(hits.map((hit) => sql`cast(${hit} as integer)`))})

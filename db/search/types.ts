@@ -35,10 +35,13 @@ export type SimilarSearch = {
   limit: number;
 };
 
+/** What goes around a matched word in a snippet (app/utils/snippet.ts turns them into <mark>). */
+export type SnippetMarks = { start: string; end: string };
+
 export type SearchQueries = {
   matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise<ThreadMatches>;
-  /** Each hit's text with the matched words between HIT_START and HIT_END. */
-  snippets(db: Kysely<Database>, terms: string[][], hits: number[]): Promise<Map<number, string>>;
+  /** About two dozen words of each hit's text around the matches, each matched word between the marks. */
+  snippets(db: Kysely<Database>, terms: string[][], hits: number[], marks: SnippetMarks): Promise<Map<number, string>>;
   /** Visible threads whose titles share a word, best first. */
   similarThreadIds(db: Kysely<Database>, search: SimilarSearch): Promise<number[]>;
   /** Moves replies waiting to be indexed into the index; returns how many were taken. */
