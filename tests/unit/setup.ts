@@ -27,6 +27,8 @@ afterAll(async () => {
 function useSqliteFile(dir: string) {
   const file = path.join(dir, `${randomUUID()}.db`);
   process.env.DATABASE_PATH = file;
+  // A DATABASE_URL left in the shell would point the SQLite run at a real PostgreSQL database.
+  delete process.env.DATABASE_URL;
   return async () => {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   };
