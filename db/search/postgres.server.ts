@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../schema";
+import { rankedPage, toMatches, type PageRow } from "./ranking";
 import type { SearchQueries, SimilarSearch, SnippetMarks, ThreadMatches, ThreadSearch } from "./types";
 
 /**
@@ -39,7 +40,7 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
   if (search.terms.length === 0) return { page: [], total: 0, capped: false };
   const { threadFilter: visible, maxMatches } = search;
   const query = matchAll(search.terms);
-  const { rows } = await sql<{ threadId: number; hit: number; total: number; capped: boolean }>`
+  const { rows } = await sql<PageRow>`
     with title_hits as materialized (
       select s.thread_id, -ts_rank(s.title, ${query}, ${TITLE_LENGTH_NORMALIZATION}) as score, t.last_activity_at as activity
       from search_index s
@@ -65,32 +66,9 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
       order by s.rowid desc
       limit ${maxMatches + 1}
     ),
-    candidates as (
-      select thread_id, activity, 0 as tier, score, thread_id * 2 as hit from (select * from title_hits limit ${maxMatches}) x
-      union all
-      select thread_id, activity, 1, null, thread_id * 2 from (select * from thread_hits limit ${maxMatches}) x
-      union all
-      select thread_id, activity, 1, null, hit from (select * from reply_hits limit ${maxMatches}) x
-    ),
-    best as (
-      select thread_id, max(activity) as activity, min(tier) as tier, min(score) as score,
-             coalesce(min(case when hit % 2 = 0 then hit end), max(hit)) as hit
-      from candidates
-      group by thread_id
-    )
-    select thread_id as "threadId", hit, count(*) over () as total,
-           (select count(*) from title_hits) > ${maxMatches}
-             or (select count(*) from thread_hits) > ${maxMatches}
-             or (select count(*) from reply_hits) > ${maxMatches} as capped
-    from best
-    order by tier, score, activity desc, thread_id desc
-    limit ${search.limit} offset ${search.offset}
+    ${rankedPage(search)}
   `.execute(db);
-  return {
-    page: rows.map(({ threadId, hit }) => ({ threadId, hit })),
-    total: rows[0]?.total ?? 0,
-    capped: rows[0]?.capped === true,
-  };
+  return toMatches(rows);
 }
 
 const headlineOptions = (marks: SnippetMarks) =>

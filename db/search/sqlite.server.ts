@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
+import { rankedPage, toMatches, type PageRow } from "./ranking";
 import type { SearchQueries, SimilarSearch, SnippetMarks, ThreadMatches, ThreadSearch } from "./types";
 
 /**
@@ -42,7 +43,7 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
   const match = fts5MatchAll(search.terms);
   if (!match) return { page: [], total: 0, capped: false };
   const { threadFilter: visible, maxMatches } = search;
-  const { rows } = await sql<{ threadId: number; hit: number; total: number; capped: number }>`
+  const { rows } = await sql<PageRow>`
     with title_hits as materialized (
       select st.rowid as thread_id, bm25(search_titles) as score, t.last_activity_at as activity
       from search_titles st
@@ -69,32 +70,9 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
       order by s.rowid desc
       limit ${maxMatches + 1}
     ),
-    candidates as (
-      select thread_id, activity, 0 as tier, score, thread_id * 2 as hit from (select * from title_hits limit ${maxMatches})
-      union all
-      select thread_id, activity, 1, null, thread_id * 2 from (select * from thread_hits limit ${maxMatches})
-      union all
-      select thread_id, activity, 1, null, hit from (select * from reply_hits limit ${maxMatches})
-    ),
-    best as (
-      select thread_id, activity, min(tier) as tier, min(score) as score,
-             coalesce(min(case when hit % 2 = 0 then hit end), max(hit)) as hit
-      from candidates
-      group by thread_id
-    )
-    select thread_id as "threadId", hit, count(*) over () as total,
-           (select count(*) from title_hits) > ${maxMatches}
-             or (select count(*) from thread_hits) > ${maxMatches}
-             or (select count(*) from reply_hits) > ${maxMatches} as capped
-    from best
-    order by tier, score, activity desc, thread_id desc
-    limit ${search.limit} offset ${search.offset}
+    ${rankedPage(search)}
   `.execute(db);
-  return {
-    page: rows.map(({ threadId, hit }) => ({ threadId, hit })),
-    total: rows[0]?.total ?? 0,
-    capped: rows[0]?.capped === 1,
-  };
+  return toMatches(rows);
 }
 
 async function snippets(db: Kysely<Database>, terms: string[][], hits: number[], marks: SnippetMarks): Promise<Map<number, string>> {
