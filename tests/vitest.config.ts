@@ -45,8 +45,8 @@ export default defineConfig({
       {
         // The same unit tests on PostgreSQL: a private cluster for the run, a database per test file.
         // Files share one module graph here (isolate: false): importing the app for every file was a
-        // third of this project's time (53 s → 34 s); the SQLite project keeps full isolation, so a
-        // test that leaves module state behind still shows up there.
+        // third of this project's time (53 s → 34 s). The SQLite project keeps full isolation: a failure
+        // only here, that depends on which files ran before, means a file left module state behind.
         extends: true,
         test: {
           name: "unit-pg",
