@@ -2,8 +2,8 @@ import * as build from "@remix-run/dev/server-build";
 import fs from "node:fs";
 import compression from "compression";
 import express from "express";
-import { startCheckpoints } from "~db/checkpoint.server";
-import { closeDb, databasePath } from "~db/client.server";
+import { closeDb, getDb } from "~db/client.server";
+import { describeDatabase, startDatabaseUpkeep } from "~db/engine.server";
 import { lucia, sessionIdFromCookies } from "./auth/session.server";
 import { startBackgroundJobs } from "./background.server";
 import { formBodies } from "./http/form-body.server";
@@ -38,7 +38,7 @@ function positiveNumber(name: string, fallback: number): number {
 }
 
 const { demo } = await prepareDatabase();
-const stopCheckpoints = await startCheckpoints(databasePath(), (message) => log("warn", "checkpoint", { message }));
+const stopDatabaseUpkeep = await startDatabaseUpkeep(getDb(), (message) => log("warn", "checkpoint", { message }));
 const stopBackgroundJobs = startBackgroundJobs();
 await lucia.deleteExpiredSessions();
 setInterval(() => void lucia.deleteExpiredSessions().catch((e) => log("error", "session-cleanup", { message: String(e) })), 6 * 3_600_000).unref();
@@ -86,7 +86,7 @@ const server = app.listen(port, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   // `demo` says the demo's accounts are there (npm start prints how to sign in); the password is never logged.
-  log("info", "listening", { port: actualPort, url: `http://localhost:${actualPort}`, database: databasePath(), demo });
+  log("info", "listening", { port: actualPort, url: `http://localhost:${actualPort}`, database: describeDatabase(), demo });
 });
 
 /**
@@ -100,7 +100,7 @@ function shutDown(signal: string) {
   log("info", "shutting-down", { signal });
   const finish = async (code: number) => {
     await stopBackgroundJobs();
-    await stopCheckpoints();
+    await stopDatabaseUpkeep();
     await closeDb();
     log("info", "stopped", { code });
     process.exit(code);

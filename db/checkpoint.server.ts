@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { sql } from "kysely";
-import { getDb } from "./client.server";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "./schema";
 
 /**
  * Copies the write-ahead log back into the database file on a thread of its
@@ -44,8 +44,8 @@ parentPort.on("message", () => {
 });
 `;
 
-export async function startCheckpoints(file: string, onError: (message: string) => void): Promise<() => Promise<void>> {
-  await sql`pragma wal_autocheckpoint = ${sql.raw(String(SAFETY_NET_PAGES))}`.execute(getDb());
+export async function startCheckpoints(db: Kysely<Database>, file: string, onError: (message: string) => void): Promise<() => Promise<void>> {
+  await sql`pragma wal_autocheckpoint = ${sql.raw(String(SAFETY_NET_PAGES))}`.execute(db);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { driver: createRequire(import.meta.url).resolve("better-sqlite3"), file, intervalMs: CHECKPOINT_MS },
@@ -58,7 +58,7 @@ export async function startCheckpoints(file: string, onError: (message: string) 
       if (!stopping) {
         // Without the worker the log would grow to the safety net between checkpoints: back to SQLite's default.
         onError(`the checkpoint worker ended (exit code ${code}); the server's own connection checkpoints again`);
-        sql`pragma wal_autocheckpoint = ${sql.raw(String(SQLITE_DEFAULT_PAGES))}`.execute(getDb()).catch(() => {});
+        sql`pragma wal_autocheckpoint = ${sql.raw(String(SQLITE_DEFAULT_PAGES))}`.execute(db).catch(() => {});
       }
       resolve();
     }),

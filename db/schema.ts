@@ -1,6 +1,10 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
-/** The single declaration of Cocreate's table shapes. Times are UTC milliseconds. */
+/**
+ * The single declaration of Cocreate's table shapes, on both engines. Times
+ * are UTC milliseconds. PostgreSQL keeps ids and times as bigint and returns
+ * them (and counts) as JS numbers too (db/postgres.server.ts).
+ */
 
 export type Role = "member" | "staff" | "admin";
 export type ThreadKind = "discussion" | "question" | "idea";
@@ -310,8 +314,10 @@ export interface ThreadTagsTable {
 }
 
 /**
- * The FTS5 index over visible threads (rowid = id * 2) and replies
- * (rowid = id * 2 + 1), kept by triggers. Queried with raw SQL only.
+ * SQLite's FTS5 index over visible threads (rowid = id * 2) and replies
+ * (rowid = id * 2 + 1), kept by triggers. Queried with raw SQL only
+ * (db/search/sqlite.server.ts). PostgreSQL's search_index has the same row
+ * ids but text-search vectors instead of text (db/migrations-pg/0011_baseline.ts).
  */
 export interface SearchIndexTable {
   rowid: number;
@@ -321,7 +327,7 @@ export interface SearchIndexTable {
   post_id: number | null;
 }
 
-/** Replies waiting to enter search_index (db/migrations/0011_search_queue.ts, app/models/search-index.server.ts). */
+/** SQLite only: replies waiting to enter search_index (db/migrations/0011_search_queue.ts, db/search/sqlite.server.ts). */
 export interface SearchPendingTable {
   post_id: number;
 }

@@ -3,9 +3,16 @@
  *   npm run backup                       → backups/cocreate-YYYYMMDD-HHMMSS.db
  *   npm run backup -- /mnt/safe/copy.db  → that file
  * Reads DATABASE_PATH like the server. How to restore: see docs/operations.md.
+ * On PostgreSQL (DATABASE_URL) backups are pg_dump's job.
  */
 import { backupDatabase, defaultBackupPath } from "~db/backup.server";
-import { databasePath } from "~db/client.server";
+import { configuredEngine } from "~db/engine.server";
+import { databasePath } from "~db/sqlite.server";
+
+if (configuredEngine() === "postgres") {
+  console.error("npm run backup copies the SQLite file; on PostgreSQL use pg_dump (see the README's \"Running on PostgreSQL\").");
+  process.exit(1);
+}
 
 const destination = process.argv[2] || defaultBackupPath();
 try {

@@ -12,7 +12,8 @@
 import fs from "node:fs";
 import { hash } from "@node-rs/argon2";
 import { Kysely, SqliteDialect } from "kysely";
-import { migrateToLatest, openSqlite } from "~db/client.server";
+import { migrateToLatest } from "~db/client.server";
+import { openSqlite } from "~db/sqlite.server";
 import type { Database, IdeaStatus, ThreadKind } from "~db/schema";
 import { renderMarkdown } from "~/markdown/render.server";
 import {

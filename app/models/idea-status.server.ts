@@ -23,7 +23,7 @@ export type StatusChange = { status: IdeaStatus; note: string };
 export async function setIdeaStatus(actor: Actor, threadId: number, change: StatusChange): Promise<void> {
   const noteHtml = change.note.trim() ? renderNote(change.note.trim()) : "";
   await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
+    const thread = await requireThread(threadId, trx, { forUpdate: true });
     invariantResponse(thread.kind === "idea", "Only ideas have a status.", { status: 400 });
     invariantResponse(actor && can.changeStatus(actor, thread), "Only staff can change an idea's status.", {
       status: 403,
@@ -44,7 +44,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       .updateTable("threads")
       .set({ status: change.status, status_changed_at: now, last_activity_at: now })
       .where("id", "=", threadId)
-      .where("status", "is", thread.status)
+      .where((eb) => (thread.status === null ? eb("status", "is", null) : eb("status", "=", thread.status)))
       .where("merged_into_id", "is", null)
       .executeTakeFirst();
     refuseField(Number(updated.numUpdatedRows) === 1, "status", "Someone changed this idea's status meanwhile; reload to see it.", 409);

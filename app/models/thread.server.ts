@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
+import { forUpdate } from "~db/engine.server";
 import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
@@ -64,8 +65,14 @@ export async function listLatestThreads(limit = 15): Promise<ThreadListItem[]> {
  * The facts permission checks need, or a 404 for a missing or deleted
  * thread. Hidden threads load: the can.* checks refuse what they forbid.
  */
-export async function requireThread(id: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
-  const thread = await db.selectFrom("threads").selectAll().where("id", "=", id).executeTakeFirst();
+export async function requireThread(
+  id: number,
+  db: Transaction<Database> | ReturnType<typeof getDb> = getDb(),
+  options: { forUpdate?: boolean } = {},
+) {
+  const query = db.selectFrom("threads").selectAll().where("id", "=", id);
+  // Locked, a decision read from the row still holds when the transaction writes (two staff at once).
+  const thread = await (options.forUpdate ? forUpdate(query) : query).executeTakeFirst();
   invariantResponse(thread && thread.deleted_at === null, "We couldn't find that thread.", { status: 404 });
   return thread;
 }

@@ -1,4 +1,5 @@
 import { getDb } from "~db/client.server";
+import { includesIgnoringCase } from "~db/engine.server";
 import type { Role } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
@@ -118,9 +119,7 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
     .$if(needle.length > 0, (query) =>
       query.where((eb) =>
         eb.or(
-          (["username", "email", "display_name"] as const).map((column) =>
-            eb(eb.fn<number>("instr", [eb.fn("lower", [column]), eb.val(needle)]), ">", 0),
-          ),
+          (["username", "email", "display_name"] as const).map((column) => includesIgnoringCase(column, needle)),
         ),
       ),
     )
@@ -193,7 +192,7 @@ export async function updateProfile(actor: Actor, input: ProfileInput): Promise<
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      // The email column compares case-insensitively (collate nocase).
+      // The email column compares case-insensitively (collate nocase on SQLite, citext on PostgreSQL).
       const clash = await trx
         .selectFrom("users")
         .select("id")

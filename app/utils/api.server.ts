@@ -1,5 +1,6 @@
 import { userFromApiToken } from "~/models/api-token.server";
 import type { SessionUser } from "~/auth/session.server";
+import { withoutNul } from "~/utils/validation";
 
 /** A JSON answer for the public API, never cached by shared caches when it depends on a token. */
 export function json(body: unknown, init: ResponseInit = {}) {
@@ -48,7 +49,11 @@ export async function readBody(request: Request): Promise<Record<string, unknown
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
       throw new Response("Send a JSON object.", { status: 400 });
     }
-    return parsed as Record<string, unknown>;
+    return textWithoutNul(Object.entries(parsed));
   }
-  return Object.fromEntries(await request.formData());
+  return textWithoutNul(await request.formData());
+}
+
+function textWithoutNul(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  return Object.fromEntries([...entries].map(([key, value]) => [key, typeof value === "string" ? withoutNul(value) : value]));
 }

@@ -1,8 +1,10 @@
 /**
- * Turns whatever someone typed into a safe FTS5 MATCH expression. Only runs
- * of letters and digits survive, each one double-quoted, so FTS5 operators
- * (AND, OR, NOT, NEAR, *, -, ^, :, brackets) are searched as plain words and
- * nothing typed can make the query fail. Balanced double quotes keep a phrase.
+ * Turns whatever someone typed into the words a search looks for. Only runs
+ * of letters and digits survive, so no operator of either engine's query
+ * language (FTS5's AND, NEAR, *, ^, :; PostgreSQL's &, |, !, <->) can be typed
+ * and nothing typed can make a query fail. Balanced double quotes keep a
+ * phrase. Each engine turns these words into its own query
+ * (db/search/sqlite.server.ts, db/search/postgres.server.ts).
  */
 
 export const SEARCH_MAX_LENGTH = 200;
@@ -29,8 +31,11 @@ export function normalizeSearchText(input: unknown): string {
   return input.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH);
 }
 
-/** Groups of words: a quoted phrase is one group, every other word its own. */
-function termGroups(input: string): string[][] {
+/**
+ * Groups of words, every one of which must match: a quoted phrase is one
+ * group, every other word its own. Empty when nothing searchable was typed.
+ */
+export function searchTerms(input: string): string[][] {
   const groups: string[][] = [];
   for (const match of normalizeSearchText(input).matchAll(/"([^"]*)"|[^\s"]+/g)) {
     const words = (match[1] ?? match[0]).match(word);
@@ -39,33 +44,24 @@ function termGroups(input: string): string[][] {
   return groups.slice(0, MAX_TERMS);
 }
 
-const quote = (words: string[]) => `"${words.join(" ")}"`;
+export type SimilarWord = { word: string; prefix: boolean };
 
-/** Every term must match (implicit AND); null when nothing searchable was typed. */
-export function toMatchAll(input: string): string | null {
-  const groups = termGroups(input);
-  return groups.length ? groups.map(quote).join(" ") : null;
-}
-
-/** Every term must be in the title, the last one as a prefix (what someone picking a title types). */
-export function toMatchTitle(input: string): string | null {
-  const groups = termGroups(input);
-  if (groups.length === 0) return null;
-  const terms = groups.map((words, i) => (i === groups.length - 1 && words.join("").length >= 2 ? `${quote(words)}*` : quote(words)));
-  return `title : (${terms.join(" ")})`;
+/** Every word must be in the title, the last one as a prefix (what someone picking a title types). */
+export function titleWords(input: string): SimilarWord[] {
+  const words = searchTerms(input).flat();
+  return words.map((word, i) => ({ word, prefix: i === words.length - 1 && word.length >= 2 }));
 }
 
 /**
- * For "similar threads": any meaningful word of a title may match, the last
- * one as a prefix because the person is still typing. Only titles count.
+ * For "similar threads": the meaningful words of a title being written, any
+ * of which may match, the last one as a prefix because the person is still
+ * typing it. Only titles count.
  */
-export function toMatchSimilar(title: string): string | null {
-  const words = termGroups(title)
+export function similarWords(title: string): SimilarWord[] {
+  const words = searchTerms(title)
     .flat()
     .filter((w) => w.length > 1 && !stopWords.has(w.toLowerCase()));
-  if (words.length === 0) return null;
-  const terms = words.map((w, i) => (i === words.length - 1 && w.length >= 3 ? `${quote([w])}*` : quote([w])));
-  return `title : (${terms.join(" OR ")})`;
+  return words.map((word, i) => ({ word, prefix: i === words.length - 1 && word.length >= 3 }));
 }
 
 /** The line above search results: how many threads match, and whether the search stopped reading at its limit. */

@@ -31,10 +31,22 @@ export function formValues(formData: FormData): FormValues {
   return values;
 }
 
+/**
+ * What was typed, without NUL characters: they mean nothing in text, and
+ * PostgreSQL cannot store them (SQLite would). Every form (parseForm) and
+ * API body (readBody) passes through here.
+ */
+export function withoutNul(value: string): string {
+  return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+}
+
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.infer<S>> {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
-    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    const values = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map(withoutNul);
     raw[key] = values.length > 1 ? values : values[0];
   }
   const result = schema.safeParse(raw);

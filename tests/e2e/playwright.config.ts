@@ -47,6 +47,15 @@ export default defineConfig({
     timeout: 30_000,
     // A known secret lets the unsubscribe test sign a link the way an email would carry it.
     // Rate and new-member limits would trip tests that post quickly (see tests/rate-limit-env.ts).
-    env: { PORT: String(port), DATABASE_PATH: databasePath, NODE_ENV: "test", SESSION_SECRET: E2E_SECRET, ...E2E_RATE_LIMITS },
+    // The server inherits this process's environment: DATABASE_URL is set from E2E_DATABASE_URL only (an empty
+    // PostgreSQL database to run the suite against), never from a shell's own DATABASE_URL.
+    env: {
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      NODE_ENV: "test",
+      SESSION_SECRET: E2E_SECRET,
+      ...E2E_RATE_LIMITS,
+    },
   },
 });

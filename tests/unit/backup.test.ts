@@ -3,7 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { backupDatabase, defaultBackupPath } from "~db/backup.server";
-import { databasePath, openSqlite } from "~db/client.server";
+import { databasePath, openSqlite } from "~db/sqlite.server";
 
 describe("backups", () => {
   it("are named by the time they were made", () => {

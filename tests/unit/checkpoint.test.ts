@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { startCheckpoints } from "~db/checkpoint.server";
-import { databasePath, getDb } from "~db/client.server";
+import { getDb } from "~db/client.server";
+import { databasePath } from "~db/sqlite.server";
 import { createTestUser } from "./factories";
 
 /** SQLite's file change counter (header bytes 24–27): only a checkpoint writes the database file in WAL mode. */
@@ -20,7 +21,7 @@ function fileChangeCounter(file: string): number {
 describe("checkpoints on a worker thread", () => {
   it("copies committed writes into the database file without the requests' connection checkpointing", async () => {
     const errors: string[] = [];
-    const stop = await startCheckpoints(databasePath(), (message) => errors.push(message));
+    const stop = await startCheckpoints(getDb(), databasePath(), (message) => errors.push(message));
     try {
       const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(getDb());
       expect(rows[0]!.wal_autocheckpoint).toBe(10_000);
@@ -43,7 +44,7 @@ describe("checkpoints on a worker thread", () => {
 
   it("stopping a second time resolves at once, the worker having ended", async () => {
     const errors: string[] = [];
-    const stop = await startCheckpoints(databasePath(), (message) => errors.push(message));
+    const stop = await startCheckpoints(getDb(), databasePath(), (message) => errors.push(message));
     await stop();
     const again = await Promise.race([stop().then(() => "stopped"), new Promise((resolve) => setTimeout(resolve, 2_000, "hung"))]);
     expect(again).toBe("stopped");

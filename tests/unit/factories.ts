@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import { getDb } from "~db/client.server";
+import { configuredEngine } from "~db/engine.server";
 import type { Role, ThreadKind } from "~db/schema";
 import type { Actor } from "~/auth/permissions.server";
 import { hashPassword } from "~/auth/password.server";
@@ -82,4 +84,29 @@ export async function statusOf(call: () => Promise<unknown>): Promise<number> {
     throw error;
   }
   throw new Error("Expected the call to throw a Response, but it succeeded.");
+}
+
+/**
+ * Makes every update of `column` on `table` fail with `message` (a trigger in
+ * the engine's own dialect), to prove a write rolls back as a whole.
+ * Returns the function that removes it.
+ */
+export async function failUpdatesOf(table: string, column: string, message: string): Promise<() => Promise<void>> {
+  const db = getDb();
+  const trigger = sql.raw(`fail_${table}_${column}`);
+  if (configuredEngine() === "postgres") {
+    await sql`create function ${trigger}() returns trigger language plpgsql as $$
+      begin raise exception ${sql.lit(message)}; end $$`.execute(db);
+    await sql`create trigger ${trigger} before update of ${sql.ref(column)} on ${sql.table(table)}
+      for each row execute function ${trigger}()`.execute(db);
+    return async () => {
+      await sql`drop trigger ${trigger} on ${sql.table(table)}`.execute(db);
+      await sql`drop function ${trigger}()`.execute(db);
+    };
+  }
+  await sql`create trigger ${trigger} before update of ${sql.ref(column)} on ${sql.table(table)}
+    begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+  return async () => {
+    await sql`drop trigger ${trigger}`.execute(db);
+  };
 }

@@ -11,7 +11,7 @@ import { getRoadmap } from "~/models/roadmap.server";
 import { searchThreads } from "~/models/search.server";
 import { getSubscriptionLevel } from "~/models/subscription.server";
 import { tagsOfThreads, withTags } from "~/models/tag.server";
-import { listSorts, listThreads, parseCursor } from "~/models/thread-list.server";
+import { listSorts, listThreads, parseCursor, threadListQuery } from "~/models/thread-list.server";
 import { getThreadPage, listLatestThreads } from "~/models/thread.server";
 
 /**
@@ -255,5 +255,27 @@ describe("the busiest pages walk indexes on a populated forum", () => {
     await expectIndexedPlans(() => listNotifications(reader));
     // Member 7 wrote thread 6 (author = 1 + id % USERS) and has a notification about it.
     await expectIndexedPlans(() => markSeenOnThreadPage(reader, 6, [21, 22, 23, 24], true));
+  });
+});
+
+/** SQLite's plan of one query, with every parameter replaced by 1. */
+const plan = async (query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+  const compiled = query.compile();
+  return (sqlite.prepare(`explain query plan ${compiled.sql.replace(/\?/g, "1")}`).all() as { detail: string }[]).map((r) => r.detail).join("\n");
+};
+
+describe("thread lists", () => {
+  it.each(listSorts)("sorted by %s, a product page walks its index and never scans threads", async (sort) => {
+    const cursors = [{}, { after: { pinned: 0, key: 5, id: 9 } }, { before: { pinned: 1, key: 5, id: 9 } }];
+    for (const page of cursors) {
+      for (const filter of [{}, { kind: "question" as const, solved: "no" as const, tagId: 3 }]) {
+        const detail = await plan(threadListQuery({ productId: 1 }, sort, filter, page));
+        expect(detail).toMatch(/SEARCH threads USING INDEX threads_product_\w+ \(product_id=\?/);
+        expect(detail).not.toMatch(/SCAN threads|TEMP B-TREE/);
+      }
+      const tagDetail = await plan(threadListQuery({ tagId: 1 }, sort, {}, page));
+      expect(tagDetail).toMatch(/SEARCH scope_tag USING COVERING INDEX thread_tags_tag/);
+      expect(tagDetail).not.toMatch(/SCAN threads/);
+    }
   });
 });

@@ -1,8 +1,7 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { createReply, editReply } from "~/models/post.server";
-import { createTestReply, createTestThread, createTestUser, getThreadRow, statusOf } from "./factories";
+import { createTestReply, createTestThread, createTestUser, failUpdatesOf, getThreadRow, statusOf } from "./factories";
 
 async function postRow(id: number) {
   return getDb().selectFrom("posts").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -46,12 +45,11 @@ describe("replying", () => {
     const threadId = await createTestThread(author);
     const before = await getThreadRow(threadId);
     // Make the counter update fail after the reply row was inserted: the insert must roll back too.
-    await sql`create trigger fail_counter before update of reply_count on threads
-              begin select raise(abort, 'counter update failed'); end`.execute(getDb());
+    const restore = await failUpdatesOf("threads", "reply_count", "counter update failed");
     try {
       await expect(createReply(author, threadId, "This must not be stored.")).rejects.toThrow(/counter update failed/);
     } finally {
-      await sql`drop trigger fail_counter`.execute(getDb());
+      await restore();
     }
     expect(await replyCount(threadId)).toBe(0);
     expect(await getThreadRow(threadId)).toMatchObject({

@@ -5,7 +5,8 @@ import { findSimilarThreads, searchThreads } from "~/models/search.server";
 import { addStaffNote } from "~/models/staff-note.server";
 import { editThread, markAnswer } from "~/models/thread.server";
 import { editReply } from "~/models/post.server";
-import { SEARCH_MAX_MATCHES, searchSummary, toMatchAll, toMatchSimilar } from "~/utils/search-query";
+import { fts5MatchAll, fts5MatchTitle } from "~db/search/sqlite.server";
+import { SEARCH_MAX_MATCHES, searchSummary, searchTerms, similarWords } from "~/utils/search-query";
 import { snippetParts } from "~/utils/snippet";
 import { createTestProduct, createTestReply, createTestThread, createTestUser, type TestActor } from "./factories";
 
@@ -66,15 +67,24 @@ describe("search query sanitizing", () => {
     expect(Array.isArray(similar)).toBe(true);
   });
 
-  it("quotes every term so operators are searched as words", () => {
-    expect(toMatchAll('invoice AND NEAR( "late fee" -x*')).toBe('"invoice" "AND" "NEAR" "late fee" "x"');
-    expect(toMatchAll("🎉 ** ( )")).toBeNull();
-    expect(toMatchAll("")).toBeNull();
-    expect(toMatchSimilar("How do I export invoices")).toBe('title : ("export" OR "invoices"*)');
+  it("keeps only words and phrases, so operators are searched as words", () => {
+    expect(searchTerms('invoice AND NEAR( "late fee" -x*')).toEqual([["invoice"], ["AND"], ["NEAR"], ["late", "fee"], ["x"]]);
+    expect(searchTerms("🎉 ** ( )")).toEqual([]);
+    expect(searchTerms("")).toEqual([]);
+    expect(similarWords("How do I export invoices")).toEqual([
+      { word: "export", prefix: false },
+      { word: "invoices", prefix: true },
+    ]);
+  });
+
+  it("quotes every term for FTS5 (SQLite)", () => {
+    expect(fts5MatchAll(searchTerms('invoice AND NEAR( "late fee" -x*'))).toBe('"invoice" "AND" "NEAR" "late fee" "x"');
+    expect(fts5MatchAll([])).toBeNull();
+    expect(fts5MatchTitle(similarWords("How do I export invoices"), false)).toBe('title : ("export" OR "invoices"*)');
   });
 
   it("caps what it reads of a long query", () => {
-    expect(toMatchAll("word ".repeat(10_000))!.split('"word"').length - 1).toBeLessThanOrEqual(12);
+    expect(searchTerms("word ".repeat(10_000)).length).toBeLessThanOrEqual(12);
   });
 });
 

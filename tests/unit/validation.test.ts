@@ -10,6 +10,11 @@ function form(fields: Record<string, string>): FormData {
 const validThread = { product: "widgets", kind: "question", title: "How do widgets work?", body: "Asking for a friend." };
 
 describe("the thread form", () => {
+  it("drops NUL characters, which no database column holds on PostgreSQL", () => {
+    const result = parseForm(threadSchema, form({ ...validThread, title: "Nul\u0000 in the title", body: "\u0000Body\u0000" }));
+    expect(result).toEqual({ ok: true, data: { ...validThread, title: "Nul in the title", body: "Body", tags: [] } });
+  });
+
   it("accepts a valid thread and trims the title", () => {
     const result = parseForm(threadSchema, form({ ...validThread, title: "  Padded title  " }));
     expect(result).toEqual({ ok: true, data: { ...validThread, title: "Padded title", tags: [] } });

@@ -1,0 +1,89 @@
+import { PostgresIntrospector, sql, type Expression, type Kysely, type KyselyPlugin, type Migration, type SqlBool } from "kysely";
+import { startCheckpoints } from "./checkpoint.server";
+import { migrations as sqliteMigrations } from "./migrations/index";
+import { migrations as postgresMigrations } from "./migrations-pg/index";
+import { createPostgresDb, isPostgresUrl } from "./postgres.server";
+import type { Database } from "./schema";
+import { postgresSearch } from "./search/postgres.server";
+import { sqliteSearch } from "./search/sqlite.server";
+import type { SearchQueries } from "./search/types";
+import { createSqliteDb, databasePath } from "./sqlite.server";
+
+/**
+ * The one place that knows Cocreate runs on two engines. SQLite (a file at
+ * DATABASE_PATH) is the default; DATABASE_URL=postgres://… runs on
+ * PostgreSQL. Everything else reads and writes through Kysely the same way
+ * on both, and asks this module for the few things that differ:
+ *
+ * - openDatabase / migrationsFor: how to connect and which migration set;
+ * - searchQueries: full-text search (FTS5 or tsvector);
+ * - forUpdate: a row lock for decide-then-write transactions;
+ * - includesIgnoringCase: case-insensitive "contains";
+ * - startDatabaseUpkeep: the engine's own background care.
+ *
+ * Upserts and insert-or-ignore need nothing here: Kysely's onConflict writes
+ * the same ON CONFLICT clause for both.
+ */
+
+export type EngineName = "sqlite" | "postgres";
+
+/** The engine the settings choose. A DATABASE_URL that is not a PostgreSQL URL is a mistake, not SQLite. */
+export function configuredEngine(): EngineName {
+  const url = process.env.DATABASE_URL;
+  if (!url) return "sqlite";
+  if (!isPostgresUrl(url)) {
+    throw new Error(
+      "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/cocreate; leave it unset to use the SQLite file at DATABASE_PATH.",
+    );
+  }
+  return "postgres";
+}
+
+export function openDatabase(plugins: KyselyPlugin[]): Kysely<Database> {
+  return configuredEngine() === "postgres" ? createPostgresDb(process.env.DATABASE_URL!, plugins) : createSqliteDb(databasePath(), plugins);
+}
+
+/** Which engine a connection talks to (the copy command holds one of each). */
+export function engineOf(db: Kysely<Database>): EngineName {
+  return db.introspection instanceof PostgresIntrospector ? "postgres" : "sqlite";
+}
+
+export function migrationsFor(db: Kysely<Database>): Record<string, Migration> {
+  return engineOf(db) === "postgres" ? postgresMigrations : sqliteMigrations;
+}
+
+/** Where the data is, for the start-up log; never a password. */
+export function describeDatabase(): string {
+  if (configuredEngine() === "sqlite") return `SQLite file ${databasePath()}`;
+  const url = new URL(process.env.DATABASE_URL!);
+  return `PostgreSQL database ${url.pathname.slice(1)} on ${url.host}`;
+}
+
+export function searchQueries(): SearchQueries {
+  return configuredEngine() === "postgres" ? postgresSearch : sqliteSearch;
+}
+
+/**
+ * Locks the selected rows until the transaction ends (SELECT … FOR UPDATE),
+ * so a decision read from them still holds when the transaction writes. On
+ * SQLite it changes nothing: a transaction holds the whole database's write
+ * lock from its start (BEGIN IMMEDIATE, db/sqlite.server.ts).
+ */
+export function forUpdate<Query extends { forUpdate(): Query }>(query: Query): Query {
+  return configuredEngine() === "postgres" ? query.forUpdate() : query;
+}
+
+/** `column` contains `needle`, ignoring case (ASCII on SQLite; what lower() folds on PostgreSQL). */
+export function includesIgnoringCase(column: string, needle: string): Expression<SqlBool> {
+  const position = configuredEngine() === "postgres" ? sql.raw("strpos") : sql.raw("instr");
+  return sql<SqlBool>`${position}(lower(${sql.ref(column)}), ${needle.toLowerCase()}) > 0`;
+}
+
+/**
+ * SQLite copies its write-ahead log into the file on a worker thread
+ * (db/checkpoint.server.ts); PostgreSQL looks after itself. Returns a stop function.
+ */
+export async function startDatabaseUpkeep(db: Kysely<Database>, onError: (message: string) => void): Promise<() => Promise<void>> {
+  if (engineOf(db) === "postgres") return async () => {};
+  return startCheckpoints(db, databasePath(), onError);
+}

@@ -1,0 +1,51 @@
+import { Kysely, PostgresDialect, type KyselyPlugin } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+/**
+ * PostgreSQL through Kysely's PostgresDialect and a pg connection pool.
+ *
+ * db/schema.ts declares ids, times and counts as JS numbers on both engines.
+ * PostgreSQL returns bigint (int8: ids, times, count(*)) and numeric (sum of
+ * bigints) as strings, because they may exceed 2^53; here they become
+ * numbers, and a value past Number.MAX_SAFE_INTEGER is an error rather than a
+ * silently rounded id.
+ */
+const INT8 = 20;
+const NUMERIC = 1700;
+
+function toNumber(text: string): number {
+  const value = Number(text);
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    throw new RangeError(`PostgreSQL returned ${text}, beyond the integers JavaScript holds exactly.`);
+  }
+  return value;
+}
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8 || oid === NUMERIC ? toNumber : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return Boolean(url && /^postgres(ql)?:\/\//i.test(url));
+}
+
+/** Connections each app process keeps open at most (DATABASE_POOL_MAX, default 10). */
+export function poolMax(): number {
+  const raw = process.env.DATABASE_POOL_MAX;
+  if (!raw) return 10;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`DATABASE_POOL_MAX must be a whole number of connections, at least 1, not "${raw}".`);
+  return value;
+}
+
+export function createPostgresDb(url: string, plugins: KyselyPlugin[] = [], options: { max?: number } = {}): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? poolMax(), types, application_name: "cocreate" });
+  // An idle connection the server closed (a restart, a dropped database) is replaced on next use;
+  // without a listener its error would end the process.
+  pool.on("error", (error) => {
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "warn", event: "database-connection-lost", message: error.message })}\n`);
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+}
