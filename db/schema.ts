@@ -29,6 +29,43 @@ export interface UsersTable {
   suspended_reason: string | null;
   /** 0: new member (posting limits apply), 1: trusted. */
   trust_level: Generated<number>;
+  /** The customer company the member belongs to, if any (at most one). */
+  account_id: number | null;
+  /** When the member proved they read their address; null until then. */
+  email_verified_at: number | null;
+}
+
+/** A customer company. Revenue, plan and segment are staff-only on every surface. */
+export interface AccountsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  plan: string | null;
+  segment: string | null;
+  /** Annual recurring revenue, in whole units of the site's currency. */
+  arr: Generated<number>;
+  /** The staff member who owns the relationship. */
+  owner_id: number | null;
+  /** 1: the account's name may show next to its people's names. */
+  is_public: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An email domain (lower case) whose verified addresses join an account. */
+export interface AccountDomainsTable {
+  domain: string;
+  account_id: number;
+}
+
+/** What a member following a whole product hears of: every new thread, only new ideas, or only status changes. */
+export type ProductFollowLevel = "threads" | "ideas" | "status";
+
+export interface ProductSubscriptionsTable {
+  user_id: number;
+  product_id: number;
+  level: ProductFollowLevel;
+  created_at: number;
 }
 
 export interface SessionsTable {
@@ -339,6 +376,9 @@ export interface SettingsTable {
 
 export interface Database {
   users: UsersTable;
+  accounts: AccountsTable;
+  account_domains: AccountDomainsTable;
+  product_subscriptions: ProductSubscriptionsTable;
   sessions: SessionsTable;
   products: ProductsTable;
   threads: ThreadsTable;

@@ -3,6 +3,7 @@ import * as m0011 from "./0011_baseline";
 import * as m0012 from "./0012_security_hardening";
 import * as m0013 from "./0013_acceptance_fixes";
 import * as m0014 from "./0014_reading_fixes";
+import * as m0015 from "./0015_customer_foundations";
 
 /**
  * PostgreSQL's migrations, in order. 0011_baseline gives PostgreSQL the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0012_security_hardening": m0012,
   "0013_acceptance_fixes": m0013,
   "0014_reading_fixes": m0014,
+  "0015_customer_foundations": m0015,
 };

@@ -12,6 +12,7 @@ import * as m0011 from "./0011_search_queue";
 import * as m0012 from "./0012_security_hardening";
 import * as m0013 from "./0013_acceptance_fixes";
 import * as m0014 from "./0014_reading_fixes";
+import * as m0015 from "./0015_customer_foundations";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0012_security_hardening": m0012,
   "0013_acceptance_fixes": m0013,
   "0014_reading_fixes": m0014,
+  "0015_customer_foundations": m0015,
 };
