@@ -7,6 +7,7 @@ import { notificationEmail } from "~/email/templates.server";
 import { inChunks } from "~/utils/chunks";
 import { siteUrl } from "~/utils/site-url.server";
 import { replyPath, threadPath } from "~/utils/slug";
+import { visibleTo } from "./content.server";
 import { getSiteSettings } from "./site-settings.server";
 
 export type NotificationEvent = {
@@ -73,12 +74,22 @@ export async function notify(trx: Transaction<Database>, recipients: number[], e
   await queueEmails(trx, rows.map((row) => ({ userId: row.user_id, notificationId: row.id, kind: event.kind, ...email })));
 }
 
-export async function countUnread(userId: number): Promise<number> {
-  const row = await getDb()
+/**
+ * A member's notifications that are about what they may still see: one about
+ * a thread hidden or deleted since is in neither their list nor their count.
+ */
+export function notificationsOf(member: NonNullable<Actor>) {
+  return getDb()
     .selectFrom("notifications")
+    .leftJoin("threads", "threads.id", "notifications.thread_id")
+    .where("notifications.user_id", "=", member.id)
+    .where(visibleTo(member));
+}
+
+export async function countUnread(member: NonNullable<Actor>): Promise<number> {
+  const row = await notificationsOf(member)
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
+    .where("notifications.read_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

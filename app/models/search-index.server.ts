@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { getDb } from "~db/client.server";
+import { publicContent } from "./content.server";
 
 /** Replies indexed per transaction at most, so one round never holds the database for long. */
 const BATCH = 2000;
@@ -27,7 +28,7 @@ export async function indexPendingReplies(batch = BATCH): Promise<number> {
         insert into search_index (rowid, title, body, thread_id, post_id)
         select p.id * 2 + 1, '', p.body, p.thread_id, p.id
         from search_pending q cross join posts p on p.id = q.post_id
-        where q.post_id <= ${last} and p.hidden_at is null and p.deleted_at is null
+        where q.post_id <= ${last} and ${publicContent("p")}
           and not exists (select 1 from search_index s where s.rowid = p.id * 2 + 1)
       `.execute(trx);
       await trx.deleteFrom("search_pending").where("post_id", "<=", last).execute();

@@ -6,7 +6,7 @@ import { SEARCH_MAX_MATCHES, toMatchAll, toMatchSimilar, toMatchTitle } from "~/
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
 import { replyPath, threadPath } from "~/utils/slug";
 import { indexPendingReplies } from "./search-index.server";
-import { shownStatus } from "./shown-status.server";
+import { publicContent, shownStatus, withStatus } from "./content.server";
 import { withTags } from "./tag.server";
 import type { ThreadListItem } from "./thread.server";
 
@@ -14,7 +14,9 @@ import type { ThreadListItem } from "./thread.server";
  * Full-text search over the FTS5 indexes kept by the 0006 and 0009 triggers. Raw SQL
  * lives here because Kysely cannot express MATCH, bm25(), snippet() and
  * INDEXED BY.
- * Every query joins threads (and replies) and checks visibility itself.
+ * Search is a published surface, the same for everyone: the indexes hold
+ * what visitors may see (their triggers), and every query joins threads (and
+ * replies) and checks publicContent again.
  */
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -30,10 +32,10 @@ type Row = ThreadListItem & { hit: number; total: number; capped: number };
 
 /** Conditions on the thread `t` of a match: visible, and in the chosen product, kind, status and answer state. */
 function filterSql(filter: SearchFilter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`t.hidden_at is null and t.deleted_at is null`];
+  const parts: RawBuilder<unknown>[] = [sql`${publicContent("t")}`];
   if (filter.productSlug) parts.push(sql`t.product_id = (select id from products where slug = ${filter.productSlug})`);
   if (filter.kind) parts.push(sql`t.kind = ${filter.kind}`);
-  if (filter.status) parts.push(sql`t.kind = 'idea' and t.status = ${filter.status} and t.merged_into_id is null`);
+  if (filter.status) parts.push(sql`${withStatus(filter.status, "t")}`);
   if (filter.solved === "yes") parts.push(sql`t.kind = 'question' and t.accepted_answer_post_id is not null`);
   if (filter.solved === "no") parts.push(sql`t.kind = 'question' and t.accepted_answer_post_id is null`);
   return sql.join(parts, sql` and `);
@@ -88,7 +90,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
     reply_hits as materialized (
       select s.rowid as hit, p.thread_id, t.last_activity_at as activity
       from search_index s
-      join posts p indexed by posts_visible on p.id = s.rowid / 2 and p.hidden_at is null and p.deleted_at is null
+      join posts p indexed by posts_visible on p.id = s.rowid / 2 and ${publicContent("p")}
       join threads t on t.id = p.thread_id
       where search_index match ${match} and s.rowid % 2 = 1 and ${visible}
       order by s.rowid desc
@@ -172,7 +174,7 @@ export async function findSimilarThreads(title: string, options: { productSlug?:
     join threads t on t.id = st.rowid
     join products pr on pr.id = t.product_id
     where search_titles match ${match}
-      and t.hidden_at is null and t.deleted_at is null
+      and ${publicContent("t")}
       ${options.productSlug ? sql`and pr.slug = ${options.productSlug}` : sql``}
     order by bm25(search_titles)
     limit ${options.limit ?? 5}
@@ -202,7 +204,7 @@ export async function findIdeasByTitle(
     join threads t on t.id = st.rowid
     join products pr on pr.id = t.product_id
     where search_titles match ${match}
-      and t.kind = 'idea' and t.hidden_at is null and t.deleted_at is null and t.merged_into_id is null
+      and ${withStatus(null, "t")} and ${publicContent("t")}
       and t.id <> ${options.excludeId}
       ${options.productId ? sql`and t.product_id = ${options.productId}` : sql``}
     order by bm25(search_titles)
