@@ -59,8 +59,9 @@ export function listQuery(viewer: Actor) {
       "users.display_name as authorDisplayName",
       "products.slug as productSlug",
       "products.name as productName",
-      moderationState().as("moderation"),
     ])
+    // Visitors see public rows only: their lists (cached, benchmarked) carry nothing more.
+    .$if(viewer !== null, (query) => query.select(moderationState().as("moderation")))
     .where(visibleTo(viewer));
 }
 
