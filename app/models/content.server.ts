@@ -2,6 +2,7 @@ import { expressionBuilder, sql, type Expression, type SqlBool, type Transaction
 import { getDb } from "~db/client.server";
 import type { Database, IdeaStatus } from "~db/schema";
 import { can, contentSight, type Actor, type ContentFacts } from "~/auth/permissions.server";
+import { inChunks } from "~/utils/chunks";
 import type { ShownStatus } from "~/utils/idea-status";
 import { invariantResponse } from "~/utils/http";
 
@@ -147,6 +148,21 @@ export async function requireReply(postId: number) {
   const { thread, rest: reply } = post ? threadOf(post) : {};
   invariantResponse(reply && thread && stateOf(reply) !== "deleted" && stateOf(thread) !== "deleted", "We couldn't find that reply.", { status: 404 });
   return { ...reply, thread };
+}
+
+/**
+ * Of `userIds`, those who may see all of `content` (a thread, and the reply
+ * an event is about): everyone when visitors may, since who may see grows
+ * from visitors to authors to staff; else those can.see lets in.
+ */
+export async function whoMaySee(db: Db, userIds: number[], content: ContentFacts[]): Promise<number[]> {
+  if (content.every((row) => can.see(null, row))) return userIds;
+  const seeing: number[] = [];
+  for (const chunk of inChunks(userIds, 500)) {
+    const people = await db.selectFrom("users").select(["id", "role", "suspended_until as suspendedUntil"]).where("id", "in", chunk).execute();
+    seeing.push(...people.filter((person) => content.every((row) => can.see(person, row))).map((person) => person.id));
+  }
+  return seeing;
 }
 
 const notFoundText = (ref: ContentRef) => (ref.type === "thread" ? "We couldn't find that thread." : "We couldn't find that reply.");

@@ -4,6 +4,7 @@ import type { Actor } from "~/auth/permissions.server";
 import { describeNotificationGroup } from "~/email/templates.server";
 import { invariantResponse } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
+import { visibleTo } from "./content.server";
 import { notificationsOf } from "./notification.server";
 import { locateReply } from "./reply-pages.server";
 
@@ -132,7 +133,13 @@ export async function openNotification(actor: Actor, notificationId: number): Pr
   const row = await requireOwnNotification(actor, notificationId);
   await markLineRead(row);
   if (row.threadId === null) return "/notifications";
-  const thread = await getDb().selectFrom("threads").select(["id", "title"]).where("id", "=", row.threadId).executeTakeFirst();
+  // A thread the member may no longer see is not named, not even in its address.
+  const thread = await getDb()
+    .selectFrom("threads")
+    .select(["threads.id", "threads.title"])
+    .where("threads.id", "=", row.threadId)
+    .where(visibleTo(actor))
+    .executeTakeFirst();
   if (!thread) return "/notifications";
   if (row.postId !== null) {
     try {

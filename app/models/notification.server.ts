@@ -7,7 +7,7 @@ import { notificationEmail } from "~/email/templates.server";
 import { inChunks } from "~/utils/chunks";
 import { siteUrl } from "~/utils/site-url.server";
 import { replyPath, threadPath } from "~/utils/slug";
-import { visibleTo } from "./content.server";
+import { replyFacts, threadFacts, visibleTo, whoMaySee } from "./content.server";
 import { getSiteSettings } from "./site-settings.server";
 
 export type NotificationEvent = {
@@ -22,17 +22,23 @@ export type NotificationEvent = {
 };
 
 /**
- * Records a notification for each recipient (never the actor) and queues its
- * email, all inside the caller's transaction.
+ * Records a notification for each recipient (never the actor, nobody who may
+ * not see the thread or reply it is about) and queues its email, all inside
+ * the caller's transaction.
  */
 export async function notify(trx: Transaction<Database>, recipients: number[], event: NotificationEvent): Promise<void> {
-  const userIds = [...new Set(recipients)].filter((id) => id !== event.actorId);
-  if (userIds.length === 0) return;
+  const candidates = [...new Set(recipients)].filter((id) => id !== event.actorId);
+  if (candidates.length === 0) return;
   const thread = await trx
     .selectFrom("threads")
-    .select(["id", "title"])
-    .where("id", "=", event.threadId)
+    .select(["threads.id", "threads.title", ...threadFacts])
+    .where("threads.id", "=", event.threadId)
     .executeTakeFirstOrThrow();
+  const reply = event.postId
+    ? await trx.selectFrom("posts").select(replyFacts).where("posts.id", "=", event.postId).executeTakeFirstOrThrow()
+    : null;
+  const userIds = await whoMaySee(trx, candidates, reply ? [thread, reply] : [thread]);
+  if (userIds.length === 0) return;
   const actor = event.actorId
     ? await trx
         .selectFrom("users")

@@ -10,7 +10,7 @@ import { setIdeaStatus } from "~/models/idea-status.server";
 import { getIdeaDetails, getIdeaSummary } from "~/models/idea.server";
 import { mergeIdea } from "~/models/idea-merge.server";
 import { deleteContent, hideContent } from "~/models/moderation.server";
-import { listNotifications } from "~/models/notification-inbox.server";
+import { listNotifications, openNotification } from "~/models/notification-inbox.server";
 import { editReply } from "~/models/post.server";
 import { listProducts } from "~/models/product.server";
 import { getProfile } from "~/models/profile.server";
@@ -167,6 +167,15 @@ const surfaces: Record<string, (viewer: Actor, f: Fixture) => Promise<Outcome>> 
   "focused pages (flag, staff tools)": async (v, f) => shows(await getContentSummary(thread(f.idea), v), f.marker),
   "the idea's own pages (status, credits, measure)": async (v, f) => shows(await getIdeaSummary(f.idea, v), f.marker),
   "notifications": async (v, f) => shows(await listNotifications(v), f.marker),
+  "following a notification (where it leads)": async (v, f) => {
+    const own = await getDb()
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", v?.id ?? 0)
+      .where("thread_id", "=", f.idea)
+      .executeTakeFirst();
+    return shows(await openNotification(v, own?.id ?? 0), f.marker);
+  },
   "flag queue: the idea": async (v, f) => shows(await listFlagQueue(v), f.marker),
   "flag queue: the reply": async (v, f) => shows(await listFlagQueue(v), f.replyMarker),
 };
@@ -214,6 +223,7 @@ const table: Record<keyof typeof surfaces, Record<State, string>> = {
   // Pages for acting on an idea: a deleted one takes no action until staff restore it.
   "the idea's own pages (status, credits, measure)": { ...forTheViewer, hidden: missingForOthers, deleted: "404 404 404 404 404 404" },
   "notifications": { visible: "401 S S S S S", hidden: "401 S A S S S", deleted: "401 A A A S S", merged: "401 S S S S S", "staff note": "401 A A A A A" },
+  "following a notification (where it leads)": { visible: "401 S S S S S", hidden: "401 S A S S S", deleted: "401 A A A S S", merged: "401 S S S S S", "staff note": "401 A A A A A" },
   "flag queue: the idea": { visible: staffPage, hidden: staffPage, deleted: staffPage, merged: staffPage, "staff note": "403 403 403 403 A A" },
   "flag queue: the reply": { ...aReply(staffPage, staffPage), visible: staffPage },
 };
@@ -321,5 +331,24 @@ describe("the query predicate and can.see are one rule", () => {
       ),
     );
     expect(seen).toEqual({ visitor: 1, author: 2, "other member": 1, "suspended author": 2, staff: 4, admin: 4, "suspended staff": 1 });
+  });
+});
+
+describe("notifications go only to those who may see what they are about", () => {
+  it("a status change on a hidden idea tells its author and staff among its followers, not the other members", async () => {
+    const author = await createTestUser();
+    const follower = await createTestUser();
+    const staff = await createTestUser({ role: "staff" });
+    const idea = await createTestThread(author, { kind: "idea" });
+    for (const member of [follower, staff]) {
+      await getDb().insertInto("subscriptions").values({ thread_id: idea, user_id: member.id, level: "watching", created_at: Date.now() }).execute();
+    }
+    await hideContent(staff, thread(idea), "Under review");
+    const other = await createTestUser({ role: "staff" });
+    await setIdeaStatus(other, idea, { status: "under_review", note: "" });
+    const told = await getDb().selectFrom("notifications").select("user_id").where("thread_id", "=", idea).where("kind", "=", "status_changed").execute();
+    expect(told.map((row) => row.user_id).sort()).toEqual([author.id, staff.id].sort());
+    const emailed = await getDb().selectFrom("email_outbox").select("user_id").where("kind", "=", "status_changed").where("user_id", "in", [author.id, follower.id, staff.id]).execute();
+    expect(emailed.map((row) => row.user_id)).not.toContain(follower.id);
   });
 });
