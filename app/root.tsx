@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, site] = await Promise.all([getUser(request), getSiteSettings()]);
   if (!user) return { user: null, site };
   const [unreadNotifications, flagsWaiting] = await Promise.all([
-    countUnread(user.id),
+    countUnread(user),
     can.moderate(user) ? countFlagQueue(user) : null,
   ]);
   return {

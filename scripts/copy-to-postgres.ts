@@ -31,9 +31,13 @@ type TargetTable = {
   name: string;
   columns: { name: string; type: string }[];
   /** Foreign keys to other tables: they are copied first. */
-  dependsOn: string[];
-  /** Columns that point into the same table (an idea merged into a later one): filled in after the table. */
-  selfReferences: string[];
+  dependsOn: { column: string; target: string; nullable: boolean }[];
+  /**
+   * Columns filled in once every table is copied: those that point into the
+   * same table (an idea merged into a later one), and those that close a
+   * cycle of foreign keys (a member's account, and the account's owner).
+   */
+  laterReferences: string[];
   identity: string | null;
 };
 
@@ -47,8 +51,8 @@ async function targetTables(db: Transaction<Database>): Promise<TargetTable[]> {
     where c.relkind = 'r' and c.relname not like 'kysely_%' and c.relname <> 'search_index'
     order by c.relname, a.attnum
   `.execute(db);
-  const { rows: keys } = await sql<{ table: string; column: string; target: string }>`
-    select c.relname as table, a.attname as column, t.relname as target
+  const { rows: keys } = await sql<{ table: string; column: string; target: string; nullable: boolean }>`
+    select c.relname as table, a.attname as column, t.relname as target, not a.attnotnull as nullable
     from pg_constraint k
     join pg_class c on c.oid = k.conrelid
     join pg_class t on t.oid = k.confrelid
@@ -58,7 +62,7 @@ async function targetTables(db: Transaction<Database>): Promise<TargetTable[]> {
   `.execute(db);
   const tables = new Map<string, TargetTable>();
   for (const c of columns) {
-    const table = tables.get(c.table) ?? { name: c.table, columns: [], dependsOn: [], selfReferences: [], identity: null };
+    const table = tables.get(c.table) ?? { name: c.table, columns: [], dependsOn: [], laterReferences: [], identity: null };
     table.columns.push({ name: c.column, type: c.type });
     if (c.identity) table.identity = c.column;
     tables.set(c.table, table);
@@ -66,20 +70,43 @@ async function targetTables(db: Transaction<Database>): Promise<TargetTable[]> {
   for (const key of keys) {
     const table = tables.get(key.table);
     if (!table) continue;
-    if (key.target === key.table) table.selfReferences.push(key.column);
-    else if (tables.has(key.target)) table.dependsOn.push(key.target);
+    if (key.target === key.table) table.laterReferences.push(key.column);
+    else if (tables.has(key.target)) table.dependsOn.push({ column: key.column, target: key.target, nullable: key.nullable });
   }
   const ordered: TargetTable[] = [];
   const placed = new Set<string>();
+  const unplaced = () => [...tables.values()].filter((t) => !placed.has(t.name)).sort((a, b) => a.name.localeCompare(b.name));
   while (ordered.length < tables.size) {
-    const ready = [...tables.values()].filter((t) => !placed.has(t.name) && t.dependsOn.every((d) => placed.has(d)));
-    if (ready.length === 0) throw new Error("The target's foreign keys form a cycle; the copy cannot order its tables.");
-    for (const table of ready.sort((a, b) => a.name.localeCompare(b.name))) {
+    let ready = unplaced().filter((t) => t.dependsOn.every((d) => placed.has(d.target)));
+    if (ready.length === 0) {
+      // A cycle (a member's account, and the account's owner): a table in it whose references to the
+      // others may be empty goes first, and those references are filled in at the end.
+      const first = unplaced().find((t) => inCycle(t, tables, placed) && t.dependsOn.every((d) => placed.has(d.target) || d.nullable));
+      if (!first) throw new Error("The target's foreign keys form a cycle; the copy cannot order its tables.");
+      for (const d of first.dependsOn.filter((d) => !placed.has(d.target))) first.laterReferences.push(d.column);
+      first.dependsOn = first.dependsOn.filter((d) => placed.has(d.target));
+      ready = [first];
+    }
+    for (const table of ready) {
       ordered.push(table);
       placed.add(table.name);
     }
   }
   return ordered;
+}
+
+/** Whether `table` reaches itself through the foreign keys of tables not yet placed. */
+function inCycle(table: TargetTable, tables: Map<string, TargetTable>, placed: Set<string>): boolean {
+  const seen = new Set<string>();
+  const pending = table.dependsOn.filter((d) => !placed.has(d.target)).map((d) => d.target);
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (name === table.name) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const d of tables.get(name)?.dependsOn ?? []) if (!placed.has(d.target)) pending.push(d.target);
+  }
+  return false;
 }
 
 function checkSource(source: SQLite.Database, tables: TargetTable[]) {
@@ -104,9 +131,14 @@ function checkSource(source: SQLite.Database, tables: TargetTable[]) {
   }
 }
 
-async function copyTable(source: SQLite.Database, trx: Transaction<Database>, table: TargetTable): Promise<number> {
+/** Copies a table's rows, leaving its later references empty; returns the count and what fills them in. */
+async function copyTable(
+  source: SQLite.Database,
+  trx: Transaction<Database>,
+  table: TargetTable,
+): Promise<{ copied: number; fillLater: () => Promise<void> }> {
   const names = table.columns.map((c) => c.name);
-  const later = new Set(table.selfReferences);
+  const later = new Set(table.laterReferences);
   const insert = (rows: Record<string, unknown>[]) =>
     sql`
       insert into ${sql.table(table.name)} (${sql.join(names.map((n) => sql.ref(n)))})
@@ -121,7 +153,7 @@ async function copyTable(source: SQLite.Database, trx: Transaction<Database>, ta
   const order = table.identity ? `order by "${table.identity}"` : "";
   for (const row of source.prepare(`select ${names.map((n) => `"${n}"`).join(", ")} from "${table.name}" ${order}`).iterate() as Iterable<Record<string, unknown>>) {
     batch.push(row);
-    if (table.selfReferences.some((column) => row[column] !== null)) laterValues.push(row);
+    if (table.laterReferences.some((column) => row[column] !== null)) laterValues.push(row);
     if (batch.length === BATCH_ROWS) {
       await insert(batch);
       copied += batch.length;
@@ -130,12 +162,14 @@ async function copyTable(source: SQLite.Database, trx: Transaction<Database>, ta
   }
   if (batch.length > 0) await insert(batch);
   copied += batch.length;
-  for (const column of table.selfReferences) {
-    for (const row of laterValues.filter((r) => r[column] !== null)) {
-      await sql`update ${sql.table(table.name)} set ${sql.ref(column)} = ${row[column]} where ${sql.ref(table.identity!)} = ${row[table.identity!]}`.execute(trx);
+  const fillLater = async () => {
+    for (const column of table.laterReferences) {
+      for (const row of laterValues.filter((r) => r[column] !== null)) {
+        await sql`update ${sql.table(table.name)} set ${sql.ref(column)} = ${row[column]} where ${sql.ref(table.identity!)} = ${row[table.identity!]}`.execute(trx);
+      }
     }
-  }
-  return copied;
+  };
+  return { copied, fillLater };
 }
 
 /** Copies every table of the SQLite file into the (migrated, empty) PostgreSQL database; returns each table's row count. */
@@ -152,7 +186,13 @@ export async function copySqliteToPostgres(sqliteFile: string, target: Kysely<Da
       }
       for (const table of tables) await sql`alter table ${sql.table(table.name)} disable trigger user`.execute(trx);
       const counts: TableCopy[] = [];
-      for (const table of tables) counts.push({ table: table.name, rows: await copyTable(source, trx, table) });
+      const fills: (() => Promise<void>)[] = [];
+      for (const table of tables) {
+        const { copied, fillLater } = await copyTable(source, trx, table);
+        counts.push({ table: table.name, rows: copied });
+        fills.push(fillLater);
+      }
+      for (const fill of fills) await fill();
       for (const table of tables) await sql`alter table ${sql.table(table.name)} enable trigger user`.execute(trx);
       await sql`select search_index_rebuild()`.execute(trx);
       for (const table of tables.filter((t) => t.identity)) {

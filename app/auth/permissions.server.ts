@@ -19,6 +19,8 @@ type ThreadFacts = {
   deleted_at?: number | null;
 };
 type PostFacts = { author_id: number; hidden_at: number | null; deleted_at?: number | null };
+/** What decides who may see a thread or a reply. */
+export type ContentFacts = PostFacts;
 type UserFacts = { id: number; role: Role };
 
 const rank: Record<Role, number> = { member: 1, staff: 2, admin: 3 };
@@ -45,7 +47,27 @@ export function isAdmin(actor: Actor): boolean {
   return actor !== null && actor.role === "admin";
 }
 
+/**
+ * Who may see threads and replies, the one rule behind can.see (one loaded
+ * row) and visibleTo (a query's rows, app/models/content.server.ts): active
+ * staff see everything, hidden and deleted content too; everyone else sees
+ * what is neither hidden nor deleted, and its author also sees it while it is
+ * hidden, with the reason. Suspension takes staff's sight away with their
+ * other powers, not an author's sight of their own posts.
+ */
+export type ContentSight = { everything: true } | { everything: false; authorId: number | null };
+
+export function contentSight(viewer: Actor): ContentSight {
+  return isActive(viewer) && isStaff(viewer) ? { everything: true } : { everything: false, authorId: viewer?.id ?? null };
+}
+
+function sees(sight: ContentSight, content: ContentFacts): boolean {
+  return sight.everything || (content.deleted_at == null && (content.hidden_at === null || content.author_id === sight.authorId));
+}
+
 export const can = {
+  /** One thread or reply; a reply also needs its thread seen (app/models/content.server.ts loads both). */
+  see: (viewer: Actor, content: ContentFacts) => sees(contentSight(viewer), content),
   startThread: (actor: Actor) => isActive(actor),
   reply: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) && isVisible(thread) && !isMerged(thread) && (isOpen(thread) || isStaff(actor)),
@@ -89,8 +111,8 @@ export const can = {
   readAuditLog: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Pin, lock, close, move, hide and delete threads and replies; handle flags. */
   moderate: (actor: Actor) => isActive(actor) && isStaff(actor),
-  /** Hidden and deleted content stays readable to staff only. */
-  seeHiddenContent: (actor: Actor) => isStaff(actor),
+  /** Earlier versions staff hid (text edited out, or a redaction) stay readable to staff only, authors included. */
+  readHiddenVersions: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Hide an earlier version of a post (text edited out) from everyone but staff, or show it again. */
   hideRevision: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Mark an edit as a redaction: every earlier version is hidden from everyone but staff. */

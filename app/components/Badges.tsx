@@ -24,6 +24,12 @@ export function CoDesignedBadge() {
   return <span className="badge badge-codesigned">★ Co-designed</span>;
 }
 
+/** A thread or reply out of public view that this viewer still sees: staff (hidden, deleted) and its author (hidden). */
+export function ModerationBadge({ state }: { state: "hidden" | "deleted" | null }) {
+  if (!state) return null;
+  return <span className={`badge badge-${state}`}>{state === "hidden" ? "Hidden" : "Deleted"}</span>;
+}
+
 export function StaffBadge() {
   return <span className="badge badge-staff">Staff</span>;
 }

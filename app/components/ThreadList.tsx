@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ThreadKind } from "~db/schema";
 import type { ShownStatus } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
-import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge } from "./Badges";
+import { CoDesignedBadge, KindBadge, ModerationBadge, SolvedBadge, StatusBadge } from "./Badges";
 import { RelativeTime } from "./RelativeTime";
 import { TagLinks, type TagLabel } from "./TagLinks";
 import { ProfileLink } from "./UserName";
@@ -22,6 +22,8 @@ export type ThreadRow = {
   authorDisplayName: string | null;
   productSlug: string;
   productName: string;
+  /** Out of public view, seen by staff or its author (visibleTo): marked so. */
+  moderation?: "hidden" | "deleted" | null;
   tags?: TagLabel[];
 };
 
@@ -63,6 +65,7 @@ export function ThreadList({
               <Link to={threadPath(t)}>{t.title}</Link>
             </h3>
             <p className="thread-row-meta">
+              <ModerationBadge state={t.moderation ?? null} />
               <KindBadge kind={t.kind} />
               {t.kind === "idea" ? <StatusBadge status={t.status} /> : null}
               {t.acceptedAnswerPostId !== null ? <SolvedBadge /> : null}

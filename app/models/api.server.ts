@@ -4,12 +4,12 @@ import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { invariantResponse } from "~/utils/http";
 import { creditsByThread } from "./idea.server";
-import { shownStatus } from "./shown-status.server";
+import { mergedIntoId, publicContent, shownStatus, withStatus } from "./content.server";
 
 /**
- * The public JSON API's reads. They return exactly what a visitor can see,
- * whoever asks: hidden and deleted content, staff notes and personal data
- * (emails, roles beyond "staff") never appear.
+ * The public JSON API's reads. They return exactly what a visitor can see
+ * (publicContent), whoever asks: hidden and deleted content, staff notes and
+ * personal data (emails, roles beyond "staff") never appear.
  */
 
 export type ApiThreadFilter = {
@@ -42,7 +42,7 @@ function visibleThreads() {
       "threads.kind",
       // "merged", with mergedIntoId naming the idea that took its votes.
       shownStatus().as("status"),
-      "threads.merged_into_id as mergedIntoId",
+      mergedIntoId().as("mergedIntoId"),
       "threads.vote_count as voteCount",
       "threads.reply_count as replyCount",
       "threads.accepted_answer_post_id as acceptedAnswerId",
@@ -52,8 +52,7 @@ function visibleThreads() {
       "products.slug as product",
       "users.username as author",
     ])
-    .where("threads.hidden_at", "is", null)
-    .where("threads.deleted_at", "is", null);
+    .where(publicContent());
 }
 
 /** Newest first; the cursor is the last thread's id, so pages stay stable while new threads arrive. */
@@ -61,9 +60,7 @@ export async function listApiThreads(filter: ApiThreadFilter, before: number | n
   let query = visibleThreads();
   if (filter.productId) query = query.where("threads.product_id", "=", filter.productId);
   if (filter.kind) query = query.where("threads.kind", "=", filter.kind);
-  if (filter.status) {
-    query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status).where("threads.merged_into_id", "is", null);
-  }
+  if (filter.status) query = query.where(withStatus(filter.status));
   if (filter.solved !== null && filter.solved !== undefined) {
     query = query
       .where("threads.kind", "=", "question")
@@ -103,8 +100,7 @@ export async function getApiThread(id: number) {
       .innerJoin("users", "users.id", "posts.author_id")
       .select(["posts.id", "users.username as author", "posts.body", "posts.body_html as bodyHtml", "posts.created_at as createdAt", "posts.edited_at as editedAt"])
       .where("posts.thread_id", "=", id)
-      .where("posts.hidden_at", "is", null)
-      .where("posts.deleted_at", "is", null)
+      .where(publicContent("posts"))
       .orderBy("posts.id")
       .execute(),
     creditsByThread([id]),

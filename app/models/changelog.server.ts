@@ -1,4 +1,5 @@
 import { getDb } from "~db/client.server";
+import { publicContent, withStatus } from "./content.server";
 import { creditsByThread } from "./idea.server";
 
 const PAGE_SIZE = 20;
@@ -13,7 +14,8 @@ export function parseChangelogCursor(value: string | null): ChangelogCursor | nu
 
 /**
  * Shipped ideas, newest first, with the note staff wrote when shipping it
- * (the release note) and the co-designers credited.
+ * (the release note) and the co-designers credited. A public document, like
+ * its feed: what everyone may see, merged ideas left out.
  */
 export async function listChangelog(after: ChangelogCursor | null = null, limit = PAGE_SIZE) {
   let query = getDb()
@@ -36,11 +38,8 @@ export async function listChangelog(after: ChangelogCursor | null = null, limit 
         .limit(1)
         .as("releaseNoteHtml"),
     ])
-    .where("threads.kind", "=", "idea")
-    .where("threads.status", "=", "shipped")
-    .where("threads.hidden_at", "is", null)
-    .where("threads.deleted_at", "is", null)
-    .where("threads.merged_into_id", "is", null);
+    .where(withStatus("shipped"))
+    .where(publicContent());
   if (after) {
     query = query.where((eb) =>
       eb(eb.refTuple("threads.status_changed_at", "threads.id"), "<", eb.tuple(after.shippedAt, after.id)),

@@ -1,36 +1,21 @@
-import { getDb } from "~db/client.server";
-import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
-import type { ContentRef } from "./moderation.server";
+import type { Actor } from "~/auth/permissions.server";
+import { requireVisibleContent, type ContentRef } from "./content.server";
 
 /**
  * The thread a post or thread belongs to, for a focused page's heading and the
- * way back. Hidden and deleted content (or content in a hidden or deleted
- * thread) is a 404 for everyone but staff, as it is on the thread page.
+ * way back, with the state staff tools start from. A 404 for what the viewer
+ * may not see, as everywhere (requireVisibleContent).
  */
 export async function getContentSummary(ref: ContentRef, viewer: Actor) {
-  const row =
-    ref.type === "thread"
-      ? await getDb()
-          .selectFrom("threads")
-          .select(["id as threadId", "title", "deleted_at as deletedAt", "hidden_at as hiddenAt", "pinned", "locked", "closed_at as closedAt", "product_id as productId"])
-          .select(["hidden_at as threadHiddenAt", "deleted_at as threadDeletedAt"])
-          .where("id", "=", ref.id)
-          .executeTakeFirst()
-      : await getDb()
-          .selectFrom("posts")
-          .innerJoin("threads", "threads.id", "posts.thread_id")
-          .select(["threads.id as threadId", "threads.title", "posts.deleted_at as deletedAt", "posts.hidden_at as hiddenAt", "threads.pinned", "threads.locked", "threads.closed_at as closedAt", "threads.product_id as productId"])
-          .select(["threads.hidden_at as threadHiddenAt", "threads.deleted_at as threadDeletedAt"])
-          .where("posts.id", "=", ref.id)
-          .executeTakeFirst();
-  const visible =
-    row !== undefined &&
-    (can.seeHiddenContent(viewer) ||
-      (row.hiddenAt === null && row.deletedAt === null && row.threadHiddenAt === null && row.threadDeletedAt === null));
-  invariantResponse(visible, ref.type === "thread" ? "We couldn't find that thread." : "We couldn't find that reply.", {
-    status: 404,
-  });
-  const { threadHiddenAt: _hidden, threadDeletedAt: _deleted, ...summary } = row;
-  return summary;
+  const content = await requireVisibleContent(viewer, ref);
+  return {
+    threadId: content.threadId,
+    title: content.threadTitle,
+    hiddenAt: content.hidden_at,
+    deletedAt: content.deleted_at,
+    pinned: content.pinned,
+    locked: content.locked,
+    closedAt: content.closedAt,
+    productId: content.productId,
+  };
 }

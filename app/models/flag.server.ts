@@ -6,7 +6,8 @@ import { env } from "~/utils/env.server";
 import { flagReasonLabels } from "~/utils/flag-reasons";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
-import { hideInTransaction, loadContent, unhideInTransaction, type ContentRef } from "./moderation.server";
+import { loadContent, moderationState, type ContentRef } from "./content.server";
+import { hideInTransaction, unhideInTransaction } from "./moderation.server";
 import { notify } from "./notification.server";
 import { isTrusted } from "./posting-limits.server";
 
@@ -55,7 +56,7 @@ export async function flagContent(
   invariantResponse(actor, "Sign in to flag posts.", { status: 401 });
   return getDb().transaction().execute(async (trx) => {
     const content = await loadContent(trx, ref);
-    invariantResponse(content.deleted_at === null, "We couldn't find that post.", { status: 404 });
+    invariantResponse(can.see(actor, content) && can.see(actor, content.thread), "We couldn't find that post.", { status: 404 });
     invariantResponse(actor.id !== content.author_id, "You can't flag your own post; edit or ask staff instead.", {
       status: 403,
     });
@@ -175,10 +176,10 @@ export async function listFlagQueue(actor: Actor) {
       "threads.id as threadId",
       "threads.title as threadTitle",
       "threads.body_html as threadBodyHtml",
-      "threads.hidden_at as threadHiddenAt",
+      moderationState("threads").as("threadState"),
       "threads.edited_at as threadEditedAt",
       "posts.body_html as postBodyHtml",
-      "posts.hidden_at as postHiddenAt",
+      moderationState("posts").as("postState"),
       "posts.edited_at as postEditedAt",
       "author.username as authorUsername",
     ])
@@ -194,7 +195,9 @@ export async function listFlagQueue(actor: Actor) {
     /** The post as it appears on the site: its stored, sanitized HTML. */
     bodyHtml: string;
     authorUsername: string;
+    /** Out of public view now: staff see what the flags are about whatever its state. */
     hidden: boolean;
+    deleted: boolean;
     editedAfterFlag: boolean;
     weight: number;
     /** counts: whether the flag counts toward hiding (see countingWeight). */
@@ -215,7 +218,8 @@ export async function listFlagQueue(actor: Actor) {
         threadTitle: flag.threadTitle ?? "",
         bodyHtml: (isPost ? flag.postBodyHtml : flag.threadBodyHtml) ?? "",
         authorUsername: flag.authorUsername ?? "",
-        hidden: (isPost ? flag.postHiddenAt : flag.threadHiddenAt) !== null,
+        hidden: (isPost ? flag.postState : flag.threadState) === "hidden",
+        deleted: (isPost ? flag.postState : flag.threadState) === "deleted",
         editedAfterFlag: false,
         weight: 0,
         flags: [],

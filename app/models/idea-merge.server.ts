@@ -3,8 +3,7 @@ import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { invariantResponse, refuseField } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { findIdeasByTitle, type IdeaTitleMatch } from "./search.server";
-import { shownStatus } from "./shown-status.server";
-import { requireThread } from "./thread.server";
+import { notMerged, publicContent, requireThread, shownStatus, stateOf } from "./content.server";
 import { queueWebhookEvent } from "./webhook.server";
 
 /** Merging a duplicate idea into the one to keep, and finding the one to keep. */
@@ -26,8 +25,8 @@ export async function mergeIdea(actor: Actor, sourceId: number, targetId: number
     refuseField(sourceId !== targetId, "targetId", "An idea can't be merged into itself; choose another idea.", 400);
     const target = await trx.selectFrom("threads").selectAll().where("id", "=", targetId).executeTakeFirst();
     refuseField(target, "targetId", `There is no idea #${targetId}; choose one from the list.`, 400);
-    refuseField(target.deleted_at === null, "targetId", "That idea was deleted; choose another.", 400);
-    refuseField(target.hidden_at === null, "targetId", "That idea is hidden; unhide it or choose another.", 400);
+    refuseField(stateOf(target) !== "deleted", "targetId", "That idea was deleted; choose another.", 400);
+    refuseField(stateOf(target) !== "hidden", "targetId", "That idea is hidden; unhide it or choose another.", 400);
     refuseField(target.kind === "idea", "targetId", "An idea can only be merged into another idea.", 400);
     refuseField(
       target.merged_into_id === null,
@@ -80,9 +79,8 @@ export async function mergeIdea(actor: Actor, sourceId: number, targetId: number
         last_activity_at: now,
       }))
       .where("id", "=", targetId)
-      .where("merged_into_id", "is", null)
-      .where("hidden_at", "is", null)
-      .where("deleted_at", "is", null)
+      .where(notMerged())
+      .where(publicContent())
       .executeTakeFirst();
     refuseField(Number(opened.numUpdatedRows) === 1, "targetId", "That idea changed meanwhile; choose again.", 409);
     await trx
@@ -137,9 +135,8 @@ async function ideaByNumber(q: string, sourceId: number): Promise<IdeaTitleMatch
     .select(["threads.id", "threads.title", shownStatus().as("status"), "threads.vote_count as voteCount", "products.name as productName"])
     .where("threads.id", "=", Number(number))
     .where("threads.kind", "=", "idea")
-    .where("threads.hidden_at", "is", null)
-    .where("threads.deleted_at", "is", null)
-    .where("threads.merged_into_id", "is", null)
+    .where(publicContent())
+    .where(notMerged())
     .executeTakeFirst();
   return idea ?? null;
 }

@@ -7,7 +7,7 @@ import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { renderNote } from "./post-text.server";
 import { subscribersOf } from "./subscription.server";
-import { requireThread } from "./thread.server";
+import { notMerged, requireThread, visibleTo } from "./content.server";
 import { queueWebhookEvent } from "./webhook.server";
 
 export type StatusChange = { status: IdeaStatus; note: string };
@@ -45,7 +45,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       .set({ status: change.status, status_changed_at: now, last_activity_at: now })
       .where("id", "=", threadId)
       .where((eb) => (thread.status === null ? eb("status", "is", null) : eb("status", "=", thread.status)))
-      .where("merged_into_id", "is", null)
+      .where(notMerged())
       .executeTakeFirst();
     refuseField(Number(updated.numUpdatedRows) === 1, "status", "Someone changed this idea's status meanwhile; reload to see it.", 409);
     await trx
@@ -95,12 +95,12 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
   });
 }
 
-/** The idea's public timeline, oldest first. */
-export async function getTimeline(threadId: number) {
+/** The idea's public timeline, oldest first; a merge names the idea it went to when the viewer may see that one. */
+export async function getTimeline(threadId: number, viewer: Actor = null) {
   return getDb()
     .selectFrom("status_changes")
     .innerJoin("users", "users.id", "status_changes.actor_id")
-    .leftJoin("threads as target", "target.id", "status_changes.merged_into_id")
+    .leftJoin("threads as target", (join) => join.onRef("target.id", "=", "status_changes.merged_into_id").on(visibleTo(viewer, "target")))
     .select([
       "status_changes.id",
       "status_changes.from_status as from",

@@ -11,12 +11,12 @@ import { notify } from "./notification.server";
 import { listStaffNotes } from "./staff-note.server";
 import { getSubscriptionLevel } from "./subscription.server";
 import { listSuccessMeasures } from "./success-measure.server";
-import { requireThread } from "./thread.server";
+import { mergedIntoId, publicContent, requireThread, visibleTo } from "./content.server";
 import { queueWebhookEvent } from "./webhook.server";
 
 export type Credit = { userId: number; contribution: string };
 
-/** People who took part in a thread: its author (the proposer, listed first) and everyone who replied. */
+/** People who took part in a thread: its author (the proposer, listed first) and everyone whose reply is in public view. */
 export async function listParticipants(threadId: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
   const rows = await db
     .selectFrom("users")
@@ -32,7 +32,7 @@ export async function listParticipants(threadId: number, db: Transaction<Databas
         eb(
           "users.id",
           "in",
-          eb.selectFrom("posts").select("author_id").where("thread_id", "=", threadId).where("hidden_at", "is", null),
+          eb.selectFrom("posts").select("author_id").where("thread_id", "=", threadId).where(publicContent("posts")),
         ),
       ]),
     )
@@ -162,13 +162,13 @@ export async function removeCoDesigner(actor: Actor, threadId: number, userId: n
 /** What an idea's page adds to a thread: timeline, measures, followers' state and, for staff only, notes. */
 export async function getIdeaDetails(viewer: Actor, threadId: number) {
   const [timeline, measures, staffNotes, subscription, mergedInto] = await Promise.all([
-    getTimeline(threadId),
+    getTimeline(threadId, viewer),
     listSuccessMeasures(threadId),
     can.readStaffNotes(viewer) ? listStaffNotes(viewer, threadId) : Promise.resolve(null),
     viewer ? getSubscriptionLevel(viewer.id, threadId) : Promise.resolve(null),
     getDb()
       .selectFrom("threads as source")
-      .innerJoin("threads as target", "target.id", "source.merged_into_id")
+      .innerJoin("threads as target", (join) => join.on((eb) => eb("target.id", "=", mergedIntoId("source"))).on(visibleTo(viewer, "target")))
       .select(["target.id", "target.title"])
       .where("source.id", "=", threadId)
       .executeTakeFirst(),
@@ -179,16 +179,13 @@ export async function getIdeaDetails(viewer: Actor, threadId: number) {
 
 /**
  * The few facts an idea's sub-pages show, or a 404 when the thread is not an
- * idea, or is hidden and the viewer is neither staff nor its author.
+ * idea, or the viewer may not see it (can.see). A deleted idea takes no
+ * action until it is restored: its sub-pages are a 404 for staff too.
  */
 export async function getIdeaSummary(threadId: number, viewer: Actor) {
   const thread = await requireThread(threadId);
   invariantResponse(thread.kind === "idea", "That thread is not an idea.", { status: 404 });
-  invariantResponse(
-    thread.hidden_at === null || can.seeHiddenContent(viewer) || viewer?.id === thread.author_id,
-    "We couldn't find that thread.",
-    { status: 404 },
-  );
+  invariantResponse(can.see(viewer, thread), "We couldn't find that thread.", { status: 404 });
   const product = await getDb().selectFrom("products").select("name").where("id", "=", thread.product_id).executeTakeFirstOrThrow();
   return {
     id: thread.id,

@@ -31,16 +31,17 @@ export async function resolveMentions(trx: Transaction<Database>, draft: Draft):
 
 /**
  * Notifies the people a post newly mentions: never its author, nobody while
- * the post is hidden, no suspended member, and at most MAX_MENTION_NOTIFICATIONS.
+ * the post is out of public view (hidden, or in a hidden thread), no
+ * suspended member, and at most MAX_MENTION_NOTIFICATIONS.
  * Returns who was notified, so a reply's watchers aren't told twice.
  */
 export async function notifyMentions(
   trx: Transaction<Database>,
-  post: { threadId: number; postId: number | null; authorId: number; hidden: boolean },
+  post: { threadId: number; postId: number | null; authorId: number; public: boolean },
   rendered: RenderedPost,
   alreadyMentioned: ReadonlySet<number> = new Set(),
 ): Promise<number[]> {
-  if (post.hidden) return [];
+  if (!post.public) return [];
   const now = Date.now();
   const recipients = rendered.mentioned
     .filter((u) => u.id !== post.authorId && !alreadyMentioned.has(u.id))

@@ -4,8 +4,10 @@ import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
+import { loadContent, type ContentRef } from "./content.server";
 
-export type ContentRef = { type: "thread" | "post"; id: number };
+// Routes name what they moderate with it; it lives with the rest of what content is.
+export type { ContentRef };
 
 type Staff = NonNullable<Actor>;
 
@@ -14,19 +16,6 @@ function requireModerator(actor: Actor): asserts actor is Staff {
 }
 
 const tableOf = (ref: ContentRef) => (ref.type === "thread" ? "threads" : "posts");
-
-/** The moderation facts of a thread or reply, whatever its state, or a 404. */
-export async function loadContent(trx: Transaction<Database> | ReturnType<typeof getDb>, ref: ContentRef) {
-  const row = await trx
-    .selectFrom(tableOf(ref))
-    .select(["id", "author_id", "hidden_at", "hidden_reason", "deleted_at", "delete_reason"])
-    .where("id", "=", ref.id)
-    .executeTakeFirst();
-  invariantResponse(row, ref.type === "thread" ? "We couldn't find that thread." : "We couldn't find that reply.", {
-    status: 404,
-  });
-  return row;
-}
 
 /** Hides content with a reason everyone but staff sees instead of it. Used by staff and by flag thresholds. */
 export async function hideInTransaction(trx: Transaction<Database>, ref: ContentRef, reason: string): Promise<void> {

@@ -4,6 +4,8 @@ import type { Actor } from "~/auth/permissions.server";
 import { describeNotificationGroup } from "~/email/templates.server";
 import { invariantResponse } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
+import { visibleTo } from "./content.server";
+import { notificationsOf } from "./notification.server";
 import { locateReply } from "./reply-pages.server";
 
 /**
@@ -35,13 +37,12 @@ const ABOUT_REPLIES = new Set<NotificationKind>(["reply", "mention"]);
 /**
  * The notifications page: several notifications of one kind about one
  * thread, all unread or all read, make one line ("3 new replies in …"),
- * newest line first. Each line links through /notifications/:id.
+ * newest line first. Each line links through /notifications/:id. Only
+ * those about what the member may still see (notificationsOf).
  */
 export async function listNotifications(actor: Actor) {
   invariantResponse(actor, "Sign in to see your notifications.", { status: 401 });
-  const rows: Row[] = await getDb()
-    .selectFrom("notifications")
-    .leftJoin("threads", "threads.id", "notifications.thread_id")
+  const rows: Row[] = await notificationsOf(actor)
     .leftJoin("users as actor", "actor.id", "notifications.actor_id")
     .select([
       "notifications.id",
@@ -55,7 +56,6 @@ export async function listNotifications(actor: Actor) {
       "actor.username as actorUsername",
       "actor.display_name as actorDisplayName",
     ])
-    .where("notifications.user_id", "=", actor.id)
     .orderBy("notifications.id", "desc")
     .limit(WINDOW)
     .execute();
@@ -133,7 +133,13 @@ export async function openNotification(actor: Actor, notificationId: number): Pr
   const row = await requireOwnNotification(actor, notificationId);
   await markLineRead(row);
   if (row.threadId === null) return "/notifications";
-  const thread = await getDb().selectFrom("threads").select(["id", "title"]).where("id", "=", row.threadId).executeTakeFirst();
+  // A thread the member may no longer see is not named, not even in its address.
+  const thread = await getDb()
+    .selectFrom("threads")
+    .select(["threads.id", "threads.title"])
+    .where("threads.id", "=", row.threadId)
+    .where(visibleTo(actor))
+    .executeTakeFirst();
   if (!thread) return "/notifications";
   if (row.postId !== null) {
     try {

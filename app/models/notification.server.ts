@@ -7,6 +7,7 @@ import { notificationEmail } from "~/email/templates.server";
 import { inChunks } from "~/utils/chunks";
 import { siteUrl } from "~/utils/site-url.server";
 import { replyPath, threadPath } from "~/utils/slug";
+import { replyFacts, threadFacts, visibleTo, whoMaySee } from "./content.server";
 import { getSiteSettings } from "./site-settings.server";
 
 export type NotificationEvent = {
@@ -21,17 +22,23 @@ export type NotificationEvent = {
 };
 
 /**
- * Records a notification for each recipient (never the actor) and queues its
- * email, all inside the caller's transaction.
+ * Records a notification for each recipient (never the actor, nobody who may
+ * not see the thread or reply it is about) and queues its email, all inside
+ * the caller's transaction.
  */
 export async function notify(trx: Transaction<Database>, recipients: number[], event: NotificationEvent): Promise<void> {
-  const userIds = [...new Set(recipients)].filter((id) => id !== event.actorId);
-  if (userIds.length === 0) return;
+  const candidates = [...new Set(recipients)].filter((id) => id !== event.actorId);
+  if (candidates.length === 0) return;
   const thread = await trx
     .selectFrom("threads")
-    .select(["id", "title"])
-    .where("id", "=", event.threadId)
+    .select(["threads.id", "threads.title", ...threadFacts])
+    .where("threads.id", "=", event.threadId)
     .executeTakeFirstOrThrow();
+  const reply = event.postId
+    ? await trx.selectFrom("posts").select(replyFacts).where("posts.id", "=", event.postId).executeTakeFirstOrThrow()
+    : null;
+  const userIds = await whoMaySee(trx, candidates, reply ? [thread, reply] : [thread]);
+  if (userIds.length === 0) return;
   const actor = event.actorId
     ? await trx
         .selectFrom("users")
@@ -73,12 +80,22 @@ export async function notify(trx: Transaction<Database>, recipients: number[], e
   await queueEmails(trx, rows.map((row) => ({ userId: row.user_id, notificationId: row.id, kind: event.kind, ...email })));
 }
 
-export async function countUnread(userId: number): Promise<number> {
-  const row = await getDb()
+/**
+ * A member's notifications that are about what they may still see: one about
+ * a thread hidden or deleted since is in neither their list nor their count.
+ */
+export function notificationsOf(member: NonNullable<Actor>) {
+  return getDb()
     .selectFrom("notifications")
+    .leftJoin("threads", "threads.id", "notifications.thread_id")
+    .where("notifications.user_id", "=", member.id)
+    .where(visibleTo(member));
+}
+
+export async function countUnread(member: NonNullable<Actor>): Promise<number> {
+  const row = await notificationsOf(member)
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
+    .where("notifications.read_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -8,7 +8,7 @@ import { reopenForReview } from "./flag.server";
 import { keepRevision } from "./revision.server";
 import { notify } from "./notification.server";
 import { followAutomatically, subscribersOf } from "./subscription.server";
-import { requireThread } from "./thread.server";
+import { requireReply, requireThread, stateOf } from "./content.server";
 import { recordAudit } from "./audit.server";
 
 /** Adds a reply and keeps the thread's reply count and last activity in the same transaction. */
@@ -37,7 +37,7 @@ export async function createReply(actor: Actor, threadId: number, body: string):
       .execute();
     const mentioned = await notifyMentions(
       trx,
-      { threadId, postId: post.id, authorId: actor.id, hidden: thread.hidden_at !== null },
+      { threadId, postId: post.id, authorId: actor.id, public: can.see(null, thread) },
       rendered,
     );
     const watchers = await subscribersOf(trx, threadId, "reply");
@@ -56,33 +56,9 @@ function excerpt(markdown: string, length = 280): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
-async function requirePost(postId: number) {
-  const post = await getDb()
-    .selectFrom("posts")
-    .innerJoin("threads", "threads.id", "posts.thread_id")
-    .select([
-      "posts.id",
-      "posts.thread_id",
-      "posts.author_id",
-      "posts.body",
-      "posts.body_html",
-      "posts.hidden_at",
-      "posts.deleted_at",
-      "threads.title as threadTitle",
-      "threads.deleted_at as threadDeletedAt",
-    ])
-    .where("posts.id", "=", postId)
-    .executeTakeFirst();
-  // Hidden replies load (their author may edit them for review); deleted ones are gone.
-  invariantResponse(post && post.deleted_at === null && post.threadDeletedAt === null, "We couldn't find that reply.", {
-    status: 404,
-  });
-  return post;
-}
-
 /** The source text for the edit form; only its author may open it. */
 export async function getReplyForEdit(actor: Actor, postId: number) {
-  const post = await requirePost(postId);
+  const post = await requireReply(postId);
   invariantResponse(can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
   return { id: post.id, threadId: post.thread_id, threadTitle: post.threadTitle, body: post.body, canRedact: can.redact(actor) };
 }
@@ -92,7 +68,7 @@ export async function getReplyForEdit(actor: Actor, postId: number) {
  * edit marked `redact` hides every earlier version. Returns the thread id.
  */
 export async function editReply(actor: Actor, postId: number, body: string, options: { redact?: boolean } = {}): Promise<number> {
-  const post = await requirePost(postId);
+  const post = await requireReply(postId);
   invariantResponse(actor && can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
   invariantResponse(!options.redact || can.redact(actor), "Only staff can redact.", { status: 403 });
   if (post.body === body) return post.thread_id;
@@ -113,11 +89,11 @@ export async function editReply(actor: Actor, postId: number, body: string, opti
     }
     await notifyMentions(
       trx,
-      { threadId: post.thread_id, postId: post.id, authorId: post.author_id, hidden: post.hidden_at !== null },
+      { threadId: post.thread_id, postId: post.id, authorId: post.author_id, public: can.see(null, post) && can.see(null, post.thread) },
       rendered,
       await previouslyMentioned(trx, post.body_html),
     );
-    if (post.hidden_at !== null) await reopenForReview(trx, { type: "post", id: post.id });
+    if (stateOf(post) === "hidden") await reopenForReview(trx, { type: "post", id: post.id });
   });
   return post.thread_id;
 }

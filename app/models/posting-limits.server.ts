@@ -6,6 +6,7 @@ import { countLinks } from "~/markdown/render.server";
 import { env } from "~/utils/env.server";
 import { refuseInput } from "~/utils/http";
 import { duration } from "~/utils/rate-limit.server";
+import { publicContent } from "./content.server";
 
 /**
  * Limits on new members, who are where spam comes from. They lift for good
@@ -44,8 +45,8 @@ async function standing(db: Db, userId: number, now: number) {
   const user = await db.selectFrom("users").select(["trust_level", "created_at"]).where("id", "=", userId).executeTakeFirst();
   if (!user || user.trust_level > 0) return { trusted: true } as const;
   const [threads, replies] = await Promise.all([
-    db.selectFrom("threads").select("created_at").where("author_id", "=", userId).where("deleted_at", "is", null).where("hidden_at", "is", null).execute(),
-    db.selectFrom("posts").select("created_at").where("author_id", "=", userId).where("deleted_at", "is", null).where("hidden_at", "is", null).execute(),
+    db.selectFrom("threads").select("threads.created_at").where("threads.author_id", "=", userId).where(publicContent()).execute(),
+    db.selectFrom("posts").select("posts.created_at").where("posts.author_id", "=", userId).where(publicContent("posts")).execute(),
   ]);
   const limits = postingLimits();
   const settledIn = now - user.created_at >= limits.newMemberHours * 3600 * 1000;

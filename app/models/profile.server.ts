@@ -1,26 +1,25 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
-import { shownStatus } from "./shown-status.server";
+import { moderationState, shownStatus, visibleTo } from "./content.server";
 
 const RECENT = 10;
 
-/** A member's accepted answers that everyone can see: neither the answer nor its question hidden or deleted. */
-function visibleAnswers(userId: number) {
+/** A member's accepted answers the viewer may see: the answer and its question. */
+function visibleAnswers(viewer: Actor, userId: number) {
   return getDb()
     .selectFrom("threads")
     .innerJoin("posts", "posts.id", "threads.accepted_answer_post_id")
     .where("posts.author_id", "=", userId)
-    .where("posts.hidden_at", "is", null)
-    .where("posts.deleted_at", "is", null)
-    .where("threads.hidden_at", "is", null)
-    .where("threads.deleted_at", "is", null);
+    .where(visibleTo(viewer, "posts"))
+    .where(visibleTo(viewer, "threads"));
 }
 
 /**
  * A member's public profile: who they are, what they started and answered,
- * and the ideas they are credited with co-designing. Hidden and deleted
- * posts count and show only for staff.
+ * and the ideas they are credited with co-designing. Lists and counts hold
+ * what the viewer may see (visibleTo): hidden posts for staff and the member
+ * themself, marked; deleted ones for staff only.
  */
 export async function getProfile(username: string, viewer: Actor) {
   const db = getDb();
@@ -38,33 +37,35 @@ export async function getProfile(username: string, viewer: Actor) {
     .where("username", "=", username.toLowerCase())
     .executeTakeFirst();
   invariantResponse(user, "There is no member with that username.", { status: 404 });
-  const staffView = can.seeHiddenContent(viewer);
 
   const [threads, replies, answers, credits, counts] = await Promise.all([
     db
       .selectFrom("threads")
-      .select(["id", "title", "kind", "status", "created_at as createdAt", "reply_count as replyCount", "vote_count as voteCount"])
-      .where("author_id", "=", user.id)
-      .$if(!staffView, (q) => q.where("hidden_at", "is", null).where("deleted_at", "is", null))
-      .orderBy("id", "desc")
+      .select([
+        "threads.id",
+        "threads.title",
+        "threads.kind",
+        "threads.created_at as createdAt",
+        "threads.reply_count as replyCount",
+        "threads.vote_count as voteCount",
+        moderationState().as("moderation"),
+      ])
+      .where("threads.author_id", "=", user.id)
+      .where(visibleTo(viewer))
+      .orderBy("threads.id", "desc")
       .limit(RECENT)
       .execute(),
     db
       .selectFrom("posts")
       .innerJoin("threads", "threads.id", "posts.thread_id")
-      .select(["posts.id", "posts.created_at as createdAt", "threads.id as threadId", "threads.title as threadTitle"])
+      .select(["posts.id", "posts.created_at as createdAt", "threads.id as threadId", "threads.title as threadTitle", moderationState("posts").as("moderation")])
       .where("posts.author_id", "=", user.id)
-      .$if(!staffView, (q) =>
-        q
-          .where("posts.hidden_at", "is", null)
-          .where("posts.deleted_at", "is", null)
-          .where("threads.hidden_at", "is", null)
-          .where("threads.deleted_at", "is", null),
-      )
+      .where(visibleTo(viewer, "posts"))
+      .where(visibleTo(viewer, "threads"))
       .orderBy("posts.id", "desc")
       .limit(RECENT)
       .execute(),
-    visibleAnswers(user.id)
+    visibleAnswers(viewer, user.id)
       .select(["threads.id", "threads.title", "posts.id as postId"])
       .orderBy("threads.id", "desc")
       .limit(RECENT)
@@ -81,8 +82,7 @@ export async function getProfile(username: string, viewer: Actor) {
         eb("threads.author_id", "=", user.id).as("proposed"),
       ])
       .where("co_designers.user_id", "=", user.id)
-      .where("threads.hidden_at", "is", null)
-      .where("threads.deleted_at", "is", null)
+      .where(visibleTo(viewer))
       // The ideas they proposed first, then those they helped shape.
       .orderBy("proposed", "desc")
       .orderBy("co_designers.created_at", "desc")
@@ -92,18 +92,18 @@ export async function getProfile(username: string, viewer: Actor) {
         eb
           .selectFrom("threads")
           .select(eb.fn.countAll<number>().as("n"))
-          .where("author_id", "=", user.id)
-          .where("hidden_at", "is", null)
-          .where("deleted_at", "is", null)
+          .where("threads.author_id", "=", user.id)
+          .where(visibleTo(viewer))
           .as("threads"),
         eb
           .selectFrom("posts")
+          .innerJoin("threads", "threads.id", "posts.thread_id")
           .select(eb.fn.countAll<number>().as("n"))
-          .where("author_id", "=", user.id)
-          .where("hidden_at", "is", null)
-          .where("deleted_at", "is", null)
+          .where("posts.author_id", "=", user.id)
+          .where(visibleTo(viewer, "posts"))
+          .where(visibleTo(viewer, "threads"))
           .as("replies"),
-        visibleAnswers(user.id)
+        visibleAnswers(viewer, user.id)
           .select(eb.fn.countAll<number>().as("n"))
           .as("answers"),
       ])

@@ -1,13 +1,14 @@
 import { getDb } from "~db/client.server";
-import { can, type Actor } from "~/auth/permissions.server";
+import { can, contentSight, type Actor } from "~/auth/permissions.server";
+import { deleted, parentFacts, replyFacts, sightOf, threadOf } from "./content.server";
 import { invariantResponse } from "~/utils/http";
 import { threadPagePath } from "~/utils/slug";
 
 /**
  * A thread shows its replies 50 to a page, in the order they were posted;
  * the accepted answer sits under the question on every page instead of in
- * the list. Who sees what is the thread page's rule: deleted replies are
- * listed for staff only.
+ * the list. Who sees what is the thread page's rule (listedTo): deleted
+ * replies are listed only for those who may see them, staff.
  */
 export const REPLIES_PER_PAGE = 50;
 
@@ -36,55 +37,39 @@ export async function countReplyPages(
   answerListedSeparately: boolean,
 ): Promise<number> {
   // reply_count leaves deleted replies out; staff see them listed as well.
-  const deleted = can.seeHiddenContent(viewer)
+  const deletedListed = contentSight(viewer).everything
     ? Number(
         (
           await getDb()
             .selectFrom("posts")
             .select((eb) => eb.fn.countAll<number>().as("n"))
-            .where("thread_id", "=", thread.id)
-            .where("deleted_at", "is not", null)
+            .where("posts.thread_id", "=", thread.id)
+            .where(deleted("posts"))
             .executeTakeFirstOrThrow()
         ).n,
       )
     : 0;
-  const listed = thread.replyCount + deleted - (answerListedSeparately ? 1 : 0);
+  const listed = thread.replyCount + deletedListed - (answerListedSeparately ? 1 : 0);
   return Math.max(1, Math.ceil(listed / REPLIES_PER_PAGE));
 }
 
 /**
  * The address of one reply: the page of its thread that lists it, with its
- * anchor. Deleted replies (or replies in a deleted thread) are a 404 for
- * everyone but staff, and so is a reply in a hidden thread for those who see
- * only the thread's placeholder.
+ * anchor. A 404 for a reply the viewer may not see listed: a deleted one, or
+ * one in a thread they may not see (a deleted thread, or a hidden one that is
+ * a placeholder for them). A hidden reply keeps its place as a placeholder.
  */
 export async function locateReply(viewer: Actor, postId: number): Promise<string> {
   const db = getDb();
-  const post = await db
+  const row = await db
     .selectFrom("posts")
     .innerJoin("threads", "threads.id", "posts.thread_id")
-    .select([
-      "posts.id",
-      "posts.deleted_at as deletedAt",
-      "threads.id as threadId",
-      "threads.title",
-      "threads.author_id as threadAuthorId",
-      "threads.accepted_answer_post_id as answerId",
-      "threads.hidden_at as threadHiddenAt",
-      "threads.deleted_at as threadDeletedAt",
-    ])
+    .select(["posts.id", "threads.id as threadId", "threads.title", "threads.accepted_answer_post_id as answerId", ...replyFacts, ...parentFacts])
     .where("posts.id", "=", postId)
     .executeTakeFirst();
-  const staff = can.seeHiddenContent(viewer);
-  invariantResponse(
-    post &&
-      (staff ||
-        (post.deletedAt === null &&
-          post.threadDeletedAt === null &&
-          (post.threadHiddenAt === null || viewer?.id === post.threadAuthorId))),
-    "We couldn't find that reply.",
-    { status: 404 },
-  );
+  const { thread: facts, rest: post } = row ? threadOf(row) : {};
+  invariantResponse(post && facts && can.see(viewer, facts) && sightOf(viewer, post) !== "gone", "We couldn't find that reply.", { status: 404 });
+  const seesDeleted = contentSight(viewer).everything;
   const thread = { id: post.threadId, title: post.title };
   if (post.id === post.answerId) return `${threadPagePath(thread, 1)}#post-${post.id}`;
 
@@ -92,12 +77,12 @@ export async function locateReply(viewer: Actor, postId: number): Promise<string
     db
       .selectFrom("posts")
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("thread_id", "=", post.threadId)
-      .where("id", "<", post.id)
-      .$if(post.answerId !== null, (qb) => qb.where("id", "!=", post.answerId!))
-      .$if(onlyDeleted, (qb) => qb.where("deleted_at", "is not", null))
+      .where("posts.thread_id", "=", post.threadId)
+      .where("posts.id", "<", post.id)
+      .$if(post.answerId !== null, (qb) => qb.where("posts.id", "!=", post.answerId!))
+      .$if(onlyDeleted, (qb) => qb.where(deleted("posts")))
       .executeTakeFirstOrThrow();
-  const [all, deleted] = await Promise.all([before(false), staff ? { n: 0 } : before(true)]);
-  const listedBefore = Number(all.n) - Number(deleted.n);
+  const [all, unlisted] = await Promise.all([before(false), seesDeleted ? { n: 0 } : before(true)]);
+  const listedBefore = Number(all.n) - Number(unlisted.n);
   return `${threadPagePath(thread, Math.floor(listedBefore / REPLIES_PER_PAGE) + 1)}#post-${post.id}`;
 }

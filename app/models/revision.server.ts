@@ -4,54 +4,19 @@ import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
-import type { ContentRef } from "./moderation.server";
+import { requireVisibleContent, type ContentRef } from "./content.server";
 
 /**
  * A thread's or reply's edit history: the current text and every earlier
- * version, newest first, with who made each edit. Anyone who can see the
- * post can read it, except what was removed from it: versions staff hid
- * (one by one, or all at once with a redaction) show only that they were
- * hidden. The history of hidden or deleted content, or of a reply in a
- * hidden or deleted thread, is for staff only.
+ * version, newest first, with who made each edit. Whoever may see the post
+ * (can.see: hidden ones their author and staff, deleted ones staff) reads
+ * it, except what was removed from it: versions staff hid (one by one, or
+ * all at once with a redaction) show only that they were hidden.
  */
 export async function getHistory(viewer: Actor, ref: ContentRef) {
   const db = getDb();
-  const current =
-    ref.type === "thread"
-      ? await db
-          .selectFrom("threads")
-          .select(["id", "id as threadId", "title", "title as threadTitle", "body", "author_id", "hidden_at", "deleted_at", "created_at", "edited_at", "edited_by"])
-          .select(["hidden_at as threadHiddenAt", "deleted_at as threadDeletedAt"])
-          .where("id", "=", ref.id)
-          .executeTakeFirst()
-      : await db
-          .selectFrom("posts")
-          .innerJoin("threads", "threads.id", "posts.thread_id")
-          .select([
-            "posts.id",
-            "threads.id as threadId",
-            "threads.title as threadTitle",
-            "posts.body",
-            "posts.author_id",
-            "posts.hidden_at",
-            "posts.deleted_at",
-            "posts.created_at",
-            "posts.edited_at",
-            "posts.edited_by",
-            "threads.hidden_at as threadHiddenAt",
-            "threads.deleted_at as threadDeletedAt",
-          ])
-          .select((eb) => eb.val<string | null>(null).as("title"))
-          .where("posts.id", "=", ref.id)
-          .executeTakeFirst();
-  const staffView = can.seeHiddenContent(viewer);
-  invariantResponse(current && ((current.deleted_at === null && current.threadDeletedAt === null) || staffView), "We couldn't find that post.", {
-    status: 404,
-  });
-  // Whatever got it hidden may be in its earlier versions too: its author doesn't read them back either.
-  invariantResponse((current.hidden_at === null && current.threadHiddenAt === null) || staffView, "The history of a hidden post is only for staff.", {
-    status: 403,
-  });
+  const current = await requireVisibleContent(viewer, ref);
+  const staffView = can.readHiddenVersions(viewer);
 
   const [revisions, people] = await Promise.all([
     db

@@ -1,4 +1,6 @@
 import { getDb } from "~db/client.server";
+import type { IdeaStatus } from "~db/schema";
+import { publicContent, withStatus } from "./content.server";
 import { creditsByThread } from "./idea.server";
 
 /** Shipped ideas stay on the roadmap this long; older ones live on in the changelog. */
@@ -7,11 +9,11 @@ const PER_COLUMN = 50;
 
 /**
  * The public roadmap: planned and in-progress ideas by votes, and recently
- * shipped ones newest first, each with its co-designers. Hidden, deleted and
- * merged ideas never appear.
+ * shipped ones newest first, each with its co-designers. A public document:
+ * what everyone may see (publicContent), merged ideas left out (withStatus).
  */
 export async function getRoadmap(filter: { productId?: number | null } = {}, now = Date.now()) {
-  const base = () => {
+  const base = (status: IdeaStatus) => {
     let query = getDb()
       .selectFrom("threads")
       .innerJoin("products", "products.id", "threads.product_id")
@@ -25,18 +27,15 @@ export async function getRoadmap(filter: { productId?: number | null } = {}, now
         "products.slug as productSlug",
         "products.name as productName",
       ])
-      .where("threads.kind", "=", "idea")
-      .where("threads.hidden_at", "is", null)
-      .where("threads.deleted_at", "is", null)
-      .where("threads.merged_into_id", "is", null);
+      .where(withStatus(status))
+      .where(publicContent());
     if (filter.productId) query = query.where("threads.product_id", "=", filter.productId);
     return query;
   };
   const [planned, inProgress, shipped] = await Promise.all([
-    base().where("threads.status", "=", "planned").orderBy("threads.vote_count", "desc").orderBy("threads.id", "desc").limit(PER_COLUMN).execute(),
-    base().where("threads.status", "=", "in_progress").orderBy("threads.vote_count", "desc").orderBy("threads.id", "desc").limit(PER_COLUMN).execute(),
-    base()
-      .where("threads.status", "=", "shipped")
+    base("planned").orderBy("threads.vote_count", "desc").orderBy("threads.id", "desc").limit(PER_COLUMN).execute(),
+    base("in_progress").orderBy("threads.vote_count", "desc").orderBy("threads.id", "desc").limit(PER_COLUMN).execute(),
+    base("shipped")
       .where("threads.status_changed_at", ">=", now - RECENTLY_SHIPPED_DAYS * 24 * 3600 * 1000)
       .orderBy("threads.status_changed_at", "desc")
       .orderBy("threads.id", "desc")

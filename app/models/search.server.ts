@@ -7,16 +7,17 @@ import { SEARCH_MAX_MATCHES, searchTerms, similarWords, titleWords } from "~/uti
 import { HIT_END, HIT_START, snippetParts } from "~/utils/snippet";
 import { replyPath, threadPath } from "~/utils/slug";
 import { indexPendingReplies } from "./search-index.server";
-import { shownStatus } from "./shown-status.server";
+import { publicContent, shownStatus, withStatus } from "./content.server";
 import { withTags } from "./tag.server";
 import { listQuery } from "./thread.server";
 
 /**
  * Full-text search. The engine's index finds and ranks the matches
- * (db/search/: FTS5 on SQLite, tsvector on PostgreSQL); every query there
- * joins threads (and replies) and checks visibility itself. This module
- * turns what was typed into terms and the filter, and reads the page's
- * threads like any thread list.
+ * (db/search/: FTS5 on SQLite, tsvector on PostgreSQL). Search is a
+ * published surface, the same for everyone: the indexes hold what visitors
+ * may see (their triggers), and every query joins threads (and replies) and
+ * checks publicContent again. This module turns what was typed into terms and
+ * the filter, and reads the page's threads like any thread list.
  */
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -30,10 +31,10 @@ export type SearchFilter = {
 
 /** Conditions on the thread `t` of a match: visible, and in the chosen product, kind, status and answer state. */
 function filterSql(filter: SearchFilter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`t.hidden_at is null and t.deleted_at is null`];
+  const parts: RawBuilder<unknown>[] = [sql`${publicContent("t")}`];
   if (filter.productSlug) parts.push(sql`t.product_id = (select id from products where slug = ${filter.productSlug})`);
   if (filter.kind) parts.push(sql`t.kind = ${filter.kind}`);
-  if (filter.status) parts.push(sql`t.kind = 'idea' and t.status = ${filter.status} and t.merged_into_id is null`);
+  if (filter.status) parts.push(sql`${withStatus(filter.status, "t")}`);
   if (filter.solved === "yes") parts.push(sql`t.kind = 'question' and t.accepted_answer_post_id is not null`);
   if (filter.solved === "no") parts.push(sql`t.kind = 'question' and t.accepted_answer_post_id is null`);
   return sql.join(parts, sql` and `);
@@ -42,7 +43,7 @@ function filterSql(filter: SearchFilter): RawBuilder<unknown> {
 /** The threads of a page in the order given; a thread hidden since it matched is left out. */
 async function threadsInOrder(ids: number[]) {
   if (ids.length === 0) return [];
-  const rows = await listQuery().where("threads.id", "in", ids).execute();
+  const rows = await listQuery(null).where("threads.id", "in", ids).execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -127,7 +128,7 @@ export async function findIdeasByTitle(
   words: string,
   options: { similar?: boolean; productId?: number | null; excludeId: number; limit?: number },
 ): Promise<IdeaTitleMatch[]> {
-  const threadFilter = sql`t.kind = 'idea' and t.hidden_at is null and t.deleted_at is null and t.merged_into_id is null
+  const threadFilter = sql`${withStatus(null, "t")} and ${publicContent("t")}
     and t.id <> ${options.excludeId} ${options.productId ? sql`and t.product_id = ${options.productId}` : sql``}`;
   const ids = await searchQueries().titleMatchIds(getDb(), {
     words: options.similar ? similarWords(words) : titleWords(words),

@@ -1,4 +1,5 @@
 import { getDb } from "~db/client.server";
+import { publicContent } from "./content.server";
 
 /** Sitemap files hold at most this many URLs (the protocol's limit). */
 export const SITEMAP_PAGE_SIZE = 50_000;
@@ -19,12 +20,11 @@ export async function threadSitemapCount(): Promise<number> {
 export async function threadSitemapEntries(file: number) {
   return getDb()
     .selectFrom("threads")
-    .select(["id", "title", "last_activity_at as lastActivityAt", "edited_at as editedAt"])
-    .where("id", ">", (file - 1) * SITEMAP_PAGE_SIZE)
-    .where("id", "<=", file * SITEMAP_PAGE_SIZE)
-    .where("hidden_at", "is", null)
-    .where("deleted_at", "is", null)
-    .orderBy("id")
+    .select(["threads.id", "threads.title", "threads.last_activity_at as lastActivityAt", "threads.edited_at as editedAt"])
+    .where("threads.id", ">", (file - 1) * SITEMAP_PAGE_SIZE)
+    .where("threads.id", "<=", file * SITEMAP_PAGE_SIZE)
+    .where(publicContent())
+    .orderBy("threads.id")
     .execute();
 }
 

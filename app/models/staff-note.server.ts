@@ -3,7 +3,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { renderNote } from "./post-text.server";
-import { requireThread } from "./thread.server";
+import { requireThread } from "./content.server";
 
 /** Internal notes on an idea. Only staff can read them; every read goes through here. */
 export async function listStaffNotes(actor: Actor, threadId: number) {

@@ -3,7 +3,7 @@ import { getDb } from "~db/client.server";
 import type { Database, SubscriptionLevel } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
-import { requireThread } from "./thread.server";
+import { requireThread } from "./content.server";
 
 /**
  * Follows a thread automatically: authors and repliers watch it, voters

@@ -3,7 +3,7 @@ import type { Verdict } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { followAutomatically } from "./subscription.server";
-import { requireThread } from "./thread.server";
+import { notMerged, publicContent, requireThread, withStatus } from "./content.server";
 
 /**
  * A member writes (or rewrites, until the idea ships) how they will judge
@@ -111,7 +111,8 @@ function tallyOf(measures: { verdict: Verdict | null }[]): VerdictTally {
  * Staff's view of how customers judge what shipped: per shipped idea, the
  * share of verdicts met / partly / not met, the verdicts still outstanding,
  * and every measure with its verdict; plus how many measures wait on ideas
- * that have not shipped yet.
+ * that have not shipped yet. Figures about ideas everyone may see, merged
+ * ones left out, like every figure the forum shows.
  */
 export async function getSuccessDashboard(actor: Actor, limit = 50) {
   invariantResponse(can.readSuccessDashboard(actor), "Only staff can see the success dashboard.", { status: 403 });
@@ -126,10 +127,8 @@ export async function getSuccessDashboard(actor: Actor, limit = 50) {
       "threads.co_designed_at as coDesignedAt",
       "products.name as productName",
     ])
-    .where("threads.kind", "=", "idea")
-    .where("threads.status", "=", "shipped")
-    .where("threads.deleted_at", "is", null)
-    .where("threads.merged_into_id", "is", null)
+    .where(withStatus("shipped"))
+    .where(publicContent())
     .where((eb) => eb.exists(eb.selectFrom("success_measures").select("id").whereRef("success_measures.thread_id", "=", "threads.id")))
     .orderBy("threads.status_changed_at", "desc")
     .orderBy("threads.id", "desc")
@@ -161,8 +160,8 @@ export async function getSuccessDashboard(actor: Actor, limit = 50) {
     .innerJoin("threads", "threads.id", "success_measures.thread_id")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("threads.status", "!=", "shipped")
-    .where("threads.merged_into_id", "is", null)
-    .where("threads.deleted_at", "is", null)
+    .where(notMerged())
+    .where(publicContent())
     .executeTakeFirstOrThrow();
 
   const rows = ideas.map((idea) => {

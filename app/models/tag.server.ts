@@ -4,6 +4,7 @@ import type { Database, Tag } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { MAX_TAGS, type FieldErrors } from "~/utils/validation";
+import { publicContent } from "./content.server";
 
 export type TagInput = { name: string; slug: string };
 export type TagResult = { ok: true; tag: Tag } | { ok: false; errors: FieldErrors };
@@ -15,7 +16,7 @@ export async function listTags(): Promise<Tag[]> {
   return getDb().selectFrom("tags").selectAll().orderBy("name").execute();
 }
 
-/** Every tag with how many visible threads carry it, for the staff page. */
+/** Every tag with how many threads everyone may see carry it: a public figure, the same for every viewer. */
 export async function listTagsWithCounts() {
   return getDb()
     .selectFrom("tags")
@@ -28,8 +29,7 @@ export async function listTagsWithCounts() {
         .innerJoin("threads", "threads.id", "thread_tags.thread_id")
         .select((t) => t.fn.countAll<number>().as("n"))
         .whereRef("thread_tags.tag_id", "=", "tags.id")
-        .where("threads.hidden_at", "is", null)
-        .where("threads.deleted_at", "is", null)
+        .where(publicContent())
         .as("threadCount"),
     ])
     .orderBy("tags.name")

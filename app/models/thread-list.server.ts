@@ -1,4 +1,6 @@
 import type { IdeaStatus, ThreadKind } from "~db/schema";
+import type { Actor } from "~/auth/permissions.server";
+import { withStatus } from "./content.server";
 import { listQuery } from "./thread.server";
 import { withTags } from "./tag.server";
 import type { ListSort } from "~/utils/list-params";
@@ -9,6 +11,7 @@ export { listSorts, type ListSort } from "~/utils/list-params";
  * Product and tag thread lists: every sort pages with a keyset cursor (the
  * last row's sort values), walking an index in order, so page 500 costs what
  * page 1 costs. Product lists keep pinned threads on top in every sort.
+ * Each viewer gets the threads they may see (visibleTo).
  */
 
 const sortColumn = {
@@ -74,23 +77,21 @@ export function threadListQuery(
   page: PageRequest = {},
   pinned: 0 | 1 | null = segments(scope, page)[0]!,
   limit = PAGE_SIZE + 1,
+  viewer: Actor = null,
 ) {
   const column = sortColumn[sort];
   const backward = !page.after && Boolean(page.before);
   const cursor = page.after ?? page.before ?? null;
   const direction = backward ? "asc" : "desc";
 
-  let query = listQuery();
+  let query = listQuery(viewer);
   query =
     "productId" in scope
       ? query.where("threads.product_id", "=", scope.productId)
       : query.innerJoin("thread_tags as scope_tag", "scope_tag.thread_id", "threads.id").where("scope_tag.tag_id", "=", scope.tagId);
 
   if (filter.kind) query = query.where("threads.kind", "=", filter.kind);
-  // A merged idea is in no status list: it shows as merged (shown-status.server.ts).
-  if (filter.status) {
-    query = query.where("threads.kind", "=", "idea").where("threads.status", "=", filter.status).where("threads.merged_into_id", "is", null);
-  }
+  if (filter.status) query = query.where(withStatus(filter.status));
   if (filter.solved) {
     query = query
       .where("threads.kind", "=", "question")
@@ -118,11 +119,11 @@ export function threadListQuery(
   return query.orderBy(column, direction).orderBy("threads.id", direction).limit(limit);
 }
 
-export async function listThreads(scope: ListScope, sort: ListSort, filter: ListFilter, page: PageRequest = {}) {
+export async function listThreads(scope: ListScope, sort: ListSort, filter: ListFilter, page: PageRequest = {}, viewer: Actor = null) {
   const backward = !page.after && Boolean(page.before);
   const rows: Awaited<ReturnType<ReturnType<typeof threadListQuery>["execute"]>> = [];
   for (const pinned of segments(scope, page)) {
-    rows.push(...(await threadListQuery(scope, sort, filter, page, pinned, PAGE_SIZE + 1 - rows.length).execute()));
+    rows.push(...(await threadListQuery(scope, sort, filter, page, pinned, PAGE_SIZE + 1 - rows.length, viewer).execute()));
     if (rows.length > PAGE_SIZE) break;
   }
   const more = rows.length > PAGE_SIZE;

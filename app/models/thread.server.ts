@@ -1,10 +1,21 @@
-import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import { forUpdate } from "~db/engine.server";
-import type { Database, ThreadKind } from "~db/schema";
+import type { ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { listCoDesigners } from "./co-designers.server";
+import {
+  listedTo,
+  mergedIntoId,
+  moderationState,
+  publicContent,
+  replyFacts,
+  requireThread,
+  shownStatus,
+  sightOf,
+  stateOf,
+  threadFacts,
+  visibleTo,
+} from "./content.server";
 import { reopenForReview } from "./flag.server";
 import { countReplyPages, REPLIES_PER_PAGE } from "./reply-pages.server";
 import { keepRevision } from "./revision.server";
@@ -17,15 +28,17 @@ import { siteUrl } from "~/utils/site-url.server";
 import { replyPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { recordAudit } from "./audit.server";
-import { shownStatus } from "./shown-status.server";
 import { followAutomatically } from "./subscription.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
 /** tagIds undefined leaves the thread's tags as they are; `redact` (staff) hides every earlier version. */
 export type ThreadEdit = { title: string; body: string; tagIds?: number[]; redact?: boolean };
 
-/** What every thread list shows: no bodies, only what a row needs. */
-export function listQuery() {
+/**
+ * What every thread list shows: no bodies, only what a row needs. The rows
+ * `viewer` may see; those out of public view (hidden, deleted) are marked.
+ */
+export function listQuery(viewer: Actor) {
   return getDb()
     .selectFrom("threads")
     .innerJoin("users", "users.id", "threads.author_id")
@@ -47,14 +60,15 @@ export function listQuery() {
       "products.slug as productSlug",
       "products.name as productName",
     ])
-    .where("threads.hidden_at", "is", null)
-    .where("threads.deleted_at", "is", null);
+    // Visitors see public rows only: their lists (cached, benchmarked) carry nothing more.
+    .$if(viewer !== null, (query) => query.select(moderationState().as("moderation")))
+    .where(visibleTo(viewer));
 }
 
 export type ThreadListItem = Awaited<ReturnType<ReturnType<typeof listQuery>["execute"]>>[number];
 
-export async function listLatestThreads(limit = 15): Promise<ThreadListItem[]> {
-  return listQuery()
+export async function listLatestThreads(limit = 15, viewer: Actor = null): Promise<ThreadListItem[]> {
+  return listQuery(viewer)
     .orderBy("threads.last_activity_at", "desc")
     .orderBy("threads.id", "desc")
     .limit(limit)
@@ -62,54 +76,34 @@ export async function listLatestThreads(limit = 15): Promise<ThreadListItem[]> {
 }
 
 /**
- * The facts permission checks need, or a 404 for a missing or deleted
- * thread. Hidden threads load: the can.* checks refuse what they forbid.
- */
-export async function requireThread(
-  id: number,
-  db: Transaction<Database> | ReturnType<typeof getDb> = getDb(),
-  options: { forUpdate?: boolean } = {},
-) {
-  const query = db.selectFrom("threads").selectAll().where("id", "=", id);
-  // Locked, a decision read from the row still holds when the transaction writes (two staff at once).
-  const thread = await (options.forUpdate ? forUpdate(query) : query).executeTakeFirst();
-  invariantResponse(thread && thread.deleted_at === null, "We couldn't find that thread.", { status: 404 });
-  return thread;
-}
-
-/** What a viewer sees of hidden content: staff and its author see it with the reason; others a placeholder. */
-function hiddenView(viewer: Actor, authorId: number, hiddenAt: number | null) {
-  if (hiddenAt === null) return "visible" as const;
-  return can.seeHiddenContent(viewer) || viewer?.id === authorId ? ("revealed" as const) : ("placeholder" as const);
-}
-
-/**
  * The page's note about hidden content. The reason staff wrote reaches only
  * those who may read it (staff and the author): the page's data is in its
  * HTML for every visitor, whether or not a component shows it.
  */
-function hiddenNote(view: ReturnType<typeof hiddenView>, reason: string | null) {
-  if (view === "visible") return null;
+function hiddenNote(view: ReturnType<typeof sightOf>, reason: string | null) {
+  if (view === "visible" || view === "gone") return null;
   return view === "placeholder" ? { reason: "", placeholder: true } : { reason: reason ?? "", placeholder: false };
 }
 
 type ReplyRow = {
-  authorId: number;
-  hiddenAt: number | null;
+  author_id: number;
+  hidden_at: number | null;
+  deleted_at: number | null;
   hiddenReason: string | null;
   bodyHtml: string;
-  deletedAt: number | null;
 };
 
 /** A reply as the viewer may see it, with what they may do to it; the facts behind that stay here. */
-function shownReply<R extends ReplyRow>(viewer: Actor, { authorId, hiddenAt, hiddenReason: reason, ...reply }: R) {
-  const view = hiddenView(viewer, authorId, hiddenAt);
+function shownReply<R extends ReplyRow>(viewer: Actor, { author_id, hidden_at, deleted_at, hiddenReason: reason, ...reply }: R) {
+  const facts = { author_id, hidden_at, deleted_at };
+  const view = sightOf(viewer, facts);
   return {
     ...reply,
+    deletedAt: deleted_at,
     bodyHtml: view === "placeholder" ? "" : reply.bodyHtml,
     hidden: hiddenNote(view, reason),
-    canEdit: view !== "placeholder" && can.editPost(viewer, { author_id: authorId, hidden_at: null, deleted_at: reply.deletedAt }),
-    canFlag: can.flag(viewer, { author_id: authorId, hidden_at: hiddenAt, deleted_at: reply.deletedAt }),
+    canEdit: view !== "placeholder" && can.editPost(viewer, facts),
+    canFlag: can.flag(viewer, facts),
   };
 }
 
@@ -134,20 +128,18 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       "threads.body_html as bodyHtml",
       shownStatus().as("status"),
       "threads.status as rowStatus",
-      "threads.author_id as authorId",
+      ...threadFacts,
       "threads.accepted_answer_post_id as acceptedAnswerPostId",
       "threads.co_designed_at as coDesignedAt",
       "threads.locked",
-      "threads.hidden_at",
       "threads.vote_count as voteCount",
       "threads.reply_count as replyCount",
       "threads.created_at as createdAt",
       "threads.edited_at as editedAt",
-      "threads.merged_into_id as mergedIntoId",
+      mergedIntoId().as("mergedIntoId"),
       "threads.pinned",
       "threads.closed_at as closedAt",
       "threads.hidden_reason as hiddenReason",
-      "threads.deleted_at as deletedAt",
       "threads.delete_reason as deleteReason",
       "threads.product_id as productId",
       "users.username as authorUsername",
@@ -159,14 +151,11 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     ])
     .where("threads.id", "=", id)
     .executeTakeFirst();
-  invariantResponse(thread && (thread.deletedAt === null || can.seeHiddenContent(viewer)), "We couldn't find that thread.", {
-    status: 404,
-  });
-  const threadView = hiddenView(viewer, thread.authorId, thread.hidden_at);
+  const threadView = thread ? sightOf(viewer, thread) : "gone";
+  invariantResponse(thread && threadView !== "gone", "We couldn't find that thread.", { status: 404 });
 
   // The accepted answer is shown under the question on every page, so the pages list the other replies.
   const answerId = thread.acceptedAnswerPostId;
-  const seeDeleted = can.seeHiddenContent(viewer);
   const replyQuery = () =>
     db
       .selectFrom("posts")
@@ -176,17 +165,15 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
         "posts.body_html as bodyHtml",
         "posts.created_at as createdAt",
         "posts.edited_at as editedAt",
-        "posts.author_id as authorId",
-        "posts.hidden_at as hiddenAt",
+        ...replyFacts,
         "posts.hidden_reason as hiddenReason",
-        "posts.deleted_at as deletedAt",
         "posts.delete_reason as deleteReason",
         "users.username as authorUsername",
         "users.display_name as authorDisplayName",
         "users.role as authorRole",
       ])
       .where("posts.thread_id", "=", id)
-      .$if(!seeDeleted, (qb) => qb.where("posts.deleted_at", "is", null));
+      .where(listedTo(viewer, "posts"));
   const [replies, answer, coDesigners] = await Promise.all([
     replyQuery()
       .$if(answerId !== null, (qb) => qb.where("posts.id", "!=", answerId!))
@@ -202,18 +189,19 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
   const pageCount = await countReplyPages(viewer, { id, replyCount: thread.replyCount }, answer !== undefined);
 
   const facts = {
-    author_id: thread.authorId,
+    author_id: thread.author_id,
     kind: thread.kind,
     locked: thread.locked,
     hidden_at: thread.hidden_at,
     merged_into_id: thread.mergedIntoId,
     status: thread.rowStatus,
     closed_at: thread.closedAt,
-    deleted_at: thread.deletedAt,
+    deleted_at: thread.deleted_at,
   };
   const placeholder = threadView === "placeholder";
   // The page gets what it shows; the facts behind permissions and hiding stay here.
-  const { authorId: _authorId, hidden_at: _hiddenAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, rowStatus: _rowStatus, ...shown } = thread;
+  const { author_id: _authorId, hidden_at: _hiddenAt, deleted_at: deletedAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, rowStatus: _rowStatus, ...rest } = thread;
+  const shown = { ...rest, deletedAt };
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
     hidden: hiddenNote(threadView, hiddenReason),
@@ -270,7 +258,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
     if (input.kind === "idea") await trx.insertInto("votes").values({ thread_id: row.id, user_id: actor.id, created_at: now }).execute();
     if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
     await followAutomatically(trx, row.id, actor.id, "watching");
-    await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, hidden: false }, rendered);
+    await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, public: true }, rendered);
     await queueWebhookEvent(trx, "thread.created", row.id);
     return row.id;
   });
@@ -301,11 +289,11 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
     }
     await notifyMentions(
       trx,
-      { threadId: thread.id, postId: null, authorId: thread.author_id, hidden: thread.hidden_at !== null },
+      { threadId: thread.id, postId: null, authorId: thread.author_id, public: can.see(null, thread) },
       rendered,
       await previouslyMentioned(trx, thread.body_html),
     );
-    if (thread.hidden_at !== null) await reopenForReview(trx, { type: "thread", id: thread.id });
+    if (stateOf(thread) === "hidden") await reopenForReview(trx, { type: "thread", id: thread.id });
   });
 }
 
@@ -329,8 +317,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
       .select(["id", "author_id"])
       .where("id", "=", postId)
       .where("thread_id", "=", threadId)
-      .where("hidden_at", "is", null)
-      .where("deleted_at", "is", null)
+      .where(publicContent("posts"))
       .executeTakeFirst();
     invariantResponse(post, "That reply is not part of this question.", { status: 404 });
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();

@@ -2,7 +2,7 @@ import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { followAutomatically } from "./subscription.server";
-import { requireThread } from "./thread.server";
+import { requireThread } from "./content.server";
 
 /** One vote per member per idea; the idea's vote count changes in the same transaction. */
 export async function vote(actor: Actor, threadId: number): Promise<void> {

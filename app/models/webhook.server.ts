@@ -11,7 +11,7 @@ import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { webhookEvents } from "~/utils/webhook-events";
 import { recordAudit } from "./audit.server";
-import { shownStatus } from "./shown-status.server";
+import { shownStatus, threadFacts } from "./content.server";
 
 function requireWebhookAdmin(actor: Actor): asserts actor is NonNullable<Actor> {
   invariantResponse(actor && can.manageWebhooks(actor), "Only admins can manage webhooks.", { status: 403 });
@@ -100,22 +100,22 @@ export async function listDeliveries(actor: Actor, webhookId: number, limit = 50
 }
 
 /** The public facts about a thread that every event carries. */
-async function threadFacts(trx: Transaction<Database>, threadId: number) {
+async function eventThread(trx: Transaction<Database>, threadId: number) {
   const thread = await trx
     .selectFrom("threads")
     .innerJoin("products", "products.id", "threads.product_id")
     .innerJoin("users", "users.id", "threads.author_id")
-    .select(["threads.id", "threads.title", "threads.kind", shownStatus().as("status"), "threads.hidden_at", "products.slug as product", "users.username as author"])
+    .select(["threads.id", "threads.title", "threads.kind", shownStatus().as("status"), ...threadFacts, "products.slug as product", "users.username as author"])
     .where("threads.id", "=", threadId)
     .executeTakeFirstOrThrow();
-  const { hidden_at: hiddenAt, ...facts } = thread;
-  return { hidden: hiddenAt !== null, thread: { ...facts, url: siteUrl(threadPath(thread)) } };
+  const { author_id, hidden_at, deleted_at, ...facts } = thread;
+  return { public: can.see(null, { author_id, hidden_at, deleted_at }), thread: { ...facts, url: siteUrl(threadPath(thread)) } };
 }
 
 /**
  * Queues an event for every active webhook that subscribed to it, inside the
- * transaction that makes the event happen. Nothing is queued about hidden
- * threads: webhooks see what visitors see.
+ * transaction that makes the event happen. Nothing is queued about threads
+ * a visitor may not see (hidden, deleted): webhooks see what visitors see.
  */
 export async function queueWebhookEvent(
   trx: Transaction<Database>,
@@ -126,8 +126,8 @@ export async function queueWebhookEvent(
   const hooks = await trx.selectFrom("webhooks").select(["id", "events"]).where("active", "=", 1).execute();
   const subscribed = hooks.filter((hook) => hook.events.split(",").includes(event));
   if (subscribed.length === 0) return;
-  const { hidden, thread } = await threadFacts(trx, threadId);
-  if (hidden) return;
+  const { public: seen, thread } = await eventThread(trx, threadId);
+  if (!seen) return;
   const now = Date.now();
   for (const hook of subscribed) {
     const payload = JSON.stringify({ id: randomUUID(), event, createdAt: new Date(now).toISOString(), data: { thread, ...extra } });

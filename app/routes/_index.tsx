@@ -1,5 +1,6 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getUser } from "~/auth/session.server";
 import { listProducts } from "~/models/product.server";
 import { listLatestThreads } from "~/models/thread.server";
 import { withTags } from "~/models/tag.server";
@@ -17,8 +18,9 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
   ];
 };
 
-export async function loader() {
-  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15).then(withTags)]);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getUser(request);
+  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15, viewer).then(withTags)]);
   return { products, threads };
 }
 

@@ -58,7 +58,7 @@ export default function FlagQueue() {
                 ) : null}
               </h2>
               <p>
-                {entry.hidden ? <strong>Hidden now.</strong> : "Still visible."}{" "}
+                {entry.deleted ? <strong>Deleted.</strong> : entry.hidden ? <strong>Hidden now.</strong> : "Still visible."}{" "}
                 {entry.editedAfterFlag ? <strong>Edited by the author since it was flagged.</strong> : null}
               </p>
               <div className="flagged-post">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
-import { KindBadge, StaffBadge, StatusBadge } from "~/components/Badges";
+import { KindBadge, ModerationBadge, StaffBadge, StatusBadge } from "~/components/Badges";
 import { RelativeTime } from "~/components/RelativeTime";
 import { getProfile } from "~/models/profile.server";
 import { replyPath, threadPath } from "~/utils/slug";
@@ -89,7 +89,7 @@ export default function Profile() {
           <ul className="profile-list">
             {threads.map((t) => (
               <li key={t.id}>
-                <KindBadge kind={t.kind} /> <Link to={threadPath(t)}>{t.title}</Link>{" "}
+                <ModerationBadge state={t.moderation} /> <KindBadge kind={t.kind} /> <Link to={threadPath(t)}>{t.title}</Link>{" "}
                 <span className="muted small">
                   · <RelativeTime ms={t.createdAt} />
                 </span>
@@ -107,7 +107,7 @@ export default function Profile() {
           <ul className="profile-list">
             {replies.map((r) => (
               <li key={r.id}>
-                In <Link to={replyPath(r.id)}>{r.threadTitle}</Link>{" "}
+                <ModerationBadge state={r.moderation} /> In <Link to={replyPath(r.id)}>{r.threadTitle}</Link>{" "}
                 <span className="muted small">
                   · <RelativeTime ms={r.createdAt} />
                 </span>

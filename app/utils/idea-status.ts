@@ -5,7 +5,7 @@ export const ideaStatuses = ["open", "under_review", "planned", "in_progress", "
 /**
  * An idea's status as people see it. A merged idea keeps the status it had
  * in its row (threads.status), but everywhere it is shown, filtered, counted
- * or reported it is "merged" (app/models/shown-status.server.ts).
+ * or reported it is "merged" (shownStatus in app/models/content.server.ts).
  */
 export type ShownStatus = IdeaStatus | "merged";
 

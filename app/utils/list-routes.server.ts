@@ -1,3 +1,4 @@
+import { getUser } from "~/auth/session.server";
 import { listTags } from "~/models/tag.server";
 import { listThreads, parseCursor, type ListScope } from "~/models/thread-list.server";
 import { invariantResponse, redirectWithoutEmptyParams } from "~/utils/http";
@@ -6,7 +7,7 @@ import { listQuerySchema } from "~/utils/validation";
 
 /**
  * The loader half shared by the product and tag pages: reads sort, filters
- * and cursor from the URL and loads one page of threads.
+ * and cursor from the URL and loads one page of the threads the viewer may see.
  */
 export async function loadThreadList(request: Request, scope: ListScope, path: string) {
   redirectWithoutEmptyParams(request);
@@ -18,7 +19,7 @@ export async function loadThreadList(request: Request, scope: ListScope, path: s
   invariantResponse((after === null || cursor.after) && (before === null || cursor.before), "That page link is not valid.", {
     status: 400,
   });
-  const tags = await listTags();
+  const [tags, viewer] = await Promise.all([listTags(), getUser(request)]);
   const tagId = params.tag ? tags.find((t) => t.slug === params.tag)?.id ?? null : null;
   if (params.tag && tagId === null) delete params.tag;
   const page = await listThreads(
@@ -26,6 +27,7 @@ export async function loadThreadList(request: Request, scope: ListScope, path: s
     params.sort,
     { kind: params.kind, status: params.status, solved: params.solved, unanswered: params.unanswered === "1", tagId },
     cursor,
+    viewer,
   );
   return {
     params,

@@ -138,11 +138,17 @@ test("a hidden idea shows nothing of itself to others, on any of its pages", asy
   expect((await other.get(`/threads/${id}/measure`)).status()).toBe(404);
   expect((await other.get(`/threads/${id}/flag`)).status()).toBe(404);
   expect((await other.get(`/posts/${postId}/flag`)).status()).toBe(404);
-  expect((await clients.visitor.get(`/posts/${postId}/history`)).status()).toBe(403);
+  expect((await clients.visitor.get(`/posts/${postId}/history`)).status()).toBe(404);
+  expect((await other.get(`/threads/${id}/history`)).status()).toBe(404);
+  expect(await (await other.get("/products/relay")).text()).not.toContain(title);
 
-  // Its author and staff still see it.
+  // Its author and staff still see it, wherever they meet it, marked hidden in lists.
   expect(await (await author.get(`/threads/${id}`)).text()).toContain(measure);
   expect(await (await author.get(`/threads/${id}/measure`)).text()).toContain(title);
+  expect(await (await author.get(`/threads/${id}/history`)).text()).toContain(title);
+  const authorsList = await (await author.get("/products/relay")).text();
+  expect(authorsList).toContain(title);
+  expect(authorsList).toContain('<span class="badge badge-hidden">Hidden</span>');
   expect(await (await clients.staff.get(`/threads/${id}`)).text()).toContain(measure);
   await author.dispose();
   await other.dispose();

@@ -21,7 +21,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocreate-copy-"));
 const file = path.join(dir, "forum.db");
 const DAY = 86_400_000;
 
-/** The demo forum, plus what a copy could get wrong: an idea merged into a newer one, hidden and deleted posts. */
+/**
+ * The demo forum, plus what a copy could get wrong: an idea merged into a
+ * newer one, hidden and deleted posts, and a customer account owned by a
+ * member of it (users and accounts point at each other).
+ */
 async function seedSource(db: Kysely<Database>) {
   await migrateToLatest(db);
   await seedDemo(db);
@@ -36,6 +40,13 @@ async function seedSource(db: Kysely<Database>) {
   const reply = await db.selectFrom("posts").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
   await db.updateTable("posts").set({ deleted_at: now - DAY, body: "a deleted zebu reply" }).where("id", "=", reply.id).execute();
   await db.updateTable("threads").set({ hidden_at: now, hidden_reason: "spam" }).where("id", "=", older.id + 1).execute();
+  const account = await db
+    .insertInto("accounts")
+    .values({ slug: "acme", name: "Acme", plan: "Enterprise", arr: 120_000, owner_id: older.author_id, created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db.insertInto("account_domains").values({ domain: "acme.example", account_id: account.id }).execute();
+  await db.updateTable("users").set({ account_id: account.id }).where("id", "=", older.author_id).execute();
 }
 
 function sourceRows(table: string, order: string) {
@@ -64,7 +75,7 @@ describe("npm run db:copy-to-postgres", () => {
     expect(run.stdout).toMatch(/every table's row count matches/);
     expect(run.stdout).toMatch(/threads\s+\d+ rows/);
 
-    for (const [table, order] of [["users", "id"], ["threads", "id"], ["posts", "id"], ["votes", "thread_id, user_id"], ["co_designers", "thread_id, user_id"], ["success_measures", "id"], ["status_changes", "id"], ["thread_tags", "thread_id, tag_id"], ["products", "id"], ["tags", "id"], ["subscriptions", "thread_id, user_id"], ["notifications", "id"], ["settings", "key"]] as const) {
+    for (const [table, order] of [["users", "id"], ["threads", "id"], ["posts", "id"], ["votes", "thread_id, user_id"], ["co_designers", "thread_id, user_id"], ["success_measures", "id"], ["status_changes", "id"], ["thread_tags", "thread_id, tag_id"], ["products", "id"], ["tags", "id"], ["subscriptions", "thread_id, user_id"], ["notifications", "id"], ["settings", "key"], ["accounts", "id"], ["account_domains", "domain"]] as const) {
       const { rows } = await sql.raw(`select * from ${table} order by ${order}`).execute(getDb());
       expect(rows, table).toEqual(sourceRows(table, order));
     }

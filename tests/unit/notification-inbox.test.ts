@@ -65,7 +65,7 @@ describe("the notifications page", () => {
     const stranger = await createTestUser();
     expect(await statusOf(() => openNotification(stranger, id))).toBe(404);
     expect(await statusOf(() => openNotification(null, id))).toBe(401);
-    expect(await countUnread(author.id)).toBe(1);
+    expect(await countUnread(author)).toBe(1);
   });
 });
 

@@ -188,6 +188,19 @@ describe("the busiest pages walk indexes on a populated forum", () => {
     await expectIndexedPlans(() => Promise.all([listProducts(), listLatestThreads(15).then(withTags)]));
   });
 
+  // Signed in, a list also holds what the viewer may see out of public view (visibleTo): the same index walks.
+  it.each([
+    ["a member", member],
+    ["staff", staff],
+  ])("lists as %s sees them: latest, a product page and a later one, ideas by votes", async (_name, viewer) => {
+    await expectIndexedPlans(() => listLatestThreads(15, viewer));
+    const first = await listThreads({ productId: 1 }, "activity", {}, {}, viewer);
+    await expectIndexedPlans(() => listThreads({ productId: 1 }, "activity", {}, {}, viewer));
+    await expectIndexedPlans(() => listThreads({ productId: 1 }, "activity", {}, { after: parseCursor(first.nextCursor) }, viewer));
+    await expectIndexedPlans(() => listThreads({ productId: 2 }, "votes", { kind: "idea" }, {}, viewer));
+    await expectIndexedPlans(() => listThreads({ tagId: 3 }, "newest", {}, {}, viewer));
+  });
+
   it.each(listSorts)("a product list sorted by %s: first page, a later page and back", async (sort) => {
     const first = await listThreads({ productId: 1 }, sort, {});
     const after = parseCursor(first.nextCursor)!;
@@ -246,8 +259,8 @@ describe("the busiest pages walk indexes on a populated forum", () => {
   });
 
   it("a profile and the unread notifications count", async () => {
-    await expectIndexedPlans(() => getProfile("member7", visitor));
-    await expectIndexedPlans(() => countUnread(7));
+    for (const viewer of [visitor, member, staff]) await expectIndexedPlans(() => getProfile("member7", viewer));
+    await expectIndexedPlans(() => countUnread({ id: 7, role: "member", suspendedUntil: null }));
   });
 
   it("the notifications page, following a notification and a thread page reading what it shows", async () => {
