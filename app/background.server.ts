@@ -2,7 +2,7 @@ import { deliverDueEmails, gatherDigests } from "~/email/sender.server";
 import { transportFromEnv } from "~/email/transport.server";
 import { indexPendingReplies } from "~/models/search-index.server";
 import { deliverDueWebhooks } from "~/models/webhook.server";
-import { env } from "~/utils/env.server";
+import { config } from "~/config.server";
 import { startWorker } from "~/utils/worker.server";
 
 /**
@@ -15,7 +15,7 @@ export function startBackgroundJobs() {
     startWorker(
       "background",
       [() => gatherDigests(), () => deliverDueEmails(transport), () => deliverDueWebhooks()],
-      Number(env("BACKGROUND_POLL_MS")) || 15_000,
+      config().BACKGROUND_POLL_MS,
     ),
     startWorker("search-index", [() => indexPendingReplies()], 500),
   ];

@@ -5,11 +5,10 @@ import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from "kysely";
 import { ContentVersionPlugin } from "./content-version.server";
 import { migrations } from "./migrations/index";
 import type { Database } from "./schema";
-
-export const DEFAULT_DATABASE_PATH = "data/cocreate.db";
+import { config } from "~/config.server";
 
 export function databasePath(): string {
-  return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  return config().DATABASE_PATH;
 }
 
 /** Opens the SQLite file with the settings every connection must have. */

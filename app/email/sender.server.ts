@@ -1,5 +1,5 @@
 import { getDb } from "~db/client.server";
-import { env } from "~/utils/env.server";
+import { config } from "~/config.server";
 import { MAX_ATTEMPTS, nextAttemptAt } from "~/utils/retry";
 import { siteUrl } from "~/utils/site-url.server";
 import type { Mail, MailTransport } from "./transport.server";
@@ -9,8 +9,7 @@ import { defaultSiteSettings } from "~/utils/site-settings";
 
 
 export function digestIntervalMs(): number {
-  const hours = Number(env("DIGEST_INTERVAL_HOURS"));
-  return (Number.isFinite(hours) && hours > 0 ? hours : 24) * 3_600_000;
+  return config().DIGEST_INTERVAL_HOURS * 3_600_000;
 }
 
 async function withFooter(userId: number, scope: UnsubscribeScope, text: string, siteName: string) {

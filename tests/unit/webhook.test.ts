@@ -9,6 +9,7 @@ import { createWebhook, deleteWebhook, deliverDueWebhooks, listDeliveries, verif
 import { markAnswer } from "~/models/thread.server";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/utils/retry";
 import { createTestReply, createTestThread, createTestUser, statusOf } from "./factories";
+import { restoreSettings, useSettings } from "./settings";
 
 // A local receiver that records what it gets and answers with the next queued status.
 type Received = { headers: http.IncomingHttpHeaders; body: string };
@@ -30,8 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 // The receiver is on this machine: the documented setting for that (see app/http/outbound.server.ts).
-beforeEach(() => vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "1"));
-afterEach(() => vi.unstubAllEnvs());
+beforeEach(() => useSettings({ WEBHOOK_ALLOW_PRIVATE: "1" }));
+afterEach(() => restoreSettings());
 
 async function admin() {
   return createTestUser({ role: "admin" });
