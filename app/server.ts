@@ -4,10 +4,8 @@ import * as build from "@remix-run/dev/server-build";
 import fs from "node:fs";
 import compression from "compression";
 import express from "express";
-import { startCheckpoints } from "~db/checkpoint.server";
 import { closeDb, databasePath } from "~db/client.server";
-import { lucia, sessionIdFromCookies } from "./auth/session.server";
-import { startBackgroundJobs } from "./background.server";
+import { sessionIdFromCookies } from "./auth/session.server";
 import { config } from "./config.server";
 import { formBodies } from "./http/form-body.server";
 import { originCheck } from "./http/origin-check.server";
@@ -17,6 +15,7 @@ import { remixHandler } from "./http/remix-handler.server";
 import { errorAnswers, requestLog } from "./http/request-log.server";
 import { beforeHeaders, securityHeaders } from "./http/security-headers.server";
 import { privateWhenSignedIn } from "./http/viewer-headers.server";
+import { startJobs } from "./jobs/start.server";
 import { prepareDatabase } from "./startup.server";
 import { log } from "./utils/log.server";
 
@@ -29,10 +28,7 @@ const port = settings.PORT; // 0 picks a free port (tests)
 const bodyLimitBytes = settings.MAX_BODY_BYTES;
 
 const { demo } = await prepareDatabase();
-const stopCheckpoints = await startCheckpoints(databasePath(), (message) => log("warn", "checkpoint", { message }));
-const stopBackgroundJobs = startBackgroundJobs();
-await lucia.deleteExpiredSessions();
-setInterval(() => void lucia.deleteExpiredSessions().catch((e) => log("error", "session-cleanup", { message: String(e) })), 6 * 3_600_000).unref();
+const stopJobs = await startJobs();
 
 let draining = false;
 
@@ -88,8 +84,7 @@ function shutDown(signal: string) {
   draining = true;
   log("info", "shutting-down", { signal });
   const finish = async (code: number) => {
-    await stopBackgroundJobs();
-    await stopCheckpoints();
+    await stopJobs();
     await closeDb();
     log("info", "stopped", { code });
     process.exit(code);

@@ -39,7 +39,7 @@ export const logTransport: MailTransport = {
   },
 };
 
-export function transportFromEnv(): MailTransport {
+export function configuredTransport(): MailTransport {
   const url = config().SMTP_URL;
   return url ? smtpTransport(url) : logTransport;
 }

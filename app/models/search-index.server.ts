@@ -8,7 +8,7 @@ const BATCH = 2000;
  * Moves the replies waiting in search_pending (see db/migrations/0011_search_queue.ts) into
  * the full-text index, a batch per transaction: FTS5 then writes one
  * segment for the batch instead of one per reply. Runs every half second
- * (app/background.server.ts) and before every search, so results never
+ * (app/jobs/index-search.server.ts) and before every search, so results never
  * lack a reply that was already posted. Replies hidden or deleted while they
  * waited are skipped; one the edit trigger indexed meanwhile is not indexed twice.
  * Returns how many were taken from the queue.

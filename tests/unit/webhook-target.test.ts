@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "~db/client.server";
 import { isRefusedAddress, webhookUrlProblem } from "~/http/outbound.server";
-import { createWebhook, deliverDueWebhooks, listDeliveries, UNDELIVERABLE } from "~/models/webhook.server";
+import { UNDELIVERABLE } from "~/http/webhook-client.server";
+import { deliverDueWebhooks } from "~/jobs/deliver-webhooks.server";
+import { createWebhook, listDeliveries } from "~/models/webhook.server";
 import { createTestThread, createTestUser, statusOf } from "./factories";
 import { restoreSettings, useSettings } from "./settings";
 

@@ -5,9 +5,11 @@ import { getDb } from "~db/client.server";
 import { acceptIdea } from "~/models/idea.server";
 import { mergeIdea } from "~/models/idea-merge.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
-import { createWebhook, deleteWebhook, deliverDueWebhooks, listDeliveries, verifyWebhookSignature } from "~/models/webhook.server";
+import { verifyWebhookSignature } from "~/http/webhook-client.server";
+import { deliverDueWebhooks } from "~/jobs/deliver-webhooks.server";
+import { createWebhook, deleteWebhook, listDeliveries } from "~/models/webhook.server";
 import { markAnswer } from "~/models/thread.server";
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/utils/retry";
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/jobs/retry.server";
 import { createTestReply, createTestThread, createTestUser, statusOf } from "./factories";
 import { restoreSettings, useSettings } from "./settings";
 
