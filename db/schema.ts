@@ -326,6 +326,15 @@ export interface SearchPendingTable {
   post_id: number;
 }
 
+/**
+ * The FTS5 index of visible threads' titles alone (rowid = thread id), kept by
+ * triggers, contentless (db/migrations/0009_search_titles.ts). Queried with raw SQL only.
+ */
+export interface SearchTitlesTable {
+  rowid: number;
+  title: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -357,6 +366,7 @@ export interface Database {
   thread_tags: ThreadTagsTable;
   search_index: SearchIndexTable;
   search_pending: SearchPendingTable;
+  search_titles: SearchTitlesTable;
 }
 
 export type User = Selectable<UsersTable>;
