@@ -48,6 +48,8 @@ const number = (must: string, min: number, { above = false } = {}) =>
       .pipe(above ? z.number().gt(min) : z.number().min(min)),
   );
 
+const count = wholeNumber("be a whole number, 0 or more", 0);
+
 /** "1", "true", "on", "yes" or "0", "false", "off", "no", any case. */
 const onOff = (must: string) =>
   kind(
@@ -123,6 +125,11 @@ function declare<T, const O extends Options>(kind: Kind<T>, options: O): O & { k
   return { ...options, kind };
 }
 
+/** A rate limit: points per seconds, listed in the docs' rate limits table. */
+function rateLimit(defaultLimit: string, doc: string) {
+  return declare(rate(defaultLimit), { default: defaultLimit, table: "rate limits", doc });
+}
+
 export const settings = {
   PORT: declare(wholeNumber("be a port number from 0 to 65535", 0, 65_535), {
     default: "3000",
@@ -174,11 +181,11 @@ export const settings = {
     default: "24",
     doc: "how long a member counts as new (posting limits apply)",
   }),
-  NEW_MEMBER_THREADS_PER_DAY: declare(wholeNumber("be a whole number, 0 or more", 0), {
+  NEW_MEMBER_THREADS_PER_DAY: declare(count, {
     default: "3",
     doc: "threads a new member may start in 24 hours",
   }),
-  NEW_MEMBER_REPLIES_PER_DAY: declare(wholeNumber("be a whole number, 0 or more", 0), {
+  NEW_MEMBER_REPLIES_PER_DAY: declare(count, {
     default: "10",
     doc: "replies a new member may post in 24 hours",
   }),
@@ -186,11 +193,11 @@ export const settings = {
     default: "30",
     doc: "the wait between two posts of a new member",
   }),
-  NEW_MEMBER_MAX_LINKS: declare(wholeNumber("be a whole number, 0 or more", 0), {
+  NEW_MEMBER_MAX_LINKS: declare(count, {
     default: "2",
     doc: "links and images a new member may put in one post",
   }),
-  TRUSTED_AFTER_POSTS: declare(wholeNumber("be a whole number, 0 or more", 0), {
+  TRUSTED_AFTER_POSTS: declare(count, {
     default: "3",
     doc: "posts after which a member who is no longer new becomes trusted and the limits lift",
   }),
@@ -222,56 +229,20 @@ export const settings = {
     default: "0",
     doc: "`1` lets webhooks reach loopback and private-network addresses (the tests' local receiver, or receivers on your own network). Never on a public forum: anyone who can add a webhook could then probe the server's network",
   }),
-  RATE_LIMIT_READS: declare(rate("300/60"), {
-    default: "300/60",
-    table: "rate limits",
-    doc: "every request per client address (static files don't count)",
-  }),
-  RATE_LIMIT_SEARCH: declare(rate("60/60"), {
-    default: "60/60",
-    table: "rate limits",
-    doc: "searches (`/search`, `/threads/similar`) per address",
-  }),
-  RATE_LIMIT_SIGNUP: declare(rate("10/3600"), {
-    default: "10/3600",
-    table: "rate limits",
-    doc: "sign-up attempts per address, failed ones too",
-  }),
-  RATE_LIMIT_SIGNIN_IP: declare(rate("20/900"), {
-    default: "20/900",
-    table: "rate limits",
-    doc: "failed sign-ins per address, whatever the account",
-  }),
-  RATE_LIMIT_SIGNIN_ACCOUNT: declare(rate("5/900"), {
-    default: "5/900",
-    table: "rate limits",
-    doc: "failed sign-ins in a row per account (its email and username share one count) before it is locked",
-  }),
+  RATE_LIMIT_READS: rateLimit("300/60", "every request per client address (static files don't count)"),
+  RATE_LIMIT_SEARCH: rateLimit("60/60", "searches (`/search`, `/threads/similar`) per address"),
+  RATE_LIMIT_SIGNUP: rateLimit("10/3600", "sign-up attempts per address, failed ones too"),
+  RATE_LIMIT_SIGNIN_IP: rateLimit("20/900", "failed sign-ins per address, whatever the account"),
+  RATE_LIMIT_SIGNIN_ACCOUNT: rateLimit("5/900", "failed sign-ins in a row per account (its email and username share one count) before it is locked"),
   RATE_LIMIT_SIGNIN_LOCK_SECONDS: declare(wholeNumber("be a number of seconds, like 60", 1), {
     default: "60",
     table: "rate limits",
     doc: "the first lock; each further lock that day doubles, up to a day",
   }),
-  RATE_LIMIT_PASSWORD_CHANGE: declare(rate("5/900"), {
-    default: "5/900",
-    table: "rate limits",
-    doc: "password change attempts per member",
-  }),
-  RATE_LIMIT_THREADS: declare(rate("10/3600"), {
-    default: "10/3600",
-    table: "rate limits",
-    doc: "new threads per member, also through the API (on top of the new-member limits above)",
-  }),
-  RATE_LIMIT_REPLIES: declare(rate("30/600"), {
-    default: "30/600",
-    table: "rate limits",
-    doc: "new replies per member, also through the API",
-  }),
-  RATE_LIMIT_EDITS: declare(rate("30/600"), {
-    default: "30/600",
-    table: "rate limits",
-    doc: "edits of threads and replies per member",
-  }),
+  RATE_LIMIT_PASSWORD_CHANGE: rateLimit("5/900", "password change attempts per member"),
+  RATE_LIMIT_THREADS: rateLimit("10/3600", "new threads per member, also through the API (on top of the new-member limits above)"),
+  RATE_LIMIT_REPLIES: rateLimit("30/600", "new replies per member, also through the API"),
+  RATE_LIMIT_EDITS: rateLimit("30/600", "edits of threads and replies per member"),
 };
 
 type Settings = typeof settings;

@@ -376,3 +376,9 @@ export type ProductUpdate = Updateable<ProductsTable>;
 export type Thread = Selectable<ThreadsTable>;
 export type Post = Selectable<PostsTable>;
 export type Tag = Selectable<TagsTable>;
+
+/**
+ * The database or a transaction on it (Kysely's Transaction is a Kysely):
+ * what a function that may run inside a caller's transaction, or on its own, takes.
+ */
+export type Db = import("kysely").Kysely<Database>;

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database } from "~db/schema";
+import type { Database, Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
@@ -16,8 +16,8 @@ function requireModerator(actor: Actor): asserts actor is Staff {
 const tableOf = (ref: ContentRef) => (ref.type === "thread" ? "threads" : "posts");
 
 /** The moderation facts of a thread or reply, whatever its state, or a 404. */
-export async function loadContent(trx: Transaction<Database> | ReturnType<typeof getDb>, ref: ContentRef) {
-  const row = await trx
+export async function loadContent(db: Db, ref: ContentRef) {
+  const row = await db
     .selectFrom(tableOf(ref))
     .select(["id", "author_id", "hidden_at", "hidden_reason", "deleted_at", "delete_reason"])
     .where("id", "=", ref.id)

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database } from "~db/schema";
+import type { Database, Db } from "~db/schema";
 import { isStaff, type Actor } from "~/auth/permissions.server";
 import { countLinks } from "~/markdown/render.server";
 import { config } from "~/config.server";
@@ -30,7 +30,6 @@ export type PostingKind = "thread" | "reply" | "edit";
 export type PostingLimit = { message: string; status: 400 | 429; retryAfterSeconds?: number };
 
 const DAY = 24 * 3600 * 1000;
-type Db = Transaction<Database> | ReturnType<typeof getDb>;
 
 /**
  * Where a member stands: trusted already, or promoted now that they qualify

@@ -1,6 +1,5 @@
-import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database, ThreadKind } from "~db/schema";
+import type { Db, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { listCoDesigners } from "./co-designers.server";
@@ -64,7 +63,7 @@ export async function listLatestThreads(limit = 15): Promise<ThreadListItem[]> {
  * The facts permission checks need, or a 404 for a missing or deleted
  * thread. Hidden threads load: the can.* checks refuse what they forbid.
  */
-export async function requireThread(id: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
+export async function requireThread(id: number, db: Db = getDb()) {
   const thread = await db.selectFrom("threads").selectAll().where("id", "=", id).executeTakeFirst();
   invariantResponse(thread && thread.deleted_at === null, "We couldn't find that thread.", { status: 404 });
   return thread;

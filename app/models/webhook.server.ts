@@ -7,7 +7,6 @@ import { webhookUrlProblem } from "~/http/outbound.server";
 import { invariantResponse, refuseInput } from "~/utils/http";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
-import { webhookEvents } from "~/utils/webhook-events";
 import { recordAudit } from "./audit.server";
 import { shownStatus } from "./shown-status.server";
 
@@ -120,5 +119,3 @@ export async function queueWebhookEvent(
       .execute();
   }
 }
-
-export const knownWebhookEvents = new Set(webhookEvents.map((e) => e.value));

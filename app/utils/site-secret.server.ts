@@ -21,8 +21,3 @@ export async function getSiteSecret(): Promise<string> {
   const row = await db.selectFrom("settings").select("value").where("key", "=", "site_secret").executeTakeFirstOrThrow();
   return (cached = row.value);
 }
-
-/** Tests switch databases between files; each must read its own secret. */
-export function forgetSiteSecret(): void {
-  cached = undefined;
-}
