@@ -29,14 +29,7 @@ function kind<T>(must: string, schema: z.ZodType<T, string>): Kind<T> {
 }
 
 const wholeNumber = (must: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  kind(
-    must,
-    z
-      .string()
-      .regex(/^\d+$/)
-      .transform(Number)
-      .pipe(z.number().min(min).max(max)),
-  );
+  kind(must, z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(min).max(max)));
 
 const number = (must: string, min: number, { above = false } = {}) =>
   kind(
@@ -233,7 +226,10 @@ export const settings = {
   RATE_LIMIT_SEARCH: rateLimit("60/60", "searches (`/search`, `/threads/similar`) per address"),
   RATE_LIMIT_SIGNUP: rateLimit("10/3600", "sign-up attempts per address, failed ones too"),
   RATE_LIMIT_SIGNIN_IP: rateLimit("20/900", "failed sign-ins per address, whatever the account"),
-  RATE_LIMIT_SIGNIN_ACCOUNT: rateLimit("5/900", "failed sign-ins in a row per account (its email and username share one count) before it is locked"),
+  RATE_LIMIT_SIGNIN_ACCOUNT: rateLimit(
+    "5/900",
+    "failed sign-ins in a row per account (its email and username share one count) before it is locked",
+  ),
   RATE_LIMIT_SIGNIN_LOCK_SECONDS: declare(wholeNumber("be a number of seconds, like 60", 1), {
     default: "60",
     table: "rate limits",

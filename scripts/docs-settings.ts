@@ -34,7 +34,8 @@ export function withSettingsTables(doc: string): string {
   for (const table of TABLES) {
     const from = text.indexOf(begin(table));
     const to = text.indexOf(end(table));
-    if (from < 0 || to < from) throw new Error(`docs/operations.md has lost its markers for the ${table} table: ${begin(table)} … ${end(table)}`);
+    if (from < 0 || to < from)
+      throw new Error(`docs/operations.md has lost its markers for the ${table} table: ${begin(table)} … ${end(table)}`);
     text = `${text.slice(0, from)}${begin(table)}\n${settingsTable(table)}\n${text.slice(to)}`;
   }
   return text;
@@ -44,5 +45,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const before = fs.readFileSync(OPERATIONS_DOC, "utf8");
   const after = withSettingsTables(before);
   fs.writeFileSync(OPERATIONS_DOC, after);
-  console.log(after === before ? "docs/operations.md: the settings tables were up to date." : "docs/operations.md: settings tables written.");
+  console.log(
+    after === before ? "docs/operations.md: the settings tables were up to date." : "docs/operations.md: settings tables written.",
+  );
 }

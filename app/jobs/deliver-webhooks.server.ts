@@ -14,7 +14,14 @@ export async function deliverDueWebhooks(now = Date.now(), batch = 50) {
   const due = await db
     .selectFrom("webhook_deliveries")
     .innerJoin("webhooks", "webhooks.id", "webhook_deliveries.webhook_id")
-    .select(["webhook_deliveries.id", "webhook_deliveries.event", "webhook_deliveries.payload", "webhook_deliveries.attempts", "webhooks.url", "webhooks.secret"])
+    .select([
+      "webhook_deliveries.id",
+      "webhook_deliveries.event",
+      "webhook_deliveries.payload",
+      "webhook_deliveries.attempts",
+      "webhooks.url",
+      "webhooks.secret",
+    ])
     .where("webhook_deliveries.status", "=", "pending")
     .where("webhook_deliveries.next_attempt_at", "<=", now)
     .orderBy("webhook_deliveries.next_attempt_at")

@@ -55,7 +55,11 @@ export async function gatherDigests(now = Date.now()): Promise<number> {
         await trx
           .updateTable("email_outbox")
           .set({ status: "sent", digest_id: digest.id, sent_at: now })
-          .where("id", "in", items.map((item) => item.id))
+          .where(
+            "id",
+            "in",
+            items.map((item) => item.id),
+          )
           .execute();
       }
       return due.length;

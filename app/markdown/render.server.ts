@@ -23,7 +23,7 @@ let linkDepth = 0;
  * code) is a mention. Usernames are `[a-z0-9_-]{3,30}`, as sign-up allows.
  * One pass of one regular expression over each piece of text: linear.
  */
-const MENTION = /(^|[^\w@.\/-])@([a-zA-Z0-9_-]{3,30})(?![\w@-]|\.\w)/g;
+const MENTION = /(^|[^\w@./-])@([a-zA-Z0-9_-]{3,30})(?![\w@-]|\.\w)/g;
 
 function linkMentions(escapedText: string): string {
   return escapedText.replace(MENTION, (_match, before: string, name: string) => {

@@ -1,7 +1,6 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, NotificationKind } from "~db/schema";
-import type { Actor } from "~/auth/permissions.server";
 import { queueEmails } from "~/email/outbox.server";
 import { notificationEmail } from "~/email/templates.server";
 import { inChunks } from "~/utils/chunks";

@@ -1,5 +1,4 @@
 import type { Transaction } from "kysely";
-import { getDb } from "~db/client.server";
 import type { Database, Db } from "~db/schema";
 import { isStaff, type Actor } from "~/auth/permissions.server";
 import { countLinks } from "~/markdown/render.server";

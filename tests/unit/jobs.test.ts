@@ -36,7 +36,10 @@ describe("the job starter", () => {
     const author = await createTestUser();
     const threadId = await createTestThread(author);
     const replyId = await createTestReply(author, threadId, "an axolotl appears");
-    await getDb().insertInto("sessions").values({ id: "expired-session", user_id: member.id, expires_at: Date.now() - 1, created_at: Date.now() - 1000 }).execute();
+    await getDb()
+      .insertInto("sessions")
+      .values({ id: "expired-session", user_id: member.id, expires_at: Date.now() - 1, created_at: Date.now() - 1000 })
+      .execute();
     await getDb()
       .transaction()
       .execute((trx) => notify(trx, [member.id], { kind: "reply", threadId, postId: replyId, actorId: author.id }));
@@ -46,8 +49,14 @@ describe("the job starter", () => {
 
     const stop = await startJobs();
     try {
-      await eventually(async () => (await getDb().selectFrom("sessions").select("id").where("id", "=", "expired-session").executeTakeFirst()) === undefined);
-      await eventually(async () => (await getDb().selectFrom("search_pending").select("post_id").where("post_id", "=", replyId).executeTakeFirst()) === undefined);
+      await eventually(
+        async () =>
+          (await getDb().selectFrom("sessions").select("id").where("id", "=", "expired-session").executeTakeFirst()) === undefined,
+      );
+      await eventually(
+        async () =>
+          (await getDb().selectFrom("search_pending").select("post_id").where("post_id", "=", replyId).executeTakeFirst()) === undefined,
+      );
       await eventually(async () => (await email()).status === "sent");
     } finally {
       await stop();
@@ -70,7 +79,12 @@ describe("a periodic job", () => {
     });
 
     await vi.advanceTimersByTimeAsync(1_000); // the first round fails
-    expect(JSON.parse(String(logged.mock.calls[0]?.[0]))).toMatchObject({ level: "error", event: "job-failed", job: "test-job", message: "the receiver is down" });
+    expect(JSON.parse(String(logged.mock.calls[0]?.[0]))).toMatchObject({
+      level: "error",
+      event: "job-failed",
+      job: "test-job",
+      message: "the receiver is down",
+    });
     await vi.advanceTimersByTimeAsync(1_000); // the next one starts
     expect(rounds).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(5_000); // still running: no second one beside it

@@ -47,7 +47,11 @@ async function migratedShape(): Promise<Shape> {
   const shape: Shape = {};
   for (const { name } of tables.rows) {
     if (virtual.some((v) => name.startsWith(`${v}_`))) continue;
-    const columns = await sql<{ name: string; notnull: number; pk: number }>`select name, "notnull", pk from pragma_table_info(${name})`.execute(db);
+    const columns = await sql<{
+      name: string;
+      notnull: number;
+      pk: number;
+    }>`select name, "notnull", pk from pragma_table_info(${name})`.execute(db);
     shape[name] = Object.fromEntries(
       // An INTEGER PRIMARY KEY is the rowid: never null, though SQLite reports no NOT NULL on it.
       columns.rows.map((c) => [c.name, c.notnull === 0 && c.pk === 0]),

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { isRefusedAddress, webhookUrlProblem } from "~/http/outbound.server";
 import { UNDELIVERABLE } from "~/http/webhook-client.server";
