@@ -132,6 +132,21 @@ export const settings = {
     default: "data/cocreate.db",
     doc: "the SQLite file (created with its folder if missing)",
   }),
+  DATABASE_URL: declare(
+    text(
+      "be a PostgreSQL URL like postgres://user:password@host:5432/cocreate (leave it unset for the SQLite file at DATABASE_PATH)",
+      /^postgres(ql)?:\/\/\S+$/i,
+    ),
+    {
+      whenUnset: "unset",
+      secret: true,
+      doc: "`postgres://user:password@host:5432/cocreate` runs on PostgreSQL instead of the SQLite file (see [Running on PostgreSQL](#running-on-postgresql))",
+    },
+  ),
+  DATABASE_POOL_MAX: declare(wholeNumber("be a whole number of connections, at least 1", 1), {
+    default: "10",
+    doc: "on PostgreSQL, the connections each server process keeps open at most",
+  }),
   NODE_ENV: declare(text("be a word like production"), {
     whenUnset: "unset",
     doc: "`production` marks session cookies `Secure` (serve over HTTPS) and turns off the demo seed",

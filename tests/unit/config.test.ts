@@ -76,8 +76,15 @@ describe("the settings", () => {
   });
 
   it("never repeat a secret's value in the message", () => {
-    const message = problem({ SMTP_URL: "http://mailer:hunter2hunter2@mail.example.com", SESSION_SECRET: "hunter2" });
+    const message = problem({
+      DATABASE_URL: "mysql://app:hunter2hunter2@db.example.com/forum",
+      SMTP_URL: "http://mailer:hunter2hunter2@mail.example.com",
+      SESSION_SECRET: "hunter2",
+    });
     expect(message.split("\n")).toEqual([
+      expect.stringMatching(
+        /^DATABASE_URL must be a PostgreSQL URL like postgres:\/\/.*\(the value is not repeated: it may hold a password\)\.$/,
+      ),
       expect.stringMatching(/^SMTP_URL must be an SMTP address like smtp:\/\/.*\(the value is not repeated: it may hold a password\)\.$/),
       expect.stringMatching(/^SESSION_SECRET must be at least 16 characters/),
     ]);
