@@ -1,11 +1,13 @@
+// First: a bad setting stops the server before anything else runs.
+import "./config-check.server";
 import * as build from "@remix-run/dev/server-build";
 import fs from "node:fs";
 import compression from "compression";
 import express from "express";
-import { closeDb, getDb } from "~db/client.server";
-import { describeDatabase, startDatabaseUpkeep } from "~db/engine.server";
-import { lucia, sessionIdFromCookies } from "./auth/session.server";
-import { startBackgroundJobs } from "./background.server";
+import { closeDb } from "~db/client.server";
+import { describeDatabase } from "~db/engine.server";
+import { sessionIdFromCookies } from "./auth/session.server";
+import { config } from "./config.server";
 import { formBodies } from "./http/form-body.server";
 import { originCheck } from "./http/origin-check.server";
 import { createPageCache } from "./http/page-cache.server";
@@ -14,34 +16,20 @@ import { remixHandler } from "./http/remix-handler.server";
 import { errorAnswers, requestLog } from "./http/request-log.server";
 import { beforeHeaders, securityHeaders } from "./http/security-headers.server";
 import { privateWhenSignedIn } from "./http/viewer-headers.server";
+import { startJobs } from "./jobs/start.server";
 import { prepareDatabase } from "./startup.server";
-import { env } from "./utils/env.server";
 import { log } from "./utils/log.server";
-import { checkRateLimitConfig } from "./utils/rate-limit.server";
 
 /**
  * The production server. remix.config.js compiles it together with the app
  * into build/index.js, so `node build/index.js` is all it takes to run.
  */
-const port = env("PORT") ? Number(env("PORT")) : 3000; // 0 picks a free port (tests)
-const bodyLimitBytes = Number(env("MAX_BODY_BYTES") || 1_048_576);
-if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 1024) {
-  throw new Error(`MAX_BODY_BYTES must be a number of bytes, at least 1024, not "${env("MAX_BODY_BYTES")}".`);
-}
-checkRateLimitConfig();
-
-function positiveNumber(name: string, fallback: number): number {
-  const raw = env(name);
-  const value = raw ? Number(raw) : fallback;
-  if (!(value > 0)) throw new Error(`${name} must be a positive number, not "${raw}".`);
-  return value;
-}
+const settings = config();
+const port = settings.PORT; // 0 picks a free port (tests)
+const bodyLimitBytes = settings.MAX_BODY_BYTES;
 
 const { demo } = await prepareDatabase();
-const stopDatabaseUpkeep = await startDatabaseUpkeep(getDb(), (message) => log("warn", "checkpoint", { message }));
-const stopBackgroundJobs = startBackgroundJobs();
-await lucia.deleteExpiredSessions();
-setInterval(() => void lucia.deleteExpiredSessions().catch((e) => log("error", "session-cleanup", { message: String(e) })), 6 * 3_600_000).unref();
+const stopJobs = await startJobs();
 
 let draining = false;
 
@@ -49,8 +37,7 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy, TRUST_PROXY=1 (the number of proxies) makes req.ip and
 // req.secure come from X-Forwarded-For and X-Forwarded-Proto.
-const trustProxy = env("TRUST_PROXY");
-if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+if (settings.TRUST_PROXY !== undefined) app.set("trust proxy", settings.TRUST_PROXY);
 
 app.use(requestLog());
 app.use(securityHeaders());
@@ -73,10 +60,9 @@ app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, 
 const hasSession = (cookieHeader: string | undefined) => sessionIdFromCookies(cookieHeader) !== null;
 app.use(originCheck({ hasSession }));
 app.use(readLimits());
-if (env("PAGE_CACHE") !== "off") {
-  const ttlSeconds = positiveNumber("PAGE_CACHE_TTL_SECONDS", 10);
-  const maxBytes = positiveNumber("PAGE_CACHE_MAX_MB", 50) * 1_048_576;
-  app.use(createPageCache({ hasSession, ttlSeconds, maxBytes }).handler);
+if (settings.PAGE_CACHE) {
+  const maxBytes = settings.PAGE_CACHE_MAX_MB * 1_048_576;
+  app.use(createPageCache({ hasSession, ttlSeconds: settings.PAGE_CACHE_TTL_SECONDS, maxBytes }).handler);
 }
 app.use(formBodies(bodyLimitBytes, { jsonPrefix: "/api/" }));
 app.all("*", remixHandler(build));
@@ -99,8 +85,7 @@ function shutDown(signal: string) {
   draining = true;
   log("info", "shutting-down", { signal });
   const finish = async (code: number) => {
-    await stopBackgroundJobs();
-    await stopDatabaseUpkeep();
+    await stopJobs();
     await closeDb();
     log("info", "stopped", { code });
     process.exit(code);
@@ -111,7 +96,7 @@ function shutDown(signal: string) {
     log("warn", "shutdown-timeout", { message: "requests still running were cut off" });
     server.closeAllConnections();
     void finish(1);
-  }, Number(env("SHUTDOWN_TIMEOUT_MS")) || 10_000).unref();
+  }, settings.SHUTDOWN_TIMEOUT_MS).unref();
 }
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => shutDown(signal));

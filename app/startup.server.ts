@@ -1,7 +1,7 @@
 import { getDb, migrateToLatest } from "~db/client.server";
 import { DEMO_SIGN_INS } from "~db/demo";
 import { seedDemo } from "~db/seed";
-import { env, isProductionDeployment } from "~/utils/env.server";
+import { config, isProductionDeployment } from "~/config.server";
 import { log } from "~/utils/log.server";
 
 /**
@@ -12,7 +12,7 @@ import { log } from "~/utils/log.server";
 export async function prepareDatabase(): Promise<{ demo: boolean }> {
   const applied = await migrateToLatest();
   if (applied.length > 0) log("info", "migrated", { migrations: applied });
-  if (isProductionDeployment() && !env("SEED_DEMO")) return { demo: false };
+  if (isProductionDeployment() && !config().SEED_DEMO) return { demo: false };
   const anyUser = await getDb().selectFrom("users").select("id").limit(1).executeTakeFirst();
   if (!anyUser) {
     await seedDemo(getDb());

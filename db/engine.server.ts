@@ -2,12 +2,13 @@ import { PostgresIntrospector, sql, type Expression, type Kysely, type KyselyPlu
 import { startCheckpoints } from "./checkpoint.server";
 import { migrations as sqliteMigrations } from "./migrations/index";
 import { migrations as postgresMigrations } from "./migrations-pg/index";
-import { createPostgresDb, isPostgresUrl } from "./postgres.server";
+import { createPostgresDb } from "./postgres.server";
 import type { Database } from "./schema";
 import { postgresSearch } from "./search/postgres.server";
 import { sqliteSearch } from "./search/sqlite.server";
 import type { SearchQueries } from "./search/types";
 import { createSqliteDb, databasePath } from "./sqlite.server";
+import { config } from "~/config.server";
 
 /**
  * The one place that knows Cocreate runs on two engines. SQLite (a file at
@@ -27,20 +28,13 @@ import { createSqliteDb, databasePath } from "./sqlite.server";
 
 export type EngineName = "sqlite" | "postgres";
 
-/** The engine the settings choose. A DATABASE_URL that is not a PostgreSQL URL is a mistake, not SQLite. */
+/** The engine the settings choose: PostgreSQL when DATABASE_URL is set (the settings check it is a PostgreSQL URL), else SQLite. */
 export function configuredEngine(): EngineName {
-  const url = process.env.DATABASE_URL;
-  if (!url) return "sqlite";
-  if (!isPostgresUrl(url)) {
-    throw new Error(
-      "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/cocreate; leave it unset to use the SQLite file at DATABASE_PATH.",
-    );
-  }
-  return "postgres";
+  return config().DATABASE_URL ? "postgres" : "sqlite";
 }
 
 export function openDatabase(plugins: KyselyPlugin[]): Kysely<Database> {
-  return configuredEngine() === "postgres" ? createPostgresDb(process.env.DATABASE_URL!, plugins) : createSqliteDb(databasePath(), plugins);
+  return configuredEngine() === "postgres" ? createPostgresDb(config().DATABASE_URL!, plugins) : createSqliteDb(databasePath(), plugins);
 }
 
 /** Which engine a connection talks to (the copy command holds one of each). */
@@ -55,7 +49,7 @@ export function migrationsFor(db: Kysely<Database>): Record<string, Migration> {
 /** Where the data is, for the start-up log; never a password. */
 export function describeDatabase(): string {
   if (configuredEngine() === "sqlite") return `SQLite file ${databasePath()}`;
-  const url = new URL(process.env.DATABASE_URL!);
+  const url = new URL(config().DATABASE_URL!);
   return `PostgreSQL database ${url.pathname.slice(1)} on ${url.host}`;
 }
 

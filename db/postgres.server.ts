@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, type KyselyPlugin } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
+import { config } from "~/config.server";
 
 /**
  * PostgreSQL through Kysely's PostgresDialect and a pg connection pool.
@@ -33,11 +34,7 @@ export function isPostgresUrl(url: string | undefined): url is string {
 
 /** Connections each app process keeps open at most (DATABASE_POOL_MAX, default 10). */
 export function poolMax(): number {
-  const raw = process.env.DATABASE_POOL_MAX;
-  if (!raw) return 10;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`DATABASE_POOL_MAX must be a whole number of connections, at least 1, not "${raw}".`);
-  return value;
+  return config().DATABASE_POOL_MAX;
 }
 
 export function createPostgresDb(url: string, plugins: KyselyPlugin[] = [], options: { max?: number } = {}): Kysely<Database> {

@@ -369,6 +369,15 @@ export interface SearchPendingTable {
   post_id: number;
 }
 
+/**
+ * The FTS5 index of visible threads' titles alone (rowid = thread id), kept by
+ * triggers, contentless (db/migrations/0009_search_titles.ts). Queried with raw SQL only.
+ */
+export interface SearchTitlesTable {
+  rowid: number;
+  title: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -403,6 +412,7 @@ export interface Database {
   thread_tags: ThreadTagsTable;
   search_index: SearchIndexTable;
   search_pending: SearchPendingTable;
+  search_titles: SearchTitlesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -412,3 +422,9 @@ export type ProductUpdate = Updateable<ProductsTable>;
 export type Thread = Selectable<ThreadsTable>;
 export type Post = Selectable<PostsTable>;
 export type Tag = Selectable<TagsTable>;
+
+/**
+ * The database or a transaction on it (Kysely's Transaction is a Kysely):
+ * what a function that may run inside a caller's transaction, or on its own, takes.
+ */
+export type Db = import("kysely").Kysely<Database>;

@@ -13,11 +13,12 @@ import {
   type SqliteDialectConfig,
 } from "kysely";
 import type { Database } from "./schema";
+import { config } from "~/config.server";
 
 export const DEFAULT_DATABASE_PATH = "data/cocreate.db";
 
 export function databasePath(): string {
-  return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  return config().DATABASE_PATH;
 }
 
 /** Opens the SQLite file with the settings every connection must have. */

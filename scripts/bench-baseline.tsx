@@ -96,7 +96,7 @@ function Post({ post, id, label, highlight }: { post: Reply | Thread; id?: strin
           {post.editedAt ? (
             <span className="edited" title={new Date(post.editedAt).toUTCString()}>
               {" "}
-              · <a href={"id" in post ? `/posts/${post.id}/history` : ""}>edited</a>
+              · {"id" in post ? <a href={`/posts/${post.id}/history`}>edited</a> : "edited"}
             </span>
           ) : null}
         </span>

@@ -1,7 +1,7 @@
 import { Lucia, TimeSpan } from "lucia";
 import { redirect } from "@remix-run/node";
 import type { Role } from "~db/schema";
-import { isProductionDeployment } from "~/utils/env.server";
+import { isProductionDeployment } from "~/config.server";
 import { noteViewer } from "~/utils/request-context.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
 import { KyselyLuciaAdapter } from "./lucia-adapter.server";

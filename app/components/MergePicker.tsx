@@ -66,6 +66,9 @@ export function MergeChoice({ ideas, suggested, search, error, chosen }: ChoiceP
           {ideas.map((idea) => (
             <li key={idea.id}>
               <label className="choice">
+                {/* Browsers expose a radio button's invalid state and screen readers announce it; the fieldset around
+                    them (found by its legend) has no invalid state to carry it. */}
+                {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props */}
                 <input
                   type="radio"
                   name="targetId"

@@ -18,9 +18,14 @@ const DEBOUNCE_MS = 350;
  */
 export function SimilarThreads({ initial, title, product }: Props) {
   const [threads, setThreads] = useState<SimilarLink[] | null>(initial);
+  const [answered, setAnswered] = useState(initial);
   const firstRun = useRef(true);
 
-  useEffect(() => setThreads(initial), [initial]);
+  // A new answer from the server (the button without JavaScript) replaces what typing found.
+  if (answered !== initial) {
+    setAnswered(initial);
+    setThreads(initial);
+  }
 
   useEffect(() => {
     if (firstRun.current) {
@@ -28,12 +33,10 @@ export function SimilarThreads({ initial, title, product }: Props) {
       return;
     }
     const text = (title ?? "").trim();
-    if (text.length < 3) {
-      setThreads(null);
-      return;
-    }
     const controller = new AbortController();
+    // Too short a title has no suggestions: cleared at once, the way an answer arrives.
     const timer = setTimeout(async () => {
+      if (text.length < 3) return setThreads(null);
       const search = new URLSearchParams({ title: text, ...(product ? { product } : {}) });
       try {
         const response = await fetch(`/threads/similar?${search}`, { signal: controller.signal });
@@ -41,7 +44,7 @@ export function SimilarThreads({ initial, title, product }: Props) {
       } catch {
         // A dropped suggestion request is harmless: the form still works.
       }
-    }, DEBOUNCE_MS);
+    }, text.length < 3 ? 0 : DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();

@@ -14,14 +14,12 @@ const barColors: Record<string, string> = { met: "#1f8a4c", partly: "#c98a12", n
 
 /** An SVG bar: its widths are attributes, which the CSP allows, unlike inline styles. */
 function SharesBar({ parts }: { parts: { key: string; share: number }[] }) {
-  let x = 0;
+  const startOf = (index: number) => parts.slice(0, index).reduce((sum, p) => sum + p.share, 0);
   return (
     <svg className="verdict-bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-      {parts.map((p) => {
-        const rect = <rect key={p.key} x={x} y={0} width={p.share} height={4} fill={barColors[p.key]} />;
-        x += p.share;
-        return rect;
-      })}
+      {parts.map((p, index) => (
+        <rect key={p.key} x={startOf(index)} y={0} width={p.share} height={4} fill={barColors[p.key]} />
+      ))}
     </svg>
   );
 }

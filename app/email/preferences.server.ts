@@ -1,12 +1,11 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database, EmailDelivery, NotificationKind } from "~db/schema";
+import type { Database, Db, EmailDelivery, NotificationKind } from "~db/schema";
 import type { Actor } from "~/auth/permissions.server";
 import { inChunks } from "~/utils/chunks";
 import { emailKinds } from "~/utils/email-kinds";
 import { invariantResponse } from "~/utils/http";
 
-type Db = Transaction<Database> | ReturnType<typeof getDb>;
 
 /** What a member chose for each kind; no stored row means "immediate". */
 export async function getEmailPreferences(userId: number, db: Db = getDb()): Promise<Record<NotificationKind, EmailDelivery>> {

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { env } from "~/utils/env.server";
+import { config } from "~/config.server";
 
 export type Mail = {
   /** For the development log only: never print addresses. */
@@ -15,7 +15,7 @@ export type Mail = {
 export type MailTransport = { name: string; send(mail: Mail): Promise<void> };
 
 export function fromAddress(siteName: string): string | { name: string; address: string } {
-  return env("EMAIL_FROM") ?? { name: siteName, address: "no-reply@localhost" };
+  return config().EMAIL_FROM ?? { name: siteName, address: "no-reply@localhost" };
 }
 
 /** Real delivery over SMTP (nodemailer), e.g. `smtp://user:pass@mail.example.com:587`. */
@@ -39,7 +39,7 @@ export const logTransport: MailTransport = {
   },
 };
 
-export function transportFromEnv(): MailTransport {
-  const url = env("SMTP_URL");
+export function configuredTransport(): MailTransport {
+  const url = config().SMTP_URL;
   return url ? smtpTransport(url) : logTransport;
 }

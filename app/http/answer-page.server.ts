@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import { escapeMarkup } from "~/utils/escape";
 import { pageCsp } from "~/utils/security-headers.server";
 import stylesheet from "~/styles/app.css";
 import { getSiteSettings } from "~/models/site-settings.server";
@@ -6,8 +7,6 @@ import { DEFAULT_SITE_NAME } from "~/utils/site-settings";
 
 export type Answer = { status: number; title: string; message: string; headers?: Record<string, string> };
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /**
  * Answers that the express layer gives before Remix runs (refused origin,
@@ -25,12 +24,12 @@ export function sendAnswer(req: Request, res: Response, answer: Answer): void {
     res.type("text/plain; charset=utf-8").send(`${answer.title}. ${answer.message}\n`);
     return;
   }
-  const title = escapeHtml(answer.title);
+  const title = escapeMarkup(answer.title);
   // The name set at /admin/settings; the default when the database can't say (the error may be the database's).
   void getSiteSettings()
     .then((site) => site.siteName, () => DEFAULT_SITE_NAME)
     .then((name) => {
-      const siteName = escapeHtml(name);
+      const siteName = escapeMarkup(name);
       res
         .type("text/html; charset=utf-8")
         .set("Content-Security-Policy", pageCsp())
@@ -39,7 +38,7 @@ export function sendAnswer(req: Request, res: Response, answer: Answer): void {
             `<title>${title} — ${siteName}</title><link rel="stylesheet" href="${stylesheet}"><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>` +
             `<body><header class="site-header"><div class="container header-inner"><a class="brand" href="/"><span class="brand-mark" aria-hidden="true">◆</span> ${siteName}</a></div></header>` +
             `<main id="main" class="container"><section class="error-page" aria-labelledby="error-title">` +
-            `<p class="error-status">Error ${answer.status}</p><h1 id="error-title">${title}</h1><p>${escapeHtml(answer.message)}</p>` +
+            `<p class="error-status">Error ${answer.status}</p><h1 id="error-title">${title}</h1><p>${escapeMarkup(answer.message)}</p>` +
             `<p><a href="/">Back to the community home</a></p></section></main></body></html>`,
         );
     });

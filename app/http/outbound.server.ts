@@ -2,7 +2,7 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import net, { type LookupFunction } from "node:net";
-import { env } from "~/utils/env.server";
+import { config } from "~/config.server";
 
 /**
  * Requests the server makes to addresses admins choose (webhooks). They must
@@ -20,7 +20,7 @@ import { env } from "~/utils/env.server";
  */
 
 export function privateAddressesAllowed(): boolean {
-  return env("WEBHOOK_ALLOW_PRIVATE") === "1";
+  return config().WEBHOOK_ALLOW_PRIVATE;
 }
 
 const refusedV4 = new net.BlockList();

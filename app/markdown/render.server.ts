@@ -1,5 +1,6 @@
 import { Marked, Renderer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { escapeMarkup } from "~/utils/escape";
 import { siteUrl } from "~/utils/site-url.server";
 import { MarkdownRefused, renderCostProblem, tooDeep, withinTimeLimit } from "./render-cost.server";
 
@@ -22,7 +23,7 @@ let linkDepth = 0;
  * code) is a mention. Usernames are `[a-z0-9_-]{3,30}`, as sign-up allows.
  * One pass of one regular expression over each piece of text: linear.
  */
-const MENTION = /(^|[^\w@.\/-])@([a-zA-Z0-9_-]{3,30})(?![\w@-]|\.\w)/g;
+const MENTION = /(^|[^\w@./-])@([a-zA-Z0-9_-]{3,30})(?![\w@-]|\.\w)/g;
 
 function linkMentions(escapedText: string): string {
   return escapedText.replace(MENTION, (_match, before: string, name: string) => {
@@ -54,7 +55,7 @@ const marked = new Marked({
   breaks: false,
   async: false,
   renderer: {
-    html: ({ text }) => escapeHtml(text),
+    html: ({ text }) => escapeMarkup(text),
     text(token) {
       // Text with inline children comes back here piece by piece.
       if ("tokens" in token && token.tokens) return false;
@@ -75,7 +76,7 @@ const marked = new Marked({
       const path = ownImagePath(token.href);
       if (path) return defaults.image.call(this, { ...token, href: path });
       const label = token.text || token.href;
-      if (linkDepth > 0) return escapeHtml(label);
+      if (linkDepth > 0) return escapeMarkup(label);
       return this.link({ type: "link", raw: token.raw, href: token.href, title: token.title, text: label, tokens: [{ type: "text", raw: label, text: label }] });
     },
   },
@@ -185,13 +186,4 @@ export function extractMentions(source: string): string[] {
 /** How many links and images a rendered post carries (mentions aside): new members may post only a few. */
 export function countLinks(html: string): number {
   return (html.match(/<img\s|<a\s(?![^>]*class="mention")/g) ?? []).length;
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database } from "~db/schema";
+import type { Database, Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { invariantResponse } from "~/utils/http";
@@ -63,7 +63,7 @@ export async function listApiTokens(actor: Actor) {
 }
 
 /** Revokes every token of the actor at once ("sign out everywhere", a new password); returns how many. */
-export async function revokeAllApiTokens(actor: Actor, db: Transaction<Database> | Kysely<Database> = getDb()): Promise<number> {
+export async function revokeAllApiTokens(actor: Actor, db: Db = getDb()): Promise<number> {
   invariantResponse(actor, "Sign in to manage your API tokens.", { status: 401 });
   const result = await db
     .updateTable("api_tokens")

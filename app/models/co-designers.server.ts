@@ -1,13 +1,12 @@
-import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database } from "~db/schema";
+import type { Db } from "~db/schema";
 
 /**
  * The co-designers of some ideas as every page lists them: the idea's
  * proposer (its author, who is always credited) first, then the others in
  * the order staff credited them.
  */
-export async function listCoDesigners(threadIds: number[], db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
+export async function listCoDesigners(threadIds: number[], db: Db = getDb()) {
   if (threadIds.length === 0) return [];
   const rows = await db
     .selectFrom("co_designers")

@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, FlagReason, UsersTable } from "~db/schema";
 import { can, isStaff, type Actor } from "~/auth/permissions.server";
-import { env } from "~/utils/env.server";
+import { config } from "~/config.server";
 import { flagReasonLabels } from "~/utils/flag-reasons";
 import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
@@ -14,8 +14,7 @@ import { isTrusted } from "./posting-limits.server";
 
 /** Flag weight at which content hides itself until staff review it (FLAG_HIDE_THRESHOLD, default 3). */
 export function hideThreshold(): number {
-  const value = Number(env("FLAG_HIDE_THRESHOLD"));
-  return Number.isInteger(value) && value > 0 ? value : 3;
+  return config().FLAG_HIDE_THRESHOLD;
 }
 
 /** A staff member's flag counts twice a member's. */

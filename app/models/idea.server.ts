@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database } from "~db/schema";
+import type { Database, Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { isReviewed } from "~/utils/idea-status";
@@ -17,7 +17,7 @@ import { queueWebhookEvent } from "./webhook.server";
 export type Credit = { userId: number; contribution: string };
 
 /** People who took part in a thread: its author (the proposer, listed first) and everyone whose reply is in public view. */
-export async function listParticipants(threadId: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
+export async function listParticipants(threadId: number, db: Db = getDb()) {
   const rows = await db
     .selectFrom("users")
     .select((eb) => [

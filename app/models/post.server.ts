@@ -1,6 +1,7 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
+import { excerpt } from "~/utils/plain-text";
 import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
 import { draftPost } from "./post-text.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
@@ -44,16 +45,11 @@ export async function createReply(actor: Actor, threadId: number, body: string):
     await notify(
       trx,
       watchers.filter((id) => !mentioned.includes(id)),
-      { kind: "reply", threadId, postId: post.id, actorId: actor.id, excerpt: excerpt(body) },
+      { kind: "reply", threadId, postId: post.id, actorId: actor.id, excerpt: excerpt(rendered.html, 280) },
     );
     await followAutomatically(trx, threadId, actor.id, "watching");
     return post.id;
   });
-}
-
-function excerpt(markdown: string, length = 280): string {
-  const text = markdown.replace(/\s+/g, " ").trim();
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
 /** The source text for the edit form; only its author may open it. */

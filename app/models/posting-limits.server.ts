@@ -1,9 +1,8 @@
 import type { Transaction } from "kysely";
-import { getDb } from "~db/client.server";
-import type { Database } from "~db/schema";
+import type { Database, Db } from "~db/schema";
 import { isStaff, type Actor } from "~/auth/permissions.server";
 import { countLinks } from "~/markdown/render.server";
-import { env } from "~/utils/env.server";
+import { config } from "~/config.server";
 import { refuseInput } from "~/utils/http";
 import { duration } from "~/utils/rate-limit.server";
 import { publicContent } from "./content.server";
@@ -14,17 +13,14 @@ import { publicContent } from "./content.server";
  * Every number is configurable (see docs/operations.md).
  */
 export function postingLimits() {
-  const number = (name: string, fallback: number) => {
-    const value = Number(env(name));
-    return Number.isFinite(value) && value >= 0 && env(name) !== undefined && env(name) !== "" ? value : fallback;
-  };
+  const settings = config();
   return {
-    newMemberHours: number("NEW_MEMBER_HOURS", 24),
-    threadsPerDay: number("NEW_MEMBER_THREADS_PER_DAY", 3),
-    repliesPerDay: number("NEW_MEMBER_REPLIES_PER_DAY", 10),
-    minGapSeconds: number("NEW_MEMBER_MIN_GAP_SECONDS", 30),
-    maxLinks: number("NEW_MEMBER_MAX_LINKS", 2),
-    trustedAfterPosts: number("TRUSTED_AFTER_POSTS", 3),
+    newMemberHours: settings.NEW_MEMBER_HOURS,
+    threadsPerDay: settings.NEW_MEMBER_THREADS_PER_DAY,
+    repliesPerDay: settings.NEW_MEMBER_REPLIES_PER_DAY,
+    minGapSeconds: settings.NEW_MEMBER_MIN_GAP_SECONDS,
+    maxLinks: settings.NEW_MEMBER_MAX_LINKS,
+    trustedAfterPosts: settings.TRUSTED_AFTER_POSTS,
   };
 }
 
@@ -34,7 +30,6 @@ export type PostingKind = "thread" | "reply" | "edit";
 export type PostingLimit = { message: string; status: 400 | 429; retryAfterSeconds?: number };
 
 const DAY = 24 * 3600 * 1000;
-type Db = Transaction<Database> | ReturnType<typeof getDb>;
 
 /**
  * Where a member stands: trusted already, or promoted now that they qualify

@@ -9,7 +9,7 @@ const BATCH = 2000;
  * replies wait in a queue (db/migrations/0011_search_queue.ts) and are
  * indexed a batch per transaction; on PostgreSQL a reply is indexed in its
  * own transaction and nothing waits. Runs every half second
- * (app/background.server.ts) and before every search, so results never
+ * (app/jobs/index-search.server.ts) and before every search, so results never
  * lack a reply that was already posted. Returns how many were taken.
  */
 export async function indexPendingReplies(batch = BATCH): Promise<number> {

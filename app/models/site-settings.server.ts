@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database } from "~db/schema";
+import type { Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { defaultSiteSettings, type SiteSettings } from "~/utils/site-settings";
@@ -10,7 +9,7 @@ import { recordAudit } from "./audit.server";
 const keys = { siteName: "site_name", siteDescription: "site_description" } as const;
 
 /** The site's name and description, with the defaults for whatever an admin has not set. */
-export async function getSiteSettings(db: Kysely<Database> = getDb()): Promise<SiteSettings> {
+export async function getSiteSettings(db: Db = getDb()): Promise<SiteSettings> {
   const rows = await db
     .selectFrom("settings")
     .select(["key", "value"])

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database, Tag } from "~db/schema";
+import type { Database, Db, Tag } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { invariantResponse } from "~/utils/http";
 import { MAX_TAGS, type FieldErrors } from "~/utils/validation";
@@ -10,7 +10,6 @@ export type TagInput = { name: string; slug: string };
 export type TagResult = { ok: true; tag: Tag } | { ok: false; errors: FieldErrors };
 export type TagLabel = { slug: string; name: string };
 
-type Db = Transaction<Database> | ReturnType<typeof getDb>;
 
 export async function listTags(): Promise<Tag[]> {
   return getDb().selectFrom("tags").selectAll().orderBy("name").execute();

@@ -84,19 +84,6 @@ export async function authenticate(login: string, password: string): Promise<num
 
 let dummyHash: Promise<string> | undefined;
 
-/** For command-line tools only: no permission check and no audit entry. Pages use `changeRole`. */
-export async function setRole(userId: number, role: Role): Promise<void> {
-  await getDb().updateTable("users").set({ role }).where("id", "=", userId).execute();
-}
-
-export async function getUserByEmail(email: string) {
-  return getDb()
-    .selectFrom("users")
-    .select(["id", "username", "email", "role"])
-    .where("email", "=", email.toLowerCase())
-    .executeTakeFirst();
-}
-
 export const USERS_PAGE_SIZE = 25;
 /** The furthest page of the admin's user list a URL can ask for (250,000 members); a search narrows it down. */
 export const USERS_PAGE_LAST = 10_000;

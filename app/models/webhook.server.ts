@@ -1,36 +1,18 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, WebhookEvent } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { postToWebhook, Undeliverable, webhookUrlProblem } from "~/http/outbound.server";
+import { webhookUrlProblem } from "~/http/outbound.server";
 import { invariantResponse, refuseInput } from "~/utils/http";
-import { log } from "~/utils/log.server";
-import { MAX_ATTEMPTS, nextAttemptAt } from "~/utils/retry";
 import { siteUrl } from "~/utils/site-url.server";
 import { threadPath } from "~/utils/slug";
-import { webhookEvents } from "~/utils/webhook-events";
 import { recordAudit } from "./audit.server";
 import { shownStatus, threadFacts } from "./content.server";
 
 function requireWebhookAdmin(actor: Actor): asserts actor is NonNullable<Actor> {
   invariantResponse(actor && can.manageWebhooks(actor), "Only admins can manage webhooks.", { status: 403 });
 }
-
-/** The signature a receiver recomputes: HMAC-SHA256 over "<timestamp>.<body>" with the webhook's secret. */
-export function signWebhook(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
-}
-
-/** What a receiver does with the headers we send: true only for an untouched body signed with this secret. */
-export function verifyWebhookSignature(secret: string, timestamp: string, body: string, signature: string): boolean {
-  const expected = Buffer.from(signWebhook(secret, timestamp, body));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
-
-/** What a delivery that got no HTTP answer records: the same whether the address was refused or nothing answered there. */
-export const UNDELIVERABLE = "Not delivered: nothing answered at that address, or it is one webhooks may not use.";
 
 export async function createWebhook(actor: Actor, input: { url: string; events: WebhookEvent[] }) {
   requireWebhookAdmin(actor);
@@ -137,68 +119,3 @@ export async function queueWebhookEvent(
       .execute();
   }
 }
-
-/**
- * Delivers due webhook events: a signed JSON POST; any 2xx is delivered,
- * anything else is retried with growing delays, then marked failed. The
- * log shows the HTTP status a receiver answered; without an answer it shows
- * UNDELIVERABLE, never why (a refused address and a closed port look the
- * same, so the log can't map the server's network). The reason goes to the
- * server log for whoever runs it.
- */
-export async function deliverDueWebhooks(now = Date.now(), batch = 50) {
-  const db = getDb();
-  const due = await db
-    .selectFrom("webhook_deliveries")
-    .innerJoin("webhooks", "webhooks.id", "webhook_deliveries.webhook_id")
-    .select(["webhook_deliveries.id", "webhook_deliveries.event", "webhook_deliveries.payload", "webhook_deliveries.attempts", "webhooks.url", "webhooks.secret"])
-    .where("webhook_deliveries.status", "=", "pending")
-    .where("webhook_deliveries.next_attempt_at", "<=", now)
-    .orderBy("webhook_deliveries.next_attempt_at")
-    .limit(batch)
-    .execute();
-  const result = { delivered: 0, retried: 0, failed: 0 };
-  for (const delivery of due) {
-    const attempts = delivery.attempts + 1;
-    await db.updateTable("webhook_deliveries").set({ attempts, next_attempt_at: nextAttemptAt(attempts, now) }).where("id", "=", delivery.id).execute();
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      status = await postToWebhook(
-        delivery.url,
-        {
-          "Content-Type": "application/json",
-          "User-Agent": "Cocreate-Webhooks/1",
-          "X-Cocreate-Event": delivery.event,
-          "X-Cocreate-Delivery": String(delivery.id),
-          "X-Cocreate-Timestamp": timestamp,
-          "X-Cocreate-Signature": signWebhook(delivery.secret, timestamp, delivery.payload),
-        },
-        delivery.payload,
-      );
-      if (status < 200 || status > 299) error = `HTTP ${status}`;
-    } catch (caught) {
-      if (!(caught instanceof Undeliverable)) throw caught;
-      log("warn", "webhook-undeliverable", { delivery: delivery.id, reason: caught.reason.slice(0, 200) });
-      error = UNDELIVERABLE;
-    }
-    const gaveUp = error !== null && attempts >= MAX_ATTEMPTS;
-    await db
-      .updateTable("webhook_deliveries")
-      .set({
-        status: error === null ? "delivered" : gaveUp ? "failed" : "pending",
-        response_status: status,
-        last_error: error,
-        delivered_at: error === null ? Date.now() : null,
-      })
-      .where("id", "=", delivery.id)
-      .execute();
-    if (error === null) result.delivered += 1;
-    else if (gaveUp) result.failed += 1;
-    else result.retried += 1;
-  }
-  return result;
-}
-
-export const knownWebhookEvents = new Set(webhookEvents.map((e) => e.value));

@@ -13,8 +13,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const target = await getSuspendTarget(user, params.username ?? "");
-  const suspended = target.suspendedUntil !== null && target.suspendedUntil > Date.now();
-  return { target, suspended };
+  const now = Date.now();
+  const suspended = target.suspendedUntil !== null && target.suspendedUntil > now;
+  // The earliest end date the form offers, decided here: a page renders the same wherever it runs.
+  const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
+  return { target, suspended, tomorrow };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -34,10 +37,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function SuspendMember() {
-  const { target, suspended } = useLoaderData<typeof loader>();
+  const { target, suspended, tomorrow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const name = target.displayName || target.username;
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   return (
     <section className="form-page" aria-labelledby="suspend-title">
       <p className="breadcrumb">

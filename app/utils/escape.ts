@@ -1,9 +1,10 @@
-/** Escapes text for XML or HTML: the five characters that could end or open markup. */
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * Escapes text for HTML or XML, in text or in a quoted attribute: the five
+ * characters that could end or open markup. (`&#39;`, not `&apos;`, which
+ * HTML 4 lacks.) The app's one escaper: pages rendered by React need none.
+ */
 export function escapeMarkup(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }

@@ -1,58 +1,39 @@
 import type { HeadersFunction } from "@remix-run/node";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { env } from "./env.server";
+import { config, type SettingName } from "~/config.server";
 
 /**
  * Tiered rate limits, kept in this process's memory: generous for reads,
  * tighter for writes, tight for sign-in and sign-up. Each limit is
- * "points per seconds" and can be changed with its environment variable,
- * e.g. RATE_LIMIT_READS=600/60.
+ * "points per seconds", set by its setting (app/config.server.ts says what
+ * each counts), e.g. RATE_LIMIT_READS=600/60.
  */
 const limits = {
-  /** Requests per IP for anything but static files. */
-  reads: { variable: "RATE_LIMIT_READS", points: 300, seconds: 60 },
-  /** Searches per IP. */
-  search: { variable: "RATE_LIMIT_SEARCH", points: 60, seconds: 60 },
-  /** Sign-up attempts per IP, failed ones too: a refusal (name taken …) tells something, so it costs as much as a success. */
-  signup: { variable: "RATE_LIMIT_SIGNUP", points: 10, seconds: 3600 },
-  /** Failed sign-ins per IP, whatever the account. */
-  signInIp: { variable: "RATE_LIMIT_SIGNIN_IP", points: 20, seconds: 900 },
-  /** Failed sign-ins per account before it is locked (see SIGNIN_LOCK). */
-  signInAccount: { variable: "RATE_LIMIT_SIGNIN_ACCOUNT", points: 5, seconds: 900 },
-  /** Password change attempts per member. */
-  passwordChange: { variable: "RATE_LIMIT_PASSWORD_CHANGE", points: 5, seconds: 900 },
-  /** New threads per member. */
-  threads: { variable: "RATE_LIMIT_THREADS", points: 10, seconds: 3600 },
-  /** New replies per member. */
-  replies: { variable: "RATE_LIMIT_REPLIES", points: 30, seconds: 600 },
-  /** Edits of threads and replies per member: each one renders the text again, like a reply. */
-  edits: { variable: "RATE_LIMIT_EDITS", points: 30, seconds: 600 },
-} as const;
+  reads: "RATE_LIMIT_READS",
+  search: "RATE_LIMIT_SEARCH",
+  /** A refused sign-up (name taken …) tells something, so it costs as much as a success. */
+  signup: "RATE_LIMIT_SIGNUP",
+  signInIp: "RATE_LIMIT_SIGNIN_IP",
+  /** Failed sign-ins per account before it is locked for RATE_LIMIT_SIGNIN_LOCK_SECONDS. */
+  signInAccount: "RATE_LIMIT_SIGNIN_ACCOUNT",
+  passwordChange: "RATE_LIMIT_PASSWORD_CHANGE",
+  threads: "RATE_LIMIT_THREADS",
+  replies: "RATE_LIMIT_REPLIES",
+  /** Each edit renders the text again, like a reply. */
+  edits: "RATE_LIMIT_EDITS",
+} as const satisfies Record<string, SettingName>;
 
 export type LimitName = keyof typeof limits;
 
-/** The first lock of an account lasts this long; each further lock within a day lasts twice as long, up to a day. */
-const SIGNIN_LOCK = { variable: "RATE_LIMIT_SIGNIN_LOCK_SECONDS", seconds: 60 };
 const DAY = 86_400;
 
 function configured(name: LimitName): { points: number; seconds: number } {
-  const { variable, points, seconds } = limits[name];
-  const raw = env(variable);
-  if (raw === undefined || raw === "") return { points, seconds };
-  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
-    throw new Error(`${variable} must look like ${points}/${seconds} (at most ${points} per ${seconds} seconds), not "${raw}".`);
-  }
-  return { points: Number(match[1]), seconds: Number(match[2]) };
+  return config()[limits[name]];
 }
 
+/** The first lock of an account; each further lock within a day lasts twice as long, up to a day. */
 function lockSeconds(): number {
-  const raw = env(SIGNIN_LOCK.variable);
-  if (raw === undefined || raw === "") return SIGNIN_LOCK.seconds;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
-    throw new Error(`${SIGNIN_LOCK.variable} must be a number of seconds, like ${SIGNIN_LOCK.seconds}, not "${raw}".`);
-  }
-  return Number(raw);
+  return config().RATE_LIMIT_SIGNIN_LOCK_SECONDS;
 }
 
 let limiters = new Map<LimitName, RateLimiterMemory>();
@@ -69,13 +50,7 @@ function limiter(name: LimitName): RateLimiterMemory {
   return found;
 }
 
-/** Reads every limit's variable so a typo stops the server at start, not at the first request. */
-export function checkRateLimitConfig(): void {
-  for (const name of Object.keys(limits) as LimitName[]) configured(name);
-  lockSeconds();
-}
-
-/** Forgets every count and re-reads the configuration; for tests. */
+/** Forgets every count, and the limits read from the settings; for tests. */
 export function resetRateLimits(): void {
   limiters = new Map();
   accountLocks = new RateLimiterMemory({ points: 1, duration: 1 });

@@ -12,6 +12,7 @@
 
 const RETURN_PATH_MAX = 2_000;
 /** C0 controls (tab, CR, LF …), DEL and C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const PROBE_ORIGIN = "http://return-path.invalid";
 

@@ -24,11 +24,13 @@ const stopWords = new Set(
   ),
 );
 
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
 /** The search text as stored in URLs and shown back: trimmed, capped, without control characters. */
 export function normalizeSearchText(input: unknown): string {
   if (typeof input !== "string") return "";
-  // eslint-disable-next-line no-control-regex
-  return input.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, SEARCH_MAX_LENGTH);
+  return input.replace(CONTROL_CHARACTERS, " ").trim().slice(0, SEARCH_MAX_LENGTH);
 }
 
 /**

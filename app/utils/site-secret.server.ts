@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "~db/client.server";
-import { env } from "~/utils/env.server";
+import { config } from "~/config.server";
 
 let cached: string | undefined;
 
@@ -10,7 +10,7 @@ let cached: string | undefined;
  */
 export async function getSiteSecret(): Promise<string> {
   if (cached) return cached;
-  const fromEnv = env("SESSION_SECRET");
+  const fromEnv = config().SESSION_SECRET;
   if (fromEnv) return (cached = fromEnv);
   const db = getDb();
   await db
@@ -20,9 +20,4 @@ export async function getSiteSecret(): Promise<string> {
     .execute();
   const row = await db.selectFrom("settings").select("value").where("key", "=", "site_secret").executeTakeFirstOrThrow();
   return (cached = row.value);
-}
-
-/** Tests switch databases between files; each must read its own secret. */
-export function forgetSiteSecret(): void {
-  cached = undefined;
 }

@@ -1,7 +1,6 @@
-import { env } from "~/utils/env.server";
+import { config } from "~/config.server";
 
 /** The public address used in emails, where there is no request to read the host from. */
 export function siteUrl(path = "/"): string {
-  const base = (env("PUBLIC_URL") ?? `http://localhost:${env("PORT") ?? "3000"}`).replace(/\/+$/, "");
-  return `${base}${path}`;
+  return `${config().PUBLIC_URL}${path}`;
 }

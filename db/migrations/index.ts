@@ -17,6 +17,13 @@ import * as m0015 from "./0015_customer_foundations";
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
  * run time and cannot load TypeScript, so the list is spelled out here.
+ *
+ * There is no 0004: on 25 November 2026 several branches were written side by
+ * side from 0003 and each numbered its migration ahead (0005_api_webhooks,
+ * 0006_discovery, 0007_security); none took 0004. The gap is harmless (Kysely
+ * runs them in name order) and must stay: a database records each migration
+ * it ran by name, so renaming an applied one would make it look new. A new
+ * migration takes the next number after the highest.
  */
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,

@@ -41,7 +41,8 @@ export async function startServer(options: { env?: Record<string, string>; dbPat
       NODE_ENV: "test",
       PORT: "0",
       DATABASE_PATH: dbPath,
-      EMAIL_POLL_MS: "3600000",
+      // Emails, digests and webhooks wait an hour between rounds: no test here waits for one.
+      BACKGROUND_POLL_MS: "3600000",
       ...GENEROUS_RATE_LIMITS,
       ...options.env,
     },

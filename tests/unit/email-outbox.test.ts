@@ -23,6 +23,15 @@ describe("the email outbox", () => {
     expect(email?.text_body).toContain("Use the export button on the report.");
   });
 
+  it("quotes a reply in its email as plain text, not Markdown", async () => {
+    const author = await createTestUser();
+    const threadId = await createTestThread(author);
+    await createReply(await createTestUser(), threadId, "Use the **export** button:\n\n> see [the guide](https://example.com/guide) & `Ctrl+E`");
+    const [email] = await outboxOf(author.id);
+    expect(email?.text_body).toContain("Use the export button: see the guide & Ctrl+E");
+    expect(email?.text_body).not.toMatch(/\*\*|\]\(|`|&amp;/);
+  });
+
   it("writes neither the notification nor the email when the event's transaction fails", async () => {
     const author = await createTestUser();
     const threadId = await createTestThread(author);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { setEmailPreferences } from "~/email/preferences.server";
-import { deliverDueEmails, digestIntervalMs, gatherDigests } from "~/email/sender.server";
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/utils/retry";
+import { digestIntervalMs, gatherDigests } from "~/jobs/gather-digests.server";
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/jobs/retry.server";
+import { deliverDueEmails } from "~/jobs/send-emails.server";
 import type { Mail, MailTransport } from "~/email/transport.server";
 import { notify } from "~/models/notification.server";
 import { createTestThread, createTestUser } from "./factories";

@@ -4,7 +4,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { getEmailPreferences, unsubscribe } from "~/email/preferences.server";
-import { deliverDueEmails } from "~/email/sender.server";
+import { deliverDueEmails } from "~/jobs/send-emails.server";
 import { smtpTransport } from "~/email/transport.server";
 import { verifyUnsubscribeToken } from "~/email/unsubscribe-token.server";
 import { setIdeaStatus } from "~/models/idea-status.server";

@@ -2,16 +2,15 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { configuredEngine, describeDatabase, forUpdate } from "~db/engine.server";
 import { createTestThread, createTestUser, getThreadRow } from "./factories";
+import { restoreSettings, setSettings } from "./settings";
 
 /** Runs `check` with DATABASE_URL set to `url`, then puts the test file's own back. */
 function withDatabaseUrl(url: string, check: () => void) {
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
+  setSettings({ DATABASE_URL: url });
   try {
     check();
   } finally {
-    if (saved === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved;
+    restoreSettings();
   }
 }
 
@@ -19,7 +18,7 @@ describe("choosing the engine", () => {
   it("refuses a DATABASE_URL that is not PostgreSQL's, saying what to write", () => {
     withDatabaseUrl("mysql://localhost/cocreate", () =>
       expect(() => configuredEngine()).toThrow(
-        "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/cocreate; leave it unset to use the SQLite file at DATABASE_PATH.",
+        "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/cocreate (leave it unset for the SQLite file at DATABASE_PATH)",
       ),
     );
   });

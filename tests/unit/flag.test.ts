@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { flagContent, listFlagQueue, resolveFlags } from "~/models/flag.server";
 import { editReply } from "~/models/post.server";
 import { getThreadPage } from "~/models/thread.server";
 import { createTestReply, createTestThread, createTestUser, statusOf } from "./factories";
+import { restoreSettings, setSettings } from "./settings";
 
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => restoreSettings());
 
 async function flaggedReply() {
   const author = await createTestUser();
@@ -49,7 +50,7 @@ describe("flagging", () => {
   });
 
   it("counts a staff flag twice, and the threshold is configurable", async () => {
-    vi.stubEnv("FLAG_HIDE_THRESHOLD", "2");
+    setSettings({ FLAG_HIDE_THRESHOLD: "2" });
     const { postId } = await flaggedReply();
     expect(await flagContent(await createTestUser({ role: "staff" }), { type: "post", id: postId }, spam)).toEqual({ hidden: true });
   });
@@ -66,8 +67,7 @@ describe("flagging", () => {
   });
 
   it("from accounts made seconds earlier hide nothing: they wait in the queue, and count once their flaggers are trusted", async () => {
-    vi.stubEnv("NEW_MEMBER_HOURS", "24");
-    vi.stubEnv("TRUSTED_AFTER_POSTS", "3");
+    setSettings({ NEW_MEMBER_HOURS: "24", TRUSTED_AFTER_POSTS: "3" });
     const author = await createTestUser({ role: "admin" });
     const { postId } = await flaggedReply();
     const fresh = [await createTestUser(), await createTestUser(), await createTestUser()];
@@ -104,7 +104,7 @@ describe("flagging", () => {
 
 describe("the review queue", () => {
   it("lists open flags to staff only, and 'disagree' shows the post again and closes its flags", async () => {
-    vi.stubEnv("FLAG_HIDE_THRESHOLD", "1");
+    setSettings({ FLAG_HIDE_THRESHOLD: "1" });
     const { postId } = await flaggedReply();
     const staff = await createTestUser({ role: "staff" });
     await flagContent(await trustedMember(), { type: "post", id: postId }, spam);

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "~/markdown/render.server";
 import { plainText } from "~/utils/plain-text";
+import { restoreSettings, setSettings } from "./settings";
 
 const allowedTags = new Set([
   "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
@@ -101,7 +102,7 @@ describe("rendering markdown", () => {
   });
 
   it("keeps images the site serves itself, as paths", () => {
-    vi.stubEnv("PUBLIC_URL", "https://forum.example");
+    setSettings({ PUBLIC_URL: "https://forum.example" });
     try {
       for (const source of ["![chart](/uploads/chart.png)", "![chart](https://forum.example/uploads/chart.png)"]) {
         const [img] = tagsOf(renderMarkdown(source)).filter((t) => t.name === "img");
@@ -110,7 +111,7 @@ describe("rendering markdown", () => {
       }
       expect(tagsOf(renderMarkdown("![x](https://forum.example.evil.test/a.png)")).some((t) => t.name === "img")).toBe(false);
     } finally {
-      vi.unstubAllEnvs();
+      restoreSettings();
     }
   });
 

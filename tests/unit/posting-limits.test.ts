@@ -1,25 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { createReply, editReply } from "~/models/post.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import { postingLimitFor, type PostingKind } from "~/models/posting-limits.server";
 import { createThread } from "~/models/thread.server";
 import { createTestProduct, createTestThread, createTestUser, statusOf, type TestActor } from "./factories";
+import { restoreSettings, setSettings } from "./settings";
 
 const HOUR = 3_600_000;
 
 /** The limit a post of this text would meet now. */
 const checkPostingLimit = (actor: TestActor, kind: PostingKind, body: string) => postingLimitFor(getDb(), actor, kind, renderMarkdown(body));
 
-beforeEach(() => {
-  vi.stubEnv("NEW_MEMBER_HOURS", "24");
-  vi.stubEnv("NEW_MEMBER_THREADS_PER_DAY", "2");
-  vi.stubEnv("NEW_MEMBER_REPLIES_PER_DAY", "3");
-  vi.stubEnv("NEW_MEMBER_MIN_GAP_SECONDS", "0");
-  vi.stubEnv("NEW_MEMBER_MAX_LINKS", "2");
-  vi.stubEnv("TRUSTED_AFTER_POSTS", "3");
-});
-afterEach(() => vi.unstubAllEnvs());
+beforeEach(() =>
+  setSettings({
+    NEW_MEMBER_HOURS: "24",
+    NEW_MEMBER_THREADS_PER_DAY: "2",
+    NEW_MEMBER_REPLIES_PER_DAY: "3",
+    NEW_MEMBER_MIN_GAP_SECONDS: "0",
+    NEW_MEMBER_MAX_LINKS: "2",
+    TRUSTED_AFTER_POSTS: "3",
+  }),
+);
+afterEach(() => restoreSettings());
 
 const threeLinks = "See [a](https://a.example), [b](https://b.example) and ![c](https://c.example/c.png).";
 const countPosts = async (authorId: number) =>
@@ -79,7 +82,7 @@ describe("limits on new members", () => {
   });
 
   it("make a new member wait between posts", async () => {
-    vi.stubEnv("NEW_MEMBER_MIN_GAP_SECONDS", "60");
+    setSettings({ NEW_MEMBER_MIN_GAP_SECONDS: "60" });
     const { member, threadId } = await newMemberAndThread();
     await createReply(member, threadId, "First");
     const limit = await checkPostingLimit(member, "reply", "Second");

@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseConfig } from "~/config.server";
 import { checkSignIn } from "~/auth/sign-in.server";
-import { checkRateLimitConfig, consume, inWords, resetRateLimits } from "~/utils/rate-limit.server";
+import { consume, inWords, resetRateLimits } from "~/utils/rate-limit.server";
 import { createTestUser, TEST_PASSWORD } from "./factories";
+import { restoreSettings, setSettings } from "./settings";
 
-const LIMIT_VARIABLES = ["RATE_LIMIT_SIGNIN_ACCOUNT", "RATE_LIMIT_SIGNIN_IP", "RATE_LIMIT_SIGNIN_LOCK_SECONDS", "RATE_LIMIT_REPLIES"];
-
-beforeEach(() => {
-  for (const name of LIMIT_VARIABLES) delete process.env[name];
-  resetRateLimits();
-});
+beforeEach(() => resetRateLimits());
 afterEach(() => {
   vi.useRealTimers();
-  for (const name of LIMIT_VARIABLES) delete process.env[name];
+  restoreSettings();
   resetRateLimits();
 });
 
@@ -32,8 +29,7 @@ describe("telling people when to come back", () => {
 
 describe("configuration", () => {
   it("takes points/seconds from the environment", async () => {
-    process.env.RATE_LIMIT_REPLIES = "2/600";
-    resetRateLimits();
+    setSettings({ RATE_LIMIT_REPLIES: "2/600" });
     expect(await consume("replies", 1)).toBeNull();
     expect(await consume("replies", 1)).toBeNull();
     const third = await consume("replies", 1);
@@ -45,10 +41,10 @@ describe("configuration", () => {
   });
 
   it("stops the server at start on a value it cannot read", () => {
-    process.env.RATE_LIMIT_REPLIES = "thirty";
-    expect(() => checkRateLimitConfig()).toThrow('RATE_LIMIT_REPLIES must look like 30/600 (at most 30 per 600 seconds), not "thirty".');
-    process.env.RATE_LIMIT_REPLIES = "0/60";
-    expect(() => checkRateLimitConfig()).toThrow(/RATE_LIMIT_REPLIES/);
+    expect(() => parseConfig({ RATE_LIMIT_REPLIES: "thirty" })).toThrow(
+      'RATE_LIMIT_REPLIES must look like 30/600 (at most 30 per 600 seconds), not "thirty".',
+    );
+    expect(() => parseConfig({ RATE_LIMIT_REPLIES: "0/60" })).toThrow(/RATE_LIMIT_REPLIES/);
   });
 });
 
@@ -97,8 +93,7 @@ describe("sign-in throttling", () => {
   });
 
   it("blocks an address after many failures across accounts, but not other addresses", async () => {
-    process.env.RATE_LIMIT_SIGNIN_IP = "3/900";
-    resetRateLimits();
+    setSettings({ RATE_LIMIT_SIGNIN_IP: "3/900" });
     const user = await createTestUser({ email: "spray-target@example.com" });
     for (const login of ["a@example.com", "b@example.com", "c@example.com"]) {
       expect(await checkSignIn("198.51.100.7", login, "guess")).toMatchObject({ status: 400 });

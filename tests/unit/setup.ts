@@ -6,17 +6,20 @@ import { afterAll, inject } from "vitest";
 import { closeDb, migrateToLatest } from "~db/client.server";
 import { createPostgresDb } from "~db/postgres.server";
 import { POSTGRES_TEMPLATE } from "./postgres-global-setup";
+import { resetConfig } from "~/config.server";
 
 // Runs before each test file: every file gets its own temporary database. On SQLite (the unit
 // project) a file inside the run's directory from global-setup.ts; on PostgreSQL (unit-pg) a
 // copy of the migrated template database from postgres-global-setup.ts.
 const postgresUrl = inject("postgresUrl");
-const removeDatabase = postgresUrl ? await createPostgresDatabase(postgresUrl) : useSqliteFile(inject("databaseDir"));
+const removeDatabase = postgresUrl ? await createPostgresDatabase(postgresUrl) : createSqliteFile(inject("databaseDir"));
 // Test accounts are minutes old, so new-member posting limits would apply to every test that
 // posts twice; tests of those limits set their own values (tests/unit/posting-limits.test.ts).
 process.env.NEW_MEMBER_MIN_GAP_SECONDS ??= "0";
 process.env.NEW_MEMBER_THREADS_PER_DAY ??= "1000";
 process.env.NEW_MEMBER_REPLIES_PER_DAY ??= "1000";
+// The settings are read once per process (app/config.server.ts): read them again with this file's values.
+resetConfig();
 await migrateToLatest();
 
 afterAll(async () => {
@@ -24,7 +27,7 @@ afterAll(async () => {
   await removeDatabase();
 });
 
-function useSqliteFile(dir: string) {
+function createSqliteFile(dir: string) {
   const file = path.join(dir, `${randomUUID()}.db`);
   process.env.DATABASE_PATH = file;
   // A DATABASE_URL left in the shell would point the SQLite run at a real PostgreSQL database.

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { MetaDescriptor } from "@remix-run/node";
 import { getDb } from "~db/client.server";
-import { deliverDueEmails, digestIntervalMs, gatherDigests } from "~/email/sender.server";
+import { digestIntervalMs, gatherDigests } from "~/jobs/gather-digests.server";
+import { deliverDueEmails } from "~/jobs/send-emails.server";
 import { fromAddress, type Mail, type MailTransport } from "~/email/transport.server";
 import { setEmailPreferences } from "~/email/preferences.server";
 import { setIdeaStatus } from "~/models/idea-status.server";

@@ -1,10 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { isRefusedAddress, webhookUrlProblem } from "~/http/outbound.server";
-import { createWebhook, deliverDueWebhooks, listDeliveries, UNDELIVERABLE } from "~/models/webhook.server";
+import { UNDELIVERABLE } from "~/http/webhook-client.server";
+import { deliverDueWebhooks } from "~/jobs/deliver-webhooks.server";
+import { createWebhook, listDeliveries } from "~/models/webhook.server";
 import { createTestThread, createTestUser, statusOf } from "./factories";
+import { restoreSettings, setSettings } from "./settings";
 
 /** Two receivers on this machine: one answers 200, one redirects to the other. */
 let hits = 0;
@@ -33,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const server of [receiver, redirector]) await new Promise<void>((resolve) => server.close(() => resolve()));
 });
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => restoreSettings());
 
 describe("addresses webhooks may not reach", () => {
   it.each([
@@ -109,9 +112,9 @@ describe("delivering to a webhook", () => {
   });
 
   it("answers the same for a refused address and for a port where nothing listens: no port map", async () => {
-    vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "1");
+    setSettings({ WEBHOOK_ALLOW_PRIVATE: "1" });
     const closed = await deliverOneTo(`http://127.0.0.1:${closedPort}/`);
-    vi.unstubAllEnvs();
+    restoreSettings();
     const refused = await deliverOneTo(`http://127.0.0.1:${portOf(receiver)}/`);
     expect(closed.lastError).toBe(UNDELIVERABLE);
     expect(refused.lastError).toBe(UNDELIVERABLE);
@@ -119,7 +122,7 @@ describe("delivering to a webhook", () => {
   });
 
   it("follows no redirect: a 3xx is recorded, and where it points is never asked", async () => {
-    vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "1");
+    setSettings({ WEBHOOK_ALLOW_PRIVATE: "1" });
     hits = 0;
     redirectedHits = 0;
     const delivery = await deliverOneTo(`http://127.0.0.1:${portOf(redirector)}/`);
@@ -129,7 +132,7 @@ describe("delivering to a webhook", () => {
   });
 
   it("delivers to a receiver on this machine only with WEBHOOK_ALLOW_PRIVATE=1", async () => {
-    vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "1");
+    setSettings({ WEBHOOK_ALLOW_PRIVATE: "1" });
     hits = 0;
     const delivery = await deliverOneTo(`http://localhost:${portOf(receiver)}/`);
     expect(hits).toBe(1);

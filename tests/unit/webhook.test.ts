@@ -1,14 +1,17 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { acceptIdea } from "~/models/idea.server";
 import { mergeIdea } from "~/models/idea-merge.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
-import { createWebhook, deleteWebhook, deliverDueWebhooks, listDeliveries, verifyWebhookSignature } from "~/models/webhook.server";
+import { verifyWebhookSignature } from "~/http/webhook-client.server";
+import { deliverDueWebhooks } from "~/jobs/deliver-webhooks.server";
+import { createWebhook, deleteWebhook, listDeliveries } from "~/models/webhook.server";
 import { markAnswer } from "~/models/thread.server";
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/utils/retry";
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/jobs/retry.server";
 import { createTestReply, createTestThread, createTestUser, statusOf } from "./factories";
+import { restoreSettings, setSettings } from "./settings";
 
 // A local receiver that records what it gets and answers with the next queued status.
 type Received = { headers: http.IncomingHttpHeaders; body: string };
@@ -30,8 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 // The receiver is on this machine: the documented setting for that (see app/http/outbound.server.ts).
-beforeEach(() => vi.stubEnv("WEBHOOK_ALLOW_PRIVATE", "1"));
-afterEach(() => vi.unstubAllEnvs());
+beforeEach(() => setSettings({ WEBHOOK_ALLOW_PRIVATE: "1" }));
+afterEach(() => restoreSettings());
 
 async function admin() {
   return createTestUser({ role: "admin" });
