@@ -1,7 +1,7 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import type { ContentRef } from "./moderation.server";
+import { ensure, NotFound } from "./errors.server";
 
 /**
  * The thread a post or thread belongs to, for a focused page's heading and the
@@ -28,9 +28,7 @@ export async function getContentSummary(ref: ContentRef, viewer: Actor) {
     row !== undefined &&
     (can.seeHiddenContent(viewer) ||
       (row.hiddenAt === null && row.deletedAt === null && row.threadHiddenAt === null && row.threadDeletedAt === null));
-  invariantResponse(visible, ref.type === "thread" ? "We couldn't find that thread." : "We couldn't find that reply.", {
-    status: 404,
-  });
+  ensure(visible, NotFound, ref.type === "thread" ? "We couldn't find that thread." : "We couldn't find that reply.");
   const { threadHiddenAt: _hidden, threadDeletedAt: _deleted, ...summary } = row;
   return summary;
 }

@@ -1,9 +1,9 @@
 import { getDb } from "~db/client.server";
 import type { Product } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import type { FieldErrors } from "~/utils/validation";
 import { recordAudit } from "./audit.server";
+import { Conflict, ensure, Forbidden, NotFound } from "./errors.server";
 
 export type ProductInput = { name: string; slug: string; description: string };
 export type ProductResult = { ok: true; product: Product } | { ok: false; errors: FieldErrors };
@@ -40,7 +40,7 @@ export async function getProductById(id: number) {
 }
 
 export async function createProduct(actor: Actor, input: ProductInput): Promise<ProductResult> {
-  invariantResponse(actor && can.manageProducts(actor), "Only admins can create products.", { status: 403 });
+  ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can create products.");
   const db = getDb();
   return db.transaction().execute(async (trx) => {
     if (await trx.selectFrom("products").select("id").where("slug", "=", input.slug).executeTakeFirst()) {
@@ -61,7 +61,7 @@ export async function createProduct(actor: Actor, input: ProductInput): Promise<
 }
 
 export async function updateProduct(actor: Actor, id: number, input: ProductInput): Promise<ProductResult> {
-  invariantResponse(actor && can.manageProducts(actor), "Only admins can edit products.", { status: 403 });
+  ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can edit products.");
   const db = getDb();
   return db.transaction().execute(async (trx) => {
     const clash = await trx
@@ -77,7 +77,7 @@ export async function updateProduct(actor: Actor, id: number, input: ProductInpu
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirst();
-    invariantResponse(product, "Product not found.", { status: 404 });
+    ensure(product, NotFound, "Product not found.");
     await recordAudit(trx, { actorId: actor.id, action: "product.update", targetType: "product", targetId: id, detail: product.name });
     return { ok: true, product };
   });
@@ -88,7 +88,7 @@ export async function updateProduct(actor: Actor, id: number, input: ProductInpu
  * renumbered 1…n first, so older rows sharing a position still end up unique.
  */
 export async function moveProduct(actor: Actor, id: number, direction: "up" | "down"): Promise<void> {
-  invariantResponse(actor && can.manageProducts(actor), "Only admins can reorder products.", { status: 403 });
+  ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can reorder products.");
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -101,10 +101,10 @@ export async function moveProduct(actor: Actor, id: number, direction: "up" | "d
         .execute();
       const index = ordered.findIndex((p) => p.id === id);
       const moved = ordered[index];
-      invariantResponse(moved, "Product not found.", { status: 404 });
+      ensure(moved, NotFound, "Product not found.");
       const other = direction === "up" ? index - 1 : index + 1;
       const neighbour = ordered[other];
-      invariantResponse(neighbour, `That product is already ${direction === "up" ? "first" : "last"}.`, { status: 409 });
+      ensure(neighbour, Conflict, `That product is already ${direction === "up" ? "first" : "last"}.`);
       ordered[index] = neighbour;
       ordered[other] = moved;
       for (const [i, product] of ordered.entries()) {
@@ -125,15 +125,13 @@ export async function moveProduct(actor: Actor, id: number, direction: "up" | "d
  * threads; its page and threads stay readable at their addresses.
  */
 export async function setProductArchived(actor: Actor, id: number, archived: boolean): Promise<void> {
-  invariantResponse(actor && can.manageProducts(actor), "Only admins can archive products.", { status: 403 });
+  ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can archive products.");
   await getDb()
     .transaction()
     .execute(async (trx) => {
       const product = await trx.selectFrom("products").select(["name", "archived_at"]).where("id", "=", id).executeTakeFirst();
-      invariantResponse(product, "Product not found.", { status: 404 });
-      invariantResponse((product.archived_at !== null) !== archived, `That product is already ${archived ? "archived" : "active"}.`, {
-        status: 409,
-      });
+      ensure(product, NotFound, "Product not found.");
+      ensure((product.archived_at !== null) !== archived, Conflict, `That product is already ${archived ? "archived" : "active"}.`);
       await trx
         .updateTable("products")
         .set({ archived_at: archived ? Date.now() : null })

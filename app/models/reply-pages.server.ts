@@ -1,7 +1,7 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { threadPagePath } from "~/utils/slug";
+import { ensure, Invalid, NotFound } from "./errors.server";
 
 /**
  * A thread shows its replies 50 to a page, in the order they were posted;
@@ -23,9 +23,7 @@ export function parseReplyPage(url: URL): { page: number; explicitFirst: boolean
   const raw = url.searchParams.getAll("page");
   if (raw.length === 0) return { page: 1, explicitFirst: false };
   const text = raw.length === 1 ? raw[0]! : "";
-  invariantResponse(/^[1-9]\d{0,6}$/.test(text) && Number(text) <= MAX_PAGE, "That page number is not valid: pages are numbered 1, 2, 3 …", {
-    status: 400,
-  });
+  ensure(/^[1-9]\d{0,6}$/.test(text) && Number(text) <= MAX_PAGE, Invalid, "That page number is not valid: pages are numbered 1, 2, 3 …");
   return { page: Number(text), explicitFirst: text === "1" };
 }
 
@@ -76,14 +74,14 @@ export async function locateReply(viewer: Actor, postId: number): Promise<string
     .where("posts.id", "=", postId)
     .executeTakeFirst();
   const staff = can.seeHiddenContent(viewer);
-  invariantResponse(
+  ensure(
     post &&
       (staff ||
         (post.deletedAt === null &&
           post.threadDeletedAt === null &&
           (post.threadHiddenAt === null || viewer?.id === post.threadAuthorId))),
+    NotFound,
     "We couldn't find that reply.",
-    { status: 404 },
   );
   const thread = { id: post.threadId, title: post.title };
   if (post.id === post.answerId) return `${threadPagePath(thread, 1)}#post-${post.id}`;

@@ -2,9 +2,9 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import type { ContentRef } from "./moderation.server";
+import { Conflict, ensure, Forbidden, NotFound } from "./errors.server";
 
 /**
  * A thread's or reply's edit history: the current text and every earlier
@@ -45,13 +45,9 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
           .where("posts.id", "=", ref.id)
           .executeTakeFirst();
   const staffView = can.seeHiddenContent(viewer);
-  invariantResponse(current && ((current.deleted_at === null && current.threadDeletedAt === null) || staffView), "We couldn't find that post.", {
-    status: 404,
-  });
+  ensure(current && ((current.deleted_at === null && current.threadDeletedAt === null) || staffView), NotFound, "We couldn't find that post.");
   // Whatever got it hidden may be in its earlier versions too: its author doesn't read them back either.
-  invariantResponse((current.hidden_at === null && current.threadHiddenAt === null) || staffView, "The history of a hidden post is only for staff.", {
-    status: 403,
-  });
+  ensure((current.hidden_at === null && current.threadHiddenAt === null) || staffView, Forbidden, "The history of a hidden post is only for staff.");
 
   const [revisions, people] = await Promise.all([
     db
@@ -100,7 +96,7 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
 
 /** Staff hide an earlier version of `ref` from everyone else (or show it again). */
 export async function setRevisionHidden(actor: Actor, ref: ContentRef, revisionId: number, hidden: boolean): Promise<void> {
-  invariantResponse(actor && can.hideRevision(actor), "Only staff can hide earlier versions.", { status: 403 });
+  ensure(actor && can.hideRevision(actor), Forbidden, "Only staff can hide earlier versions.");
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -110,10 +106,8 @@ export async function setRevisionHidden(actor: Actor, ref: ContentRef, revisionI
         .where("id", "=", revisionId)
         .where(ref.type === "thread" ? "thread_id" : "post_id", "=", ref.id)
         .executeTakeFirst();
-      invariantResponse(revision, "We couldn't find that version.", { status: 404 });
-      invariantResponse((revision.hidden_at !== null) !== hidden, hidden ? "That version is already hidden." : "That version is not hidden.", {
-        status: 409,
-      });
+      ensure(revision, NotFound, "We couldn't find that version.");
+      ensure((revision.hidden_at !== null) !== hidden, Conflict, hidden ? "That version is already hidden." : "That version is not hidden.");
       await trx
         .updateTable("revisions")
         .set(hidden ? { hidden_at: Date.now(), hidden_by: actor.id } : { hidden_at: null, hidden_by: null })
@@ -152,7 +146,7 @@ export async function keepRevision(
     })
     .execute();
   if (!options.redact) return;
-  invariantResponse(can.redact(actor), "Only staff can redact.", { status: 403 });
+  ensure(can.redact(actor), Forbidden, "Only staff can redact.");
   await trx
     .updateTable("revisions")
     .set({ hidden_at: options.at, hidden_by: actor.id })

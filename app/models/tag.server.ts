@@ -2,8 +2,8 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, Tag } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { MAX_TAGS, type FieldErrors } from "~/utils/validation";
+import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type TagInput = { name: string; slug: string };
 export type TagResult = { ok: true; tag: Tag } | { ok: false; errors: FieldErrors };
@@ -55,7 +55,7 @@ async function clashes(db: Db, input: TagInput, exceptId: number | null): Promis
 }
 
 export async function createTag(actor: Actor, input: TagInput): Promise<TagResult> {
-  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+  ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
   return getDb().transaction().execute(async (trx) => {
     const errors = await clashes(trx, input, null);
     if (errors) return { ok: false, errors };
@@ -70,21 +70,21 @@ export async function createTag(actor: Actor, input: TagInput): Promise<TagResul
 
 /** Renames a tag (name and slug); the threads keep it. */
 export async function renameTag(actor: Actor, id: number, input: TagInput): Promise<TagResult> {
-  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+  ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
   return getDb().transaction().execute(async (trx) => {
     const errors = await clashes(trx, input, id);
     if (errors) return { ok: false, errors };
     const tag = await trx.updateTable("tags").set(input).where("id", "=", id).returningAll().executeTakeFirst();
-    invariantResponse(tag, "We couldn't find that tag.", { status: 404 });
+    ensure(tag, NotFound, "We couldn't find that tag.");
     return { ok: true, tag };
   });
 }
 
 /** Deletes a tag; it disappears from every thread that had it. */
 export async function deleteTag(actor: Actor, id: number): Promise<void> {
-  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+  ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
   const result = await getDb().deleteFrom("tags").where("id", "=", id).executeTakeFirst();
-  invariantResponse(result.numDeletedRows > 0n, "We couldn't find that tag.", { status: 404 });
+  ensure(result.numDeletedRows > 0n, NotFound, "We couldn't find that tag.");
 }
 
 /**
@@ -93,12 +93,10 @@ export async function deleteTag(actor: Actor, id: number): Promise<void> {
  */
 export async function replaceThreadTags(trx: Transaction<Database>, threadId: number, tagIds: number[]): Promise<void> {
   const unique = [...new Set(tagIds)];
-  invariantResponse(unique.length <= MAX_TAGS, `A thread can have at most ${MAX_TAGS} tags.`, {
-    status: 400,
-  });
+  ensure(unique.length <= MAX_TAGS, Invalid, `A thread can have at most ${MAX_TAGS} tags.`);
   if (unique.length > 0) {
     const known = await trx.selectFrom("tags").select("id").where("id", "in", unique).execute();
-    invariantResponse(known.length === unique.length, "One of those tags doesn't exist any more.", { status: 400 });
+    ensure(known.length === unique.length, Invalid, "One of those tags doesn't exist any more.");
   }
   await trx.deleteFrom("thread_tags").where("thread_id", "=", threadId).execute();
   if (unique.length > 0) {

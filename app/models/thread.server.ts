@@ -2,7 +2,6 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { listCoDesigners } from "./co-designers.server";
 import { reopenForReview } from "./flag.server";
 import { countReplyPages, REPLIES_PER_PAGE } from "./reply-pages.server";
@@ -18,6 +17,7 @@ import { notify } from "./notification.server";
 import { recordAudit } from "./audit.server";
 import { shownStatus } from "./shown-status.server";
 import { followAutomatically } from "./subscription.server";
+import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
 /** tagIds undefined leaves the thread's tags as they are; `redact` (staff) hides every earlier version. */
@@ -66,7 +66,7 @@ export async function listLatestThreads(limit = 15): Promise<ThreadListItem[]> {
  */
 export async function requireThread(id: number, db: Transaction<Database> | ReturnType<typeof getDb> = getDb()) {
   const thread = await db.selectFrom("threads").selectAll().where("id", "=", id).executeTakeFirst();
-  invariantResponse(thread && thread.deleted_at === null, "We couldn't find that thread.", { status: 404 });
+  ensure(thread && thread.deleted_at === null, NotFound, "We couldn't find that thread.");
   return thread;
 }
 
@@ -152,9 +152,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     ])
     .where("threads.id", "=", id)
     .executeTakeFirst();
-  invariantResponse(thread && (thread.deletedAt === null || can.seeHiddenContent(viewer)), "We couldn't find that thread.", {
-    status: 404,
-  });
+  ensure(thread && (thread.deletedAt === null || can.seeHiddenContent(viewer)), NotFound, "We couldn't find that thread.");
   const threadView = hiddenView(viewer, thread.authorId, thread.hidden_at);
 
   // The accepted answer is shown under the question on every page, so the pages list the other replies.
@@ -233,13 +231,13 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
 }
 
 export async function createThread(actor: Actor, input: ThreadInput): Promise<number> {
-  invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
+  ensure(actor && can.startThread(actor), Forbidden, "You can't start threads right now.");
   const now = Date.now();
   const draft = draftPost(input.body);
   return getDb().transaction().execute(async (trx) => {
     const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
-    invariantResponse(product, "Choose one of the listed products.", { status: 400 });
-    invariantResponse(product.archived_at === null, "That product is archived and takes no new threads.", { status: 400 });
+    ensure(product, Invalid, "Choose one of the listed products.");
+    ensure(product.archived_at === null, Invalid, "That product is archived and takes no new threads.");
     const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
     const row = await trx
@@ -274,8 +272,8 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
   const draft = draftPost(input.body);
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
-    invariantResponse(!input.redact || can.redact(actor), "Only staff can redact.", { status: 403 });
+    ensure(actor && can.editThread(actor, thread), Forbidden, "You can only edit your own threads.");
+    ensure(!input.redact || can.redact(actor), Forbidden, "Only staff can redact.");
     if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
     if (thread.title === input.title && thread.body === input.body) return;
     const rendered = await resolveMentions(trx, draft);
@@ -305,7 +303,7 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
 /** The source text for the edit form; only its author may open it. */
 export async function getThreadForEdit(actor: Actor, threadId: number) {
   const thread = await requireThread(threadId);
-  invariantResponse(can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
+  ensure(can.editThread(actor, thread), Forbidden, "You can only edit your own threads.");
   return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind, tagIds: await threadTagIds(thread.id), canRedact: can.redact(actor) };
 }
 
@@ -313,10 +311,8 @@ export async function getThreadForEdit(actor: Actor, threadId: number) {
 export async function markAnswer(actor: Actor, threadId: number, postId: number): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(thread.kind === "question", "Only questions have answers.", { status: 400 });
-    invariantResponse(can.markAnswer(actor, thread), "Only the person who asked or staff can choose the answer.", {
-      status: 403,
-    });
+    ensure(thread.kind === "question", Invalid, "Only questions have answers.");
+    ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
     const post = await trx
       .selectFrom("posts")
       .select(["id", "author_id"])
@@ -325,7 +321,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
       .where("hidden_at", "is", null)
       .where("deleted_at", "is", null)
       .executeTakeFirst();
-    invariantResponse(post, "That reply is not part of this question.", { status: 404 });
+    ensure(post, NotFound, "That reply is not part of this question.");
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
     if (thread.accepted_answer_post_id !== post.id) {
       await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
@@ -337,10 +333,8 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
 export async function unmarkAnswer(actor: Actor, threadId: number): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(thread.kind === "question", "Only questions have answers.", { status: 400 });
-    invariantResponse(can.markAnswer(actor, thread), "Only the person who asked or staff can choose the answer.", {
-      status: 403,
-    });
+    ensure(thread.kind === "question", Invalid, "Only questions have answers.");
+    ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
     await trx.updateTable("threads").set({ accepted_answer_post_id: null }).where("id", "=", threadId).execute();
   });
 }

@@ -2,10 +2,10 @@ import { getDb } from "~db/client.server";
 import type { Role } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import type { FieldErrors } from "~/utils/validation";
 import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
+import { Conflict, ensure, Forbidden, NotFound } from "./errors.server";
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
 export type AccountResult = { ok: true; userId: number } | { ok: false; errors: FieldErrors };
@@ -102,7 +102,7 @@ export const USERS_PAGE_LAST = 10_000;
 
 /** The admin's user list, newest first; `q` matches part of a username, email or display name. */
 export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: string; page?: number } = {}) {
-  invariantResponse(viewer && can.manageUsers(viewer), "Only admins can manage users.", { status: 403 });
+  ensure(viewer && can.manageUsers(viewer), Forbidden, "Only admins can manage users.");
   const needle = q.trim().toLowerCase();
   const rows = await getDb()
     .selectFrom("users")
@@ -144,23 +144,21 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
  * keeps someone who can manage it.
  */
 export async function changeRole(actor: Actor, userId: number, role: Role): Promise<void> {
-  invariantResponse(actor && can.manageUsers(actor), "Only admins can change roles.", { status: 403 });
-  invariantResponse(actor.id !== userId, "You can't change your own role. Ask another admin.", { status: 403 });
+  ensure(actor && can.manageUsers(actor), Forbidden, "Only admins can change roles.");
+  ensure(actor.id !== userId, Forbidden, "You can't change your own role. Ask another admin.");
   await getDb()
     .transaction()
     .execute(async (trx) => {
       const target = await trx.selectFrom("users").select(["role", "username"]).where("id", "=", userId).executeTakeFirst();
-      invariantResponse(target, "We couldn't find that member.", { status: 404 });
-      invariantResponse(target.role !== role, `@${target.username} already has that role.`, { status: 409 });
+      ensure(target, NotFound, "We couldn't find that member.");
+      ensure(target.role !== role, Conflict, `@${target.username} already has that role.`);
       if (target.role === "admin") {
         const admins = await trx
           .selectFrom("users")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("role", "=", "admin")
           .executeTakeFirstOrThrow();
-        invariantResponse(admins.n > 1, `@${target.username} is the last admin. Make someone else an admin first.`, {
-          status: 409,
-        });
+        ensure(admins.n > 1, Conflict, `@${target.username} is the last admin. Make someone else an admin first.`);
       }
       await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
       await recordAudit(trx, {
@@ -180,7 +178,7 @@ export async function getAccount(userId: number) {
     .select(["display_name as displayName", "bio", "email"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  invariantResponse(account, "We couldn't find your account.", { status: 404 });
+  ensure(account, NotFound, "We couldn't find your account.");
   return { displayName: account.displayName ?? "", bio: account.bio ?? "", email: account.email };
 }
 
@@ -189,7 +187,7 @@ export type SettingsResult = { ok: true } | { ok: false; errors: FieldErrors };
 
 /** A member changes their own display name, bio and email; an email another account uses is a field error. */
 export async function updateProfile(actor: Actor, input: ProfileInput): Promise<SettingsResult> {
-  invariantResponse(actor && can.editProfile(actor), "Sign in to change your profile.", { status: 403 });
+  ensure(actor && can.editProfile(actor), Forbidden, "Sign in to change your profile.");
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -220,9 +218,9 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
   keepSessionId: string,
 ): Promise<SettingsResult> {
-  invariantResponse(actor, "Sign in to change your password.", { status: 403 });
+  ensure(actor, Forbidden, "Sign in to change your password.");
   const user = await getDb().selectFrom("users").select("password_hash").where("id", "=", actor.id).executeTakeFirst();
-  invariantResponse(user, "We couldn't find your account.", { status: 404 });
+  ensure(user, NotFound, "We couldn't find your account.");
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     return { ok: false, errors: { currentPassword: "That is not your current password." } };
   }

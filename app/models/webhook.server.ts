@@ -4,7 +4,6 @@ import { getDb } from "~db/client.server";
 import type { Database, WebhookEvent } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { postToWebhook, Undeliverable, webhookUrlProblem } from "~/http/outbound.server";
-import { invariantResponse, refuseInput } from "~/utils/http";
 import { log } from "~/utils/log.server";
 import { MAX_ATTEMPTS, nextAttemptAt } from "~/utils/retry";
 import { siteUrl } from "~/utils/site-url.server";
@@ -12,9 +11,10 @@ import { threadPath } from "~/utils/slug";
 import { webhookEvents } from "~/utils/webhook-events";
 import { recordAudit } from "./audit.server";
 import { shownStatus } from "./shown-status.server";
+import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 function requireWebhookAdmin(actor: Actor): asserts actor is NonNullable<Actor> {
-  invariantResponse(actor && can.manageWebhooks(actor), "Only admins can manage webhooks.", { status: 403 });
+  ensure(actor && can.manageWebhooks(actor), Forbidden, "Only admins can manage webhooks.");
 }
 
 /** The signature a receiver recomputes: HMAC-SHA256 over "<timestamp>.<body>" with the webhook's secret. */
@@ -34,9 +34,9 @@ export const UNDELIVERABLE = "Not delivered: nothing answered at that address, o
 
 export async function createWebhook(actor: Actor, input: { url: string; events: WebhookEvent[] }) {
   requireWebhookAdmin(actor);
-  invariantResponse(input.events.length > 0, "Choose at least one event.", { status: 400 });
+  ensure(input.events.length > 0, Invalid, "events", "Choose at least one event.");
   const problem = await webhookUrlProblem(input.url);
-  if (problem) throw refuseInput(problem, { status: 400 });
+  if (problem) throw new Invalid("url", problem);
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   return getDb()
     .transaction()
@@ -57,7 +57,7 @@ export async function deleteWebhook(actor: Actor, webhookId: number): Promise<vo
     .transaction()
     .execute(async (trx) => {
       const result = await trx.deleteFrom("webhooks").where("id", "=", webhookId).executeTakeFirst();
-      invariantResponse(Number(result.numDeletedRows) === 1, "We couldn't find that webhook.", { status: 404 });
+      ensure(Number(result.numDeletedRows) === 1, NotFound, "We couldn't find that webhook.");
       await recordAudit(trx, { actorId: actor.id, action: "webhook.delete", targetType: "webhook", targetId: webhookId });
     });
 }
@@ -88,7 +88,7 @@ export async function listWebhooks(actor: Actor) {
 export async function listDeliveries(actor: Actor, webhookId: number, limit = 50) {
   requireWebhookAdmin(actor);
   const webhook = await getDb().selectFrom("webhooks").select(["id", "url"]).where("id", "=", webhookId).executeTakeFirst();
-  invariantResponse(webhook, "We couldn't find that webhook.", { status: 404 });
+  ensure(webhook, NotFound, "We couldn't find that webhook.");
   const deliveries = await getDb()
     .selectFrom("webhook_deliveries")
     .select(["id", "event", "payload", "status", "attempts", "response_status as responseStatus", "last_error as lastError", "created_at as createdAt", "delivered_at as deliveredAt", "next_attempt_at as nextAttemptAt"])

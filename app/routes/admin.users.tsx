@@ -4,6 +4,7 @@ import type { Role } from "~db/schema";
 import { requireAdmin } from "~/auth/session.server";
 import { FormError } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
+import { Conflict } from "~/models/errors.server";
 import { changeRole, searchUsers, USERS_PAGE_LAST } from "~/models/user.server";
 import { invariantResponse, pageParam } from "~/utils/http";
 import { roleLabels } from "~/utils/roles";
@@ -33,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await changeRole(admin, parsed.data.userId, parsed.data.role);
   } catch (error) {
     // A refused change (the last admin) is explained above the list, which stays usable.
-    if (error instanceof Response && error.status === 409) return data({ error: await error.text() }, { status: 409 });
+    if (error instanceof Conflict) return data({ error: error.message }, { status: 409 });
     throw error;
   }
   const back = new URL(request.url).searchParams;

@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
-import { FieldRefusal } from "./http";
+import { DomainError } from "~/models/errors.server";
+import { refusalHeaders, refusalStatus } from "~/http/refusals.server";
 import { formValues, type FieldErrors, type FormValues } from "./validation";
 
 /** A form comes back with one message next to a field and everything the person typed (never passwords). */
@@ -24,8 +25,8 @@ export async function keepFormOnRefusal<T>(
   try {
     return { ok: true, written: await write() };
   } catch (thrown) {
-    if (!(thrown instanceof FieldRefusal)) throw thrown;
-    const refused = formError(thrown.field ?? field, thrown.message, form, { status: thrown.status, headers: thrown.headers });
+    if (!(thrown instanceof DomainError) || Object.keys(thrown.fields).length === 0) throw thrown;
+    const refused = formError(Object.keys(thrown.fields)[0] ?? field, thrown.message, form, { status: refusalStatus(thrown), headers: refusalHeaders(thrown) });
     return { ok: false, message: thrown.message, refused };
   }
 }
