@@ -1,12 +1,12 @@
 import { getDb } from "~db/client.server";
 import type { Product } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import type { FieldErrors } from "~/utils/validation";
 import { recordAudit } from "./audit.server";
-import { Conflict, ensure, Forbidden, NotFound } from "./errors.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type ProductInput = { name: string; slug: string; description: string };
-export type ProductResult = { ok: true; product: Product } | { ok: false; errors: FieldErrors };
+
+const SLUG_TAKEN = "Another product already uses this slug.";
 
 /**
  * Products in their display order, each with how many visible threads it holds.
@@ -39,13 +39,12 @@ export async function getProductById(id: number) {
   return getDb().selectFrom("products").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function createProduct(actor: Actor, input: ProductInput): Promise<ProductResult> {
+export async function createProduct(actor: Actor, input: ProductInput): Promise<Product> {
   ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can create products.");
   const db = getDb();
   return db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom("products").select("id").where("slug", "=", input.slug).executeTakeFirst()) {
-      return { ok: false, errors: { slug: "Another product already uses this slug." } };
-    }
+    const clash = await trx.selectFrom("products").select("id").where("slug", "=", input.slug).executeTakeFirst();
+    ensure(!clash, Invalid, "slug", SLUG_TAKEN);
     const last = await trx
       .selectFrom("products")
       .select((eb) => eb.fn.max("position").as("max"))
@@ -56,11 +55,11 @@ export async function createProduct(actor: Actor, input: ProductInput): Promise<
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId: actor.id, action: "product.create", targetType: "product", targetId: product.id, detail: product.name });
-    return { ok: true, product };
+    return product;
   });
 }
 
-export async function updateProduct(actor: Actor, id: number, input: ProductInput): Promise<ProductResult> {
+export async function updateProduct(actor: Actor, id: number, input: ProductInput): Promise<Product> {
   ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can edit products.");
   const db = getDb();
   return db.transaction().execute(async (trx) => {
@@ -70,7 +69,7 @@ export async function updateProduct(actor: Actor, id: number, input: ProductInpu
       .where("slug", "=", input.slug)
       .where("id", "!=", id)
       .executeTakeFirst();
-    if (clash) return { ok: false, errors: { slug: "Another product already uses this slug." } };
+    ensure(!clash, Invalid, "slug", SLUG_TAKEN);
     const product = await trx
       .updateTable("products")
       .set(input)
@@ -79,7 +78,7 @@ export async function updateProduct(actor: Actor, id: number, input: ProductInpu
       .executeTakeFirst();
     ensure(product, NotFound, "Product not found.");
     await recordAudit(trx, { actorId: actor.id, action: "product.update", targetType: "product", targetId: id, detail: product.name });
-    return { ok: true, product };
+    return product;
   });
 }
 

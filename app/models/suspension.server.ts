@@ -50,15 +50,16 @@ export async function liftSuspension(actor: Actor, userId: number): Promise<void
   });
 }
 
-/** The suspension in force for an account, if any: what the sign-in page tells the member. */
-export async function activeSuspension(userId: number): Promise<{ until: number; reason: string } | null> {
+/** Refuses to sign in a member while their suspension is in force, telling them until when and why. */
+export async function refuseSuspendedSignIn(userId: number): Promise<void> {
   const user = await getDb()
     .selectFrom("users")
     .select(["suspended_until", "suspended_reason"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  if (!user?.suspended_until || user.suspended_until <= Date.now()) return null;
-  return { until: user.suspended_until, reason: user.suspended_reason ?? "" };
+  if (!user?.suspended_until || user.suspended_until <= Date.now()) return;
+  const until = new Date(user.suspended_until).toUTCString();
+  throw new Forbidden("form", `Your account is suspended until ${until}. Reason: ${user.suspended_reason ?? ""}`);
 }
 
 export async function getSuspendTarget(actor: Actor, username: string) {

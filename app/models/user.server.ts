@@ -2,18 +2,16 @@ import { getDb } from "~db/client.server";
 import type { Role } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import type { FieldErrors } from "~/utils/validation";
 import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
-import { Conflict, ensure, Forbidden, NotFound } from "./errors.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
-export type AccountResult = { ok: true; userId: number } | { ok: false; errors: FieldErrors };
 
-/** Creates an account; a taken username or email comes back as a field error, not an exception. */
-export async function createUser(input: NewAccount): Promise<AccountResult> {
-  const errors = await takenFields(input.username, input.email);
-  if (errors) return { ok: false, errors };
+/** Creates an account and returns its id; a taken username or email is refused next to its field. */
+export async function createUser(input: NewAccount): Promise<number> {
+  const taken = await takenFields(input.username, input.email);
+  if (taken) throw taken;
   const passwordHash = await hashPassword(input.password);
   try {
     const row = await getDb()
@@ -27,30 +25,28 @@ export async function createUser(input: NewAccount): Promise<AccountResult> {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return { ok: true, userId: row.id };
+    return row.id;
   } catch (error) {
     // Two sign-ups racing for the same name: the unique index decides.
-    const raced = await takenFields(input.username, input.email);
-    if (raced) return { ok: false, errors: raced };
-    throw error;
+    throw (await takenFields(input.username, input.email)) ?? error;
   }
 }
 
-async function takenFields(username: string, email: string): Promise<FieldErrors | null> {
+/** The refusal of a username or an email another account has (both, when both are taken). */
+async function takenFields(username: string, email: string): Promise<Invalid | null> {
   const rows = await getDb()
     .selectFrom("users")
     .select(["username", "email"])
     .where((eb) => eb.or([eb("username", "=", username), eb("email", "=", email)]))
     .execute();
-  if (rows.length === 0) return null;
-  const errors: FieldErrors = {};
-  if (rows.some((r) => r.username.toLowerCase() === username.toLowerCase())) {
-    errors.username = "That username is taken. Try another.";
+  const usernameTaken = rows.some((r) => r.username.toLowerCase() === username.toLowerCase());
+  const emailTaken = rows.some((r) => r.email.toLowerCase() === email.toLowerCase());
+  const emailMessage = "An account with this email already exists. Sign in instead?";
+  if (usernameTaken) {
+    const refusal = new Invalid("username", "That username is taken. Try another.");
+    return emailTaken ? refusal.and("email", emailMessage) : refusal;
   }
-  if (rows.some((r) => r.email.toLowerCase() === email.toLowerCase())) {
-    errors.email = "An account with this email already exists. Sign in instead?";
-  }
-  return errors;
+  return emailTaken ? new Invalid("email", emailMessage) : null;
 }
 
 /** The account an email or username names, or null. */
@@ -151,14 +147,14 @@ export async function changeRole(actor: Actor, userId: number, role: Role): Prom
     .execute(async (trx) => {
       const target = await trx.selectFrom("users").select(["role", "username"]).where("id", "=", userId).executeTakeFirst();
       ensure(target, NotFound, "We couldn't find that member.");
-      ensure(target.role !== role, Conflict, `@${target.username} already has that role.`);
+      ensure(target.role !== role, Conflict, "role", `@${target.username} already has that role.`);
       if (target.role === "admin") {
         const admins = await trx
           .selectFrom("users")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("role", "=", "admin")
           .executeTakeFirstOrThrow();
-        ensure(admins.n > 1, Conflict, `@${target.username} is the last admin. Make someone else an admin first.`);
+        ensure(admins.n > 1, Conflict, "role", `@${target.username} is the last admin. Make someone else an admin first.`);
       }
       await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
       await recordAudit(trx, {
@@ -183,12 +179,11 @@ export async function getAccount(userId: number) {
 }
 
 export type ProfileInput = { displayName: string; bio: string; email: string };
-export type SettingsResult = { ok: true } | { ok: false; errors: FieldErrors };
 
-/** A member changes their own display name, bio and email; an email another account uses is a field error. */
-export async function updateProfile(actor: Actor, input: ProfileInput): Promise<SettingsResult> {
+/** A member changes their own display name, bio and email; an email another account uses is refused next to it. */
+export async function updateProfile(actor: Actor, input: ProfileInput): Promise<void> {
   ensure(actor && can.editProfile(actor), Forbidden, "Sign in to change your profile.");
-  return getDb()
+  await getDb()
     .transaction()
     .execute(async (trx) => {
       // The email column compares case-insensitively (collate nocase).
@@ -198,13 +193,12 @@ export async function updateProfile(actor: Actor, input: ProfileInput): Promise<
         .where("email", "=", input.email)
         .where("id", "!=", actor.id)
         .executeTakeFirst();
-      if (clash) return { ok: false, errors: { email: "Another account already uses this email address." } };
+      ensure(!clash, Invalid, "email", "Another account already uses this email address.");
       await trx
         .updateTable("users")
         .set({ display_name: input.displayName || null, bio: input.bio || null, email: input.email })
         .where("id", "=", actor.id)
         .execute();
-      return { ok: true };
     });
 }
 
@@ -217,13 +211,11 @@ export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
   keepSessionId: string,
-): Promise<SettingsResult> {
+): Promise<void> {
   ensure(actor, Forbidden, "Sign in to change your password.");
   const user = await getDb().selectFrom("users").select("password_hash").where("id", "=", actor.id).executeTakeFirst();
   ensure(user, NotFound, "We couldn't find your account.");
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    return { ok: false, errors: { currentPassword: "That is not your current password." } };
-  }
+  ensure(await verifyPassword(user.password_hash, input.currentPassword), Invalid, "currentPassword", "That is not your current password.");
   const passwordHash = await hashPassword(input.newPassword);
   await getDb()
     .transaction()
@@ -232,5 +224,4 @@ export async function changePassword(
       await trx.deleteFrom("sessions").where("user_id", "=", actor.id).where("id", "!=", keepSessionId).execute();
       if (input.revokeTokens) await revokeAllApiTokens(actor, trx);
     });
-  return { ok: true };
 }

@@ -19,7 +19,7 @@ export default function FlagThread() {
   const actionData = useActionData<typeof action>();
   return (
     <ThreadSubpage thread={{ id: summary.threadId, title: summary.title }} title="Flag this thread for staff">
-      <FlagForm errors={actionData?.errors} values={actionData?.values} />
+      <FlagForm feedback={actionData} />
     </ThreadSubpage>
   );
 }

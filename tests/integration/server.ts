@@ -147,8 +147,13 @@ export async function signIn(server: Server, login: string, headers: Record<stri
 
 export type ManifestRoute = { id: string; path: string; hasLoader: boolean; hasAction: boolean };
 
-/** Every route of the latest build, from its route manifest, with its full URL pattern (`/threads/:id`). */
-export function buildRoutes(): ManifestRoute[] {
+type Manifest = {
+  entry: { module: string; imports?: string[] };
+  routes: Record<string, { id: string; parentId?: string; path?: string; module: string; imports?: string[]; hasLoader: boolean; hasAction: boolean }>;
+};
+
+/** The latest build's browser manifest (public/build/manifest-*.js): each route's JavaScript and what it imports. */
+export function buildManifest(): Manifest {
   const dir = path.join(root, "public/build");
   const file = fs
     .readdirSync(dir)
@@ -156,9 +161,12 @@ export function buildRoutes(): ManifestRoute[] {
     .map((f) => path.join(dir, f))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
   const text = fs.readFileSync(file, "utf8");
-  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
-    routes: Record<string, { id: string; parentId?: string; path?: string; hasLoader: boolean; hasAction: boolean }>;
-  };
+  return JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as Manifest;
+}
+
+/** Every route of the latest build, from its route manifest, with its full URL pattern (`/threads/:id`). */
+export function buildRoutes(): ManifestRoute[] {
+  const manifest = buildManifest();
   const fullPath = (id: string): string => {
     const route = manifest.routes[id]!;
     const parent = route.parentId ? fullPath(route.parentId) : "";

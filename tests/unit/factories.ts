@@ -87,12 +87,14 @@ export async function statusOf(call: () => Promise<unknown>): Promise<number> {
   throw new Error("Expected the call to be refused, but it succeeded.");
 }
 
-/** Runs a call expected to be refused by a model; its status, the one field it names (if any) and its message. */
-export async function refusalOf(call: () => Promise<unknown>): Promise<{ status: number; field: string | null; message: string }> {
+/** Runs a call expected to be refused by a model: its status, the (first) field it names, each field's message, its message. */
+export async function refusalOf(
+  call: () => Promise<unknown>,
+): Promise<{ status: number; field: string | null; fields: Partial<Record<string, string>>; message: string }> {
   const error = await call().then(
     () => new Error("expected a refusal"),
     (thrown: unknown) => thrown,
   );
   if (!(error instanceof DomainError)) throw error;
-  return { status: refusalStatus(error), field: Object.keys(error.fields)[0] ?? null, message: error.message };
+  return { status: refusalStatus(error), field: Object.keys(error.fields)[0] ?? null, fields: error.fields, message: error.message };
 }

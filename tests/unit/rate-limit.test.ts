@@ -1,7 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { checkSignIn } from "~/auth/sign-in.server";
+import { checkSignIn as signIn } from "~/auth/sign-in.server";
+import { DomainError } from "~/models/errors.server";
+import { refusalHeaders, refusalStatus } from "~/http/refusals.server";
 import { checkRateLimitConfig, consume, inWords, resetRateLimits } from "~/utils/rate-limit.server";
 import { createTestUser, TEST_PASSWORD } from "./factories";
+
+/** A sign-in as the form answers it: the account, or the refusal's status, message and headers. */
+async function checkSignIn(ip: string, login: string, password: string) {
+  try {
+    return { ok: true as const, userId: await signIn(ip, login, password) };
+  } catch (refusal) {
+    if (!(refusal instanceof DomainError)) throw refusal;
+    return { ok: false as const, status: refusalStatus(refusal), message: refusal.message, headers: refusalHeaders(refusal) };
+  }
+}
 
 const LIMIT_VARIABLES = ["RATE_LIMIT_SIGNIN_ACCOUNT", "RATE_LIMIT_SIGNIN_IP", "RATE_LIMIT_SIGNIN_LOCK_SECONDS", "RATE_LIMIT_REPLIES"];
 
