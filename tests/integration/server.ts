@@ -5,6 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
+import { buildManifest } from "../build-manifest";
 import { GENEROUS_RATE_LIMITS } from "../rate-limit-env";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -146,23 +147,6 @@ export async function signIn(server: Server, login: string, headers: Record<stri
 }
 
 export type ManifestRoute = { id: string; path: string; hasLoader: boolean; hasAction: boolean };
-
-type Manifest = {
-  entry: { module: string; imports?: string[] };
-  routes: Record<string, { id: string; parentId?: string; path?: string; module: string; imports?: string[]; hasLoader: boolean; hasAction: boolean }>;
-};
-
-/** The latest build's browser manifest (public/build/manifest-*.js): each route's JavaScript and what it imports. */
-export function buildManifest(): Manifest {
-  const dir = path.join(root, "public/build");
-  const file = fs
-    .readdirSync(dir)
-    .filter((f) => /^manifest-.*\.js$/.test(f))
-    .map((f) => path.join(dir, f))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
-  const text = fs.readFileSync(file, "utf8");
-  return JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as Manifest;
-}
 
 /** Every route of the latest build, from its route manifest, with its full URL pattern (`/threads/:id`). */
 export function buildRoutes(): ManifestRoute[] {
