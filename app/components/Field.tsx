@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import type { FormFeedback } from "~/utils/form-feedback";
 
 /**
@@ -51,8 +51,16 @@ export function FieldError({ name, message }: { name: string; message?: string }
   ) : null;
 }
 
-/** A labelled input with its hint and error message tied to it for screen readers. */
-export function TextField<K extends string = string>({
+type ControlProps = {
+  id: string;
+  name: string;
+  defaultValue: string | number | readonly string[] | undefined;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+};
+
+/** A control with its label, hint and error message, tied together for screen readers. */
+function Labelled<K extends string>({
   label,
   name,
   id,
@@ -60,52 +68,39 @@ export function TextField<K extends string = string>({
   error,
   hint,
   defaultValue,
-  ...input
-}: Common<K> & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  control,
+}: Common<K> & { defaultValue: unknown; control: (props: ControlProps) => ReactNode }) {
   const fieldId = id ?? name;
   const shown = fromFeedback(name, feedback, error, defaultValue);
   return (
     <div className="field">
       <label htmlFor={fieldId}>{label}</label>
-      <input
-        id={fieldId}
-        name={name}
-        aria-invalid={shown.error ? true : undefined}
-        aria-describedby={describedBy(fieldId, shown.error, hint)}
-        defaultValue={shown.defaultValue}
-        {...input}
-      />
+      {control({
+        id: fieldId,
+        name,
+        defaultValue: shown.defaultValue,
+        "aria-invalid": shown.error ? true : undefined,
+        "aria-describedby": describedBy(fieldId, shown.error, hint),
+      })}
       <Messages name={fieldId} error={shown.error} hint={hint} />
     </div>
   );
 }
 
-export function TextAreaField<K extends string = string>({
-  label,
-  name,
-  id,
-  feedback,
-  error,
-  hint,
-  defaultValue,
-  ...textarea
-}: Common<K> & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
-  const fieldId = id ?? name;
-  const shown = fromFeedback(name, feedback, error, defaultValue);
-  return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      <textarea
-        id={fieldId}
-        name={name}
-        aria-invalid={shown.error ? true : undefined}
-        aria-describedby={describedBy(fieldId, shown.error, hint)}
-        defaultValue={shown.defaultValue}
-        {...textarea}
-      />
-      <Messages name={fieldId} error={shown.error} hint={hint} />
-    </div>
-  );
+/** The props of the field (label, hint, feedback …) apart from those of the control itself. */
+function splitField<K extends string, P extends Common<K> & { defaultValue?: unknown }>(props: P) {
+  const { label, name, id, feedback, error, hint, defaultValue, ...control } = props;
+  return [{ label, name, id, feedback, error, hint, defaultValue }, control] as const;
+}
+
+export function TextField<K extends string = string>(props: Common<K> & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const [field, input] = splitField<K, typeof props>(props);
+  return <Labelled {...field} control={(tied) => <input {...tied} {...input} />} />;
+}
+
+export function TextAreaField<K extends string = string>(props: Common<K> & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const [field, textarea] = splitField<K, typeof props>(props);
+  return <Labelled {...field} control={(tied) => <textarea {...tied} {...textarea} />} />;
 }
 
 /** A message about the whole form (feedback's "form" entry), above it. */
