@@ -10,7 +10,7 @@ import { parseId } from "~/utils/http";
 import { webhookSchema } from "~/utils/validation.server";
 import { webhookEvents } from "~/utils/webhook-events";
 import { pageTitle } from "~/utils/meta";
-import { useSite } from "~/utils/use-site";
+import { useSite } from "~/root";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Webhooks — Admin") }];
 

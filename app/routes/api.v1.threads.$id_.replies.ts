@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { createReply } from "~/models/post.server";
-import { apiResponse, json, readBody, requireApiUser } from "~/utils/api.server";
+import { apiResponse, json, readBody, requireApiUser } from "~/routes/api.server";
 import { limitRate, parseInput } from "~/http/form-action.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { replySchema } from "~/utils/validation.server";

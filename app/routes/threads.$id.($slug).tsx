@@ -20,7 +20,7 @@ import { ThreadStructuredData } from "~/components/ThreadStructuredData";
 import { tagsOfThreads } from "~/models/tag.server";
 import { parseId } from "~/utils/http";
 import { pagerMeta, seoMeta } from "~/utils/seo";
-import { threadSeo } from "~/utils/thread-seo.server";
+import { threadSeo } from "~/routes/thread-seo.server";
 import { slugify, threadPagePath } from "~/utils/slug";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 import { authHref } from "~/utils/return-path";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ServerBuild } from "@remix-run/node";
 import { Conflict, Forbidden, Invalid, NotFound, RateLimited, SignInRequired } from "~/models/errors.server";
 import { answerRefusals, refusalResponse } from "~/http/refusals.server";
-import { apiResponse } from "~/utils/api.server";
+import { apiResponse } from "~/routes/api.server";
 
 /** Models refuse with domain errors; one place turns them into what the visitor gets. */
 
