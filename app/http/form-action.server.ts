@@ -89,7 +89,8 @@ export async function handleIntents<H extends Record<string, IntentHandler>>(
   options: { withoutIntent?: keyof H & string } = {},
 ): Promise<IntentAnswer<H>> {
   const formData = await request.formData();
-  const intent = formData.get("intent") ?? options.withoutIntent;
+  if (!formData.has("intent") && options.withoutIntent) formData.set("intent", options.withoutIntent);
+  const intent = formData.get("intent");
   if (typeof intent !== "string" || !Object.hasOwn(intents, intent)) throw new Invalid(UNKNOWN_INTENT);
   return (await intents[intent]!(formData)) as IntentAnswer<H>;
 }

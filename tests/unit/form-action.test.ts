@@ -45,6 +45,8 @@ describe("an action's intents", () => {
 
   it("let a page name the intent of its main form for a script that sends none", async () => {
     expect(await handleIntents(post({}), intents, { withoutIntent: "vote" })).toBe("voted");
+    const refused = await handleIntents(post({ title: "ab" }), { save: form(threadEditSchema, async () => "saved") }, { withoutIntent: "save" });
+    expect(answered(refused).data.intent).toBe("save");
   });
 });
 
