@@ -17,8 +17,7 @@ import { can } from "~/auth/permissions.server";
 import { countFlagQueue } from "~/models/flag.server";
 import { countUnread } from "~/models/notification.server";
 import { getSiteSettings } from "~/models/site-settings.server";
-import { defaultSiteSettings } from "~/utils/site-settings";
-import { useSite } from "~/utils/use-site";
+import { defaultSiteSettings, type SiteSettings } from "~/utils/site-settings";
 import { useNonce } from "~/components/Nonce";
 import { useErrorId } from "~/components/ErrorId";
 import stylesheet from "~/styles/app.css";
@@ -51,6 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function useSessionUser() {
   return useRouteLoaderData<typeof loader>("root")?.user ?? null;
+}
+
+/** The site's name and description as an admin set them, or the defaults where the root has no data (an error page). */
+export function useSite(): SiteSettings {
+  return useRouteLoaderData<typeof loader>("root")?.site ?? defaultSiteSettings;
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -11,7 +11,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { MarkdownRefused, RENDER_TIME_LIMIT_MS, renderDraft } from "~/markdown/render.server";
-import { BODY_MAX } from "~/utils/body-limit";
+import { BODY_MAX } from "~/utils/form-limits";
 import { ordinaryLongPost, pathologicalShapes } from "./markdown-shapes";
 
 const RUNS = 5;

@@ -7,8 +7,9 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { closeDb, migrateToLatest } from "~db/client.server";
+import { DomainError } from "~/models/errors.server";
 import { createUser } from "~/models/user.server";
-import { emailField, passwordField, usernameField } from "~/utils/validation";
+import { emailField, passwordField, usernameField } from "~/utils/validation.server";
 
 const { values } = parseArgs({
   options: {
@@ -39,10 +40,13 @@ if (!parsed.success) {
   process.exit(1);
 }
 await migrateToLatest();
-const result = await createUser(parsed.data);
-await closeDb();
-if (!result.ok) {
-  for (const [field, message] of Object.entries(result.errors)) console.error(`${field}: ${message}`);
-  process.exit(1);
+try {
+  const userId = await createUser(parsed.data);
+  console.log(`Created ${parsed.data.role} @${parsed.data.username} (id ${userId}).`);
+} catch (error) {
+  if (!(error instanceof DomainError)) throw error;
+  for (const [field, message] of Object.entries(error.fields)) console.error(`${field}: ${message}`);
+  process.exitCode = 1;
+} finally {
+  await closeDb();
 }
-console.log(`Created ${parsed.data.role} @${parsed.data.username} (id ${result.userId}).`);

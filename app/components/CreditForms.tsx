@@ -1,18 +1,17 @@
 import { Form } from "@remix-run/react";
-import { FormError, TextField } from "./Field";
+import type { IntentFeedback } from "~/utils/form-feedback";
+import { FieldError, FormError, TextField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
 type Person = { id: number; username: string; displayName: string | null; proposer: boolean };
-type Errors = Partial<Record<string, string>> | undefined;
-type Values = Record<string, string> | undefined;
 
 const PROPOSER_NOTE = "Proposed the idea";
 
 /** Accepting an idea: the author is credited as its proposer; staff tick the others who shaped it and say how. */
-export function AcceptIdeaForm({ participants, errors, values }: { participants: Person[]; errors: Errors; values: Values }) {
+export function AcceptIdeaForm({ participants, feedback }: { participants: Person[]; feedback?: IntentFeedback<"accept", string> }) {
   return (
     <Form method="post" className="accept-form">
-      <FormError message={errors?.form} />
+      <FormError message={feedback?.errors.form} />
       <fieldset>
         <legend>Credit the people who shaped it</legend>
         <p className="field-hint">The idea's author is always credited. Tick others and say what they contributed.</p>
@@ -29,7 +28,7 @@ export function AcceptIdeaForm({ participants, errors, values }: { participants:
                 </p>
               ) : (
                 <label className="choice">
-                  <input type="checkbox" name="credit" value={p.id} defaultChecked={(values?.credit ?? "").split(",").includes(String(p.id))} />{" "}
+                  <input type="checkbox" name="credit" value={p.id} defaultChecked={(feedback?.values.credit ?? "").split(",").includes(String(p.id))} />{" "}
                   {name} <span className="username">@{p.username}</span>
                 </label>
               )}
@@ -37,8 +36,8 @@ export function AcceptIdeaForm({ participants, errors, values }: { participants:
                 label={p.proposer ? `What ${name} contributed (the proposer)` : `What ${name} contributed`}
                 name={noteName}
                 maxLength={200}
-                defaultValue={values?.[noteName] ?? (p.proposer ? PROPOSER_NOTE : "")}
-                error={errors?.[noteName]}
+                defaultValue={p.proposer ? PROPOSER_NOTE : ""}
+                feedback={feedback}
               />
             </div>
           );
@@ -52,27 +51,33 @@ export function AcceptIdeaForm({ participants, errors, values }: { participants:
 }
 
 /** Credit one more participant after the idea was accepted. */
-export function CreditForm({ people, errors, values }: { people: Person[]; errors: Errors; values: Values }) {
+export function CreditForm({ people, feedback }: { people: Person[]; feedback?: IntentFeedback<"credit", "userId" | "contribution"> }) {
   if (people.length === 0) return <p className="muted">Everyone who took part is already credited.</p>;
   return (
     <Form method="post" className="credit-form" aria-labelledby="credit-form-title">
       <h2 id="credit-form-title">Credit someone else</h2>
       <div className="field">
         <label htmlFor="userId">Person</label>
-        <select id="userId" name="userId" defaultValue={values?.userId}>
+        <select
+          id="userId"
+          name="userId"
+          defaultValue={feedback?.values.userId}
+          aria-invalid={feedback?.errors.userId ? true : undefined}
+          aria-describedby={feedback?.errors.userId ? "userId-error" : undefined}
+        >
           {people.map((p) => (
             <option key={p.id} value={p.id}>
               {p.displayName || p.username} (@{p.username})
             </option>
           ))}
         </select>
+        <FieldError name="userId" message={feedback?.errors.userId} />
       </div>
       <TextField
         label="Their contribution"
         name="contribution"
         maxLength={200}
-        defaultValue={values?.contribution}
-        error={errors?.contribution}
+        feedback={feedback}
       />
       <SubmitButton intent="credit" pendingText="Crediting…" className="button">
         Add credit

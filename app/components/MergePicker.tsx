@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { IdeaTitleMatch } from "~/models/search.server";
+import type { FormFeedback } from "~/utils/form-feedback";
+import { FieldError } from "./Field";
 import { StatusBadge } from "./Badges";
 import { SubmitButton } from "./SubmitButton";
 
@@ -43,12 +45,12 @@ type ChoiceProps = {
   ideas: IdeaTitleMatch[];
   suggested: boolean;
   search: Search;
-  error?: string;
-  chosen?: string;
+  feedback?: FormFeedback<"targetId">;
 };
 
 /** The matching ideas as radio buttons, and the button that merges into the chosen one. */
-export function MergeChoice({ ideas, suggested, search, error, chosen }: ChoiceProps) {
+export function MergeChoice({ ideas, suggested, search, feedback }: ChoiceProps) {
+  const error = feedback?.errors.targetId;
   if (ideas.length === 0 && !error) {
     return (
       <p className="empty" role="status">
@@ -73,7 +75,7 @@ export function MergeChoice({ ideas, suggested, search, error, chosen }: ChoiceP
                   type="radio"
                   name="targetId"
                   value={idea.id}
-                  defaultChecked={chosen === String(idea.id)}
+                  defaultChecked={feedback?.values.targetId === String(idea.id)}
                   aria-invalid={error ? true : undefined}
                 />
                 <span>
@@ -87,11 +89,7 @@ export function MergeChoice({ ideas, suggested, search, error, chosen }: ChoiceP
             </li>
           ))}
         </ul>
-        {error ? (
-          <p className="field-error" id="targetId-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError name="targetId" message={error} />
       </fieldset>
       <SubmitButton pendingText="Merging…" className="button button-primary">
         Merge into the chosen idea

@@ -1,13 +1,14 @@
 import { Form } from "@remix-run/react";
+import { feedbackFor, type FormFeedback } from "~/utils/form-feedback";
 import { TextField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
 type State = { deletedAt: number | null; hiddenAt: number | null; pinned: number; locked: number; closedAt: number | null; productId: number };
-type Errors = { errors?: Partial<Record<string, string>>; values?: Record<string, string>; intent?: string } | undefined;
+/** The refused tool's form: every tool has a reason field; `intent` says which tool. */
+type Result = FormFeedback<"reason"> | undefined;
 
 /** One staff action with an optional (or, for delete, required) reason. Each is its own form: no JavaScript needed. */
-function ToolForm({ intent, label, reasonLabel, result, required }: { intent: string; label: string; reasonLabel: string; result: Errors; required?: boolean }) {
-  const mine = result?.intent === intent;
+function ToolForm({ intent, label, reasonLabel, result, required }: { intent: string; label: string; reasonLabel: string; result: Result; required?: boolean }) {
   return (
     <Form method="post" className="tool-form">
       <TextField
@@ -16,8 +17,7 @@ function ToolForm({ intent, label, reasonLabel, result, required }: { intent: st
         id={`reason-${intent}`}
         required={required}
         maxLength={500}
-        defaultValue={mine ? result?.values?.reason : undefined}
-        error={mine ? result?.errors?.reason : undefined}
+        feedback={feedbackFor(result, intent)}
       />
       <SubmitButton intent={intent} pendingText="Saving…" className="button button-small">
         {label}
@@ -27,7 +27,7 @@ function ToolForm({ intent, label, reasonLabel, result, required }: { intent: st
 }
 
 /** Staff tools for a thread or a reply; thread-only tools appear when `products` is given. */
-export function ModerationForms({ state, products, result }: { state: State; products?: { id: number; name: string }[]; result: Errors }) {
+export function ModerationForms({ state, products, result }: { state: State; products?: { id: number; name: string }[]; result: Result }) {
   if (state.deletedAt !== null) {
     return (
       <div className="tool-group">
@@ -55,7 +55,7 @@ export function ModerationForms({ state, products, result }: { state: State; pro
                 ))}
               </select>
             </div>
-            <TextField label="Reason (optional)" name="reason" id="reason-move" maxLength={500} />
+            <TextField label="Reason (optional)" name="reason" id="reason-move" maxLength={500} feedback={feedbackFor(result, "move")} />
             <SubmitButton intent="move" pendingText="Moving…" className="button button-small">
               Move
             </SubmitButton>

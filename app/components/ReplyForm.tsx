@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
+import type { FormFeedback } from "~/utils/form-feedback";
+import { BODY_HINT, BODY_MAX } from "~/utils/form-limits";
 import { TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
@@ -10,8 +11,8 @@ type Props = {
   closedMessage: string;
   loginHref: string;
   signupHref: string;
-  error?: string;
-  defaultValue?: string;
+  /** The reply the action refused, with its message. */
+  feedback?: FormFeedback<"body">;
 };
 
 /** Why someone who may otherwise reply cannot reply here. */
@@ -22,7 +23,7 @@ export function replyClosedMessage(thread: { closedAt: number | null; locked: nu
   return "You can't reply right now.";
 }
 
-export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signupHref, error, defaultValue }: Props) {
+export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signupHref, feedback }: Props) {
   if (!signedIn) {
     return (
       <p className="callout">
@@ -43,8 +44,7 @@ export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signup
           rows={6}
           required
           maxLength={BODY_MAX}
-          defaultValue={defaultValue}
-          error={error}
+          feedback={feedback}
           hint={BODY_HINT}
         />
         <SubmitButton intent="reply" pendingText="Posting reply…" className="button button-primary">

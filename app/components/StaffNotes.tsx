@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
+import type { FormFeedback } from "~/utils/form-feedback";
+import { BODY_HINT, BODY_MAX } from "~/utils/form-limits";
 import { TextAreaField } from "./Field";
 import { MarkdownBody } from "./MarkdownBody";
 import { RelativeTime } from "./RelativeTime";
@@ -9,7 +10,7 @@ import { ProfileLink } from "./UserName";
 type Note = { id: number; bodyHtml: string; createdAt: number; authorUsername: string; authorDisplayName: string | null };
 
 /** Internal notes; the page only receives them when the viewer is staff. */
-export function StaffNotes({ threadId, notes, error, value }: { threadId: number; notes: Note[]; error?: string; value?: string }) {
+export function StaffNotes({ threadId, notes, feedback }: { threadId: number; notes: Note[]; feedback?: FormFeedback<"body"> }) {
   return (
     <section className="staff-notes" aria-labelledby="staff-notes-title" id="staff-notes">
       <h2 id="staff-notes-title">Staff notes <span className="muted">(only staff can see these)</span></h2>
@@ -25,7 +26,7 @@ export function StaffNotes({ threadId, notes, error, value }: { threadId: number
         ))}
       </ul>
       <Form method="post" action={`/threads/${threadId}/staff-notes`}>
-        <TextAreaField label="Add a staff note" name="body" rows={3} maxLength={BODY_MAX} defaultValue={value} error={error} hint={BODY_HINT} />
+        <TextAreaField label="Add a staff note" name="body" rows={3} maxLength={BODY_MAX} feedback={feedback} hint={BODY_HINT} />
         <SubmitButton pendingText="Saving…" className="button">
           Save note
         </SubmitButton>

@@ -1,18 +1,19 @@
 import { Form } from "@remix-run/react";
 import type { IdeaStatus } from "~db/schema";
+import type { FormFeedback } from "~/utils/form-feedback";
 import { nextStatuses, statusLabels } from "~/utils/idea-status";
-import { TextAreaField } from "./Field";
+import { FieldError, TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
 type Props = {
   threadId: number;
   current: IdeaStatus;
-  errors?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
+  feedback?: FormFeedback<"status" | "note">;
 };
 
 /** Staff move an idea to its next status with a public note (required when declining). */
-export function StatusForm({ threadId, current, errors, values }: Props) {
+export function StatusForm({ threadId, current, feedback }: Props) {
+  const errors = feedback?.errors;
   const options = nextStatuses(current);
   if (options.length === 0) return null;
   return (
@@ -23,7 +24,7 @@ export function StatusForm({ threadId, current, errors, values }: Props) {
         <select
           id="status"
           name="status"
-          defaultValue={values?.status ?? options[0]}
+          defaultValue={feedback?.values.status ?? options[0]}
           aria-invalid={errors?.status ? true : undefined}
           aria-describedby={errors?.status ? "status-error" : undefined}
         >
@@ -33,19 +34,14 @@ export function StatusForm({ threadId, current, errors, values }: Props) {
             </option>
           ))}
         </select>
-        {errors?.status ? (
-          <p className="field-error" id="status-error" role="alert">
-            {errors.status}
-          </p>
-        ) : null}
+        <FieldError name="status" message={errors?.status} />
       </div>
       <TextAreaField
         label="Public note"
         name="note"
         rows={3}
         hint="Everyone following the idea reads this. Required when declining; for “Shipped” it is the release note."
-        defaultValue={values?.note}
-        error={errors?.note}
+        feedback={feedback}
       />
       <SubmitButton pendingText="Saving…" className="button button-primary">
         Update status

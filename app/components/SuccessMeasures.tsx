@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import type { Verdict } from "~db/schema";
-import { TextAreaField } from "./Field";
+import { feedbackFor, type IntentFeedback } from "~/utils/form-feedback";
+import { MEASURE_MAX } from "~/utils/form-limits";
+import { FieldError, TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 import { verdictLabels, VerdictLabel } from "./Verdicts";
 
@@ -21,16 +23,18 @@ type Props = {
   ownMeasure: Measure | null;
   canWrite: boolean;
   loginHref: string | null;
-  errors?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
+  /** What the measure page's action answered when it refused one of the two forms. */
+  feedback?: IntentFeedback<"measure", "measure"> | IntentFeedback<"verdict", "verdict" | "comment">;
 };
 
 /**
  * Each member's own measure of success, and after shipping their verdict
  * against it. Measures are plain text, shown as text.
  */
-export function SuccessMeasures({ threadId, shipped, measures, ownMeasure, canWrite, loginHref, errors, values }: Props) {
+export function SuccessMeasures({ threadId, shipped, measures, ownMeasure, canWrite, loginHref, feedback }: Props) {
   const action = `/threads/${threadId}/measure`;
+  const verdict = feedbackFor(feedback, "verdict");
+  const measure = feedbackFor(feedback, "measure");
   return (
     <section className="measures" aria-labelledby="measures-title" id="measures">
       <h2 id="measures-title">How people will judge success</h2>
@@ -54,7 +58,7 @@ export function SuccessMeasures({ threadId, shipped, measures, ownMeasure, canWr
       {shipped && ownMeasure ? (
         <Form method="post" action={action} className="verdict-form" aria-labelledby="verdict-title" id="verdict">
           <input type="hidden" name="intent" value="verdict" />
-          <fieldset aria-describedby={errors?.verdict ? "verdict-error" : undefined}>
+          <fieldset aria-describedby={verdict?.errors.verdict ? "verdict-error" : undefined}>
             <legend id="verdict-title">It shipped. Did it meet your measure?</legend>
             {(Object.keys(verdictLabels) as Verdict[]).map((v) => (
               <label key={v} className="choice">
@@ -62,23 +66,19 @@ export function SuccessMeasures({ threadId, shipped, measures, ownMeasure, canWr
                   type="radio"
                   name="verdict"
                   value={v}
-                  defaultChecked={(values?.verdict ?? ownMeasure.verdict) === v}
+                  defaultChecked={(verdict?.values.verdict ?? ownMeasure.verdict) === v}
                 />{" "}
                 {verdictLabels[v]}
               </label>
             ))}
-            {errors?.verdict ? (
-              <p className="field-error" id="verdict-error" role="alert">
-                {errors.verdict}
-              </p>
-            ) : null}
+            <FieldError name="verdict" message={verdict?.errors.verdict} />
           </fieldset>
           <TextAreaField
             label="Comment (optional)"
             name="comment"
             rows={2}
-            defaultValue={values?.comment ?? ownMeasure.verdictComment ?? ""}
-            error={errors?.comment}
+            defaultValue={ownMeasure.verdictComment ?? ""}
+            feedback={verdict}
           />
           <SubmitButton pendingText="Saving…" className="button button-primary">
             {ownMeasure.verdict ? "Update my verdict" : "Give my verdict"}
@@ -93,10 +93,10 @@ export function SuccessMeasures({ threadId, shipped, measures, ownMeasure, canWr
             label={ownMeasure ? "Your measure of success" : "How will you judge this a success?"}
             name="measure"
             rows={2}
-            maxLength={500}
+            maxLength={MEASURE_MAX}
             hint="For example: “I can export the report in under a minute.” You can change it until the idea ships."
-            defaultValue={values?.measure ?? ownMeasure?.measure ?? ""}
-            error={errors?.measure}
+            defaultValue={ownMeasure?.measure ?? ""}
+            feedback={measure}
           />
           <SubmitButton pendingText="Saving…" className="button">
             {ownMeasure ? "Update my measure" : "Add my measure"}

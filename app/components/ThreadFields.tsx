@@ -1,28 +1,30 @@
 import type { ReactNode } from "react";
-import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
+import type { FormFeedback } from "~/utils/form-feedback";
+import { BODY_HINT, BODY_MAX, TITLE_MAX, TITLE_MIN } from "~/utils/form-limits";
 import { TextAreaField, TextField } from "./Field";
 
 type Props = {
-  values: Partial<Record<string, string>>;
-  errors: Partial<Record<string, string>>;
+  /** What the form showed first (an edit: the thread as it is). */
+  initial?: { title?: string; body?: string };
+  feedback?: FormFeedback<"title" | "body">;
   onTitleChange?: (title: string) => void;
   /** Shown between the title and the body, e.g. similar threads. */
   afterTitle?: ReactNode;
 };
 
 /** The title and Markdown body shared by the new-thread and edit-thread forms. */
-export function ThreadFields({ values, errors, onTitleChange, afterTitle }: Props) {
+export function ThreadFields({ initial, feedback, onTitleChange, afterTitle }: Props) {
   return (
     <>
       <TextField
         label="Title"
         name="title"
         required
-        minLength={3}
-        maxLength={200}
-        defaultValue={values.title}
-        error={errors.title}
-        hint="Between 3 and 200 characters. A clear, specific title gets better answers."
+        minLength={TITLE_MIN}
+        maxLength={TITLE_MAX}
+        defaultValue={initial?.title}
+        feedback={feedback}
+        hint={`Between ${TITLE_MIN} and ${TITLE_MAX} characters. A clear, specific title gets better answers.`}
         onChange={onTitleChange ? (event) => onTitleChange(event.currentTarget.value) : undefined}
       />
       {afterTitle}
@@ -32,8 +34,8 @@ export function ThreadFields({ values, errors, onTitleChange, afterTitle }: Prop
         rows={12}
         required
         maxLength={BODY_MAX}
-        defaultValue={values.body}
-        error={errors.body}
+        defaultValue={initial?.body}
+        feedback={feedback}
         hint={BODY_HINT}
       />
     </>

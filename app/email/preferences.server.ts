@@ -4,7 +4,7 @@ import type { Database, Db, EmailDelivery, NotificationKind } from "~db/schema";
 import type { Actor } from "~/auth/permissions.server";
 import { inChunks } from "~/utils/chunks";
 import { emailKinds } from "~/utils/email-kinds";
-import { invariantResponse } from "~/utils/http";
+import { ensure, SignInRequired } from "~/models/errors.server";
 
 
 /** What a member chose for each kind; no stored row means "immediate". */
@@ -45,7 +45,7 @@ export async function setEmailPreferences(
   actor: Actor,
   choices: Partial<Record<NotificationKind, EmailDelivery>>,
 ): Promise<void> {
-  invariantResponse(actor, "Sign in to choose your emails.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to choose your emails.");
   await getDb().transaction().execute((trx) => storePreferences(trx, actor.id, choices));
 }
 

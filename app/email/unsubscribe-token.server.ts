@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { NotificationKind } from "~db/schema";
-import { getSiteSecret } from "~/utils/site-secret.server";
+import { getSiteSecret } from "~/models/site-secret.server";
 import { emailKinds } from "~/utils/email-kinds";
 
 export type UnsubscribeScope = NotificationKind | "all";

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { consume } from "~/utils/rate-limit.server";
+import { consume } from "./rate-limit.server";
 import { requestContext } from "~/utils/request-context.server";
 import { sendAnswer } from "./answer-page.server";
 import { clientIpOf } from "./remix-handler.server";

@@ -1,6 +1,7 @@
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import { sendAnswer } from "./answer-page.server";
+import { answerRefusals } from "./refusals.server";
 
 /** The address that rate limits count against; express resolves X-Forwarded-For only when TRUST_PROXY is set. */
 export function clientIpOf(req: ExpressRequest): string {
@@ -50,7 +51,7 @@ async function sendResponse(res: ExpressResponse, response: Response): Promise<v
 }
 
 export function remixHandler(build: ServerBuild): RequestHandler {
-  const handle = createRequestHandler(build, build.mode);
+  const handle = createRequestHandler(answerRefusals(build), build.mode);
   return async (req, res, next) => {
     let request: Request;
     try {

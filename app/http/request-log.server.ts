@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ERROR_ID_COOKIE } from "~/components/ErrorId";
 import { log, loggablePath, recordError } from "~/utils/log.server";
 import { runWithRequestContext, type RequestContext } from "~/utils/request-context.server";
-import { BODY_MAX } from "~/utils/validation";
+import { BODY_MAX } from "~/utils/form-limits";
 import { sendAnswer } from "./answer-page.server";
 import { beforeHeaders } from "./security-headers.server";
 

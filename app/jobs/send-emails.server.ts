@@ -4,7 +4,7 @@ import { configuredTransport, type Mail, type MailTransport } from "~/email/tran
 import { createUnsubscribeToken, type UnsubscribeScope } from "~/email/unsubscribe-token.server";
 import { getSiteSettings } from "~/models/site-settings.server";
 import { defaultSiteSettings } from "~/utils/site-settings";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { every, type Job } from "./job.server";
 import { retryEach } from "./retry.server";
 

@@ -1,7 +1,7 @@
 import { Marked, Renderer, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { escapeMarkup } from "~/utils/escape";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { MarkdownRefused, renderCostProblem, tooDeep, withinTimeLimit } from "./render-cost.server";
 
 export { MarkdownRefused, MAX_NESTING, RENDER_TIME_LIMIT_MS } from "./render-cost.server";

@@ -4,8 +4,8 @@ import { getDb } from "~db/client.server";
 import type { Database, Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
-import { invariantResponse } from "~/utils/http";
 import { noteViewer } from "~/utils/request-context.server";
+import { Conflict, ensure, Forbidden, NotFound, SignInRequired } from "./errors.server";
 
 const MAX_TOKENS = 20;
 const DAY = 86_400_000;
@@ -20,7 +20,7 @@ const usable = (eb: ExpressionBuilder<Database, "api_tokens">, now: number) =>
  * revoked); the token itself is returned once and never stored.
  */
 export async function createApiToken(actor: Actor, name: string, lifetimeDays: number | null = null): Promise<string> {
-  invariantResponse(actor && can.manageApiTokens(actor), "Sign in to create API tokens.", { status: 403 });
+  ensure(actor && can.manageApiTokens(actor), Forbidden, "Sign in to create API tokens.");
   const token = `cc_${randomBytes(24).toString("base64url")}`;
   const now = Date.now();
   await getDb()
@@ -32,7 +32,7 @@ export async function createApiToken(actor: Actor, name: string, lifetimeDays: n
         .where("user_id", "=", actor.id)
         .where((eb) => usable(eb, now))
         .executeTakeFirstOrThrow();
-      invariantResponse(Number(active.n) < MAX_TOKENS, `You can have at most ${MAX_TOKENS} tokens; revoke one first.`, { status: 409 });
+      ensure(Number(active.n) < MAX_TOKENS, Conflict, `You can have at most ${MAX_TOKENS} tokens; revoke one first.`);
       await trx
         .insertInto("api_tokens")
         .values({
@@ -52,7 +52,7 @@ export async function createApiToken(actor: Actor, name: string, lifetimeDays: n
 
 /** The actor's tokens that were not revoked, expired ones too (they say so), newest first. */
 export async function listApiTokens(actor: Actor) {
-  invariantResponse(actor, "Sign in to see your API tokens.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to see your API tokens.");
   return getDb()
     .selectFrom("api_tokens")
     .select(["id", "name", "prefix", "created_at as createdAt", "last_used_at as lastUsedAt", "expires_at as expiresAt"])
@@ -64,7 +64,7 @@ export async function listApiTokens(actor: Actor) {
 
 /** Revokes every token of the actor at once ("sign out everywhere", a new password); returns how many. */
 export async function revokeAllApiTokens(actor: Actor, db: Db = getDb()): Promise<number> {
-  invariantResponse(actor, "Sign in to manage your API tokens.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to manage your API tokens.");
   const result = await db
     .updateTable("api_tokens")
     .set({ revoked_at: Date.now() })
@@ -76,7 +76,7 @@ export async function revokeAllApiTokens(actor: Actor, db: Db = getDb()): Promis
 
 /** Revokes one of the actor's own tokens; another member's token is a 404, as if it did not exist. */
 export async function revokeApiToken(actor: Actor, tokenId: number): Promise<void> {
-  invariantResponse(actor, "Sign in to manage your API tokens.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to manage your API tokens.");
   const result = await getDb()
     .updateTable("api_tokens")
     .set({ revoked_at: Date.now() })
@@ -84,7 +84,7 @@ export async function revokeApiToken(actor: Actor, tokenId: number): Promise<voi
     .where("user_id", "=", actor.id)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  invariantResponse(Number(result.numUpdatedRows) === 1, "We couldn't find that token.", { status: 404 });
+  ensure(Number(result.numUpdatedRows) === 1, NotFound, "We couldn't find that token.");
 }
 
 /** The member a request's `Authorization: Bearer cc_…` header belongs to, or null. */

@@ -1,10 +1,10 @@
 import { getDb } from "~db/client.server";
 import type { IdeaStatus, ThreadKind } from "~db/schema";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { threadPath } from "~/utils/slug";
-import { invariantResponse } from "~/utils/http";
 import { creditsByThread } from "./idea.server";
 import { mergedIntoId, publicContent, shownStatus, withStatus } from "./content.server";
+import { ensure, NotFound } from "./errors.server";
 
 /**
  * The public JSON API's reads. They return exactly what a visitor can see
@@ -93,7 +93,7 @@ export async function getApiThread(id: number) {
     .select(["threads.body", "threads.body_html as bodyHtml", "threads.locked"])
     .where("threads.id", "=", id)
     .executeTakeFirst();
-  invariantResponse(thread, "We couldn't find that thread.", { status: 404 });
+  ensure(thread, NotFound, "We couldn't find that thread.");
   const [replies, credits] = await Promise.all([
     db
       .selectFrom("posts")

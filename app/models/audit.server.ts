@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { AuditLogTable, Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
+import { ensure, Forbidden } from "./errors.server";
 
 export type AuditEntry = {
   /** null for what the system does by itself, e.g. hiding a post the community flagged. */
@@ -45,7 +45,7 @@ const PAGE_SIZE = 50;
  * username and target type. Each entry about a reply names its thread too.
  */
 export async function listAudit(viewer: Actor, filter: AuditFilter = {}) {
-  invariantResponse(can.readAuditLog(viewer), "Only staff can read the audit log.", { status: 403 });
+  ensure(can.readAuditLog(viewer), Forbidden, "Only staff can read the audit log.");
   let query = getDb()
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_id")

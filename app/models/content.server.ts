@@ -5,7 +5,7 @@ import type { Database, IdeaStatus } from "~db/schema";
 import { can, contentSight, type Actor, type ContentFacts } from "~/auth/permissions.server";
 import { inChunks } from "~/utils/chunks";
 import type { ShownStatus } from "~/utils/idea-status";
-import { invariantResponse } from "~/utils/http";
+import { ensure, NotFound } from "./errors.server";
 
 /**
  * Threads and replies as each viewer may see them. The rule itself is
@@ -132,7 +132,7 @@ export async function requireThread(id: number, db: Db = getDb(), options: { for
   const query = db.selectFrom("threads").selectAll().where("id", "=", id);
   // Locked, a decision read from the row still holds when the transaction writes (two staff at once).
   const thread = await (options.forUpdate ? forUpdate(query) : query).executeTakeFirst();
-  invariantResponse(thread && stateOf(thread) !== "deleted", "We couldn't find that thread.", { status: 404 });
+  ensure(thread && stateOf(thread) !== "deleted", NotFound, "We couldn't find that thread.");
   return thread;
 }
 
@@ -149,7 +149,7 @@ export async function requireReply(postId: number) {
     .where("posts.id", "=", postId)
     .executeTakeFirst();
   const { thread, rest: reply } = post ? threadOf(post) : {};
-  invariantResponse(reply && thread && stateOf(reply) !== "deleted" && stateOf(thread) !== "deleted", "We couldn't find that reply.", { status: 404 });
+  ensure(reply && thread && stateOf(reply) !== "deleted" && stateOf(thread) !== "deleted", NotFound, "We couldn't find that reply.");
   return { ...reply, thread };
 }
 
@@ -188,7 +188,7 @@ export async function loadContent(db: Db, ref: ContentRef) {
           .select(["posts.id", ...replyFacts, "posts.hidden_reason", "posts.delete_reason", ...parentFacts])
           .where("posts.id", "=", ref.id)
           .executeTakeFirst();
-  invariantResponse(row, notFoundText(ref), { status: 404 });
+  ensure(row, NotFound, notFoundText(ref));
   const { thread, rest } = threadOf(row);
   return { ...rest, thread };
 }
@@ -224,6 +224,6 @@ export async function requireVisibleContent(viewer: Actor, ref: ContentRef) {
           .where("posts.id", "=", ref.id)
           .executeTakeFirst();
   const { thread, rest: content } = row ? threadOf(row) : {};
-  invariantResponse(content && thread && can.see(viewer, content) && can.see(viewer, thread), notFoundText(ref), { status: 404 });
+  ensure(content && thread && can.see(viewer, content) && can.see(viewer, thread), NotFound, notFoundText(ref));
   return content;
 }

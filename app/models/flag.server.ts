@@ -4,12 +4,12 @@ import type { Database, FlagReason, UsersTable } from "~db/schema";
 import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { config } from "~/config.server";
 import { flagReasonLabels } from "~/utils/flag-reasons";
-import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { loadContent, moderationState, type ContentRef } from "./content.server";
 import { hideInTransaction, unhideInTransaction } from "./moderation.server";
 import { notify } from "./notification.server";
 import { isTrusted } from "./posting-limits.server";
+import { Conflict, ensure, Forbidden, NotFound, SignInRequired } from "./errors.server";
 
 
 /** Flag weight at which content hides itself until staff review it (FLAG_HIDE_THRESHOLD, default 3). */
@@ -52,14 +52,12 @@ export async function flagContent(
   ref: ContentRef,
   input: { reason: FlagReason; note: string },
 ): Promise<{ hidden: boolean }> {
-  invariantResponse(actor, "Sign in to flag posts.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to flag posts.");
   return getDb().transaction().execute(async (trx) => {
     const content = await loadContent(trx, ref);
-    invariantResponse(can.see(actor, content) && can.see(actor, content.thread), "We couldn't find that post.", { status: 404 });
-    invariantResponse(actor.id !== content.author_id, "You can't flag your own post; edit or ask staff instead.", {
-      status: 403,
-    });
-    invariantResponse(can.flag(actor, content), "You can't flag this right now.", { status: 403 });
+    ensure(can.see(actor, content) && can.see(actor, content.thread), NotFound, "We couldn't find that post.");
+    ensure(actor.id !== content.author_id, Forbidden, "You can't flag your own post; edit or ask staff instead.");
+    ensure(can.flag(actor, content), Forbidden, "You can't flag this right now.");
     const inserted = await trx
       .insertInto("flags")
       .values({
@@ -75,7 +73,7 @@ export async function flagContent(
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
-    invariantResponse(Number(inserted.numInsertedOrUpdatedRows) === 1, "You have already flagged this.", { status: 409 });
+    ensure(Number(inserted.numInsertedOrUpdatedRows) === 1, Conflict, "You have already flagged this.");
     await isTrusted(trx, actor); // a flagger who qualifies by now is promoted, and their flags count
     // Staff's own posts never hide themselves: flags on them wait in the queue for another staff member.
     const author = await trx.selectFrom("users").select("role").where("id", "=", content.author_id).executeTakeFirstOrThrow();
@@ -113,7 +111,7 @@ export type FlagDecision = "agree" | "disagree" | "dismiss";
  * dismiss closes the flags and leaves the post as it is.
  */
 export async function resolveFlags(actor: Actor, ref: ContentRef, decision: FlagDecision): Promise<void> {
-  invariantResponse(actor && can.moderate(actor), "Only staff can review flags.", { status: 403 });
+  ensure(actor && can.moderate(actor), Forbidden, "Only staff can review flags.");
   await getDb().transaction().execute(async (trx) => {
     const content = await loadContent(trx, ref);
     const status = { agree: "agreed", disagree: "disagreed", dismiss: "dismissed" } as const;
@@ -123,7 +121,7 @@ export async function resolveFlags(actor: Actor, ref: ContentRef, decision: Flag
       .where(targetColumn(ref), "=", ref.id)
       .where("status", "=", "pending")
       .executeTakeFirst();
-    invariantResponse(Number(result.numUpdatedRows) > 0, "There are no open flags on this post.", { status: 409 });
+    ensure(Number(result.numUpdatedRows) > 0, Conflict, "There are no open flags on this post.");
     if (decision === "agree" && content.hidden_at === null) {
       await hideInTransaction(trx, ref, "hidden by staff after flags");
     }
@@ -147,7 +145,7 @@ export async function reopenForReview(trx: Transaction<Database>, ref: ContentRe
 
 /** The review queue: one entry per flagged post with its open flags, oldest first. */
 export async function listFlagQueue(actor: Actor) {
-  invariantResponse(actor && can.moderate(actor), "Only staff can review flags.", { status: 403 });
+  ensure(actor && can.moderate(actor), Forbidden, "Only staff can review flags.");
   const db = getDb();
   const flags = await db
     .selectFrom("flags")
@@ -241,7 +239,7 @@ export async function listFlagQueue(actor: Actor) {
 
 /** How many posts wait in the review queue (each counted once, however many flags it has). */
 export async function countFlagQueue(actor: Actor): Promise<number> {
-  invariantResponse(actor && can.moderate(actor), "Only staff can review flags.", { status: 403 });
+  ensure(actor && can.moderate(actor), Forbidden, "Only staff can review flags.");
   const row = await getDb()
     .selectFrom("flags")
     // A post and a thread never share a key: threads count as negative numbers.

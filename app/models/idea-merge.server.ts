@@ -1,10 +1,10 @@
 import { getDb } from "~db/client.server";
 import { can, isStaff, type Actor } from "~/auth/permissions.server";
-import { invariantResponse, refuseField } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { findIdeasByTitle, type IdeaTitleMatch } from "./search.server";
 import { notMerged, publicContent, requireThread, shownStatus, stateOf } from "./content.server";
 import { queueWebhookEvent } from "./webhook.server";
+import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
 
 /** Merging a duplicate idea into the one to keep, and finding the one to keep. */
 
@@ -18,22 +18,17 @@ import { queueWebhookEvent } from "./webhook.server";
 export async function mergeIdea(actor: Actor, sourceId: number, targetId: number): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const source = await requireThread(sourceId, trx);
-    invariantResponse(source.kind === "idea", "Only ideas can be merged.", { status: 400 });
+    ensure(source.kind === "idea", Invalid, "Only ideas can be merged.");
     // Staff meet this from a page opened before someone else merged the idea.
-    refuseField(source.merged_into_id === null || !isStaff(actor), "targetId", "This idea was already merged meanwhile.", 409);
-    invariantResponse(actor && can.mergeIdea(actor, source), "Only staff can merge ideas.", { status: 403 });
-    refuseField(sourceId !== targetId, "targetId", "An idea can't be merged into itself; choose another idea.", 400);
+    ensure(source.merged_into_id === null || !isStaff(actor), Conflict, "targetId", "This idea was already merged meanwhile.");
+    ensure(actor && can.mergeIdea(actor, source), Forbidden, "Only staff can merge ideas.");
+    ensure(sourceId !== targetId, Invalid, "targetId", "An idea can't be merged into itself; choose another idea.");
     const target = await trx.selectFrom("threads").selectAll().where("id", "=", targetId).executeTakeFirst();
-    refuseField(target, "targetId", `There is no idea #${targetId}; choose one from the list.`, 400);
-    refuseField(stateOf(target) !== "deleted", "targetId", "That idea was deleted; choose another.", 400);
-    refuseField(stateOf(target) !== "hidden", "targetId", "That idea is hidden; unhide it or choose another.", 400);
-    refuseField(target.kind === "idea", "targetId", "An idea can only be merged into another idea.", 400);
-    refuseField(
-      target.merged_into_id === null,
-      "targetId",
-      "That idea was itself merged; merge into the idea it went to.",
-      409,
-    );
+    ensure(target, Invalid, "targetId", `There is no idea #${targetId}; choose one from the list.`);
+    ensure(stateOf(target) !== "deleted", Invalid, "targetId", "That idea was deleted; choose another.");
+    ensure(stateOf(target) !== "hidden", Invalid, "targetId", "That idea is hidden; unhide it or choose another.");
+    ensure(target.kind === "idea", Invalid, "targetId", "An idea can only be merged into another idea.");
+    ensure(target.merged_into_id === null, Conflict, "targetId", "That idea was itself merged; merge into the idea it went to.");
 
     const now = Date.now();
     // Only while neither idea changed since it was read: two merges at once never chain or cross.
@@ -43,7 +38,7 @@ export async function mergeIdea(actor: Actor, sourceId: number, targetId: number
       .where("id", "=", sourceId)
       .where("merged_into_id", "is", null)
       .executeTakeFirst();
-    invariantResponse(Number(closed.numUpdatedRows) === 1, "This idea was already merged.", { status: 409 });
+    ensure(Number(closed.numUpdatedRows) === 1, Conflict, "This idea was already merged.");
     await trx
       .insertInto("votes")
       .columns(["thread_id", "user_id", "created_at"])
@@ -82,7 +77,7 @@ export async function mergeIdea(actor: Actor, sourceId: number, targetId: number
       .where(notMerged())
       .where(publicContent())
       .executeTakeFirst();
-    refuseField(Number(opened.numUpdatedRows) === 1, "targetId", "That idea changed meanwhile; choose again.", 409);
+    ensure(Number(opened.numUpdatedRows) === 1, Conflict, "targetId", "That idea changed meanwhile; choose again.");
     await trx
       .insertInto("status_changes")
       .values({
@@ -114,7 +109,7 @@ export type MergeSearch = { q: string; scope: "product" | "all" };
  */
 export async function findMergeTargets(actor: Actor, sourceId: number, search: MergeSearch) {
   const source = await requireThread(sourceId);
-  invariantResponse(source.kind === "idea" && actor && can.mergeIdea(actor, source), "Only staff can merge ideas.", { status: 403 });
+  ensure(source.kind === "idea" && actor && can.mergeIdea(actor, source), Forbidden, "Only staff can merge ideas.");
   const options = { productId: search.scope === "product" ? source.product_id : null, excludeId: sourceId };
   const typed = search.q !== "";
   const [byTitle, byNumber] = await Promise.all([

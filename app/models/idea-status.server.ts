@@ -1,7 +1,6 @@
 import { getDb } from "~db/client.server";
 import type { IdeaStatus } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse, refuseField } from "~/utils/http";
 import { canMove, statusLabels } from "~/utils/idea-status";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
@@ -9,6 +8,7 @@ import { renderNote } from "./post-text.server";
 import { subscribersOf } from "./subscription.server";
 import { notMerged, requireThread, visibleTo } from "./content.server";
 import { queueWebhookEvent } from "./webhook.server";
+import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
 
 export type StatusChange = { status: IdeaStatus; note: string };
 
@@ -21,23 +21,16 @@ export type StatusChange = { status: IdeaStatus; note: string };
  * another staff member first) is refused next to the status field.
  */
 export async function setIdeaStatus(actor: Actor, threadId: number, change: StatusChange): Promise<void> {
-  const noteHtml = change.note.trim() ? renderNote(change.note.trim()) : "";
+  const noteHtml = change.note.trim() ? renderNote(change.note.trim(), "note") : "";
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx, { forUpdate: true });
-    invariantResponse(thread.kind === "idea", "Only ideas have a status.", { status: 400 });
-    invariantResponse(actor && can.changeStatus(actor, thread), "Only staff can change an idea's status.", {
-      status: 403,
-    });
+    ensure(thread.kind === "idea", Invalid, "Only ideas have a status.");
+    ensure(actor && can.changeStatus(actor, thread), Forbidden, "Only staff can change an idea's status.");
     const from = thread.status ?? "open";
-    refuseField(from !== change.status, "status", `This idea is already ${statusLabels[from].toLowerCase()}.`, 409);
-    refuseField(
-      canMove(from, change.status),
-      "status",
-      `An idea can't go from ${statusLabels[from].toLowerCase()} to ${statusLabels[change.status].toLowerCase()}.`,
-      409,
-    );
+    ensure(from !== change.status, Conflict, "status", `This idea is already ${statusLabels[from].toLowerCase()}.`);
+    ensure(canMove(from, change.status), Conflict, "status", `An idea can't go from ${statusLabels[from].toLowerCase()} to ${statusLabels[change.status].toLowerCase()}.`);
     const note = change.note.trim();
-    refuseField(change.status !== "declined" || note.length > 0, "note", "Say why the idea is declined.", 400);
+    ensure(change.status !== "declined" || note.length > 0, Invalid, "note", "Say why the idea is declined.");
     const now = Date.now();
     // Only from the status read above: a change another request made meanwhile is never overwritten or repeated.
     const updated = await trx
@@ -47,7 +40,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       .where((eb) => (thread.status === null ? eb("status", "is", null) : eb("status", "=", thread.status)))
       .where(notMerged())
       .executeTakeFirst();
-    refuseField(Number(updated.numUpdatedRows) === 1, "status", "Someone changed this idea's status meanwhile; reload to see it.", 409);
+    ensure(Number(updated.numUpdatedRows) === 1, Conflict, "status", "Someone changed this idea's status meanwhile; reload to see it.");
     await trx
       .insertInto("status_changes")
       .values({

@@ -2,7 +2,6 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { isReviewed } from "~/utils/idea-status";
 import { listCoDesigners } from "./co-designers.server";
 import { getTimeline } from "./idea-status.server";
@@ -13,6 +12,7 @@ import { getSubscriptionLevel } from "./subscription.server";
 import { listSuccessMeasures } from "./success-measure.server";
 import { mergedIntoId, publicContent, requireThread, visibleTo } from "./content.server";
 import { queueWebhookEvent } from "./webhook.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type Credit = { userId: number; contribution: string };
 
@@ -57,9 +57,7 @@ async function insertCredits(
   if (credits.length === 0) return;
   const participants = new Set((await listParticipants(threadId, trx)).map((p) => p.id));
   for (const credit of credits) {
-    invariantResponse(participants.has(credit.userId), "Only people who took part in the thread can be credited.", {
-      status: 400,
-    });
+    ensure(participants.has(credit.userId), Invalid, "Only people who took part in the thread can be credited.");
   }
   const inserted: number[] = [];
   for (const credit of credits) {
@@ -94,16 +92,10 @@ async function insertCredits(
 export async function acceptIdea(actor: Actor, threadId: number, credits: Credit[] = []): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(thread.kind === "idea", "Only ideas can be accepted as co-designed.", { status: 400 });
-    invariantResponse(actor && can.acceptIdea(actor, thread), "Only staff can accept an idea as co-designed.", {
-      status: 403,
-    });
-    invariantResponse(thread.co_designed_at === null, "This idea is already co-designed.", { status: 409 });
-    invariantResponse(
-      isReviewed(thread.status),
-      "Move the idea to “Under review” (or later) before accepting it as co-designed.",
-      { status: 409 },
-    );
+    ensure(thread.kind === "idea", Invalid, "Only ideas can be accepted as co-designed.");
+    ensure(actor && can.acceptIdea(actor, thread), Forbidden, "Only staff can accept an idea as co-designed.");
+    ensure(thread.co_designed_at === null, Conflict, "This idea is already co-designed.");
+    ensure(isReviewed(thread.status), Conflict, "Move the idea to “Under review” (or later) before accepting it as co-designed.");
     const now = Date.now();
     await trx
       .updateTable("threads")
@@ -126,10 +118,8 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
 export async function creditCoDesigner(actor: Actor, threadId: number, credit: Credit): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(actor && can.creditCoDesigners(actor, thread), "Only staff can credit co-designers.", {
-      status: 403,
-    });
-    invariantResponse(thread.co_designed_at !== null, "Accept the idea as co-designed first.", { status: 409 });
+    ensure(actor && can.creditCoDesigners(actor, thread), Forbidden, "Only staff can credit co-designers.");
+    ensure(thread.co_designed_at !== null, Conflict, "Accept the idea as co-designed first.");
     await insertCredits(trx, actor.id, threadId, [credit]);
   });
 }
@@ -137,18 +127,14 @@ export async function creditCoDesigner(actor: Actor, threadId: number, credit: C
 export async function removeCoDesigner(actor: Actor, threadId: number, userId: number): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(actor && can.creditCoDesigners(actor, thread), "Only staff can change co-designer credits.", {
-      status: 403,
-    });
-    invariantResponse(userId !== thread.author_id, "The idea's author is always credited as its proposer.", { status: 409 });
+    ensure(actor && can.creditCoDesigners(actor, thread), Forbidden, "Only staff can change co-designer credits.");
+    ensure(userId !== thread.author_id, Conflict, "The idea's author is always credited as its proposer.");
     const result = await trx
       .deleteFrom("co_designers")
       .where("thread_id", "=", threadId)
       .where("user_id", "=", userId)
       .executeTakeFirst();
-    invariantResponse(Number(result.numDeletedRows) === 1, "That person isn't credited on this idea.", {
-      status: 404,
-    });
+    ensure(Number(result.numDeletedRows) === 1, NotFound, "That person isn't credited on this idea.");
     await recordAudit(trx, {
       actorId: actor.id,
       action: "idea.uncredit",
@@ -184,8 +170,8 @@ export async function getIdeaDetails(viewer: Actor, threadId: number) {
  */
 export async function getIdeaSummary(threadId: number, viewer: Actor) {
   const thread = await requireThread(threadId);
-  invariantResponse(thread.kind === "idea", "That thread is not an idea.", { status: 404 });
-  invariantResponse(can.see(viewer, thread), "We couldn't find that thread.", { status: 404 });
+  ensure(thread.kind === "idea", NotFound, "That thread is not an idea.");
+  ensure(can.see(viewer, thread), NotFound, "We couldn't find that thread.");
   const product = await getDb().selectFrom("products").select("name").where("id", "=", thread.product_id).executeTakeFirstOrThrow();
   return {
     id: thread.id,

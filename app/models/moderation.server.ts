@@ -2,9 +2,9 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { loadContent, type ContentRef } from "./content.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 // Routes name what they moderate with it; it lives with the rest of what content is.
 export type { ContentRef };
@@ -12,7 +12,7 @@ export type { ContentRef };
 type Staff = NonNullable<Actor>;
 
 function requireModerator(actor: Actor): asserts actor is Staff {
-  invariantResponse(actor && can.moderate(actor), "Only staff can do that.", { status: 403 });
+  ensure(actor && can.moderate(actor), Forbidden, "Only staff can do that.");
 }
 
 const tableOf = (ref: ContentRef) => (ref.type === "thread" ? "threads" : "posts");
@@ -44,8 +44,8 @@ async function moderate(
 
 export async function hideContent(actor: Actor, ref: ContentRef, reason: string): Promise<void> {
   await moderate(actor, ref, async (trx, staff, row) => {
-    invariantResponse(row.deleted_at === null, "Deleted content can't be hidden; restore it first.", { status: 409 });
-    invariantResponse(row.hidden_at === null, "This is already hidden.", { status: 409 });
+    ensure(row.deleted_at === null, Conflict, "Deleted content can't be hidden; restore it first.");
+    ensure(row.hidden_at === null, Conflict, "This is already hidden.");
     await hideInTransaction(trx, ref, reason);
     await recordAudit(trx, { actorId: staff.id, action: `${ref.type}.hide`, targetType: ref.type, targetId: ref.id, reason });
   });
@@ -53,7 +53,7 @@ export async function hideContent(actor: Actor, ref: ContentRef, reason: string)
 
 export async function unhideContent(actor: Actor, ref: ContentRef): Promise<void> {
   await moderate(actor, ref, async (trx, staff, row) => {
-    invariantResponse(row.hidden_at !== null, "This isn't hidden.", { status: 409 });
+    ensure(row.hidden_at !== null, Conflict, "This isn't hidden.");
     await unhideInTransaction(trx, ref);
     await trx
       .updateTable("flags")
@@ -67,9 +67,9 @@ export async function unhideContent(actor: Actor, ref: ContentRef): Promise<void
 
 /** Soft delete: the row stays, with who, when and why, so staff can restore it. */
 export async function deleteContent(actor: Actor, ref: ContentRef, reason: string): Promise<void> {
-  invariantResponse(reason.trim().length > 0, "Say why it is deleted.", { status: 400 });
+  ensure(reason.trim().length > 0, Invalid, "Say why it is deleted.");
   await moderate(actor, ref, async (trx, staff, row) => {
-    invariantResponse(row.deleted_at === null, "This is already deleted.", { status: 409 });
+    ensure(row.deleted_at === null, Conflict, "This is already deleted.");
     await trx
       .updateTable(tableOf(ref))
       .set({ deleted_at: Date.now(), deleted_by: staff.id, delete_reason: reason.trim() })
@@ -82,7 +82,7 @@ export async function deleteContent(actor: Actor, ref: ContentRef, reason: strin
 
 export async function restoreContent(actor: Actor, ref: ContentRef): Promise<void> {
   await moderate(actor, ref, async (trx, staff, row) => {
-    invariantResponse(row.deleted_at !== null, "This isn't deleted.", { status: 409 });
+    ensure(row.deleted_at !== null, Conflict, "This isn't deleted.");
     await trx
       .updateTable(tableOf(ref))
       .set({ deleted_at: null, deleted_by: null, delete_reason: null })
@@ -121,7 +121,7 @@ export async function setThreadState(actor: Actor, threadId: number, change: Thr
       close: thread.closed_at !== null,
       reopen: thread.closed_at === null,
     };
-    invariantResponse(!already[change], "The thread is already like that.", { status: 409 });
+    ensure(!already[change], Conflict, "The thread is already like that.");
     const set = {
       pin: { pinned: 1 },
       unpin: { pinned: 0 },
@@ -141,9 +141,9 @@ export async function moveThread(actor: Actor, threadId: number, productId: numb
       trx.selectFrom("threads").select("product_id").where("id", "=", threadId).executeTakeFirstOrThrow(),
       trx.selectFrom("products").select(["id", "name", "archived_at"]).where("id", "=", productId).executeTakeFirst(),
     ]);
-    invariantResponse(product, "There is no such product to move the thread to.", { status: 404 });
-    invariantResponse(product.archived_at === null, "That product is archived; choose another.", { status: 400 });
-    invariantResponse(thread.product_id !== productId, "The thread is already in that product.", { status: 409 });
+    ensure(product, NotFound, "There is no such product to move the thread to.");
+    ensure(product.archived_at === null, Invalid, "That product is archived; choose another.");
+    ensure(thread.product_id !== productId, Conflict, "The thread is already in that product.");
     await trx.updateTable("threads").set({ product_id: productId }).where("id", "=", threadId).execute();
     await recordAudit(trx, {
       actorId: staff.id,

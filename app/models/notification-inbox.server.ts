@@ -2,11 +2,11 @@ import { getDb } from "~db/client.server";
 import type { NotificationKind } from "~db/schema";
 import type { Actor } from "~/auth/permissions.server";
 import { describeNotificationGroup } from "~/email/templates.server";
-import { invariantResponse } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
 import { visibleTo } from "./content.server";
 import { notificationsOf } from "./notification.server";
 import { locateReply } from "./reply-pages.server";
+import { ensure, NotFound, SignInRequired } from "./errors.server";
 
 /**
  * A member's notifications as the notifications page shows them, and how
@@ -41,7 +41,7 @@ const ABOUT_REPLIES = new Set<NotificationKind>(["reply", "mention"]);
  * those about what the member may still see (notificationsOf).
  */
 export async function listNotifications(actor: Actor) {
-  invariantResponse(actor, "Sign in to see your notifications.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to see your notifications.");
   const rows: Row[] = await notificationsOf(actor)
     .leftJoin("users as actor", "actor.id", "notifications.actor_id")
     .select([
@@ -95,14 +95,14 @@ function describeGroup(rows: Row[]) {
 
 /** One of the actor's own notifications; another member's is a 404. */
 async function requireOwnNotification(actor: Actor, notificationId: number) {
-  invariantResponse(actor, "Sign in to see your notifications.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to see your notifications.");
   const row = await getDb()
     .selectFrom("notifications")
     .select(["id", "kind", "thread_id as threadId", "post_id as postId"])
     .where("id", "=", notificationId)
     .where("user_id", "=", actor.id)
     .executeTakeFirst();
-  invariantResponse(row, "We couldn't find that notification.", { status: 404 });
+  ensure(row, NotFound, "We couldn't find that notification.");
   return { ...row, userId: actor.id };
 }
 
@@ -146,7 +146,7 @@ export async function openNotification(actor: Actor, notificationId: number): Pr
       return await locateReply(actor, row.postId);
     } catch (error) {
       // The reply was deleted since: the thread is the nearest place.
-      if (!(error instanceof Response && error.status === 404)) throw error;
+      if (!(error instanceof NotFound)) throw error;
     }
   }
   return threadPath(thread) + (anchors[row.kind] ?? "");
@@ -158,7 +158,7 @@ export async function markRead(actor: Actor, notificationId: number): Promise<vo
 }
 
 export async function markAllRead(actor: Actor): Promise<void> {
-  invariantResponse(actor, "Sign in to manage your notifications.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to manage your notifications.");
   await getDb()
     .updateTable("notifications")
     .set({ read_at: Date.now() })

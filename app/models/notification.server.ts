@@ -5,7 +5,7 @@ import type { Actor } from "~/auth/permissions.server";
 import { queueEmails } from "~/email/outbox.server";
 import { notificationEmail } from "~/email/templates.server";
 import { inChunks } from "~/utils/chunks";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { replyPath, threadPath } from "~/utils/slug";
 import { replyFacts, threadFacts, visibleTo, whoMaySee } from "./content.server";
 import { getSiteSettings } from "./site-settings.server";

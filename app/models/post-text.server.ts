@@ -1,21 +1,22 @@
 import { MarkdownRefused, linkKnownMentions, renderDraft, type Draft } from "~/markdown/render.server";
-import { refuseInput } from "~/utils/http";
+import { Invalid } from "./errors.server";
 
 /**
  * A post's Markdown rendered once, before the write's transaction opens (the
  * render is bounded, but no transaction should wait on it). Text that can't
- * be rendered in bounded time is refused (400) with what to change.
+ * be rendered in bounded time is refused (Invalid) with what to change,
+ * next to the form field the text came from.
  */
-export function draftPost(body: string): Draft {
+export function draftPost(body: string, field = "body"): Draft {
   try {
     return renderDraft(body);
   } catch (error) {
-    if (error instanceof MarkdownRefused) throw refuseInput(error.message, { status: 400 });
+    if (error instanceof MarkdownRefused) throw new Invalid(field, error.message);
     throw error;
   }
 }
 
 /** Notes (status changes, staff notes) link no mentions. */
-export function renderNote(body: string): string {
-  return linkKnownMentions(draftPost(body).html, new Set());
+export function renderNote(body: string, field: string): string {
+  return linkKnownMentions(draftPost(body, field).html, new Set());
 }

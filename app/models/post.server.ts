@@ -1,6 +1,5 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { excerpt } from "~/utils/plain-text";
 import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
 import { draftPost } from "./post-text.server";
@@ -11,18 +10,15 @@ import { notify } from "./notification.server";
 import { followAutomatically, subscribersOf } from "./subscription.server";
 import { requireReply, requireThread, stateOf } from "./content.server";
 import { recordAudit } from "./audit.server";
+import { ensure, Forbidden, SignInRequired } from "./errors.server";
 
 /** Adds a reply and keeps the thread's reply count and last activity in the same transaction. */
 export async function createReply(actor: Actor, threadId: number, body: string): Promise<number> {
-  invariantResponse(actor, "Sign in to reply.", { status: 401 });
+  ensure(actor, SignInRequired, "Sign in to reply.");
   const draft = draftPost(body);
   return getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(
-      can.reply(actor, thread),
-      thread.locked ? "This thread is locked: no new replies." : "You can't reply right now.",
-      { status: 403 },
-    );
+    ensure(can.reply(actor, thread), Forbidden, thread.locked ? "This thread is locked: no new replies." : "You can't reply right now.");
     const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "reply", rendered.html);
     const now = Date.now();
@@ -55,7 +51,7 @@ export async function createReply(actor: Actor, threadId: number, body: string):
 /** The source text for the edit form; only its author may open it. */
 export async function getReplyForEdit(actor: Actor, postId: number) {
   const post = await requireReply(postId);
-  invariantResponse(can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
+  ensure(can.editPost(actor, post), Forbidden, "You can only edit your own replies.");
   return { id: post.id, threadId: post.thread_id, threadTitle: post.threadTitle, body: post.body, canRedact: can.redact(actor) };
 }
 
@@ -65,8 +61,8 @@ export async function getReplyForEdit(actor: Actor, postId: number) {
  */
 export async function editReply(actor: Actor, postId: number, body: string, options: { redact?: boolean } = {}): Promise<number> {
   const post = await requireReply(postId);
-  invariantResponse(actor && can.editPost(actor, post), "You can only edit your own replies.", { status: 403 });
-  invariantResponse(!options.redact || can.redact(actor), "Only staff can redact.", { status: 403 });
+  ensure(actor && can.editPost(actor, post), Forbidden, "You can only edit your own replies.");
+  ensure(!options.redact || can.redact(actor), Forbidden, "Only staff can redact.");
   if (post.body === body) return post.thread_id;
   const draft = draftPost(body);
   await getDb().transaction().execute(async (trx) => {

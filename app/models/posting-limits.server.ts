@@ -3,9 +3,9 @@ import type { Database, Db } from "~db/schema";
 import { isStaff, type Actor } from "~/auth/permissions.server";
 import { countLinks } from "~/markdown/render.server";
 import { config } from "~/config.server";
-import { refuseInput } from "~/utils/http";
-import { duration } from "~/utils/rate-limit.server";
+import { duration } from "~/http/rate-limit.server";
 import { publicContent } from "./content.server";
+import { Invalid, RateLimited } from "./errors.server";
 
 /**
  * Limits on new members, who are where spam comes from. They lift for good
@@ -110,12 +110,10 @@ export async function postingLimitFor(
 
 /**
  * The check inside a write's transaction, with the post's one render: a
- * refusal (refuseInput) that the page shows next to the text, keeping it.
+ * refusal that the page shows next to the text (its body), keeping it.
  */
 export async function assertWithinPostingLimits(trx: Transaction<Database>, actor: NonNullable<Actor>, kind: PostingKind, html: string) {
   const limit = await postingLimitFor(trx, actor, kind, html);
-  if (limit) {
-    const headers: HeadersInit = limit.retryAfterSeconds ? { "Retry-After": String(limit.retryAfterSeconds) } : {};
-    throw refuseInput(limit.message, { status: limit.status, headers });
-  }
+  if (!limit) return;
+  throw limit.status === 429 ? new RateLimited("body", limit.message, limit.retryAfterSeconds) : new Invalid("body", limit.message);
 }

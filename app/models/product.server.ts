@@ -1,12 +1,12 @@
 import { getDb } from "~db/client.server";
 import type { Product } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
-import type { FieldErrors } from "~/utils/validation";
 import { recordAudit } from "./audit.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type ProductInput = { name: string; slug: string; description: string };
-export type ProductResult = { ok: true; product: Product } | { ok: false; errors: FieldErrors };
+
+const SLUG_TAKEN = "Another product already uses this slug.";
 
 /**
  * Products in their display order, each with how many visible threads it holds.
@@ -39,13 +39,12 @@ export async function getProductById(id: number) {
   return getDb().selectFrom("products").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function createProduct(actor: Actor, input: ProductInput): Promise<ProductResult> {
-  invariantResponse(actor && can.manageProducts(actor), "Only admins can create products.", { status: 403 });
+export async function createProduct(actor: Actor, input: ProductInput): Promise<Product> {
+  ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can create products.");
   const db = getDb();
   return db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom("products").select("id").where("slug", "=", input.slug).executeTakeFirst()) {
-      return { ok: false, errors: { slug: "Another product already uses this slug." } };
-    }
+    const clash = await trx.selectFrom("products").select("id").where("slug", "=", input.slug).executeTakeFirst();
+    ensure(!clash, Invalid, "slug", SLUG_TAKEN);
     const last = await trx
       .selectFrom("products")
       .select((eb) => eb.fn.max("position").as("max"))
@@ -56,12 +55,12 @@ export async function createProduct(actor: Actor, input: ProductInput): Promise<
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId: actor.id, action: "product.create", targetType: "product", targetId: product.id, detail: product.name });
-    return { ok: true, product };
+    return product;
   });
 }
 
-export async function updateProduct(actor: Actor, id: number, input: ProductInput): Promise<ProductResult> {
-  invariantResponse(actor && can.manageProducts(actor), "Only admins can edit products.", { status: 403 });
+export async function updateProduct(actor: Actor, id: number, input: ProductInput): Promise<Product> {
+  ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can edit products.");
   const db = getDb();
   return db.transaction().execute(async (trx) => {
     const clash = await trx
@@ -70,16 +69,16 @@ export async function updateProduct(actor: Actor, id: number, input: ProductInpu
       .where("slug", "=", input.slug)
       .where("id", "!=", id)
       .executeTakeFirst();
-    if (clash) return { ok: false, errors: { slug: "Another product already uses this slug." } };
+    ensure(!clash, Invalid, "slug", SLUG_TAKEN);
     const product = await trx
       .updateTable("products")
       .set(input)
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirst();
-    invariantResponse(product, "Product not found.", { status: 404 });
+    ensure(product, NotFound, "Product not found.");
     await recordAudit(trx, { actorId: actor.id, action: "product.update", targetType: "product", targetId: id, detail: product.name });
-    return { ok: true, product };
+    return product;
   });
 }
 
@@ -88,7 +87,7 @@ export async function updateProduct(actor: Actor, id: number, input: ProductInpu
  * renumbered 1…n first, so older rows sharing a position still end up unique.
  */
 export async function moveProduct(actor: Actor, id: number, direction: "up" | "down"): Promise<void> {
-  invariantResponse(actor && can.manageProducts(actor), "Only admins can reorder products.", { status: 403 });
+  ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can reorder products.");
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -101,10 +100,10 @@ export async function moveProduct(actor: Actor, id: number, direction: "up" | "d
         .execute();
       const index = ordered.findIndex((p) => p.id === id);
       const moved = ordered[index];
-      invariantResponse(moved, "Product not found.", { status: 404 });
+      ensure(moved, NotFound, "Product not found.");
       const other = direction === "up" ? index - 1 : index + 1;
       const neighbour = ordered[other];
-      invariantResponse(neighbour, `That product is already ${direction === "up" ? "first" : "last"}.`, { status: 409 });
+      ensure(neighbour, Conflict, `That product is already ${direction === "up" ? "first" : "last"}.`);
       ordered[index] = neighbour;
       ordered[other] = moved;
       for (const [i, product] of ordered.entries()) {
@@ -125,15 +124,13 @@ export async function moveProduct(actor: Actor, id: number, direction: "up" | "d
  * threads; its page and threads stay readable at their addresses.
  */
 export async function setProductArchived(actor: Actor, id: number, archived: boolean): Promise<void> {
-  invariantResponse(actor && can.manageProducts(actor), "Only admins can archive products.", { status: 403 });
+  ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can archive products.");
   await getDb()
     .transaction()
     .execute(async (trx) => {
       const product = await trx.selectFrom("products").select(["name", "archived_at"]).where("id", "=", id).executeTakeFirst();
-      invariantResponse(product, "Product not found.", { status: 404 });
-      invariantResponse((product.archived_at !== null) !== archived, `That product is already ${archived ? "archived" : "active"}.`, {
-        status: 409,
-      });
+      ensure(product, NotFound, "Product not found.");
+      ensure((product.archived_at !== null) !== archived, Conflict, `That product is already ${archived ? "archived" : "active"}.`);
       await trx
         .updateTable("products")
         .set({ archived_at: archived ? Date.now() : null })

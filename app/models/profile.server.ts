@@ -1,7 +1,7 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { moderationState, shownStatus, visibleTo } from "./content.server";
+import { ensure, NotFound } from "./errors.server";
 
 const RECENT = 10;
 
@@ -36,7 +36,7 @@ export async function getProfile(username: string, viewer: Actor) {
     ])
     .where("username", "=", username.toLowerCase())
     .executeTakeFirst();
-  invariantResponse(user, "There is no member with that username.", { status: 404 });
+  ensure(user, NotFound, "There is no member with that username.");
 
   const [threads, replies, answers, credits, counts] = await Promise.all([
     db

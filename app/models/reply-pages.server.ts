@@ -1,8 +1,8 @@
 import { getDb } from "~db/client.server";
 import { can, contentSight, type Actor } from "~/auth/permissions.server";
 import { deleted, parentFacts, replyFacts, sightOf, threadOf } from "./content.server";
-import { invariantResponse } from "~/utils/http";
 import { threadPagePath } from "~/utils/slug";
+import { ensure, Invalid, NotFound } from "./errors.server";
 
 /**
  * A thread shows its replies 50 to a page, in the order they were posted;
@@ -24,9 +24,7 @@ export function parseReplyPage(url: URL): { page: number; explicitFirst: boolean
   const raw = url.searchParams.getAll("page");
   if (raw.length === 0) return { page: 1, explicitFirst: false };
   const text = raw.length === 1 ? raw[0]! : "";
-  invariantResponse(/^[1-9]\d{0,6}$/.test(text) && Number(text) <= MAX_PAGE, "That page number is not valid: pages are numbered 1, 2, 3 …", {
-    status: 400,
-  });
+  ensure(/^[1-9]\d{0,6}$/.test(text) && Number(text) <= MAX_PAGE, Invalid, "That page number is not valid: pages are numbered 1, 2, 3 …");
   return { page: Number(text), explicitFirst: text === "1" };
 }
 
@@ -68,7 +66,7 @@ export async function locateReply(viewer: Actor, postId: number): Promise<string
     .where("posts.id", "=", postId)
     .executeTakeFirst();
   const { thread: facts, rest: post } = row ? threadOf(row) : {};
-  invariantResponse(post && facts && can.see(viewer, facts) && sightOf(viewer, post) !== "gone", "We couldn't find that reply.", { status: 404 });
+  ensure(post && facts && can.see(viewer, facts) && sightOf(viewer, post) !== "gone", NotFound, "We couldn't find that reply.");
   const seesDeleted = contentSight(viewer).everything;
   const thread = { id: post.threadId, title: post.title };
   if (post.id === post.answerId) return `${threadPagePath(thread, 1)}#post-${post.id}`;

@@ -2,9 +2,9 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { requireVisibleContent, type ContentRef } from "./content.server";
+import { Conflict, ensure, Forbidden, NotFound } from "./errors.server";
 
 /**
  * A thread's or reply's edit history: the current text and every earlier
@@ -65,7 +65,7 @@ export async function getHistory(viewer: Actor, ref: ContentRef) {
 
 /** Staff hide an earlier version of `ref` from everyone else (or show it again). */
 export async function setRevisionHidden(actor: Actor, ref: ContentRef, revisionId: number, hidden: boolean): Promise<void> {
-  invariantResponse(actor && can.hideRevision(actor), "Only staff can hide earlier versions.", { status: 403 });
+  ensure(actor && can.hideRevision(actor), Forbidden, "Only staff can hide earlier versions.");
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -75,10 +75,8 @@ export async function setRevisionHidden(actor: Actor, ref: ContentRef, revisionI
         .where("id", "=", revisionId)
         .where(ref.type === "thread" ? "thread_id" : "post_id", "=", ref.id)
         .executeTakeFirst();
-      invariantResponse(revision, "We couldn't find that version.", { status: 404 });
-      invariantResponse((revision.hidden_at !== null) !== hidden, hidden ? "That version is already hidden." : "That version is not hidden.", {
-        status: 409,
-      });
+      ensure(revision, NotFound, "We couldn't find that version.");
+      ensure((revision.hidden_at !== null) !== hidden, Conflict, hidden ? "That version is already hidden." : "That version is not hidden.");
       await trx
         .updateTable("revisions")
         .set(hidden ? { hidden_at: Date.now(), hidden_by: actor.id } : { hidden_at: null, hidden_by: null })
@@ -117,7 +115,7 @@ export async function keepRevision(
     })
     .execute();
   if (!options.redact) return;
-  invariantResponse(can.redact(actor), "Only staff can redact.", { status: 403 });
+  ensure(can.redact(actor), Forbidden, "Only staff can redact.");
   await trx
     .updateTable("revisions")
     .set({ hidden_at: options.at, hidden_by: actor.id })

@@ -1,9 +1,9 @@
 import { getDb } from "~db/client.server";
 import type { Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { defaultSiteSettings, type SiteSettings } from "~/utils/site-settings";
 import { recordAudit } from "./audit.server";
+import { ensure, Forbidden } from "./errors.server";
 
 /** The `settings` keys this module owns; other keys (the signing secret) never leave the server. */
 const keys = { siteName: "site_name", siteDescription: "site_description" } as const;
@@ -23,7 +23,7 @@ export async function getSiteSettings(db: Db = getDb()): Promise<SiteSettings> {
 }
 
 export async function updateSiteSettings(actor: Actor, input: SiteSettings): Promise<void> {
-  invariantResponse(actor && can.manageSite(actor), "Only admins can change the site settings.", { status: 403 });
+  ensure(actor && can.manageSite(actor), Forbidden, "Only admins can change the site settings.");
   await getDb()
     .transaction()
     .execute(async (trx) => {

@@ -1,13 +1,13 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
 import { renderNote } from "./post-text.server";
 import { requireThread } from "./content.server";
+import { ensure, Forbidden } from "./errors.server";
 
 /** Internal notes on an idea. Only staff can read them; every read goes through here. */
 export async function listStaffNotes(actor: Actor, threadId: number) {
-  invariantResponse(can.readStaffNotes(actor), "Staff notes are for staff only.", { status: 403 });
+  ensure(can.readStaffNotes(actor), Forbidden, "Staff notes are for staff only.");
   return getDb()
     .selectFrom("staff_notes")
     .innerJoin("users", "users.id", "staff_notes.author_id")
@@ -26,8 +26,8 @@ export async function listStaffNotes(actor: Actor, threadId: number) {
 /** The note and its audit entry are written together. */
 export async function addStaffNote(actor: Actor, threadId: number, body: string): Promise<void> {
   const thread = await requireThread(threadId);
-  invariantResponse(actor && can.writeStaffNote(actor, thread), "Only staff can write staff notes.", { status: 403 });
-  const bodyHtml = renderNote(body);
+  ensure(actor && can.writeStaffNote(actor, thread), Forbidden, "Only staff can write staff notes.");
+  const bodyHtml = renderNote(body, "body");
   await getDb().transaction().execute(async (trx) => {
     const note = await trx
       .insertInto("staff_notes")

@@ -2,8 +2,8 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, SubscriptionLevel } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { requireThread } from "./content.server";
+import { ensure, Forbidden, SignInRequired } from "./errors.server";
 
 /**
  * Follows a thread automatically: authors and repliers watch it, voters
@@ -57,8 +57,8 @@ export async function getSubscriptionLevel(userId: number, threadId: number): Pr
 export async function setWatching(actor: Actor, threadId: number, watching: boolean): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(actor, "Sign in to watch threads.", { status: 401 });
-    invariantResponse(can.watch(actor, thread), "You can't watch this thread.", { status: 403 });
+    ensure(actor, SignInRequired, "Sign in to watch threads.");
+    ensure(can.watch(actor, thread), Forbidden, "You can't watch this thread.");
     const level: SubscriptionLevel = watching ? "watching" : "muted";
     await trx
       .insertInto("subscriptions")

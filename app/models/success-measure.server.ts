@@ -1,9 +1,9 @@
 import { getDb } from "~db/client.server";
 import type { Verdict } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { followAutomatically } from "./subscription.server";
 import { notMerged, publicContent, requireThread, withStatus } from "./content.server";
+import { Conflict, ensure, Forbidden, Invalid, SignInRequired } from "./errors.server";
 
 /**
  * A member writes (or rewrites, until the idea ships) how they will judge
@@ -12,14 +12,14 @@ import { notMerged, publicContent, requireThread, withStatus } from "./content.s
 export async function saveSuccessMeasure(actor: Actor, threadId: number, measure: string): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(thread.kind === "idea", "Only ideas take success measures.", { status: 400 });
-    invariantResponse(actor, "Sign in to say how you'll judge this idea.", { status: 401 });
-    invariantResponse(
+    ensure(thread.kind === "idea", Invalid, "Only ideas take success measures.");
+    ensure(actor, SignInRequired, "Sign in to say how you'll judge this idea.");
+    ensure(
       can.writeSuccessMeasure(actor, thread),
+      Forbidden,
       thread.status === "shipped"
         ? "This idea has shipped: measures can no longer change. Give your verdict instead."
         : "You can't write a success measure on this idea.",
-      { status: 403 },
     );
     const now = Date.now();
     await trx
@@ -48,22 +48,16 @@ export async function giveVerdict(
 ): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(actor, "Sign in to give your verdict.", { status: 401 });
-    invariantResponse(thread.kind === "idea" && thread.status === "shipped", "Verdicts open once the idea has shipped.", {
-      status: 409,
-    });
-    invariantResponse(can.giveVerdict(actor, thread), "You can't give a verdict right now.", { status: 403 });
+    ensure(actor, SignInRequired, "Sign in to give your verdict.");
+    ensure(thread.kind === "idea" && thread.status === "shipped", Conflict, "Verdicts open once the idea has shipped.");
+    ensure(can.giveVerdict(actor, thread), Forbidden, "You can't give a verdict right now.");
     const result = await trx
       .updateTable("success_measures")
       .set({ verdict: input.verdict, verdict_comment: input.comment.trim() || null, verdict_at: Date.now() })
       .where("thread_id", "=", threadId)
       .where("user_id", "=", actor.id)
       .executeTakeFirst();
-    invariantResponse(
-      Number(result.numUpdatedRows) === 1,
-      "Only members who wrote a success measure before it shipped can give a verdict.",
-      { status: 403 },
-    );
+    ensure(Number(result.numUpdatedRows) === 1, Forbidden, "Only members who wrote a success measure before it shipped can give a verdict.");
   });
 }
 
@@ -115,7 +109,7 @@ function tallyOf(measures: { verdict: Verdict | null }[]): VerdictTally {
  * ones left out, like every figure the forum shows.
  */
 export async function getSuccessDashboard(actor: Actor, limit = 50) {
-  invariantResponse(can.readSuccessDashboard(actor), "Only staff can see the success dashboard.", { status: 403 });
+  ensure(can.readSuccessDashboard(actor), Forbidden, "Only staff can see the success dashboard.");
   const db = getDb();
   const ideas = await db
     .selectFrom("threads")

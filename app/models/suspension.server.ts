@@ -1,7 +1,7 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { recordAudit } from "./audit.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 async function requireTarget(userId: number) {
   const user = await getDb()
@@ -9,7 +9,7 @@ async function requireTarget(userId: number) {
     .select(["id", "role", "username", "suspended_until"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  invariantResponse(user, "We couldn't find that member.", { status: 404 });
+  ensure(user, NotFound, "We couldn't find that member.");
   return user;
 }
 
@@ -19,13 +19,9 @@ async function requireTarget(userId: number) {
  */
 export async function suspendUser(actor: Actor, userId: number, input: { until: number; reason: string }): Promise<void> {
   const target = await requireTarget(userId);
-  invariantResponse(
-    actor && can.suspend(actor, target),
-    target.role === "admin" ? "Admins can't be suspended." : "You can't suspend this person.",
-    { status: 403 },
-  );
-  invariantResponse(input.until > Date.now(), "Choose a date in the future.", { status: 400 });
-  invariantResponse(input.reason.trim().length > 0, "Say why: the member will read it.", { status: 400 });
+  ensure(actor && can.suspend(actor, target), Forbidden, target.role === "admin" ? "Admins can't be suspended." : "You can't suspend this person.");
+  ensure(input.until > Date.now(), Invalid, "Choose a date in the future.");
+  ensure(input.reason.trim().length > 0, Invalid, "Say why: the member will read it.");
   await getDb().transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
@@ -46,25 +42,24 @@ export async function suspendUser(actor: Actor, userId: number, input: { until: 
 
 export async function liftSuspension(actor: Actor, userId: number): Promise<void> {
   const target = await requireTarget(userId);
-  invariantResponse(actor && can.suspend(actor, target), "You can't change this person's suspension.", { status: 403 });
-  invariantResponse(target.suspended_until !== null && target.suspended_until > Date.now(), "This member isn't suspended.", {
-    status: 409,
-  });
+  ensure(actor && can.suspend(actor, target), Forbidden, "You can't change this person's suspension.");
+  ensure(target.suspended_until !== null && target.suspended_until > Date.now(), Conflict, "This member isn't suspended.");
   await getDb().transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ suspended_until: null, suspended_reason: null }).where("id", "=", userId).execute();
     await recordAudit(trx, { actorId: actor.id, action: "user.unsuspend", targetType: "user", targetId: userId });
   });
 }
 
-/** The suspension in force for an account, if any: what the sign-in page tells the member. */
-export async function activeSuspension(userId: number): Promise<{ until: number; reason: string } | null> {
+/** Refuses to sign in a member while their suspension is in force, telling them until when and why. */
+export async function refuseSuspendedSignIn(userId: number): Promise<void> {
   const user = await getDb()
     .selectFrom("users")
     .select(["suspended_until", "suspended_reason"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  if (!user?.suspended_until || user.suspended_until <= Date.now()) return null;
-  return { until: user.suspended_until, reason: user.suspended_reason ?? "" };
+  if (!user?.suspended_until || user.suspended_until <= Date.now()) return;
+  const until = new Date(user.suspended_until).toUTCString();
+  throw new Forbidden("form", `Your account is suspended until ${until}. Reason: ${user.suspended_reason ?? ""}`);
 }
 
 export async function getSuspendTarget(actor: Actor, username: string) {
@@ -73,9 +68,7 @@ export async function getSuspendTarget(actor: Actor, username: string) {
     .select(["id", "username", "display_name as displayName", "role", "suspended_until as suspendedUntil", "suspended_reason as suspendedReason"])
     .where("username", "=", username)
     .executeTakeFirst();
-  invariantResponse(user, "We couldn't find that member.", { status: 404 });
-  invariantResponse(actor && can.suspend(actor, user), user.role === "admin" ? "Admins can't be suspended." : "You can't suspend this person.", {
-    status: 403,
-  });
+  ensure(user, NotFound, "We couldn't find that member.");
+  ensure(actor && can.suspend(actor, user), Forbidden, user.role === "admin" ? "Admins can't be suspended." : "You can't suspend this person.");
   return user;
 }

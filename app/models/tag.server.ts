@@ -2,12 +2,11 @@ import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, Db, Tag } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
-import { MAX_TAGS, type FieldErrors } from "~/utils/validation";
 import { publicContent } from "./content.server";
+import { MAX_TAGS } from "~/utils/form-limits";
+import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type TagInput = { name: string; slug: string };
-export type TagResult = { ok: true; tag: Tag } | { ok: false; errors: FieldErrors };
 export type TagLabel = { slug: string; name: string };
 
 
@@ -39,51 +38,49 @@ export async function getTagBySlug(slug: string) {
   return getDb().selectFrom("tags").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-async function clashes(db: Db, input: TagInput, exceptId: number | null): Promise<FieldErrors | null> {
+/** Refuses a slug or a name another tag has, next to its field (both, when both are taken). */
+async function refuseClashes(db: Db, input: TagInput, exceptId: number | null): Promise<void> {
   const rows = await db
     .selectFrom("tags")
     .select(["id", "slug", "name"])
     .where((eb) => eb.or([eb("slug", "=", input.slug), eb("name", "=", input.name)]))
     .execute();
   const others = rows.filter((r) => r.id !== exceptId);
-  if (others.length === 0) return null;
-  const errors: FieldErrors = {};
-  if (others.some((r) => r.slug === input.slug)) errors.slug = "Another tag already uses this slug.";
-  if (others.some((r) => r.name.toLowerCase() === input.name.toLowerCase())) errors.name = "Another tag already has this name.";
-  return errors;
+  const clashes: [field: string, message: string][] = [];
+  if (others.some((r) => r.slug === input.slug)) clashes.push(["slug", "Another tag already uses this slug."]);
+  if (others.some((r) => r.name.toLowerCase() === input.name.toLowerCase())) clashes.push(["name", "Another tag already has this name."]);
+  const [first, ...more] = clashes;
+  if (first) throw more.reduce((refusal, [field, message]) => refusal.and(field, message), new Invalid(...first));
 }
 
-export async function createTag(actor: Actor, input: TagInput): Promise<TagResult> {
-  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+export async function createTag(actor: Actor, input: TagInput): Promise<Tag> {
+  ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
   return getDb().transaction().execute(async (trx) => {
-    const errors = await clashes(trx, input, null);
-    if (errors) return { ok: false, errors };
-    const tag = await trx
+    await refuseClashes(trx, input, null);
+    return trx
       .insertInto("tags")
       .values({ ...input, created_at: Date.now() })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return { ok: true, tag };
   });
 }
 
 /** Renames a tag (name and slug); the threads keep it. */
-export async function renameTag(actor: Actor, id: number, input: TagInput): Promise<TagResult> {
-  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+export async function renameTag(actor: Actor, id: number, input: TagInput): Promise<Tag> {
+  ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
   return getDb().transaction().execute(async (trx) => {
-    const errors = await clashes(trx, input, id);
-    if (errors) return { ok: false, errors };
+    await refuseClashes(trx, input, id);
     const tag = await trx.updateTable("tags").set(input).where("id", "=", id).returningAll().executeTakeFirst();
-    invariantResponse(tag, "We couldn't find that tag.", { status: 404 });
-    return { ok: true, tag };
+    ensure(tag, NotFound, "We couldn't find that tag.");
+    return tag;
   });
 }
 
 /** Deletes a tag; it disappears from every thread that had it. */
 export async function deleteTag(actor: Actor, id: number): Promise<void> {
-  invariantResponse(can.manageTags(actor), "Only staff can manage tags.", { status: 403 });
+  ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
   const result = await getDb().deleteFrom("tags").where("id", "=", id).executeTakeFirst();
-  invariantResponse(result.numDeletedRows > 0n, "We couldn't find that tag.", { status: 404 });
+  ensure(result.numDeletedRows > 0n, NotFound, "We couldn't find that tag.");
 }
 
 /**
@@ -92,12 +89,10 @@ export async function deleteTag(actor: Actor, id: number): Promise<void> {
  */
 export async function replaceThreadTags(trx: Transaction<Database>, threadId: number, tagIds: number[]): Promise<void> {
   const unique = [...new Set(tagIds)];
-  invariantResponse(unique.length <= MAX_TAGS, `A thread can have at most ${MAX_TAGS} tags.`, {
-    status: 400,
-  });
+  ensure(unique.length <= MAX_TAGS, Invalid, `A thread can have at most ${MAX_TAGS} tags.`);
   if (unique.length > 0) {
     const known = await trx.selectFrom("tags").select("id").where("id", "in", unique).execute();
-    invariantResponse(known.length === unique.length, "One of those tags doesn't exist any more.", { status: 400 });
+    ensure(known.length === unique.length, Invalid, "One of those tags doesn't exist any more.");
   }
   await trx.deleteFrom("thread_tags").where("thread_id", "=", threadId).execute();
   if (unique.length > 0) {

@@ -1,7 +1,6 @@
 import { getDb } from "~db/client.server";
 import type { ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
 import { listCoDesigners } from "./co-designers.server";
 import {
   listedTo,
@@ -24,11 +23,12 @@ import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.
 import { draftPost } from "./post-text.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
 import { queueWebhookEvent } from "./webhook.server";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { replyPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { recordAudit } from "./audit.server";
 import { followAutomatically } from "./subscription.server";
+import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
 /** tagIds undefined leaves the thread's tags as they are; `redact` (staff) hides every earlier version. */
@@ -152,7 +152,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     .where("threads.id", "=", id)
     .executeTakeFirst();
   const threadView = thread ? sightOf(viewer, thread) : "gone";
-  invariantResponse(thread && threadView !== "gone", "We couldn't find that thread.", { status: 404 });
+  ensure(thread && threadView !== "gone", NotFound, "We couldn't find that thread.");
 
   // The accepted answer is shown under the question on every page, so the pages list the other replies.
   const answerId = thread.acceptedAnswerPostId;
@@ -228,13 +228,13 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
 }
 
 export async function createThread(actor: Actor, input: ThreadInput): Promise<number> {
-  invariantResponse(actor && can.startThread(actor), "You can't start threads right now.", { status: 403 });
+  ensure(actor && can.startThread(actor), Forbidden, "You can't start threads right now.");
   const now = Date.now();
   const draft = draftPost(input.body);
   return getDb().transaction().execute(async (trx) => {
     const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
-    invariantResponse(product, "Choose one of the listed products.", { status: 400 });
-    invariantResponse(product.archived_at === null, "That product is archived and takes no new threads.", { status: 400 });
+    ensure(product, Invalid, "Choose one of the listed products.");
+    ensure(product.archived_at === null, Invalid, "That product is archived and takes no new threads.");
     const rendered = await resolveMentions(trx, draft);
     await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
     const row = await trx
@@ -269,8 +269,8 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
   const draft = draftPost(input.body);
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(actor && can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
-    invariantResponse(!input.redact || can.redact(actor), "Only staff can redact.", { status: 403 });
+    ensure(actor && can.editThread(actor, thread), Forbidden, "You can only edit your own threads.");
+    ensure(!input.redact || can.redact(actor), Forbidden, "Only staff can redact.");
     if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
     if (thread.title === input.title && thread.body === input.body) return;
     const rendered = await resolveMentions(trx, draft);
@@ -300,7 +300,7 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
 /** The source text for the edit form; only its author may open it. */
 export async function getThreadForEdit(actor: Actor, threadId: number) {
   const thread = await requireThread(threadId);
-  invariantResponse(can.editThread(actor, thread), "You can only edit your own threads.", { status: 403 });
+  ensure(can.editThread(actor, thread), Forbidden, "You can only edit your own threads.");
   return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind, tagIds: await threadTagIds(thread.id), canRedact: can.redact(actor) };
 }
 
@@ -308,10 +308,8 @@ export async function getThreadForEdit(actor: Actor, threadId: number) {
 export async function markAnswer(actor: Actor, threadId: number, postId: number): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(thread.kind === "question", "Only questions have answers.", { status: 400 });
-    invariantResponse(can.markAnswer(actor, thread), "Only the person who asked or staff can choose the answer.", {
-      status: 403,
-    });
+    ensure(thread.kind === "question", Invalid, "Only questions have answers.");
+    ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
     const post = await trx
       .selectFrom("posts")
       .select(["id", "author_id"])
@@ -319,7 +317,7 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
       .where("thread_id", "=", threadId)
       .where(publicContent("posts"))
       .executeTakeFirst();
-    invariantResponse(post, "That reply is not part of this question.", { status: 404 });
+    ensure(post, NotFound, "That reply is not part of this question.");
     await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
     if (thread.accepted_answer_post_id !== post.id) {
       await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
@@ -331,10 +329,8 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
 export async function unmarkAnswer(actor: Actor, threadId: number): Promise<void> {
   await getDb().transaction().execute(async (trx) => {
     const thread = await requireThread(threadId, trx);
-    invariantResponse(thread.kind === "question", "Only questions have answers.", { status: 400 });
-    invariantResponse(can.markAnswer(actor, thread), "Only the person who asked or staff can choose the answer.", {
-      status: 403,
-    });
+    ensure(thread.kind === "question", Invalid, "Only questions have answers.");
+    ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
     await trx.updateTable("threads").set({ accepted_answer_post_id: null }).where("id", "=", threadId).execute();
   });
 }

@@ -3,18 +3,16 @@ import { includesIgnoringCase } from "~db/engine.server";
 import type { Role } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { invariantResponse } from "~/utils/http";
-import type { FieldErrors } from "~/utils/validation";
 import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
-export type AccountResult = { ok: true; userId: number } | { ok: false; errors: FieldErrors };
 
-/** Creates an account; a taken username or email comes back as a field error, not an exception. */
-export async function createUser(input: NewAccount): Promise<AccountResult> {
-  const errors = await takenFields(input.username, input.email);
-  if (errors) return { ok: false, errors };
+/** Creates an account and returns its id; a taken username or email is refused next to its field. */
+export async function createUser(input: NewAccount): Promise<number> {
+  const taken = await takenFields(input.username, input.email);
+  if (taken) throw taken;
   const passwordHash = await hashPassword(input.password);
   try {
     const row = await getDb()
@@ -28,30 +26,28 @@ export async function createUser(input: NewAccount): Promise<AccountResult> {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return { ok: true, userId: row.id };
+    return row.id;
   } catch (error) {
     // Two sign-ups racing for the same name: the unique index decides.
-    const raced = await takenFields(input.username, input.email);
-    if (raced) return { ok: false, errors: raced };
-    throw error;
+    throw (await takenFields(input.username, input.email)) ?? error;
   }
 }
 
-async function takenFields(username: string, email: string): Promise<FieldErrors | null> {
+/** The refusal of a username or an email another account has (both, when both are taken). */
+async function takenFields(username: string, email: string): Promise<Invalid | null> {
   const rows = await getDb()
     .selectFrom("users")
     .select(["username", "email"])
     .where((eb) => eb.or([eb("username", "=", username), eb("email", "=", email)]))
     .execute();
-  if (rows.length === 0) return null;
-  const errors: FieldErrors = {};
-  if (rows.some((r) => r.username.toLowerCase() === username.toLowerCase())) {
-    errors.username = "That username is taken. Try another.";
+  const usernameTaken = rows.some((r) => r.username.toLowerCase() === username.toLowerCase());
+  const emailTaken = rows.some((r) => r.email.toLowerCase() === email.toLowerCase());
+  const emailMessage = "An account with this email already exists. Sign in instead?";
+  if (usernameTaken) {
+    const refusal = new Invalid("username", "That username is taken. Try another.");
+    return emailTaken ? refusal.and("email", emailMessage) : refusal;
   }
-  if (rows.some((r) => r.email.toLowerCase() === email.toLowerCase())) {
-    errors.email = "An account with this email already exists. Sign in instead?";
-  }
-  return errors;
+  return emailTaken ? new Invalid("email", emailMessage) : null;
 }
 
 /** The account an email or username names, or null. */
@@ -90,7 +86,7 @@ export const USERS_PAGE_LAST = 10_000;
 
 /** The admin's user list, newest first; `q` matches part of a username, email or display name. */
 export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: string; page?: number } = {}) {
-  invariantResponse(viewer && can.manageUsers(viewer), "Only admins can manage users.", { status: 403 });
+  ensure(viewer && can.manageUsers(viewer), Forbidden, "Only admins can manage users.");
   const needle = q.trim().toLowerCase();
   const rows = await getDb()
     .selectFrom("users")
@@ -130,23 +126,21 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
  * keeps someone who can manage it.
  */
 export async function changeRole(actor: Actor, userId: number, role: Role): Promise<void> {
-  invariantResponse(actor && can.manageUsers(actor), "Only admins can change roles.", { status: 403 });
-  invariantResponse(actor.id !== userId, "You can't change your own role. Ask another admin.", { status: 403 });
+  ensure(actor && can.manageUsers(actor), Forbidden, "Only admins can change roles.");
+  ensure(actor.id !== userId, Forbidden, "You can't change your own role. Ask another admin.");
   await getDb()
     .transaction()
     .execute(async (trx) => {
       const target = await trx.selectFrom("users").select(["role", "username"]).where("id", "=", userId).executeTakeFirst();
-      invariantResponse(target, "We couldn't find that member.", { status: 404 });
-      invariantResponse(target.role !== role, `@${target.username} already has that role.`, { status: 409 });
+      ensure(target, NotFound, "We couldn't find that member.");
+      ensure(target.role !== role, Conflict, "role", `@${target.username} already has that role.`);
       if (target.role === "admin") {
         const admins = await trx
           .selectFrom("users")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("role", "=", "admin")
           .executeTakeFirstOrThrow();
-        invariantResponse(admins.n > 1, `@${target.username} is the last admin. Make someone else an admin first.`, {
-          status: 409,
-        });
+        ensure(admins.n > 1, Conflict, "role", `@${target.username} is the last admin. Make someone else an admin first.`);
       }
       await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
       await recordAudit(trx, {
@@ -166,17 +160,16 @@ export async function getAccount(userId: number) {
     .select(["display_name as displayName", "bio", "email"])
     .where("id", "=", userId)
     .executeTakeFirst();
-  invariantResponse(account, "We couldn't find your account.", { status: 404 });
+  ensure(account, NotFound, "We couldn't find your account.");
   return { displayName: account.displayName ?? "", bio: account.bio ?? "", email: account.email };
 }
 
 export type ProfileInput = { displayName: string; bio: string; email: string };
-export type SettingsResult = { ok: true } | { ok: false; errors: FieldErrors };
 
-/** A member changes their own display name, bio and email; an email another account uses is a field error. */
-export async function updateProfile(actor: Actor, input: ProfileInput): Promise<SettingsResult> {
-  invariantResponse(actor && can.editProfile(actor), "Sign in to change your profile.", { status: 403 });
-  return getDb()
+/** A member changes their own display name, bio and email; an email another account uses is refused next to it. */
+export async function updateProfile(actor: Actor, input: ProfileInput): Promise<void> {
+  ensure(actor && can.editProfile(actor), Forbidden, "Sign in to change your profile.");
+  await getDb()
     .transaction()
     .execute(async (trx) => {
       // The email column compares case-insensitively (collate nocase on SQLite, citext on PostgreSQL).
@@ -186,13 +179,12 @@ export async function updateProfile(actor: Actor, input: ProfileInput): Promise<
         .where("email", "=", input.email)
         .where("id", "!=", actor.id)
         .executeTakeFirst();
-      if (clash) return { ok: false, errors: { email: "Another account already uses this email address." } };
+      ensure(!clash, Invalid, "email", "Another account already uses this email address.");
       await trx
         .updateTable("users")
         .set({ display_name: input.displayName || null, bio: input.bio || null, email: input.email })
         .where("id", "=", actor.id)
         .execute();
-      return { ok: true };
     });
 }
 
@@ -205,13 +197,11 @@ export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
   keepSessionId: string,
-): Promise<SettingsResult> {
-  invariantResponse(actor, "Sign in to change your password.", { status: 403 });
+): Promise<void> {
+  ensure(actor, Forbidden, "Sign in to change your password.");
   const user = await getDb().selectFrom("users").select("password_hash").where("id", "=", actor.id).executeTakeFirst();
-  invariantResponse(user, "We couldn't find your account.", { status: 404 });
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    return { ok: false, errors: { currentPassword: "That is not your current password." } };
-  }
+  ensure(user, NotFound, "We couldn't find your account.");
+  ensure(await verifyPassword(user.password_hash, input.currentPassword), Invalid, "currentPassword", "That is not your current password.");
   const passwordHash = await hashPassword(input.newPassword);
   await getDb()
     .transaction()
@@ -220,5 +210,4 @@ export async function changePassword(
       await trx.deleteFrom("sessions").where("user_id", "=", actor.id).where("id", "!=", keepSessionId).execute();
       if (input.revokeTokens) await revokeAllApiTokens(actor, trx);
     });
-  return { ok: true };
 }

@@ -4,21 +4,21 @@ import { getDb } from "~db/client.server";
 import type { Database, WebhookEvent } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { webhookUrlProblem } from "~/http/outbound.server";
-import { invariantResponse, refuseInput } from "~/utils/http";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { recordAudit } from "./audit.server";
 import { shownStatus, threadFacts } from "./content.server";
+import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 function requireWebhookAdmin(actor: Actor): asserts actor is NonNullable<Actor> {
-  invariantResponse(actor && can.manageWebhooks(actor), "Only admins can manage webhooks.", { status: 403 });
+  ensure(actor && can.manageWebhooks(actor), Forbidden, "Only admins can manage webhooks.");
 }
 
 export async function createWebhook(actor: Actor, input: { url: string; events: WebhookEvent[] }) {
   requireWebhookAdmin(actor);
-  invariantResponse(input.events.length > 0, "Choose at least one event.", { status: 400 });
+  ensure(input.events.length > 0, Invalid, "events", "Choose at least one event.");
   const problem = await webhookUrlProblem(input.url);
-  if (problem) throw refuseInput(problem, { status: 400 });
+  if (problem) throw new Invalid("url", problem);
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   return getDb()
     .transaction()
@@ -39,7 +39,7 @@ export async function deleteWebhook(actor: Actor, webhookId: number): Promise<vo
     .transaction()
     .execute(async (trx) => {
       const result = await trx.deleteFrom("webhooks").where("id", "=", webhookId).executeTakeFirst();
-      invariantResponse(Number(result.numDeletedRows) === 1, "We couldn't find that webhook.", { status: 404 });
+      ensure(Number(result.numDeletedRows) === 1, NotFound, "We couldn't find that webhook.");
       await recordAudit(trx, { actorId: actor.id, action: "webhook.delete", targetType: "webhook", targetId: webhookId });
     });
 }
@@ -70,7 +70,7 @@ export async function listWebhooks(actor: Actor) {
 export async function listDeliveries(actor: Actor, webhookId: number, limit = 50) {
   requireWebhookAdmin(actor);
   const webhook = await getDb().selectFrom("webhooks").select(["id", "url"]).where("id", "=", webhookId).executeTakeFirst();
-  invariantResponse(webhook, "We couldn't find that webhook.", { status: 404 });
+  ensure(webhook, NotFound, "We couldn't find that webhook.");
   const deliveries = await getDb()
     .selectFrom("webhook_deliveries")
     .select(["id", "event", "payload", "status", "attempts", "response_status as responseStatus", "last_error as lastError", "created_at as createdAt", "delivered_at as deliveredAt", "next_attempt_at as nextAttemptAt"])

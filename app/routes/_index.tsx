@@ -5,8 +5,7 @@ import { listProducts } from "~/models/product.server";
 import { listLatestThreads } from "~/models/thread.server";
 import { withTags } from "~/models/tag.server";
 import { ThreadList } from "~/components/ThreadList";
-import type { loader as rootLoader } from "~/root";
-import { useSite } from "~/utils/use-site";
+import { useSite, type loader as rootLoader } from "~/root";
 import { siteNameIn } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) => {

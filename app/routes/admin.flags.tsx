@@ -7,6 +7,7 @@ import { RelativeTime } from "~/components/RelativeTime";
 import { ProfileLink } from "~/components/UserName";
 import { SubmitButton } from "~/components/SubmitButton";
 import { hideThreshold, listFlagQueue, resolveFlags, type FlagDecision } from "~/models/flag.server";
+import { handleIntents } from "~/http/form-action.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { replyPath, threadPath } from "~/utils/slug";
 import { pageTitle } from "~/utils/meta";
@@ -18,18 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { entries: await listFlagQueue(user), threshold: hideThreshold() };
 }
 
-const decisions: FlagDecision[] = ["agree", "disagree", "dismiss"];
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const form = await request.formData();
-  const decision = decisions.find((d) => d === form.get("intent"));
-  const type = form.get("type");
-  invariantResponse(decision && (type === "thread" || type === "post"), "That action is not something this page can do.", {
-    status: 400,
-  });
-  await resolveFlags(user, { type, id: parseId(form.get("id"), "post id") }, decision);
-  return redirect("/admin/flags");
+  const decide = (decision: FlagDecision) => async (formData: FormData) => {
+    const type = formData.get("type");
+    invariantResponse(type === "thread" || type === "post", "Say whether a thread or a reply is flagged.", { status: 400 });
+    await resolveFlags(user, { type, id: parseId(formData.get("id"), "post id") }, decision);
+    return redirect("/admin/flags");
+  };
+  return handleIntents(request, { agree: decide("agree"), disagree: decide("disagree"), dismiss: decide("dismiss") });
 }
 
 export default function FlagQueue() {

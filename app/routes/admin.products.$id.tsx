@@ -1,11 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/session.server";
 import { getProductById, updateProduct } from "~/models/product.server";
 import { ProductFields } from "~/components/ProductFields";
 import { SubmitButton } from "~/components/SubmitButton";
+import { handleForm } from "~/http/form-action.server";
 import { invariantResponse, parseId } from "~/utils/http";
-import { parseForm, productSchema } from "~/utils/validation";
+import { productSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Edit product — Admin") }];
@@ -20,11 +21,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const id = parseId(params.id, "product id");
-  const parsed = parseForm(productSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await updateProduct(user, id, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values: parsed.data }, { status: 400 });
-  return redirect(`/products/${result.product.slug}`);
+  return handleForm(request, productSchema, async (input) => {
+    const product = await updateProduct(user, id, input);
+    return redirect(`/products/${product.slug}`);
+  });
 }
 
 export default function EditProduct() {
@@ -34,7 +34,7 @@ export default function EditProduct() {
     <section className="form-page" aria-labelledby="edit-title">
       <h1 id="edit-title">Edit {product.name}</h1>
       <Form method="post" noValidate>
-        <ProductFields values={actionData?.values ?? product} errors={actionData?.errors ?? {}} />
+        <ProductFields initial={product} feedback={actionData} />
         <div className="form-actions">
           <SubmitButton pendingText="Saving…" className="button button-primary">
             Save product

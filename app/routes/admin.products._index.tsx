@@ -1,12 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireAdmin } from "~/auth/session.server";
 import { createProduct, listProducts, moveProduct, setProductArchived } from "~/models/product.server";
 import { ProductFields } from "~/components/ProductFields";
 import { SubmitButton } from "~/components/SubmitButton";
-import { invariantResponse, parseId } from "~/utils/http";
-import { parseForm, productSchema } from "~/utils/validation";
+import { form, handleIntents } from "~/http/form-action.server";
+import { feedbackFor } from "~/utils/form-feedback";
+import { parseId } from "~/utils/http";
+import { productSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Products — Admin") }];
@@ -18,29 +20,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "create") {
-    const parsed = parseForm(productSchema, form);
-    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const result = await createProduct(user, parsed.data);
-    if (!result.ok) return data({ errors: result.errors, values: parsed.data }, { status: 400 });
-    return redirect(`/products/${result.product.slug}`);
-  }
-  const productId = parseId(form.get("productId"), "product id");
-  switch (intent) {
-    case "move-up":
-    case "move-down":
-      await moveProduct(user, productId, intent === "move-up" ? "up" : "down");
-      break;
-    case "archive":
-    case "unarchive":
-      await setProductArchived(user, productId, intent === "archive");
-      break;
-    default:
-      invariantResponse(false, "That action is not something this page can do.", { status: 400 });
-  }
-  return redirect("/admin/products");
+  /** The buttons of a product's row. */
+  const row = (change: (productId: number) => Promise<void>) => async (formData: FormData) => {
+    await change(parseId(formData.get("productId"), "product id"));
+    return redirect("/admin/products");
+  };
+  return handleIntents(request, {
+    create: form(productSchema, async (input) => {
+      const product = await createProduct(user, input);
+      return redirect(`/products/${product.slug}`);
+    }),
+    "move-up": row((id) => moveProduct(user, id, "up")),
+    "move-down": row((id) => moveProduct(user, id, "down")),
+    archive: row((id) => setProductArchived(user, id, true)),
+    unarchive: row((id) => setProductArchived(user, id, false)),
+  });
 }
 
 export default function AdminProducts() {
@@ -114,7 +108,7 @@ export default function AdminProducts() {
       <section className="form-page" aria-labelledby="create-title">
         <h2 id="create-title">Add a product</h2>
         <Form method="post" noValidate>
-          <ProductFields values={actionData?.values ?? {}} errors={actionData?.errors ?? {}} />
+          <ProductFields feedback={feedbackFor(actionData, "create")} />
           <SubmitButton intent="create" pendingText="Creating…" className="button button-primary">
             Create product
           </SubmitButton>

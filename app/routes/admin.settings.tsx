@@ -1,11 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/session.server";
 import { TextAreaField, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { getSiteSettings, updateSiteSettings } from "~/models/site-settings.server";
 import { SITE_DESCRIPTION_MAX, SITE_NAME_MAX } from "~/utils/site-settings";
-import { parseForm, siteSettingsSchema } from "~/utils/validation";
+import { handleForm } from "~/http/form-action.server";
+import { siteSettingsSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Site settings — Admin") }];
@@ -18,17 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = parseForm(siteSettingsSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await updateSiteSettings(admin, parsed.data);
-  return redirect("/admin/settings?saved=1");
+  return handleForm(request, siteSettingsSchema, async (settings) => {
+    await updateSiteSettings(admin, settings);
+    return redirect("/admin/settings?saved=1");
+  });
 }
 
 export default function SiteSettings() {
   const { settings, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values: Partial<Record<string, string>> = actionData?.values ?? settings;
-  const errors: Partial<Record<string, string>> = actionData?.errors ?? {};
   return (
     <section className="form-page" aria-labelledby="site-title">
       <p className="breadcrumb">
@@ -46,8 +45,8 @@ export default function SiteSettings() {
           name="siteName"
           required
           maxLength={SITE_NAME_MAX}
-          defaultValue={values.siteName}
-          error={errors.siteName}
+          defaultValue={settings.siteName}
+          feedback={actionData}
           hint="Shown in the header, in the footer and in the title of the home page."
         />
         <TextAreaField
@@ -55,8 +54,8 @@ export default function SiteSettings() {
           name="siteDescription"
           rows={5}
           maxLength={SITE_DESCRIPTION_MAX}
-          defaultValue={values.siteDescription}
-          error={errors.siteDescription}
+          defaultValue={settings.siteDescription}
+          feedback={actionData}
           hint={`Shown on the home page and to search engines. Plain text, up to ${SITE_DESCRIPTION_MAX} characters.`}
         />
         <SubmitButton pendingText="Saving…" className="button button-primary">

@@ -1,11 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { createTag, deleteTag, listTagsWithCounts, renameTag } from "~/models/tag.server";
 import { TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
-import { invariantResponse, parseId } from "~/utils/http";
-import { formValues, parseForm, tagSchema } from "~/utils/validation";
+import { form, handleIntents } from "~/http/form-action.server";
+import { feedbackFor } from "~/utils/form-feedback";
+import { parseId } from "~/utils/http";
+import { tagSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Tags — Staff") }];
@@ -17,29 +19,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "delete") {
-    await deleteTag(user, parseId(form.get("tagId"), "tag id"));
-    return redirect("/admin/tags");
-  }
-  invariantResponse(intent === "create" || intent === "rename", "That action is not something this page can do.", {
-    status: 400,
+  const tagIdOf = (formData: FormData) => parseId(formData.get("tagId"), "tag id");
+  const done = () => redirect("/admin/tags");
+  return handleIntents(request, {
+    create: form(tagSchema, async (tag) => {
+      await createTag(user, tag);
+      return done();
+    }),
+    rename: form(tagSchema, async (tag, formData) => {
+      await renameTag(user, tagIdOf(formData), tag);
+      return done();
+    }),
+    delete: async (formData) => {
+      await deleteTag(user, tagIdOf(formData));
+      return done();
+    },
   });
-  const tagId = intent === "rename" ? parseId(form.get("tagId"), "tag id") : null;
-  const parsed = parseForm(tagSchema, form);
-  if (!parsed.ok) return data({ tagId, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = tagId === null ? await createTag(user, parsed.data) : await renameTag(user, tagId, parsed.data);
-  if (!result.ok) return data({ tagId, errors: result.errors, values: formValues(form) }, { status: 400 });
-  return redirect("/admin/tags");
 }
 
 export default function AdminTags() {
   const { tags } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const feedbackFor = (tagId: number | null) =>
-    actionData && actionData.tagId === tagId ? actionData : { errors: {} as Record<string, string | undefined>, values: undefined };
-  const create = feedbackFor(null);
+  const create = feedbackFor(actionData, "create");
+  const rename = feedbackFor(actionData, "rename");
   return (
     <>
       <h1>Tags</h1>
@@ -47,7 +49,7 @@ export default function AdminTags() {
       {tags.length === 0 ? <p className="empty">No tags yet.</p> : null}
       <ul className="tag-admin-list">
         {tags.map((tag) => {
-          const feedback = feedbackFor(tag.id);
+          const feedback = rename?.values.tagId === String(tag.id) ? rename : undefined;
           return (
             <li key={tag.id} className="tag-admin-row">
               <h2 className="tag-admin-title">
@@ -63,15 +65,15 @@ export default function AdminTags() {
                     label="Name"
                     id={`name-${tag.id}`}
                     name="name"
-                    defaultValue={feedback.values?.name ?? tag.name}
-                    error={feedback.errors.name}
+                    defaultValue={tag.name}
+                    feedback={feedback}
                   />
                   <TextField
                     label="Slug"
                     id={`slug-${tag.id}`}
                     name="slug"
-                    defaultValue={feedback.values?.slug ?? tag.slug}
-                    error={feedback.errors.slug}
+                    defaultValue={tag.slug}
+                    feedback={feedback}
                   />
                   <SubmitButton intent="rename" name="tagId" value={String(tag.id)} pendingText="Saving…" className="button button-small">
                     Rename
@@ -94,13 +96,12 @@ export default function AdminTags() {
         </h2>
         {/* A new key empties the form once the tag it created is listed. */}
         <Form method="post" noValidate key={tags.length}>
-          <TextField label="Name" id="new-name" name="name" defaultValue={create.values?.name} error={create.errors.name} />
+          <TextField label="Name" id="new-name" name="name" feedback={create} />
           <TextField
             label="Slug"
             id="new-slug"
             name="slug"
-            defaultValue={create.values?.slug}
-            error={create.errors.slug}
+            feedback={create}
             hint="Used in the address: /tags/your-slug"
           />
           <SubmitButton intent="create" pendingText="Creating…" className="button button-primary">

@@ -1,14 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { Role } from "~db/schema";
 import { requireAdmin } from "~/auth/session.server";
 import { FormError } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { changeRole, searchUsers, USERS_PAGE_LAST } from "~/models/user.server";
-import { invariantResponse, pageParam } from "~/utils/http";
+import { form, handleIntents } from "~/http/form-action.server";
+import { pageParam } from "~/utils/http";
 import { roleLabels } from "~/utils/roles";
 import { isoTime } from "~/utils/time";
-import { parseForm, roleChangeSchema } from "~/utils/validation";
+import { roleChangeSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Users — Admin") }];
@@ -25,21 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
-  invariantResponse(form.get("intent") === "role", "That action is not something this page can do.", { status: 400 });
-  const parsed = parseForm(roleChangeSchema, form);
-  invariantResponse(parsed.ok, "Choose a member and one of the roles member, staff or admin.", { status: 400 });
-  try {
-    await changeRole(admin, parsed.data.userId, parsed.data.role);
-  } catch (error) {
+  return handleIntents(request, {
     // A refused change (the last admin) is explained above the list, which stays usable.
-    if (error instanceof Response && error.status === 409) return data({ error: await error.text() }, { status: 409 });
-    throw error;
-  }
-  const back = new URL(request.url).searchParams;
-  back.delete("index");
-  back.set("changed", String(parsed.data.userId));
-  return redirect(`/admin/users?${back}`);
+    role: form(roleChangeSchema, async ({ userId, role }) => {
+      await changeRole(admin, userId, role);
+      const back = new URL(request.url).searchParams;
+      back.delete("index");
+      back.set("changed", String(userId));
+      return redirect(`/admin/users?${back}`);
+    }),
+  });
 }
 
 /** The role changes offered for someone with a given role, as (label, new role). */
@@ -78,7 +74,7 @@ export default function AdminUsers() {
         </button>
         {q ? <Link to="/admin/users">Show everyone</Link> : null}
       </Form>
-      <FormError message={actionData?.error} />
+      <FormError message={actionData?.errors.role ?? actionData?.errors.userId} />
       {changed ? (
         <p className="notice" role="status">
           @{changed.username} is now {roleLabels[changed.role].toLowerCase()}.

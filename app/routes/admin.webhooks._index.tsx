@@ -1,16 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { WebhookEvent } from "~db/schema";
 import { requireAdmin } from "~/auth/session.server";
-import { TextField } from "~/components/Field";
+import { FieldError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { createWebhook, deleteWebhook, listWebhooks } from "~/models/webhook.server";
-import { keepFormOnRefusal } from "~/utils/form-response.server";
-import { invariantResponse, parseId } from "~/utils/http";
-import { parseForm, webhookSchema } from "~/utils/validation";
+import { form, handleIntents } from "~/http/form-action.server";
+import { feedbackFor } from "~/utils/form-feedback";
+import { parseId } from "~/utils/http";
+import { webhookSchema } from "~/utils/validation.server";
 import { webhookEvents } from "~/utils/webhook-events";
 import { pageTitle } from "~/utils/meta";
-import { useSite } from "~/utils/use-site";
+import { useSite } from "~/root";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Webhooks — Admin") }];
 
@@ -21,34 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "delete") {
-    await deleteWebhook(user, parseId(form.get("id"), "webhook id"));
-    return redirect("/admin/webhooks");
-  }
-  invariantResponse(intent === "create", "That action is not something this page can do.", { status: 400 });
-  const parsed = parseForm(webhookSchema, form);
-  const chosen = form.getAll("events").map(String);
-  const events = webhookEvents.map((e) => e.value).filter((e) => chosen.includes(e)) as WebhookEvent[];
-  if (!parsed.ok || events.length === 0) {
-    const errors: Partial<Record<"url" | "events", string>> = {
-      ...(parsed.ok ? {} : { url: parsed.errors.url }),
-      ...(events.length === 0 ? { events: "Choose at least one event." } : {}),
-    };
-    return data({ errors, values: { url: String(form.get("url") ?? ""), events: chosen } }, { status: 400 });
-  }
-  const created = await keepFormOnRefusal("url", form, () => createWebhook(user, { url: parsed.data.url, events }));
-  if (!created.ok) {
-    const errors: Partial<Record<"url" | "events", string>> = { url: created.message };
-    return data({ errors, values: { url: String(form.get("url") ?? ""), events: chosen } }, { status: 400 });
-  }
-  return redirect(`/admin/webhooks/${created.written}`);
+  return handleIntents(request, {
+    create: form(webhookSchema, async (webhook) => redirect(`/admin/webhooks/${await createWebhook(user, webhook)}`)),
+    delete: async (formData) => {
+      await deleteWebhook(user, parseId(formData.get("id"), "webhook id"));
+      return redirect("/admin/webhooks");
+    },
+  });
 }
 
 export default function Webhooks() {
   const { webhooks } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const feedback = feedbackFor(useActionData<typeof action>(), "create");
+  const eventsError = feedback?.errors.events;
   const { siteName } = useSite();
   return (
     <section aria-labelledby="webhooks-title">
@@ -83,20 +68,21 @@ export default function Webhooks() {
       )}
       <Form method="post" className="form-page" noValidate>
         <h2>Add a webhook</h2>
-        <TextField label="Payload URL" name="url" type="url" required defaultValue={result?.values.url} error={result?.errors.url} />
-        <fieldset className="field" aria-describedby={result?.errors.events ? "events-error" : undefined}>
+        <TextField label="Payload URL" name="url" type="url" required feedback={feedback} />
+        <fieldset className="field" aria-describedby={eventsError ? "events-error" : undefined}>
           <legend>Events</legend>
           {webhookEvents.map((event) => (
             <label key={event.value} className="choice">
-              <input type="checkbox" name="events" value={event.value} defaultChecked={result ? result.values.events.includes(event.value) : true} />{" "}
+              <input
+                type="checkbox"
+                name="events"
+                value={event.value}
+                defaultChecked={feedback ? (feedback.values.events ?? "").split(",").includes(event.value) : true}
+              />{" "}
               {event.label} <code>{event.value}</code>
             </label>
           ))}
-          {result?.errors.events ? (
-            <p className="field-error" id="events-error" role="alert">
-              {result.errors.events}
-            </p>
-          ) : null}
+          <FieldError name="events" message={eventsError} />
         </fieldset>
         <SubmitButton intent="create" pendingText="Adding…" className="button button-primary">
           Add webhook

@@ -1,4 +1,4 @@
 import { listApiProducts } from "~/models/api.server";
-import { apiResponse, json } from "~/utils/api.server";
+import { apiResponse, json } from "~/routes/api.server";
 
 export const loader = () => apiResponse(async () => json({ products: await listApiProducts() }));

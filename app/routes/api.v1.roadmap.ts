@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getProductBySlug } from "~/models/product.server";
 import { getRoadmap } from "~/models/roadmap.server";
-import { apiResponse, json } from "~/utils/api.server";
+import { apiResponse, json } from "~/routes/api.server";
 import { invariantResponse } from "~/utils/http";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { threadPath } from "~/utils/slug";
 
 /** GET /api/v1/roadmap?product= — planned, in progress and recently shipped ideas with their co-designers. */

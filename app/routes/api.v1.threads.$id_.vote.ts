@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { unvote, vote } from "~/models/vote.server";
 import { getApiThread } from "~/models/api.server";
-import { apiResponse, json, requireApiUser } from "~/utils/api.server";
+import { apiResponse, json, requireApiUser } from "~/routes/api.server";
 import { invariantResponse, parseId } from "~/utils/http";
 
 /** POST votes for an idea as the token's owner; DELETE takes the vote back. */

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listApiThreads } from "~/models/api.server";
 import { getProductBySlug } from "~/models/product.server";
-import { apiResponse, json } from "~/utils/api.server";
+import { apiResponse, json } from "~/routes/api.server";
 import { invariantResponse, parseId } from "~/utils/http";
 import { parseStatusFilter } from "~/utils/idea-status";
-import { threadKinds } from "~/utils/validation";
+import { threadKinds } from "~/utils/form-limits";
 
 /** GET /api/v1/threads?product=&kind=&status=&solved=&cursor=&limit= — newest first. */
 export const loader = ({ request }: LoaderFunctionArgs) =>

@@ -1,5 +1,5 @@
 import { listChangelog } from "~/models/changelog.server";
-import { atomResponse, changelogAtom } from "~/utils/feeds.server";
+import { atomResponse, changelogAtom } from "~/routes/feeds.server";
 import { FEED_SIZE } from "~/models/feed.server";
 import { getSiteSettings } from "~/models/site-settings.server";
 

@@ -1,5 +1,5 @@
 import { listFeedThreads } from "~/models/feed.server";
-import { atomResponse, threadsAtom } from "~/utils/feeds.server";
+import { atomResponse, threadsAtom } from "~/routes/feeds.server";
 import { getSiteSettings } from "~/models/site-settings.server";
 
 export async function loader() {

@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, startSession } from "~/auth/session.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
 import { checkSignIn } from "~/auth/sign-in.server";
-import { passRetryAfter } from "~/utils/rate-limit.server";
-import { activeSuspension } from "~/models/suspension.server";
+import { passRetryAfter } from "~/http/rate-limit.server";
+import { refuseSuspendedSignIn } from "~/models/suspension.server";
+import { handleForm } from "~/http/form-action.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
-import { loginSchema, parseForm } from "~/utils/validation";
+import { loginSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Sign in") }];
@@ -22,36 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const parsed = parseForm(loginSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const checked = await checkSignIn(context.clientIp, parsed.data.login, parsed.data.password);
-  if (!checked.ok) {
-    return data(
-      { errors: { form: checked.message }, values: { login: parsed.data.login } },
-      { status: checked.status, headers: checked.headers },
-    );
-  }
-  const { userId } = checked;
-  const suspension = await activeSuspension(userId);
-  if (suspension) {
-    const until = new Date(suspension.until).toUTCString();
-    return data(
-      {
-        errors: { form: `Your account is suspended until ${until}. Reason: ${suspension.reason}` },
-        values: { login: parsed.data.login },
-      },
-      { status: 403 },
-    );
-  }
-  return startSession(request, userId, form.get("redirectTo"));
+  return handleForm(request, loginSchema, async ({ login, password }, formData) => {
+    const userId = await checkSignIn(context.clientIp, login, password);
+    await refuseSuspendedSignIn(userId);
+    return startSession(request, userId, formData.get("redirectTo"));
+  });
 }
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const redirectTo = safeRedirect(searchParams.get("redirectTo"));
-  const errors: Partial<Record<string, string>> = actionData?.errors ?? {};
+
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
@@ -62,7 +45,7 @@ export default function Login() {
         </p>
       ) : null}
       {redirectTo !== "/" ? <p className="muted">Sign in to continue where you left off.</p> : null}
-      <FormError message={errors.form} />
+      <FormError message={actionData?.errors.form} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
@@ -70,8 +53,7 @@ export default function Login() {
           name="login"
           autoComplete="username"
           required
-          defaultValue={actionData?.values.login}
-          error={errors.login}
+          feedback={actionData}
         />
         <TextField
           label="Password"
@@ -79,7 +61,7 @@ export default function Login() {
           type="password"
           autoComplete="current-password"
           required
-          error={errors.password}
+          feedback={actionData}
         />
         <SubmitButton pendingText="Signing in…" className="button button-primary button-wide">
           Sign in

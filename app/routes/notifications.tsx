@@ -4,7 +4,8 @@ import { requireUser } from "~/auth/session.server";
 import { RelativeTime } from "~/components/RelativeTime";
 import { SubmitButton } from "~/components/SubmitButton";
 import { listNotifications, markAllRead, markRead } from "~/models/notification-inbox.server";
-import { invariantResponse, parseId } from "~/utils/http";
+import { handleIntents } from "~/http/form-action.server";
+import { parseId } from "~/utils/http";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Notifications") }];
@@ -16,18 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  switch (form.get("intent")) {
-    case "read":
-      await markRead(user, parseId(form.get("id"), "notification id"));
-      break;
-    case "read-all":
-      await markAllRead(user);
-      break;
-    default:
-      invariantResponse(false, "That action is not something this page can do.", { status: 400 });
-  }
-  return redirect("/notifications");
+  const andBack = async (write: Promise<void>) => {
+    await write;
+    return redirect("/notifications");
+  };
+  return handleIntents(request, {
+    read: (formData) => andBack(markRead(user, parseId(formData.get("id"), "notification id"))),
+    "read-all": () => andBack(markAllRead(user)),
+  });
 }
 
 export default function Notifications() {

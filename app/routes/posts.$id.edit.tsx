@@ -1,16 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { editReply, getReplyForEdit } from "~/models/post.server";
-import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
-import { consume, editsLimited, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
+import { handleForm, limitRate } from "~/http/form-action.server";
+import { editsLimited, passRetryAfter } from "~/http/rate-limit.server";
 import { TextAreaField } from "~/components/Field";
 import { RedactionChoice } from "~/components/RedactionChoice";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
 import { replyPath } from "~/utils/slug";
-import { BODY_HINT, BODY_MAX } from "~/utils/body-limit";
-import { parseForm, replySchema } from "~/utils/validation.server";
+import { BODY_HINT, BODY_MAX } from "~/utils/form-limits";
+import { replySchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Edit reply") }];
@@ -25,14 +25,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "reply id");
   const user = await requireUser(request);
-  const form = await request.formData();
-  const parsed = parseForm(replySchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const wait = await consume("edits", user.id);
-  if (wait) return formError("body", editsLimited(wait), form, { status: 429, headers: retryAfter(wait) });
-  const edited = await keepFormOnRefusal("body", form, () => editReply(user, id, parsed.data.body, { redact: form.get("redact") === "on" }));
-  if (!edited.ok) return edited.refused;
-  return redirect(replyPath(id));
+  return handleForm(request, replySchema, async ({ body }, formData) => {
+    await limitRate("edits", user.id, "body", editsLimited);
+    await editReply(user, id, body, { redact: formData.get("redact") === "on" });
+    return redirect(replyPath(id));
+  });
 }
 
 export default function EditReply() {
@@ -52,8 +49,8 @@ export default function EditReply() {
           rows={10}
           required
           maxLength={BODY_MAX}
-          defaultValue={actionData?.values.body ?? reply.body}
-          error={actionData?.errors.body}
+          defaultValue={reply.body}
+          feedback={actionData}
           hint={BODY_HINT}
         />
         {reply.canRedact ? <RedactionChoice checked={actionData?.values.redact === "on"} /> : null}

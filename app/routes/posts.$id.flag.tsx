@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FlagForm } from "~/components/FlagForm";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
-import { flagAction, flagLoader } from "~/utils/content-routes.server";
+import { flagAction, flagLoader } from "~/routes/content-pages.server";
 import { parseId } from "~/utils/http";
 import { pageTitle } from "~/utils/meta";
 
@@ -19,7 +19,7 @@ export default function FlagReply() {
   const actionData = useActionData<typeof action>();
   return (
     <ThreadSubpage thread={{ id: summary.threadId, title: summary.title }} title="Flag this reply for staff">
-      <FlagForm errors={actionData?.errors} values={actionData?.values} />
+      <FlagForm feedback={actionData} />
     </ThreadSubpage>
   );
 }

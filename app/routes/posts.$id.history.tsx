@@ -4,7 +4,7 @@ import { getUser } from "~/auth/session.server";
 import { EditHistory } from "~/components/EditHistory";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { getHistory } from "~/models/revision.server";
-import { historyAction } from "~/utils/content-routes.server";
+import { historyAction } from "~/routes/content-pages.server";
 import { parseId } from "~/utils/http";
 import { pageTitle } from "~/utils/meta";
 

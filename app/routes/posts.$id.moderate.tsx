@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ModerationForms } from "~/components/ModerationForms";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
-import { moderateAction, moderateLoader } from "~/utils/content-routes.server";
+import { moderateAction, moderateLoader } from "~/routes/content-pages.server";
 import { parseId } from "~/utils/http";
 import { pageTitle } from "~/utils/meta";
 

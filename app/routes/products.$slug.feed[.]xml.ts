@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listFeedThreads } from "~/models/feed.server";
 import { getProductBySlug } from "~/models/product.server";
-import { atomResponse, threadsAtom } from "~/utils/feeds.server";
+import { atomResponse, threadsAtom } from "~/routes/feeds.server";
 import { invariantResponse } from "~/utils/http";
 import { getSiteSettings } from "~/models/site-settings.server";
 

@@ -1,4 +1,4 @@
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 
 /** Crawlers may read every public page; forms, accounts and staff pages are no use to them. */
 export function loader() {

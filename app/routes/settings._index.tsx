@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { endAllSessions, readSessionId, requireUser } from "~/auth/session.server";
@@ -7,9 +7,12 @@ import { RevokeTokensChoice } from "~/components/RevokeTokensChoice";
 import { SubmitButton } from "~/components/SubmitButton";
 import { revokeAllApiTokens } from "~/models/api-token.server";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server";
+import { form, handleIntents, limitRate } from "~/http/form-action.server";
+import { feedbackFor } from "~/utils/form-feedback";
+import { BIO_MAX, DISPLAY_NAME_MAX } from "~/utils/form-limits";
 import { invariantResponse } from "~/utils/http";
-import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
-import { BIO_MAX, DISPLAY_NAME_MAX, parseForm, passwordChangeSchema, profileSchema } from "~/utils/validation";
+import { passRetryAfter } from "~/http/rate-limit.server";
+import { passwordChangeSchema, profileSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Settings") }];
@@ -36,45 +39,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  switch (form.get("intent")) {
-    case "profile": {
-      const parsed = parseForm(profileSchema, form);
-      if (!parsed.ok) return data({ intent: "profile", errors: parsed.errors, values: parsed.values }, { status: 400 });
-      const result = await updateProfile(user, parsed.data);
-      if (!result.ok) return data({ intent: "profile", errors: result.errors, values: parsed.data }, { status: 400 });
+  return handleIntents(request, {
+    profile: form(profileSchema, async (profile) => {
+      await updateProfile(user, profile);
       return redirect("/settings?saved=profile");
-    }
-    case "password": {
-      const parsed = parseForm(passwordChangeSchema, form);
-      if (!parsed.ok) return data({ intent: "password", errors: parsed.errors, values: {} }, { status: 400 });
-      const wait = await consume("passwordChange", user.id);
-      if (wait) {
-        const errors = { currentPassword: `Too many tries to change your password. Please try again ${wait.when}.` };
-        return data({ intent: "password", errors, values: {} }, { status: 429, headers: retryAfter(wait) });
-      }
+    }),
+    password: form(passwordChangeSchema, async (change) => {
+      await limitRate("passwordChange", user.id, "currentPassword", (wait) => `Too many tries to change your password. Please try again ${wait.when}.`);
       const sessionId = readSessionId(request);
       invariantResponse(sessionId, "Sign in again to change your password.", { status: 401 });
-      const result = await changePassword(user, parsed.data, sessionId);
-      if (!result.ok) return data({ intent: "password", errors: result.errors, values: {} }, { status: 400 });
-      return redirect(`/settings?saved=${parsed.data.revokeTokens ? "password-and-tokens" : "password"}`);
-    }
-    case "sign-out-everywhere": {
-      const revokeTokens = form.get("revokeTokens") === "on";
+      await changePassword(user, change, sessionId);
+      return redirect(`/settings?saved=${change.revokeTokens ? "password-and-tokens" : "password"}`);
+    }),
+    "sign-out-everywhere": async (formData) => {
+      const revokeTokens = formData.get("revokeTokens") === "on";
       if (revokeTokens) await revokeAllApiTokens(user);
       return endAllSessions(user.id, { tokensRevoked: revokeTokens });
-    }
-    default:
-      invariantResponse(false, "That action is not something this page can do.", { status: 400 });
-  }
+    },
+  });
 }
 
 export default function Settings() {
   const { account, username, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const profileErrors: Partial<Record<string, string>> = actionData?.intent === "profile" ? actionData.errors : {};
-  const profile: Partial<Record<string, string>> = actionData?.intent === "profile" ? actionData.values : account;
-  const passwordErrors: Partial<Record<string, string>> = actionData?.intent === "password" ? actionData.errors : {};
+  const profile = feedbackFor(actionData, "profile");
+  const password = feedbackFor(actionData, "password");
   // Passwords never come back from the server; with JavaScript, empty what the browser kept too.
   const passwordForm = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -101,8 +90,8 @@ export default function Settings() {
             name="displayName"
             autoComplete="name"
             maxLength={DISPLAY_NAME_MAX}
-            defaultValue={profile.displayName}
-            error={profileErrors.displayName}
+            defaultValue={account.displayName}
+            feedback={profile}
             hint={`Optional, up to ${DISPLAY_NAME_MAX} characters. Without one, people see @${username}.`}
           />
           <TextAreaField
@@ -110,8 +99,8 @@ export default function Settings() {
             name="bio"
             rows={4}
             maxLength={BIO_MAX}
-            defaultValue={profile.bio}
-            error={profileErrors.bio}
+            defaultValue={account.bio}
+            feedback={profile}
             hint={`Plain text, up to ${BIO_MAX} characters.`}
           />
           <TextField
@@ -120,8 +109,8 @@ export default function Settings() {
             type="email"
             autoComplete="email"
             required
-            defaultValue={profile.email}
-            error={profileErrors.email}
+            defaultValue={account.email}
+            feedback={profile}
           />
           <SubmitButton intent="profile" pendingText="Saving…" className="button button-primary">
             Save profile
@@ -140,7 +129,7 @@ export default function Settings() {
             type="password"
             autoComplete="current-password"
             required
-            error={passwordErrors.currentPassword}
+            feedback={password}
           />
           <TextField
             label="New password"
@@ -148,7 +137,7 @@ export default function Settings() {
             type="password"
             autoComplete="new-password"
             required
-            error={passwordErrors.newPassword}
+            feedback={password}
             hint="At least 8 characters."
           />
           <RevokeTokensChoice />

@@ -1,10 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { FieldError } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
+import { handleForm } from "~/http/form-action.server";
 import { getEmailPreferences, setEmailPreferences } from "~/email/preferences.server";
 import { deliveries, emailKindLabels, emailKinds } from "~/utils/email-kinds";
-import { emailPreferencesSchema, parseForm } from "~/utils/validation";
+import { emailPreferencesSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Email settings") }];
@@ -17,16 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(emailPreferencesSchema, await request.formData());
-  if (!parsed.ok) throw new Response("Choose one of the listed options for every kind of email.", { status: 400 });
-  await setEmailPreferences(user, parsed.data);
-  return redirect("/settings/email?saved=1");
+  return handleForm(request, emailPreferencesSchema, async (preferences) => {
+    await setEmailPreferences(user, preferences);
+    return redirect("/settings/email?saved=1");
+  });
 }
 
 const deliveryLabels = { immediate: "Right away", daily: "Daily digest", off: "Off" } as const;
 
 export default function EmailSettings() {
   const { preferences, saved } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
   return (
     <section className="form-page" aria-labelledby="email-title">
       <p className="breadcrumb">
@@ -41,14 +44,15 @@ export default function EmailSettings() {
       ) : null}
       <Form method="post" className="preferences-form">
         {emailKinds.map((kind) => (
-          <fieldset key={kind} className="preference">
+          <fieldset key={kind} className="preference" aria-describedby={feedback?.errors[kind] ? `${kind}-error` : undefined}>
             <legend>{emailKindLabels[kind]}</legend>
             {deliveries.map((delivery) => (
               <label key={delivery} className="choice">
-                <input type="radio" name={kind} value={delivery} defaultChecked={preferences[kind] === delivery} />{" "}
+                <input type="radio" name={kind} value={delivery} defaultChecked={(feedback?.values[kind] ?? preferences[kind]) === delivery} />{" "}
                 {deliveryLabels[delivery]}
               </label>
             ))}
+            <FieldError name={kind} message={feedback?.errors[kind]} />
           </fieldset>
         ))}
         <SubmitButton pendingText="Saving…" className="button button-primary">

@@ -1,12 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { TextField } from "~/components/Field";
+import { FieldError, TextField } from "~/components/Field";
 import { RelativeTime } from "~/components/RelativeTime";
 import { SubmitButton } from "~/components/SubmitButton";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
-import { invariantResponse, parseId } from "~/utils/http";
-import { apiTokenSchema, parseForm, type tokenLifetimes } from "~/utils/validation.server";
+import { form, handleIntents } from "~/http/form-action.server";
+import { feedbackFor } from "~/utils/form-feedback";
+import type { tokenLifetimes } from "~/utils/form-limits";
+import { parseId } from "~/utils/http";
+import { apiTokenSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "API tokens") }];
@@ -18,17 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "revoke") {
-    await revokeApiToken(user, parseId(form.get("id"), "token id"));
-    return { created: null, errors: null, values: null };
-  }
-  invariantResponse(intent === "create", "That action is not something this page can do.", { status: 400 });
-  const parsed = parseForm(apiTokenSchema, form);
-  if (!parsed.ok) return data({ created: null, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  // Shown once, in this response only: the database keeps just a hash.
-  return { created: await createApiToken(user, parsed.data.name, parsed.data.expires), errors: null, values: null };
+  return handleIntents(request, {
+    revoke: async (formData) => {
+      await revokeApiToken(user, parseId(formData.get("id"), "token id"));
+      return { created: null };
+    },
+    // Shown once, in this response only: the database keeps just a hash.
+    create: form(apiTokenSchema, async ({ name, expires }) => ({ created: await createApiToken(user, name, expires) })),
+  });
 }
 
 const lifetimes: [(typeof tokenLifetimes)[number], string][] = [
@@ -41,6 +41,8 @@ const lifetimes: [(typeof tokenLifetimes)[number], string][] = [
 export default function ApiTokens() {
   const { tokens, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const created = result && "created" in result ? result.created : null;
+  const feedback = feedbackFor(result, "create");
   return (
     <section className="form-page" aria-labelledby="tokens-title">
       <p className="breadcrumb">
@@ -51,24 +53,24 @@ export default function ApiTokens() {
         A token lets a script post replies and vote as you through the JSON API (see docs/api.md in the project). Keep it secret like a
         password; revoke it when you no longer need it.
       </p>
-      {result?.created ? (
+      {created ? (
         <div className="notice" role="status">
           <p>Your new token. Copy it now: it won't be shown again.</p>
           <p>
-            <code className="token">{result.created}</code>
+            <code className="token">{created}</code>
           </p>
         </div>
       ) : null}
       <Form method="post" className="inline-form">
-        <TextField label="Token name" name="name" maxLength={60} hint="What it's for, e.g. “Release notes bot”." defaultValue={result?.values?.name} error={result?.errors?.name} />
+        <TextField label="Token name" name="name" maxLength={60} hint="What it's for, e.g. “Release notes bot”." feedback={feedback} />
         <div className="field">
           <label htmlFor="expires">Works for</label>
           <select
             id="expires"
             name="expires"
-            defaultValue={result?.values?.expires ?? "90"}
-            aria-invalid={result?.errors?.expires ? true : undefined}
-            aria-describedby={result?.errors?.expires ? "expires-error" : undefined}
+            defaultValue={feedback?.values.expires ?? "90"}
+            aria-invalid={feedback?.errors.expires ? true : undefined}
+            aria-describedby={feedback?.errors.expires ? "expires-error" : undefined}
           >
             {lifetimes.map(([value, label]) => (
               <option key={value} value={value}>
@@ -76,11 +78,7 @@ export default function ApiTokens() {
               </option>
             ))}
           </select>
-          {result?.errors?.expires ? (
-            <p className="field-error" id="expires-error" role="alert">
-              {result.errors.expires}
-            </p>
-          ) : null}
+          <FieldError name="expires" message={feedback?.errors.expires} />
         </div>
         <SubmitButton intent="create" pendingText="Creating…" className="button button-primary">
           Create token

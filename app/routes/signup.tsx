@@ -1,13 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getUser, startSession } from "~/auth/session.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
 import { createUser } from "~/models/user.server";
-import { formError } from "~/utils/form-response.server";
-import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
+import { handleForm, limitRate } from "~/http/form-action.server";
+import { passRetryAfter } from "~/http/rate-limit.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
-import { formValues, parseForm, signupSchema } from "~/utils/validation";
+import { signupSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Join the community") }];
@@ -20,30 +20,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const wait = await consume("signup", context.clientIp);
-  if (wait) {
-    const message = `There have been several sign-ups from your network. Please try again ${wait.when}.`;
-    return formError("form", message, form, { status: 429, headers: retryAfter(wait) });
-  }
-  const parsed = parseForm(signupSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createUser(parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values: formValues(form) }, { status: 400 });
-  return startSession(request, result.userId, form.get("redirectTo"));
+  return handleForm(
+    request,
+    signupSchema,
+    async (account, formData) => {
+      const userId = await createUser(account);
+      return startSession(request, userId, formData.get("redirectTo"));
+    },
+    {
+      // Every attempt counts, before the form is even read: a refusal (name taken, a malformed address …) tells something too.
+      before: () =>
+        limitRate("signup", context.clientIp, "form", (wait) => `There have been several sign-ups from your network. Please try again ${wait.when}.`),
+    },
+  );
 }
 
 export default function Signup() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const errors: Partial<Record<string, string>> = actionData?.errors ?? {};
-  const values: Partial<Record<string, string>> = actionData?.values ?? {};
   const redirectTo = safeRedirect(searchParams.get("redirectTo"));
   return (
     <section className="auth-card" aria-labelledby="signup-title">
       <h1 id="signup-title">Join the community</h1>
       <p className="muted">Ask questions, vote for ideas and help shape what gets built.</p>
-      <FormError message={errors.form} />
+      <FormError message={actionData?.errors.form} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
@@ -51,8 +51,7 @@ export default function Signup() {
           name="username"
           autoComplete="username"
           required
-          defaultValue={values.username}
-          error={errors.username}
+          feedback={actionData}
           hint="3–30 characters: lowercase letters, digits, dashes or underscores."
         />
         <TextField
@@ -61,8 +60,7 @@ export default function Signup() {
           type="email"
           autoComplete="email"
           required
-          defaultValue={values.email}
-          error={errors.email}
+          feedback={actionData}
         />
         <TextField
           label="Password"
@@ -70,7 +68,7 @@ export default function Signup() {
           type="password"
           autoComplete="new-password"
           required
-          error={errors.password}
+          feedback={actionData}
           hint="At least 8 characters."
         />
         <SubmitButton pendingText="Creating your account…" className="button button-primary button-wide">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invariantResponse } from "~/utils/http";
-import { sitemapFile } from "~/utils/sitemap-files.server";
+import { sitemapFile } from "~/routes/sitemaps.server";
 import { xmlResponse } from "~/utils/sitemap";
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { sitemapIndex } from "~/utils/sitemap-files.server";
+import { sitemapIndex } from "~/routes/sitemaps.server";
 import { xmlResponse } from "~/utils/sitemap";
 
 export async function loader() {

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getTagBySlug } from "~/models/tag.server";
 import { FilteredThreads } from "~/components/FilteredThreads";
 import { invariantResponse } from "~/utils/http";
-import { loadThreadList } from "~/utils/list-routes.server";
+import { loadThreadList } from "~/routes/thread-lists.server";
 import { pagerMeta, seoMeta } from "~/utils/seo";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

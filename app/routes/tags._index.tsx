@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listTagsWithCounts } from "~/models/tag.server";
 import { seoMeta } from "~/utils/seo";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -1,10 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
 import { createReply } from "~/models/post.server";
-import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
+import { form, handleIntents, limitRate } from "~/http/form-action.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { locateReply, parseReplyPage } from "~/models/reply-pages.server";
 import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
@@ -18,13 +18,13 @@ import { ThreadHeader } from "~/components/ThreadHeader";
 import { ThreadOpening } from "~/components/ThreadOpening";
 import { ThreadStructuredData } from "~/components/ThreadStructuredData";
 import { tagsOfThreads } from "~/models/tag.server";
-import { invariantResponse, parseId } from "~/utils/http";
+import { parseId } from "~/utils/http";
 import { pagerMeta, seoMeta } from "~/utils/seo";
-import { threadSeo } from "~/utils/thread-seo.server";
+import { threadSeo } from "~/routes/thread-seo.server";
 import { slugify, threadPagePath } from "~/utils/slug";
-import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
+import { passRetryAfter } from "~/http/rate-limit.server";
 import { authHref } from "~/utils/return-path";
-import { parseForm, replySchema } from "~/utils/validation.server";
+import { replySchema } from "~/utils/validation.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -73,44 +73,29 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireUser(request);
-  const form = await request.formData();
   // Back to the page the form was on (?page=N kept).
   const url = new URL(request.url);
   const page = url.searchParams.get("page");
   const here = url.pathname + (page && /^\d+$/.test(page) ? `?page=${page}` : "");
-  switch (form.get("intent")) {
-    case "reply": {
-      const parsed = parseForm(replySchema, form);
-      if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-      const wait = await consume("replies", user.id);
-      if (wait) {
-        const message = `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`;
-        return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
-      }
-      const reply = await keepFormOnRefusal("body", form, () => createReply(user, threadId, parsed.data.body));
-      if (!reply.ok) return reply.refused;
-      return redirect(await locateReply(user, reply.written));
-    }
-    case "vote":
-      await vote(user, threadId);
-      break;
-    case "unvote":
-      await unvote(user, threadId);
-      break;
-    case "mark-answer":
-      await markAnswer(user, threadId, parseId(form.get("postId"), "reply id"));
+  const andBack = async (write: Promise<unknown>) => {
+    await write;
+    return redirect(here);
+  };
+  return handleIntents(request, {
+    reply: form(replySchema, async ({ body }) => {
+      await limitRate("replies", user.id, "body", (wait) => `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`);
+      return redirect(await locateReply(user, await createReply(user, threadId, body)));
+    }),
+    vote: () => andBack(vote(user, threadId)),
+    unvote: () => andBack(unvote(user, threadId)),
+    "mark-answer": async (formData) => {
+      await markAnswer(user, threadId, parseId(formData.get("postId"), "reply id"));
       return redirect(`${url.pathname}#answer`);
-    case "unmark-answer":
-      await unmarkAnswer(user, threadId);
-      break;
-    case "watch":
-    case "unwatch":
-      await setWatching(user, threadId, form.get("intent") === "watch");
-      break;
-    default:
-      invariantResponse(false, "That action is not something this page can do.", { status: 400 });
-  }
-  return redirect(here);
+    },
+    "unmark-answer": () => andBack(unmarkAnswer(user, threadId)),
+    watch: () => andBack(setWatching(user, threadId, true)),
+    unwatch: () => andBack(setWatching(user, threadId, false)),
+  });
 }
 
 export default function ThreadPage() {
@@ -181,8 +166,7 @@ export default function ThreadPage() {
         closedMessage={replyClosedMessage(thread, idea?.mergedInto != null)}
         loginHref={loginHref}
         signupHref={signupHref}
-        error={actionData?.errors.body}
-        defaultValue={actionData?.values.body}
+        feedback={actionData}
       />
     </div>
   );

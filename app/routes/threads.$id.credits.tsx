@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { AcceptIdeaForm, CreditForm } from "~/components/CreditForms";
@@ -6,10 +6,11 @@ import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { SubmitButton } from "~/components/SubmitButton";
 import { ProfileLink } from "~/components/UserName";
 import { acceptIdea, creditCoDesigner, getIdeaSummary, listCredits, listParticipants, removeCoDesigner } from "~/models/idea.server";
-import { invariantResponse, parseId } from "~/utils/http";
-import { parseCredits } from "~/utils/credit-form";
+import { feedbackFor } from "~/utils/form-feedback";
+import { form, handleIntents } from "~/http/form-action.server";
+import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
-import { creditSchema, formValues, parseForm } from "~/utils/validation";
+import { acceptSchema, creditSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Co-designer credits") }];
@@ -28,27 +29,21 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireStaff(request);
-  const form = await request.formData();
-  switch (form.get("intent")) {
-    case "accept": {
-      const parsed = parseCredits(form);
-      if (!parsed.ok) return data({ errors: parsed.errors, values: formValues(form) }, { status: 400 });
-      await acceptIdea(user, threadId, parsed.credits);
+  const here = `/threads/${threadId}/credits`;
+  return handleIntents(request, {
+    accept: form(acceptSchema, async (credits) => {
+      await acceptIdea(user, threadId, credits);
       return redirect(threadPath(await getIdeaSummary(threadId, user)));
-    }
-    case "credit": {
-      const parsed = parseForm(creditSchema, form);
-      if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-      await creditCoDesigner(user, threadId, parsed.data);
-      break;
-    }
-    case "remove":
-      await removeCoDesigner(user, threadId, parseId(form.get("userId"), "person"));
-      break;
-    default:
-      invariantResponse(false, "That action is not something this page can do.", { status: 400 });
-  }
-  return redirect(`/threads/${threadId}/credits`);
+    }),
+    credit: form(creditSchema, async (credit) => {
+      await creditCoDesigner(user, threadId, credit);
+      return redirect(here);
+    }),
+    remove: async (formData) => {
+      await removeCoDesigner(user, threadId, parseId(formData.get("userId"), "person"));
+      return redirect(here);
+    },
+  });
 }
 
 export default function CreditsPage() {
@@ -58,7 +53,7 @@ export default function CreditsPage() {
   return (
     <ThreadSubpage thread={idea} title={idea.coDesigned ? "Co-designer credits" : "Accept as co-designed"}>
       {!idea.coDesigned ? (
-        <AcceptIdeaForm participants={participants} errors={actionData?.errors} values={actionData?.values} />
+        <AcceptIdeaForm participants={participants} feedback={feedbackFor(actionData, "accept")} />
       ) : (
         <>
           <ul className="credit-list">
@@ -83,8 +78,7 @@ export default function CreditsPage() {
           </ul>
           <CreditForm
             people={participants.filter((p) => !credited.has(p.id))}
-            errors={actionData?.errors}
-            values={actionData?.values}
+            feedback={feedbackFor(actionData, "credit")}
           />
         </>
       )}

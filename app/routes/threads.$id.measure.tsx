@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
@@ -6,9 +6,10 @@ import { SuccessMeasures } from "~/components/SuccessMeasures";
 import { getIdeaDetails, getIdeaSummary } from "~/models/idea.server";
 import { giveVerdict, saveSuccessMeasure } from "~/models/success-measure.server";
 import { getThreadPage } from "~/models/thread.server";
-import { invariantResponse, parseId } from "~/utils/http";
+import { form, handleIntents } from "~/http/form-action.server";
+import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
-import { measureSchema, parseForm, verdictSchema } from "~/utils/validation";
+import { measureSchema, verdictSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Your measure of success") }];
@@ -24,21 +25,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireUser(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  invariantResponse(intent === "measure" || intent === "verdict", "That action is not something this page can do.", {
-    status: 400,
+  const andBack = async () => redirect(`${threadPath(await getIdeaSummary(threadId, user))}#measures`);
+  return handleIntents(request, {
+    measure: form(measureSchema, async ({ measure }) => {
+      await saveSuccessMeasure(user, threadId, measure);
+      return andBack();
+    }),
+    verdict: form(verdictSchema, async (verdict) => {
+      await giveVerdict(user, threadId, verdict);
+      return andBack();
+    }),
   });
-  if (intent === "measure") {
-    const parsed = parseForm(measureSchema, form);
-    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await saveSuccessMeasure(user, threadId, parsed.data.measure);
-  } else {
-    const parsed = parseForm(verdictSchema, form);
-    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await giveVerdict(user, threadId, parsed.data);
-  }
-  return redirect(`${threadPath(await getIdeaSummary(threadId, user))}#measures`);
 }
 
 export default function SuccessMeasurePage() {
@@ -53,8 +50,7 @@ export default function SuccessMeasurePage() {
         ownMeasure={ownMeasure}
         canWrite={canWrite}
         loginHref={null}
-        errors={actionData?.errors}
-        values={actionData?.values}
+        feedback={actionData}
       />
     </ThreadSubpage>
   );

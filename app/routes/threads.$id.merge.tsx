@@ -1,14 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { MergeChoice, MergeSearchForm } from "~/components/MergePicker";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { getIdeaSummary } from "~/models/idea.server";
 import { findMergeTargets, mergeIdea } from "~/models/idea-merge.server";
-import { keepFormOnRefusal } from "~/utils/form-response.server";
+import { handleForm } from "~/http/form-action.server";
 import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
-import { mergeSchema, mergeSearchSchema, parseForm } from "~/utils/validation.server";
+import { mergeSchema, mergeSearchSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Merge a duplicate idea") }];
@@ -24,12 +24,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const sourceId = parseId(params.id, "thread id");
   const user = await requireStaff(request);
-  const form = await request.formData();
-  const parsed = parseForm(mergeSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const merged = await keepFormOnRefusal("targetId", form, () => mergeIdea(user, sourceId, parsed.data.targetId));
-  if (!merged.ok) return merged.refused;
-  return redirect(threadPath(await getIdeaSummary(parsed.data.targetId, user)));
+  return handleForm(request, mergeSchema, async ({ targetId }) => {
+    await mergeIdea(user, sourceId, targetId);
+    return redirect(threadPath(await getIdeaSummary(targetId, user)));
+  });
 }
 
 export default function MergeIdea() {
@@ -50,8 +48,7 @@ export default function MergeIdea() {
             ideas={ideas}
             suggested={suggested}
             search={search}
-            error={actionData?.errors.targetId}
-            chosen={actionData?.values.targetId}
+            feedback={actionData}
           />
         </>
       )}

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ModerationForms } from "~/components/ModerationForms";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { listProducts } from "~/models/product.server";
-import { moderateAction, moderateLoader } from "~/utils/content-routes.server";
+import { moderateAction, moderateLoader } from "~/routes/content-pages.server";
 import { parseId } from "~/utils/http";
 import { pageTitle } from "~/utils/meta";
 

@@ -1,14 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { StaffNotes } from "~/components/StaffNotes";
 import { getIdeaSummary } from "~/models/idea.server";
 import { addStaffNote, listStaffNotes } from "~/models/staff-note.server";
-import { keepFormOnRefusal } from "~/utils/form-response.server";
+import { handleForm } from "~/http/form-action.server";
 import { parseId } from "~/utils/http";
 import { threadPath } from "~/utils/slug";
-import { parseForm, staffNoteSchema } from "~/utils/validation";
+import { staffNoteSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Staff notes") }];
@@ -23,12 +23,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireStaff(request);
-  const form = await request.formData();
-  const parsed = parseForm(staffNoteSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const added = await keepFormOnRefusal("body", form, () => addStaffNote(user, threadId, parsed.data.body));
-  if (!added.ok) return added.refused;
-  return redirect(`${threadPath(await getIdeaSummary(threadId, user))}#staff-notes`);
+  return handleForm(request, staffNoteSchema, async ({ body }) => {
+    await addStaffNote(user, threadId, body);
+    return redirect(`${threadPath(await getIdeaSummary(threadId, user))}#staff-notes`);
+  });
 }
 
 export default function StaffNotesPage() {
@@ -36,7 +34,7 @@ export default function StaffNotesPage() {
   const actionData = useActionData<typeof action>();
   return (
     <ThreadSubpage thread={idea} title="Staff notes">
-      <StaffNotes threadId={idea.id} notes={notes} error={actionData?.errors.body} value={actionData?.values.body} />
+      <StaffNotes threadId={idea.id} notes={notes} feedback={actionData} />
     </ThreadSubpage>
   );
 }

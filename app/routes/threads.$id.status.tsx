@@ -1,15 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { ThreadSubpage } from "~/components/ThreadSubpage";
 import { StatusForm } from "~/components/StatusForm";
 import { getIdeaSummary } from "~/models/idea.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
-import { keepFormOnRefusal } from "~/utils/form-response.server";
+import { handleForm } from "~/http/form-action.server";
 import { parseId } from "~/utils/http";
 import { statusLabels } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
-import { parseForm, statusSchema } from "~/utils/validation";
+import { statusSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Change status") }];
@@ -22,13 +22,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const threadId = parseId(params.id, "thread id");
   const user = await requireStaff(request);
-  const form = await request.formData();
-  const parsed = parseForm(statusSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const changed = await keepFormOnRefusal("note", form, () => setIdeaStatus(user, threadId, parsed.data));
-  if (!changed.ok) return changed.refused;
-  const idea = await getIdeaSummary(threadId, user);
-  return redirect(`${threadPath(idea)}#timeline`);
+  return handleForm(request, statusSchema, async (change) => {
+    await setIdeaStatus(user, threadId, change);
+    return redirect(`${threadPath(await getIdeaSummary(threadId, user))}#timeline`);
+  });
 }
 
 export default function ChangeStatus() {
@@ -42,7 +39,7 @@ export default function ChangeStatus() {
       {idea.status === "shipped" ? (
         <p>This idea has shipped; its status no longer changes.</p>
       ) : (
-        <StatusForm threadId={idea.id} current={idea.status} errors={actionData?.errors} values={actionData?.values} />
+        <StatusForm threadId={idea.id} current={idea.status} feedback={actionData} />
       )}
     </ThreadSubpage>
   );

@@ -1,19 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { getProductBySlug, listProducts } from "~/models/product.server";
 import { findSimilarThreads } from "~/models/search.server";
 import { listTags } from "~/models/tag.server";
+import { ensure, Invalid } from "~/models/errors.server";
 import { createThread } from "~/models/thread.server";
 import { SimilarThreads } from "~/components/SimilarThreads";
 import { TagPicker } from "~/components/TagPicker";
-import { formError, keepFormOnRefusal } from "~/utils/form-response.server";
+import { FieldError } from "~/components/Field";
+import { handleIntents, form, limitRate } from "~/http/form-action.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
+import type { FormFeedback } from "~/utils/form-feedback";
 import { threadPath } from "~/utils/slug";
-import { consume, passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
-import { formValues, MAX_TAGS, parseForm, threadSchema } from "~/utils/validation";
+import { passRetryAfter } from "~/http/rate-limit.server";
+import { formValues, threadSchema, type FieldsOf } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Start a thread") }];
@@ -40,38 +43,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  if (form.get("intent") === "similar") {
+  return handleIntents(request, {
     // Without JavaScript: show threads like this one and give the form back as typed.
-    const values = formValues(form);
-    const similar = await findSimilarThreads(values.title ?? "", { productSlug: values.product || null });
-    return data({ errors: {}, values, similar });
-  }
-  const parsed = parseForm(threadSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, similar: null }, { status: 400 });
-  const product = await getProductBySlug(parsed.data.product);
-  if (!product || product.archived_at !== null) {
-    return data(
-      { errors: { product: "Choose one of the listed products." }, values: formValues(form), similar: null },
-      { status: 400 },
-    );
-  }
-  const { kind, title, body, tags } = parsed.data;
-  const wait = await consume("threads", user.id);
-  if (wait) {
-    const message = `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`;
-    return formError("body", message, form, { status: 429, headers: retryAfter(wait) });
-  }
-  const created = await keepFormOnRefusal("body", form, () => createThread(user, { productId: product.id, kind, title, body, tagIds: tags }));
-  if (!created.ok) return created.refused;
-  return redirect(threadPath({ id: created.written, title }));
+    similar: async (formData) => {
+      const values = formValues(formData);
+      const similar = await findSimilarThreads(values.title ?? "", { productSlug: values.product || null });
+      return { intent: "similar", errors: {}, values, similar };
+    },
+    post: form(threadSchema, async ({ product: slug, kind, title, body, tags }) => {
+      const product = await getProductBySlug(slug);
+      ensure(product && product.archived_at === null, Invalid, "product", "Choose one of the listed products.");
+      await limitRate("threads", user.id, "body", (wait) => `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`);
+      const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
+      return redirect(threadPath({ id, title }));
+    }),
+  }, { withoutIntent: "post" });
 }
 
 export default function NewThread() {
   const { products, tags, product, kind } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: Partial<Record<string, string>> = actionData?.errors ?? {};
-  const values: Partial<Record<string, string>> = actionData?.values ?? { product, kind };
+  const feedback: FormFeedback<FieldsOf<typeof threadSchema>> | undefined = actionData;
+  const errors = feedback?.errors ?? {};
+  const values = feedback?.values ?? { product, kind };
   const [title, setTitle] = useState<string | null>(null);
   const [productChoice, setProductChoice] = useState<string | null>(null);
   return (
@@ -95,11 +89,7 @@ export default function NewThread() {
               </option>
             ))}
           </select>
-          {errors.product ? (
-            <p className="field-error" id="product-error" role="alert">
-              {errors.product}
-            </p>
-          ) : null}
+          <FieldError name="product" message={errors.product} />
         </div>
         <fieldset className="field kind-choice" aria-describedby={errors.kind ? "kind-error" : undefined}>
           <legend>What kind of thread is it?</legend>
@@ -112,15 +102,10 @@ export default function NewThread() {
               </span>
             </label>
           ))}
-          {errors.kind ? (
-            <p className="field-error" id="kind-error" role="alert">
-              {errors.kind}
-            </p>
-          ) : null}
+          <FieldError name="kind" message={errors.kind} />
         </fieldset>
         <ThreadFields
-          values={values}
-          errors={errors}
+          feedback={feedback}
           onTitleChange={setTitle}
           afterTitle={
             <div className="similar-check">
@@ -135,7 +120,7 @@ export default function NewThread() {
             </div>
           }
         />
-        <TagPicker tags={tags} selected={values.tags} max={MAX_TAGS} error={errors.tags} />
+        <TagPicker tags={tags} feedback={feedback} />
         <SubmitButton intent="post" pendingText="Posting…" className="button button-primary">
           Post thread
         </SubmitButton>

@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/session.server";
 import { TextAreaField, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { getSuspendTarget, liftSuspension, suspendUser } from "~/models/suspension.server";
-import { invariantResponse } from "~/utils/http";
-import { parseForm, suspendSchema } from "~/utils/validation";
+import { form, handleIntents } from "~/http/form-action.server";
+import { suspendSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Suspend a member") }];
@@ -23,17 +23,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const target = await getSuspendTarget(user, params.username ?? "");
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "suspend") {
-    const parsed = parseForm(suspendSchema, form);
-    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await suspendUser(user, target.id, parsed.data);
-  } else {
-    invariantResponse(intent === "lift", "That action is not something this page can do.", { status: 400 });
-    await liftSuspension(user, target.id);
-  }
-  return redirect(`/users/${target.username}`);
+  const done = () => redirect(`/users/${target.username}`);
+  return handleIntents(request, {
+    suspend: form(suspendSchema, async (suspension) => {
+      await suspendUser(user, target.id, suspension);
+      return done();
+    }),
+    lift: async () => {
+      await liftSuspension(user, target.id);
+      return done();
+    },
+  });
 }
 
 export default function SuspendMember() {
@@ -67,16 +67,14 @@ export default function SuspendMember() {
             type="date"
             min={tomorrow}
             required
-            defaultValue={actionData?.values.until}
-            error={actionData?.errors.until}
+            feedback={actionData}
           />
           <TextAreaField
             label="Reason (the member reads this)"
             name="reason"
             required
             maxLength={500}
-            defaultValue={actionData?.values.reason}
-            error={actionData?.errors.reason}
+            feedback={actionData}
           />
           <SubmitButton intent="suspend" pendingText="Suspending…" className="button button-primary">
             Suspend

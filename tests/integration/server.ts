@@ -5,6 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
+import { buildManifest } from "../build-manifest";
 import { GENEROUS_RATE_LIMITS } from "../rate-limit-env";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -150,16 +151,7 @@ export type ManifestRoute = { id: string; path: string; hasLoader: boolean; hasA
 
 /** Every route of the latest build, from its route manifest, with its full URL pattern (`/threads/:id`). */
 export function buildRoutes(): ManifestRoute[] {
-  const dir = path.join(root, "public/build");
-  const file = fs
-    .readdirSync(dir)
-    .filter((f) => /^manifest-.*\.js$/.test(f))
-    .map((f) => path.join(dir, f))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
-  const text = fs.readFileSync(file, "utf8");
-  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
-    routes: Record<string, { id: string; parentId?: string; path?: string; hasLoader: boolean; hasAction: boolean }>;
-  };
+  const manifest = buildManifest();
   const fullPath = (id: string): string => {
     const route = manifest.routes[id]!;
     const parent = route.parentId ? fullPath(route.parentId) : "";

@@ -688,9 +688,7 @@ const cases: Case[] = [
     action: "rename a tag",
     setup: async (w) => {
       const n = unique();
-      const result = await createTag(w.staff, { name: `Old ${n}`, slug: `old-${n}` });
-      if (!result.ok) throw new Error("fixture tag");
-      return { tag: result.tag.id };
+      return { tag: (await createTag(w.staff, { name: `Old ${n}`, slug: `old-${n}` })).id };
     },
     run: (a, f) => renameTag(a, num(f, "tag"), { name: `New ${unique()}`, slug: `new-${unique()}` }),
     state: (f) => db().selectFrom("tags").select(["name", "slug"]).where("id", "=", num(f, "tag")).executeTakeFirstOrThrow(),
@@ -700,9 +698,7 @@ const cases: Case[] = [
     action: "delete a tag",
     setup: async (w) => {
       const n = unique();
-      const result = await createTag(w.staff, { name: `Doomed ${n}`, slug: `doomed-${n}` });
-      if (!result.ok) throw new Error("fixture tag");
-      return { tag: result.tag.id };
+      return { tag: (await createTag(w.staff, { name: `Doomed ${n}`, slug: `doomed-${n}` })).id };
     },
     run: (a, f) => deleteTag(a, num(f, "tag")),
     state: (f) => count("tags", ["id", num(f, "tag")]),

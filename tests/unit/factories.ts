@@ -6,6 +6,8 @@ import type { Actor } from "~/auth/permissions.server";
 import { hashPassword } from "~/auth/password.server";
 import { createReply } from "~/models/post.server";
 import { createThread } from "~/models/thread.server";
+import { DomainError } from "~/models/errors.server";
+import { refusalStatus } from "~/http/refusals.server";
 
 export type TestActor = NonNullable<Actor>;
 
@@ -75,15 +77,28 @@ export async function getThreadRow(id: number) {
   return getDb().selectFrom("threads").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
-/** Runs a call expected to throw a Response and returns that response's status. */
+/** Runs a call expected to be refused (a model's refusal, or a Response) and returns the HTTP status it answers with. */
 export async function statusOf(call: () => Promise<unknown>): Promise<number> {
   try {
     await call();
   } catch (error) {
+    if (error instanceof DomainError) return refusalStatus(error);
     if (error instanceof Response) return error.status;
     throw error;
   }
-  throw new Error("Expected the call to throw a Response, but it succeeded.");
+  throw new Error("Expected the call to be refused, but it succeeded.");
+}
+
+/** Runs a call expected to be refused by a model: its status, the (first) field it names, each field's message, its message. */
+export async function refusalOf(
+  call: () => Promise<unknown>,
+): Promise<{ status: number; field: string | null; fields: Partial<Record<string, string>>; message: string }> {
+  const error = await call().then(
+    () => new Error("expected a refusal"),
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof DomainError)) throw error;
+  return { status: refusalStatus(error), field: Object.keys(error.fields)[0] ?? null, fields: error.fields, message: error.message };
 }
 
 /**

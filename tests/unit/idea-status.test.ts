@@ -3,7 +3,8 @@ import { getDb } from "~db/client.server";
 import { getTimeline, setIdeaStatus } from "~/models/idea-status.server";
 import { saveSuccessMeasure } from "~/models/success-measure.server";
 import { vote } from "~/models/vote.server";
-import { FieldRefusal } from "~/utils/http";
+import { Conflict, type DomainError } from "~/models/errors.server";
+import { refusalStatus } from "~/http/refusals.server";
 import { createTestThread, createTestUser, getThreadRow, statusOf } from "./factories";
 
 async function idea() {
@@ -72,9 +73,9 @@ describe("moving an idea through its lifecycle", () => {
     const change = { status: "planned" as const, note: "Planned for May." };
     const results = await Promise.allSettled([setIdeaStatus(staff, threadId, change), setIdeaStatus(staff, threadId, change)]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
-    const refusal = results.find((r) => r.status === "rejected")?.reason as FieldRefusal;
-    expect(refusal).toBeInstanceOf(FieldRefusal);
-    expect([refusal.status, refusal.field, refusal.message]).toEqual([409, "status", "This idea is already planned."]);
+    const refusal = results.find((r) => r.status === "rejected")?.reason as DomainError;
+    expect(refusal).toBeInstanceOf(Conflict);
+    expect([refusalStatus(refusal), refusal.fields, refusal.message]).toEqual([409, { status: "This idea is already planned." }, "This idea is already planned."]);
     expect((await getTimeline(threadId)).map((t) => t.to)).toEqual(["planned"]);
     expect((await notificationsOf(author.id)).map((n) => n.detail)).toEqual(["planned"]);
   });

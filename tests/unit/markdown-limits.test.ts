@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "~db/client.server";
 import { MAX_NESTING, MarkdownRefused, RENDER_TIME_LIMIT_MS, renderDraft } from "~/markdown/render.server";
 import { createReply, editReply } from "~/models/post.server";
-import { BODY_MAX } from "~/utils/body-limit";
+import { BODY_MAX } from "~/utils/form-limits";
 import { createTestThread, createTestUser, statusOf } from "./factories";
 import { pathologicalShapes, ordinaryLongPost } from "../../scripts/markdown-shapes";
 

@@ -6,7 +6,6 @@ import { saveSuccessMeasure } from "~/models/success-measure.server";
 import { setWatching } from "~/models/subscription.server";
 import { deleteContent, hideContent } from "~/models/moderation.server";
 import { vote } from "~/models/vote.server";
-import { FieldRefusal } from "~/utils/http";
 import { getApiThread, listApiThreads } from "~/models/api.server";
 import { listFeedThreads } from "~/models/feed.server";
 import { getRoadmap } from "~/models/roadmap.server";
@@ -14,7 +13,7 @@ import { searchThreads } from "~/models/search.server";
 import { getSuccessDashboard } from "~/models/success-measure.server";
 import { listThreads } from "~/models/thread-list.server";
 import { getThreadPage } from "~/models/thread.server";
-import { createTestProduct, createTestThread, createTestUser, getThreadRow, statusOf, type TestActor } from "./factories";
+import { createTestProduct, createTestThread, createTestUser, getThreadRow, refusalOf, statusOf, type TestActor } from "./factories";
 
 async function votersOf(threadId: number) {
   const rows = await getDb().selectFrom("votes").select("user_id").where("thread_id", "=", threadId).orderBy("user_id").execute();
@@ -27,15 +26,6 @@ async function twoIdeas() {
   const source = await createTestThread(author, { kind: "idea", title: "Dark mode for reports" });
   const target = await createTestThread(author, { kind: "idea", title: "Dark theme everywhere" });
   return { author, staff, source, target };
-}
-
-async function refusalOf(call: () => Promise<unknown>): Promise<FieldRefusal> {
-  const error = await call().then(
-    () => new Error("expected a refusal"),
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof FieldRefusal)) throw error;
-  return error;
 }
 
 async function voteAll(people: TestActor[], threadId: number) {

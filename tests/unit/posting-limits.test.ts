@@ -4,6 +4,8 @@ import { createReply, editReply } from "~/models/post.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import { postingLimitFor, type PostingKind } from "~/models/posting-limits.server";
 import { createThread } from "~/models/thread.server";
+import type { DomainError } from "~/models/errors.server";
+import { refusalResponse } from "~/http/refusals.server";
 import { createTestProduct, createTestThread, createTestUser, statusOf, type TestActor } from "./factories";
 import { restoreSettings, setSettings } from "./settings";
 
@@ -70,8 +72,9 @@ describe("limits on new members", () => {
       await createReply(member, threadId, "One more");
       expect.unreachable("the fourth reply should be refused");
     } catch (error) {
-      expect((error as Response).status).toBe(429);
-      expect(Number((error as Response).headers.get("Retry-After"))).toBeGreaterThan(0);
+      const answer = refusalResponse(error as DomainError);
+      expect(answer.status).toBe(429);
+      expect(Number(answer.headers.get("Retry-After"))).toBeGreaterThan(0);
     }
     expect(await countPosts(member.id)).toBe(3);
 

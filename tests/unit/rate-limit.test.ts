@@ -1,9 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "~/config.server";
-import { checkSignIn } from "~/auth/sign-in.server";
-import { consume, inWords, resetRateLimits } from "~/utils/rate-limit.server";
+import { checkSignIn as signIn } from "~/auth/sign-in.server";
+import { DomainError } from "~/models/errors.server";
+import { refusalHeaders, refusalStatus } from "~/http/refusals.server";
+import { consume, inWords, resetRateLimits } from "~/http/rate-limit.server";
 import { createTestUser, TEST_PASSWORD } from "./factories";
 import { restoreSettings, setSettings } from "./settings";
+
+/** A sign-in as the form answers it: the account, or the refusal's status, message and headers. */
+async function checkSignIn(ip: string, login: string, password: string) {
+  try {
+    return { ok: true as const, userId: await signIn(ip, login, password) };
+  } catch (refusal) {
+    if (!(refusal instanceof DomainError)) throw refusal;
+    return { ok: false as const, status: refusalStatus(refusal), message: refusal.message, headers: refusalHeaders(refusal) };
+  }
+}
 
 beforeEach(() => resetRateLimits());
 afterEach(() => {

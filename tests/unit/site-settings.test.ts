@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { getSiteSettings, updateSiteSettings } from "~/models/site-settings.server";
 import { DEFAULT_SITE_DESCRIPTION, DEFAULT_SITE_NAME } from "~/utils/site-settings";
-import { parseForm, siteSettingsSchema } from "~/utils/validation";
+import { parseForm, siteSettingsSchema } from "~/utils/validation.server";
 import { createTestUser, statusOf } from "./factories";
 
 function form(values: Record<string, string>): FormData {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { authenticate, createUser } from "~/models/user.server";
+import { refusalOf } from "./factories";
 
 const PASSWORD = "a long enough password";
 
@@ -9,9 +10,7 @@ async function userCount(): Promise<number> {
 }
 
 async function signUp(username: string, email = `${username}@example.com`, password = PASSWORD) {
-  const result = await createUser({ username, email, password });
-  if (!result.ok) throw new Error(`expected ${username} to sign up: ${JSON.stringify(result.errors)}`);
-  return result.userId;
+  return createUser({ username, email, password });
 }
 
 describe("creating an account", () => {
@@ -38,21 +37,23 @@ describe("creating an account", () => {
 
   it.each(["taken", "TAKEN", "Taken"])('rejects the username %j because "taken" exists', async (username) => {
     const before = await userCount();
-    const result = await createUser({ username, email: `new-${username}@example.com`, password: PASSWORD });
-    expect(result).toEqual({ ok: false, errors: { username: expect.any(String) } });
+    const refusal = await refusalOf(() => createUser({ username, email: `new-${username}@example.com`, password: PASSWORD }));
+    expect(refusal).toMatchObject({ status: 400, fields: { username: expect.any(String) } });
+    expect(Object.keys(refusal.fields)).toEqual(["username"]);
     expect(await userCount()).toBe(before);
   });
 
   it.each(["taken@example.com", "Taken@Example.COM"])('rejects the email %j because "taken@example.com" exists', async (email) => {
     const before = await userCount();
-    const result = await createUser({ username: "newcomer", email, password: PASSWORD });
-    expect(result).toEqual({ ok: false, errors: { email: expect.any(String) } });
+    const refusal = await refusalOf(() => createUser({ username: "newcomer", email, password: PASSWORD }));
+    expect(refusal).toMatchObject({ status: 400, fields: { email: expect.any(String) } });
+    expect(Object.keys(refusal.fields)).toEqual(["email"]);
     expect(await userCount()).toBe(before);
   });
 
   it("reports both fields when both are taken", async () => {
-    const result = await createUser({ username: "TAKEN", email: "TAKEN@example.com", password: PASSWORD });
-    expect(result).toEqual({ ok: false, errors: { username: expect.any(String), email: expect.any(String) } });
+    const refusal = await refusalOf(() => createUser({ username: "TAKEN", email: "TAKEN@example.com", password: PASSWORD }));
+    expect(refusal.fields).toEqual({ username: expect.any(String), email: expect.any(String) });
   });
 });
 

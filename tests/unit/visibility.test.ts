@@ -23,6 +23,8 @@ import { createTag, listTagsWithCounts } from "~/models/tag.server";
 import { listThreads } from "~/models/thread-list.server";
 import { editThread, getThreadPage, listLatestThreads } from "~/models/thread.server";
 import { createTestProduct, createTestReply, createTestThread, createTestUser, type TestActor } from "./factories";
+import { refusalStatus } from "~/http/refusals.server";
+import { DomainError } from "~/models/errors.server";
 
 /**
  * Who sees a thread or a reply, on every surface: a table of
@@ -79,12 +81,11 @@ async function build(state: State): Promise<Fixture> {
   const authorUsername = `author${word}`;
   const author = await createTestUser({ username: authorUsername });
   const productId = await createTestProduct();
-  const made = await createTag(staff, { name: `Tag ${word}`, slug: `tag-${word}` });
-  if (!made.ok) throw new Error("tag");
+  const tag = await createTag(staff, { name: `Tag ${word}`, slug: `tag-${word}` });
   const marker = state === "staff note" ? `plain${word}` : `${word}thread`;
   const replyMarker = `${word}reply`;
   const idea = await createTestThread(author, { productId, kind: "idea", title: `Idea ${marker}`, body: `About ${marker}.` });
-  await editThread(author, idea, { title: `Idea ${marker}`, body: `About ${marker}, edited.`, tagIds: [made.tag.id] });
+  await editThread(author, idea, { title: `Idea ${marker}`, body: `About ${marker}, edited.`, tagIds: [tag.id] });
   await setIdeaStatus(staff, idea, { status: "planned", note: "" });
   const replyThread = await createTestThread(bystander, { title: `Host ${word}` });
   const reply = await createTestReply(author, replyThread, `Reply ${replyMarker}.`);
@@ -110,7 +111,7 @@ async function build(state: State): Promise<Fixture> {
     await mergeIdea(staff, idea, target);
   }
   if (state === "staff note") await addStaffNote(staff, idea, `Customer call about ${word}thread.`);
-  return { author, marker: `${word}thread`, replyMarker, idea, reply, replyThread, productId, tagId: made.tag.id, authorUsername };
+  return { author, marker: `${word}thread`, replyMarker, idea, reply, replyThread, productId, tagId: tag.id, authorUsername };
 }
 
 function viewerOf(role: RoleName, f: Fixture): Actor {
@@ -238,6 +239,7 @@ async function outcome(probe: () => Promise<Outcome>): Promise<Outcome> {
   try {
     return await probe();
   } catch (error) {
+    if (error instanceof DomainError) return refusalStatus(error);
     if (error instanceof Response) return error.status;
     throw error;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
+import { Conflict } from "~/models/errors.server";
 import { unvote, vote } from "~/models/vote.server";
 import { createTestThread, createTestUser, getThreadRow, statusOf } from "./factories";
 
@@ -131,7 +132,7 @@ describe("voting on an idea", () => {
     for (const [who, action] of steps) {
       const member = members[who]!;
       await (action === "vote" ? vote(member, threadId) : unvote(member, threadId)).catch((error: unknown) => {
-        if (!(error instanceof Response && error.status === 409)) throw error;
+        if (!(error instanceof Conflict)) throw error;
       });
       const row = await getThreadRow(threadId);
       expect(row.vote_count).toBe(await voteRows(threadId));

@@ -1,6 +1,6 @@
 import type { getThreadPage } from "~/models/thread.server";
 import { excerpt } from "~/utils/plain-text";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { threadPagePath } from "~/utils/slug";
 
 /** Description, canonical URL and the neighbouring pages, from visible content only; the structured data is built on the page (ThreadStructuredData). */

@@ -3,7 +3,7 @@ import { listTags } from "~/models/tag.server";
 import { listThreads, parseCursor, type ListScope } from "~/models/thread-list.server";
 import { invariantResponse, redirectWithoutEmptyParams } from "~/utils/http";
 import { hasFilters, pagerLinks, type ListParams } from "~/utils/list-params";
-import { listQuerySchema } from "~/utils/validation";
+import { listQuerySchema } from "~/utils/validation.server";
 
 /**
  * The loader half shared by the product and tag pages: reads sort, filters

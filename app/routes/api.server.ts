@@ -1,6 +1,8 @@
 import { userFromApiToken } from "~/models/api-token.server";
+import { DomainError } from "~/models/errors.server";
+import { refusalResponse } from "~/http/refusals.server";
 import type { SessionUser } from "~/auth/session.server";
-import { withoutNul } from "~/utils/validation";
+import { withoutNul } from "~/utils/validation.server";
 
 /** A JSON answer for the public API, never cached by shared caches when it depends on a token. */
 export function json(body: unknown, init: ResponseInit = {}) {
@@ -11,13 +13,15 @@ export function json(body: unknown, init: ResponseInit = {}) {
 }
 
 /**
- * Runs an API handler and turns the HTTP errors models throw (404, 403, 429 …)
- * into JSON `{ "error": message }` with the same status, so clients never get an HTML page.
+ * Runs an API handler and turns models' refusals (404, 403, 429 …) and the
+ * HTTP errors it throws into JSON `{ "error": message }` with the same
+ * status, so clients never get an HTML page.
  */
 export async function apiResponse(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
-  } catch (thrown) {
+  } catch (caught) {
+    const thrown = caught instanceof DomainError ? refusalResponse(caught) : caught;
     if (!(thrown instanceof Response)) throw thrown;
     const message = (await thrown.text()) || thrown.statusText || "Request failed";
     const headers: Record<string, string> = {};

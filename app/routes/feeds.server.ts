@@ -2,7 +2,7 @@ import { Feed } from "feed";
 import { excerpt } from "~/utils/plain-text";
 import type { listChangelog } from "~/models/changelog.server";
 import type { FeedThread } from "~/models/feed.server";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { escapeMarkup } from "~/utils/escape";
 import { statusLabels } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";

@@ -104,11 +104,6 @@ export function editsLimited(wait: Limited): string {
   return `You have edited several times in a short time. Please try again ${wait.when}; your text is kept.`;
 }
 
-/** The Retry-After header for a 429 that an action returns with the form's values and a message. */
-export function retryAfter(wait: Limited): Record<string, string> {
-  return { "Retry-After": String(wait.retryAfter) };
-}
-
 /**
  * A route's `headers` export that lets an action's Retry-After reach the
  * browser; without one Remix passes on only cookies. Every route whose

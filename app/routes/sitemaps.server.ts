@@ -1,5 +1,5 @@
 import { listingSitemapEntries, threadSitemapCount, threadSitemapEntries } from "~/models/sitemap.server";
-import { siteUrl } from "~/utils/site-url.server";
+import { siteUrl } from "~/http/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { sitemapIndexXml, urlsetXml } from "~/utils/sitemap";
 
