@@ -11,12 +11,7 @@ import { securityHeaders } from "~/utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   // Remix emits inline scripts; a fresh nonce per response lets the CSP forbid every other inline script.
   const nonce = randomBytes(16).toString("base64");
 

@@ -38,10 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, site] = await Promise.all([getUser(request), getSiteSettings()]);
   if (!user) return { user: null, site };
-  const [unreadNotifications, flagsWaiting] = await Promise.all([
-    countUnread(user),
-    can.moderate(user) ? countFlagQueue(user) : null,
-  ]);
+  const [unreadNotifications, flagsWaiting] = await Promise.all([countUnread(user), can.moderate(user) ? countFlagQueue(user) : null]);
   return {
     user: { username: user.username, displayName: user.displayName, role: user.role, unreadNotifications, flagsWaiting },
     site,
@@ -77,9 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <div className="container">
-            {site.siteName} — a community where customers and the team design the product together.
-          </div>
+          <div className="container">{site.siteName} — a community where customers and the team design the product together.</div>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

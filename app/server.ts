@@ -54,7 +54,12 @@ app.use((_req, res, next) => {
 // Fingerprinted assets never change; everything else in public/ may.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 // public/ holds a few files at its top (the favicon): only their paths look on disk, not every page's.
-const publicFiles = new Set(fs.readdirSync("public").filter((name) => name !== "build").map((name) => `/${name}`));
+const publicFiles = new Set(
+  fs
+    .readdirSync("public")
+    .filter((name) => name !== "build")
+    .map((name) => `/${name}`),
+);
 const publicStatic = express.static("public", { maxAge: "1h" });
 app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 const hasSession = (cookieHeader: string | undefined) => sessionIdFromCookies(cookieHeader) !== null;

@@ -44,7 +44,11 @@ parentPort.on("message", () => {
 });
 `;
 
-export async function startCheckpoints(db: Kysely<Database>, file: string, onError: (message: string) => void): Promise<() => Promise<void>> {
+export async function startCheckpoints(
+  db: Kysely<Database>,
+  file: string,
+  onError: (message: string) => void,
+): Promise<() => Promise<void>> {
   await sql`pragma wal_autocheckpoint = ${sql.raw(String(SAFETY_NET_PAGES))}`.execute(db);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,

@@ -42,7 +42,9 @@ export function createPostgresDb(url: string, plugins: KyselyPlugin[] = [], opti
   // An idle connection the server closed (a restart, a dropped database) is replaced on next use;
   // without a listener its error would end the process.
   pool.on("error", (error) => {
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "warn", event: "database-connection-lost", message: error.message })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: "warn", event: "database-connection-lost", message: error.message })}\n`,
+    );
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
 }

@@ -8,13 +8,7 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Role = "member" | "staff" | "admin";
 export type ThreadKind = "discussion" | "question" | "idea";
-export type IdeaStatus =
-  | "open"
-  | "under_review"
-  | "planned"
-  | "in_progress"
-  | "shipped"
-  | "declined";
+export type IdeaStatus = "open" | "under_review" | "planned" | "in_progress" | "shipped" | "declined";
 
 export interface UsersTable {
   id: Generated<number>;
@@ -212,13 +206,7 @@ export interface SubscriptionsTable {
 }
 
 export type NotificationKind =
-  | "reply"
-  | "answer_accepted"
-  | "status_changed"
-  | "co_designer_credit"
-  | "verdict_request"
-  | "content_hidden"
-  | "mention";
+  "reply" | "answer_accepted" | "status_changed" | "co_designer_credit" | "verdict_request" | "content_hidden" | "mention";
 
 export interface NotificationsTable {
   id: Generated<number>;

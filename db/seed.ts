@@ -13,13 +13,38 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
 const users = [
-  { username: "admin", display_name: "Ada Admin", role: "admin", bio: "Runs the Cocreate community. Ask me about accounts and product areas." },
-  { username: "staff", display_name: "Sam from Cocreate", role: "staff", bio: "Product manager for Ledger and Relay. I read every idea posted here." },
+  {
+    username: "admin",
+    display_name: "Ada Admin",
+    role: "admin",
+    bio: "Runs the Cocreate community. Ask me about accounts and product areas.",
+  },
+  {
+    username: "staff",
+    display_name: "Sam from Cocreate",
+    role: "staff",
+    bio: "Product manager for Ledger and Relay. I read every idea posted here.",
+  },
   { username: "member", display_name: "Mia Member", role: "member", bio: "Finance operations lead at a 40-person logistics company." },
   { username: "priya", display_name: "Priya Raman", role: "member", bio: "Head of Data at a SaaS scale-up. Lives in Pulse dashboards." },
-  { username: "jonas", display_name: "Jonas Becker", role: "member", bio: "Backend engineer connecting our ERP to everything through Relay." },
-  { username: "li-wei", display_name: "Li Wei Chen", role: "member", bio: "Group controller for two entities. Month-end close is my busiest week." },
-  { username: "dana", display_name: "Dana Okafor", role: "member", bio: "Customer success manager. I bring our customers' questions here." },
+  {
+    username: "jonas",
+    display_name: "Jonas Becker",
+    role: "member",
+    bio: "Backend engineer connecting our ERP to everything through Relay.",
+  },
+  {
+    username: "li-wei",
+    display_name: "Li Wei Chen",
+    role: "member",
+    bio: "Group controller for two entities. Month-end close is my busiest week.",
+  },
+  {
+    username: "dana",
+    display_name: "Dana Okafor",
+    role: "member",
+    bio: "Customer success manager. I bring our customers' questions here.",
+  },
 ] as const satisfies readonly { username: string; display_name: string; role: Role; bio: string }[];
 
 type Username = (typeof users)[number]["username"];
@@ -82,7 +107,12 @@ function md(strings: TemplateStringsArray): string {
 
 const threads: DemoThread[] = [
   {
-    product: "ledger", author: "member", kind: "idea", status: "planned", daysAgo: 41.2, coDesignedAfterHours: 70,
+    product: "ledger",
+    author: "member",
+    kind: "idea",
+    status: "planned",
+    daysAgo: 41.2,
+    coDesignedAfterHours: 70,
     title: "Import bank transactions from any CSV file",
     tags: ["bank-feeds", "month-end"],
     voters: ["li-wei", "jonas", "priya", "dana"],
@@ -108,19 +138,26 @@ const threads: DemoThread[] = [
     `,
     replies: [
       {
-        author: "li-wei", hoursAfter: 6, credit: "Suggested the CSV column mapping",
+        author: "li-wei",
+        hoursAfter: 6,
+        credit: "Suggested the CSV column mapping",
         body: md`
           Yes please. Two details that would make or break it for us:
 
-          - Some banks export **one signed amount** column, others separate *debit* and *credit* columns. The mapping should handle both.
+          - Some banks export **one signed amount** column, others separate _debit_ and _credit_ columns. The mapping should handle both.
           - Let me pick the date format (DD.MM.YYYY or MM/DD/YYYY) instead of guessing. A wrong guess in the first twelve days of a month is silent and nasty.
 
           And please save the mapping per bank account, not per company: we have three banks with three formats.
         `,
       },
-      { author: "jonas", hoursAfter: 22, body: "+1. Our German bank exports semicolon-separated files with a comma as the decimal separator, so a delimiter setting would be needed too." },
       {
-        author: "staff", hoursAfter: 70,
+        author: "jonas",
+        hoursAfter: 22,
+        body: "+1. Our German bank exports semicolon-separated files with a comma as the decimal separator, so a delimiter setting would be needed too.",
+      },
+      {
+        author: "staff",
+        hoursAfter: 70,
         body: md`
           Thank you all, this is exactly the detail we need. We've moved the idea to **planned** and accepted it
           as co-designed with Mia and Li Wei. The first version will:
@@ -133,11 +170,18 @@ const threads: DemoThread[] = [
           We'll share mockups of the upload screen here before we build it.
         `,
       },
-      { author: "member", hoursAfter: 75, body: "That covers everything we need. Happy to test an early build with our real (anonymised) files." },
+      {
+        author: "member",
+        hoursAfter: 75,
+        body: "That covers everything we need. Happy to test an early build with our real (anonymised) files.",
+      },
     ],
   },
   {
-    product: "ledger", author: "li-wei", kind: "question", daysAgo: 34.6,
+    product: "ledger",
+    author: "li-wei",
+    kind: "question",
+    daysAgo: 34.6,
     title: "How do I correct an invoice from a period that's already closed?",
     body: md`
       A customer found a pricing mistake on an invoice we sent two months ago, and that month is already
@@ -146,13 +190,28 @@ const threads: DemoThread[] = [
       I'd like the audit trail to show what happened rather than quietly editing the original.
     `,
     replies: [
-      { author: "member", hoursAfter: 4, body: "We had the same last quarter. Don't edit the original: issue a **credit note** against it, dated in the current open period, then send a new invoice with the right price. Ledger links the credit note to the original invoice, so the audit trail shows both." },
-      { author: "li-wei", hoursAfter: 9, body: "Thanks Mia. Does the VAT correction then land in the current period too? Our auditor would prefer it in the original period." },
-      { author: "staff", hoursAfter: 28, body: "Good question. The credit note's VAT is reported in the period of the credit note's date; putting it into a closed period isn't possible today without reopening it. I'm checking with our accounting specialists whether there's a recommended approach for your country and will report back here." },
+      {
+        author: "member",
+        hoursAfter: 4,
+        body: "We had the same last quarter. Don't edit the original: issue a **credit note** against it, dated in the current open period, then send a new invoice with the right price. Ledger links the credit note to the original invoice, so the audit trail shows both.",
+      },
+      {
+        author: "li-wei",
+        hoursAfter: 9,
+        body: "Thanks Mia. Does the VAT correction then land in the current period too? Our auditor would prefer it in the original period.",
+      },
+      {
+        author: "staff",
+        hoursAfter: 28,
+        body: "Good question. The credit note's VAT is reported in the period of the credit note's date; putting it into a closed period isn't possible today without reopening it. I'm checking with our accounting specialists whether there's a recommended approach for your country and will report back here.",
+      },
     ],
   },
   {
-    product: "ledger", author: "staff", kind: "discussion", daysAgo: 20.4,
+    product: "ledger",
+    author: "staff",
+    kind: "discussion",
+    daysAgo: 20.4,
     title: "What does your month-end close look like?",
     tags: ["month-end"],
     body: md`
@@ -167,7 +226,8 @@ const threads: DemoThread[] = [
     `,
     replies: [
       {
-        author: "li-wei", hoursAfter: 3,
+        author: "li-wei",
+        hoursAfter: 3,
         body: md`
           Ours takes four working days. The slowest parts:
 
@@ -178,28 +238,51 @@ const threads: DemoThread[] = [
           I would happily never chase anyone for a receipt again.
         `,
       },
-      { author: "member", hoursAfter: 26, body: "Two days for us, mostly bank reconciliation (see the CSV import idea). After that it's smooth." },
-      { author: "staff", hoursAfter: 30, body: "Thanks both, this is really useful. Accrual sign-off keeps coming up in our interviews too; I'll share what we learn." },
+      {
+        author: "member",
+        hoursAfter: 26,
+        body: "Two days for us, mostly bank reconciliation (see the CSV import idea). After that it's smooth.",
+      },
+      {
+        author: "staff",
+        hoursAfter: 30,
+        body: "Thanks both, this is really useful. Accrual sign-off keeps coming up in our interviews too; I'll share what we learn.",
+      },
     ],
   },
   {
-    product: "ledger", author: "dana", kind: "question", daysAgo: 8.7,
+    product: "ledger",
+    author: "dana",
+    kind: "question",
+    daysAgo: 8.7,
     title: "Can payment reminders go out in the customer's language?",
     body: "Several of our customers are in France and the Netherlands, and the automatic payment reminders always go out in English. Is there a per-customer language setting for reminders, or do I need separate reminder templates?",
     replies: [
-      { author: "member", hoursAfter: 5, body: "As far as I know there's no language setting per customer yet. Our workaround is a **customer group** per language, each with its own reminder schedule and template. It works, but you have to remember to put new customers in the right group." },
+      {
+        author: "member",
+        hoursAfter: 5,
+        body: "As far as I know there's no language setting per customer yet. Our workaround is a **customer group** per language, each with its own reminder schedule and template. It works, but you have to remember to put new customers in the right group.",
+      },
     ],
   },
   {
-    product: "ledger", author: "li-wei", kind: "idea", daysAgo: 1.9,
+    product: "ledger",
+    author: "li-wei",
+    kind: "idea",
+    daysAgo: 1.9,
     title: "Lock periods per entity, not for the whole company",
     tags: ["month-end"],
     voters: ["member", "dana"],
     body: "We run two legal entities in one Ledger company. The German entity closes on the third working day, the US entity on the eighth. Locking a period today locks it for both, so the faster team waits for the slower one. Per-entity period locks would fix that.",
-    replies: [{ author: "member", hoursAfter: 5, body: "We only have one entity, but I'd have expected it to work this way already. Voted." }],
+    replies: [
+      { author: "member", hoursAfter: 5, body: "We only have one entity, but I'd have expected it to work this way already. Voted." },
+    ],
   },
   {
-    product: "pulse", author: "priya", kind: "question", daysAgo: 28.3,
+    product: "pulse",
+    author: "priya",
+    kind: "question",
+    daysAgo: 28.3,
     title: "Funnel numbers don't match our data warehouse",
     body: md`
       Our signup → activation funnel in Pulse shows **1,284** activations for last week, but our warehouse
@@ -216,12 +299,24 @@ const threads: DemoThread[] = [
       Is Pulse using a different timezone for the week boundaries?
     `,
     replies: [
-      { author: "staff", hoursAfter: 5, body: "Pulse uses your **workspace timezone** for day and week boundaries (Settings → Workspace), while `now()` in most warehouses is UTC. A gap of 43 over a week fits that well. Could you run the query with `at time zone` set to your workspace timezone and compare?" },
-      { author: "priya", hoursAfter: 27, body: "That closed most of it: 1,279 against 1,284 now. The last five may be late-arriving events. I'll dig further and come back." },
+      {
+        author: "staff",
+        hoursAfter: 5,
+        body: "Pulse uses your **workspace timezone** for day and week boundaries (Settings → Workspace), while `now()` in most warehouses is UTC. A gap of 43 over a week fits that well. Could you run the query with `at time zone` set to your workspace timezone and compare?",
+      },
+      {
+        author: "priya",
+        hoursAfter: 27,
+        body: "That closed most of it: 1,279 against 1,284 now. The last five may be late-arriving events. I'll dig further and come back.",
+      },
     ],
   },
   {
-    product: "pulse", author: "priya", kind: "idea", status: "under_review", daysAgo: 24.1,
+    product: "pulse",
+    author: "priya",
+    kind: "idea",
+    status: "under_review",
+    daysAgo: 24.1,
     title: "Compare two cohorts side by side on one chart",
     tags: ["dashboards"],
     voters: ["dana", "member", "jonas"],
@@ -232,13 +327,28 @@ const threads: DemoThread[] = [
       A **compare** option on any chart that splits it by two saved cohorts would save me hours every launch.
     `,
     replies: [
-      { author: "dana", hoursAfter: 8, body: "This would help customer success too: accounts that finished onboarding against accounts that didn't." },
-      { author: "staff", hoursAfter: 50, body: "We've moved this to **under review** and our designers are sketching how a comparison fits into the chart builder. One question for you both: are two cohorts enough, or do you often need three or more?" },
-      { author: "priya", hoursAfter: 56, body: "Two covers nine out of ten of my cases. Three would be nice for A/B/C tests, but I wouldn't wait for it." },
+      {
+        author: "dana",
+        hoursAfter: 8,
+        body: "This would help customer success too: accounts that finished onboarding against accounts that didn't.",
+      },
+      {
+        author: "staff",
+        hoursAfter: 50,
+        body: "We've moved this to **under review** and our designers are sketching how a comparison fits into the chart builder. One question for you both: are two cohorts enough, or do you often need three or more?",
+      },
+      {
+        author: "priya",
+        hoursAfter: 56,
+        body: "Two covers nine out of ten of my cases. Three would be nice for A/B/C tests, but I wouldn't wait for it.",
+      },
     ],
   },
   {
-    product: "pulse", author: "dana", kind: "discussion", daysAgo: 15.8,
+    product: "pulse",
+    author: "dana",
+    kind: "discussion",
+    daysAgo: 15.8,
     title: "How we use Pulse to spot accounts at risk of churning",
     body: md`
       Sharing our setup in case it helps others. We built a health dashboard that the customer success
@@ -252,12 +362,25 @@ const threads: DemoThread[] = [
       Which signals do you use?
     `,
     replies: [
-      { author: "priya", hoursAfter: 6, body: "Great write-up. We found that *breadth* predicts churn better than volume: the number of distinct features an account uses per week. An account using one feature heavily churns more often than one using four lightly." },
-      { author: "staff", hoursAfter: 30, body: "Thanks for sharing this, Dana. To take it further, you can save each signal as a cohort and get an email whenever an account enters it. See [cohort alerts](https://docs.example.com/pulse/cohort-alerts) in the docs." },
+      {
+        author: "priya",
+        hoursAfter: 6,
+        body: "Great write-up. We found that *breadth* predicts churn better than volume: the number of distinct features an account uses per week. An account using one feature heavily churns more often than one using four lightly.",
+      },
+      {
+        author: "staff",
+        hoursAfter: 30,
+        body: "Thanks for sharing this, Dana. To take it further, you can save each signal as a cohort and get an email whenever an account enters it. See [cohort alerts](https://docs.example.com/pulse/cohort-alerts) in the docs.",
+      },
     ],
   },
   {
-    product: "pulse", author: "priya", kind: "idea", status: "shipped", daysAgo: 52.4, coDesignedAfterHours: 50,
+    product: "pulse",
+    author: "priya",
+    kind: "idea",
+    status: "shipped",
+    daysAgo: 52.4,
+    coDesignedAfterHours: 50,
     title: "Export any chart's data as CSV",
     tags: ["exports", "dashboards"],
     voters: ["dana", "jonas", "member", "li-wei"],
@@ -272,34 +395,72 @@ const threads: DemoThread[] = [
       { to: "under_review", hoursAfter: 20 },
       { to: "planned", hoursAfter: 50, note: "Planned. Thanks Priya and Dana for the detailed examples." },
       { to: "in_progress", hoursAfter: 400, note: "In progress: the export menu is in design review." },
-      { to: "shipped", hoursAfter: 1100, note: "Shipped: every chart now has **Export CSV** in its ⋯ menu, with the chart's filters and date range applied." },
+      {
+        to: "shipped",
+        hoursAfter: 1100,
+        note: "Shipped: every chart now has **Export CSV** in its ⋯ menu, with the chart's filters and date range applied.",
+      },
     ],
     measures: [
-      { author: "priya", measure: "I get the board deck's retention numbers in under a minute, without rebuilding the chart.", verdict: "met", comment: "Took me 20 seconds this month." },
-      { author: "dana", measure: "Customers can export a cohort's numbers themselves without asking support.", verdict: "partly", comment: "Works for charts, but cohort tables still can't be exported." },
+      {
+        author: "priya",
+        measure: "I get the board deck's retention numbers in under a minute, without rebuilding the chart.",
+        verdict: "met",
+        comment: "Took me 20 seconds this month.",
+      },
+      {
+        author: "dana",
+        measure: "Customers can export a cohort's numbers themselves without asking support.",
+        verdict: "partly",
+        comment: "Works for charts, but cohort tables still can't be exported.",
+      },
       { author: "jonas", measure: "The CSV opens correctly in Excel with our German locale." },
     ],
     replies: [
-      { author: "dana", hoursAfter: 8, credit: "Asked for cohort tables and filters to carry over", body: "Yes! Please make sure the export keeps the chart's filters; our customers build very specific cohorts." },
-      { author: "staff", hoursAfter: 50, body: "We've planned this and accepted it as co-designed with Priya and Dana. We'll post here when it ships." },
+      {
+        author: "dana",
+        hoursAfter: 8,
+        credit: "Asked for cohort tables and filters to carry over",
+        body: "Yes! Please make sure the export keeps the chart's filters; our customers build very specific cohorts.",
+      },
+      {
+        author: "staff",
+        hoursAfter: 50,
+        body: "We've planned this and accepted it as co-designed with Priya and Dana. We'll post here when it ships.",
+      },
     ],
   },
   {
-    product: "pulse", author: "dana", kind: "idea", daysAgo: 6.2,
+    product: "pulse",
+    author: "dana",
+    kind: "idea",
+    daysAgo: 6.2,
     title: "Email a dashboard snapshot on a schedule",
     tags: ["dashboards", "exports"],
     voters: ["priya", "li-wei", "member"],
     body: "Our leadership team won't sign in to Pulse, but they do read email. I'd like to schedule a dashboard to be sent as an image or PDF every Monday at 8:00 to a list of addresses, including people without a Pulse seat.",
-    replies: [{ author: "li-wei", hoursAfter: 20, body: "Same for our board pack. Please put the date range in the subject line so it's obvious which week the numbers cover." }],
+    replies: [
+      {
+        author: "li-wei",
+        hoursAfter: 20,
+        body: "Same for our board pack. Please put the date range in the subject line so it's obvious which week the numbers cover.",
+      },
+    ],
   },
   {
-    product: "pulse", author: "jonas", kind: "question", daysAgo: 2.9,
+    product: "pulse",
+    author: "jonas",
+    kind: "question",
+    daysAgo: 2.9,
     title: "Excluding our own employees from every report",
     body: "Our own team uses the product a lot, which inflates our numbers. I can filter out `@ourcompany.com` emails chart by chart, but is there a workspace-wide way to exclude internal users?",
     replies: [],
   },
   {
-    product: "relay", author: "jonas", kind: "question", daysAgo: 31.7,
+    product: "relay",
+    author: "jonas",
+    kind: "question",
+    daysAgo: 31.7,
     title: "Webhook signature check fails on every request",
     tags: ["webhooks"],
     body: md`
@@ -310,9 +471,7 @@ const threads: DemoThread[] = [
       app.use(express.json());
 
       app.post("/hooks/relay", (req, res) => {
-        const expected = createHmac("sha256", secret)
-          .update(JSON.stringify(req.body))
-          .digest("hex");
+        const expected = createHmac("sha256", secret).update(JSON.stringify(req.body)).digest("hex");
         if (expected !== req.get("Relay-Signature")) return res.sendStatus(401);
         // ...
       });
@@ -322,7 +481,9 @@ const threads: DemoThread[] = [
     `,
     replies: [
       {
-        author: "staff", hoursAfter: 3, accepted: true,
+        author: "staff",
+        hoursAfter: 3,
+        accepted: true,
         body: md`
           The signature is computed over the **raw request body**, byte for byte. By the time your handler runs,
           \`express.json()\` has parsed it, and \`JSON.stringify\` doesn't reproduce the original bytes (spacing,
@@ -344,11 +505,18 @@ const threads: DemoThread[] = [
           [webhook docs](https://docs.example.com/relay/webhooks#verify-signatures) have the full example.
         `,
       },
-      { author: "jonas", hoursAfter: 5, body: "That was it: `express.raw` on the webhook route and every event verifies now. Thanks, Sam!" },
+      {
+        author: "jonas",
+        hoursAfter: 5,
+        body: "That was it: `express.raw` on the webhook route and every event verifies now. Thanks, Sam!",
+      },
     ],
   },
   {
-    product: "relay", author: "jonas", kind: "discussion", daysAgo: 18.2,
+    product: "relay",
+    author: "jonas",
+    kind: "discussion",
+    daysAgo: 18.2,
     title: "Share your Relay integration recipes",
     body: md`
       I'll start. We sync paid invoices from Ledger into our ERP with Relay:
@@ -360,13 +528,24 @@ const threads: DemoThread[] = [
       It replaced a nightly CSV export and has run for three months without a hiccup. What are you connecting?
     `,
     replies: [
-      { author: "dana", hoursAfter: 7, body: "We push new Pulse cohorts (\"trial accounts with low activity\") into our CRM as tasks for the account owner. It took one afternoon to set up." },
-      { author: "staff", hoursAfter: 24, body: "Love these. If you're both happy with it, we'd like to turn them into templates in the Relay gallery, credited to you of course." },
+      {
+        author: "dana",
+        hoursAfter: 7,
+        body: 'We push new Pulse cohorts ("trial accounts with low activity") into our CRM as tasks for the account owner. It took one afternoon to set up.',
+      },
+      {
+        author: "staff",
+        hoursAfter: 24,
+        body: "Love these. If you're both happy with it, we'd like to turn them into templates in the Relay gallery, credited to you of course.",
+      },
       { author: "jonas", hoursAfter: 30, body: "Go ahead!" },
     ],
   },
   {
-    product: "relay", author: "jonas", kind: "idea", daysAgo: 12.6,
+    product: "relay",
+    author: "jonas",
+    kind: "idea",
+    daysAgo: 12.6,
     title: "Retry failed webhook deliveries from the dashboard",
     tags: ["webhooks"],
     voters: ["dana", "member", "li-wei"],
@@ -374,12 +553,20 @@ const threads: DemoThread[] = [
       Our endpoint was down for an hour during a deploy, and Relay gave up on a few deliveries after the last
       automatic retry. The delivery log shows them, but the only way to resend is through the API.
 
-      A **Retry** button on each failed delivery, plus a *retry everything that failed since…* option,
+      A **Retry** button on each failed delivery, plus a _retry everything that failed since…_ option,
       would make cleaning up after an incident much calmer.
     `,
     replies: [
-      { author: "dana", hoursAfter: 9, body: "+1. Our support team can see the failed deliveries but can't do anything about them without asking an engineer." },
-      { author: "staff", hoursAfter: 26, body: "Thanks Jonas. Until this exists, `POST /v2/deliveries/{id}/retry` resends a single delivery, so a short script can loop over the failed ones from the log. We're collecting votes for the dashboard version." },
+      {
+        author: "dana",
+        hoursAfter: 9,
+        body: "+1. Our support team can see the failed deliveries but can't do anything about them without asking an engineer.",
+      },
+      {
+        author: "staff",
+        hoursAfter: 26,
+        body: "Thanks Jonas. Until this exists, `POST /v2/deliveries/{id}/retry` resends a single delivery, so a short script can loop over the failed ones from the log. We're collecting votes for the dashboard version.",
+      },
     ],
   },
 ];
@@ -412,7 +599,11 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
 
     const tagIds = new Map<TagSlug, number>();
     for (const tag of tags) {
-      const { id } = await trx.insertInto("tags").values({ ...tag, created_at: now - 60 * DAY }).returning("id").executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto("tags")
+        .values({ ...tag, created_at: now - 60 * DAY })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       tagIds.set(tag.slug, id);
     }
 
@@ -433,8 +624,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
           body: thread.body,
           body_html: renderMarkdown(thread.body),
           status: thread.kind === "idea" ? (thread.timeline?.at(-1)?.to ?? thread.status ?? "open") : null,
-          status_changed_at:
-            thread.kind === "idea" ? createdAt + (thread.timeline?.at(-1)?.hoursAfter ?? 0) * HOUR : null,
+          status_changed_at: thread.kind === "idea" ? createdAt + (thread.timeline?.at(-1)?.hoursAfter ?? 0) * HOUR : null,
           co_designed_at: coDesignedAt,
           co_designed_by: coDesignedAt === null ? null : staffId,
           vote_count: voters.length,
@@ -466,10 +656,16 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
 
       for (const [index, voter] of voters.entries()) {
         const votedAt = Math.min(createdAt + (index + 1) * 4 * HOUR, now);
-        await trx.insertInto("votes").values({ thread_id: threadId, user_id: lookup(userIds, voter), created_at: votedAt }).execute();
+        await trx
+          .insertInto("votes")
+          .values({ thread_id: threadId, user_id: lookup(userIds, voter), created_at: votedAt })
+          .execute();
       }
       for (const tag of thread.tags ?? []) {
-        await trx.insertInto("thread_tags").values({ thread_id: threadId, tag_id: lookup(tagIds, tag) }).execute();
+        await trx
+          .insertInto("thread_tags")
+          .values({ thread_id: threadId, tag_id: lookup(tagIds, tag) })
+          .execute();
       }
       let from: IdeaStatus = "open";
       for (const change of thread.timeline ?? []) {

@@ -10,7 +10,7 @@ import { configuredEngine } from "~db/engine.server";
 import { databasePath } from "~db/sqlite.server";
 
 if (configuredEngine() === "postgres") {
-  console.error("npm run backup copies the SQLite file; on PostgreSQL use pg_dump (see the README's \"Running on PostgreSQL\").");
+  console.error('npm run backup copies the SQLite file; on PostgreSQL use pg_dump (see the README\'s "Running on PostgreSQL").');
   process.exit(1);
 }
 

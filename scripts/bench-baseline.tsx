@@ -141,7 +141,10 @@ function Page({ thread, replies, tags }: { thread: Thread; replies: Reply[]; tag
         <header className="site-header">
           <div className="container header-inner">
             <a className="brand" href="/">
-              <span className="brand-mark" aria-hidden="true">◆</span> Cocreate
+              <span className="brand-mark" aria-hidden="true">
+                ◆
+              </span>{" "}
+              Cocreate
             </a>
             <details className="header-menu">
               <summary className="menu-button">
@@ -211,7 +214,12 @@ function Page({ thread, replies, tags }: { thread: Thread; replies: Reply[]; tag
                 {thread.replyCount} {thread.replyCount === 1 ? "reply" : "replies"}
               </h2>
               {others.map((reply) => (
-                <Post key={reply.id} post={reply} id={`post-${reply.id}`} label={`Reply by ${reply.authorDisplayName || reply.authorUsername}`} />
+                <Post
+                  key={reply.id}
+                  post={reply}
+                  id={`post-${reply.id}`}
+                  label={`Reply by ${reply.authorDisplayName || reply.authorUsername}`}
+                />
               ))}
             </section>
             <p className="callout">

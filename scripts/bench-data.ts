@@ -293,12 +293,22 @@ for (let i = 0; i < T; i++) {
   if (kind === "idea") {
     const roll = random.next();
     const final = roll < 0.55 ? 0 : roll < 0.67 ? 1 : roll < 0.77 ? 2 : roll < 0.83 ? 3 : roll < 0.95 ? 4 : 5;
-    const path = final === 5 ? [0, random.chance(0.5) ? 1 : 0, 5].filter((s, k, a) => k === 0 || s !== a[k - 1]) : Array.from({ length: final + 1 }, (_, k) => k);
+    const path =
+      final === 5
+        ? [0, random.chance(0.5) ? 1 : 0, 5].filter((s, k, a) => k === 0 || s !== a[k - 1])
+        : Array.from({ length: final + 1 }, (_, k) => k);
     let at = tCreated[i]!;
     for (let k = 1; k < path.length; k++) {
       at = Math.min(BENCH_NOW - HOUR, at + (BENCH_NOW - at) * random.next() ** 3 * 0.5 + HOUR);
       const to = statuses[path[k]!]!;
-      changes.push({ thread: i, from: statuses[path[k - 1]!]!, to, at, note: to === "shipped" || random.chance(0.4) ? random.int(0, notePool.length - 1) : -1, mergedInto: null });
+      changes.push({
+        thread: i,
+        from: statuses[path[k - 1]!]!,
+        to,
+        at,
+        note: to === "shipped" || random.chance(0.4) ? random.int(0, notePool.length - 1) : -1,
+        mergedInto: null,
+      });
       if (to === "planned" && random.chance(0.45)) tCoDesignedAt[i] = at;
     }
     tStatus[i] = path[path.length - 1]!;
@@ -386,8 +396,19 @@ step(`${T} threads`);
     const hidden = pState[j] === 1 ? Math.round(Math.min(BENCH_NOW, time + HOUR)) : null;
     const deleted = pState[j] === 2 ? Math.round(Math.min(BENCH_NOW, time + HOUR)) : null;
     insert.run(
-      j + 1, i + 1, pAuthor[j], text.markdown, text.html, time, editedAt, hidden, hidden ? "Off-topic" : null,
-      deleted, deleted ? staffId() : null, deleted ? "Spam" : null, editedAt ? pAuthor[j] : null,
+      j + 1,
+      i + 1,
+      pAuthor[j],
+      text.markdown,
+      text.html,
+      time,
+      editedAt,
+      hidden,
+      hidden ? "Off-topic" : null,
+      deleted,
+      deleted ? staffId() : null,
+      deleted ? "Spam" : null,
+      editedAt ? pAuthor[j] : null,
     );
     if (editedAt) revision.run(j + 1, pool[random.int(0, PARAGRAPHS - 1)]!.markdown, pAuthor[j], editedAt);
   });
@@ -411,7 +432,16 @@ function subscribe(thread: number, users: Iterable<number>, level: "watching" | 
   inBatches(changes.length, (k) => {
     const c = changes[k]!;
     const note = c.note >= 0 ? notePool[c.note]! : { markdown: "", html: "" };
-    insertChange.run(c.thread + 1, c.from, c.to, staffId(), note.markdown, note.html, c.mergedInto === null ? null : c.mergedInto + 1, Math.round(c.at));
+    insertChange.run(
+      c.thread + 1,
+      c.from,
+      c.to,
+      staffId(),
+      note.markdown,
+      note.html,
+      c.mergedInto === null ? null : c.mergedInto + 1,
+      Math.round(c.at),
+    );
   });
 
   const insertVote = sqlite.prepare("insert into votes (thread_id, user_id, created_at) values (?, ?, ?)");
@@ -422,7 +452,13 @@ function subscribe(thread: number, users: Iterable<number>, level: "watching" | 
     `insert into success_measures (thread_id, user_id, measure, verdict, verdict_comment, verdict_at, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const contributions = ["Proposed the idea", "Suggested the column mapping", "Tested the first build", "Shared real data to design with", "Described the approval step"];
+  const contributions = [
+    "Proposed the idea",
+    "Suggested the column mapping",
+    "Tested the first build",
+    "Shared real data to design with",
+    "Described the approval step",
+  ];
   const verdicts = ["met", "partly", "not_met"] as const;
   const ideas = [...Array(T).keys()].filter((i) => tKind[i] === 2);
   let votes = 0;
@@ -444,7 +480,13 @@ function subscribe(thread: number, users: Iterable<number>, level: "watching" | 
       for (let n = random.int(0, 3); n > 0 && posts.length > 0; n--) credited.add(pAuthor[posts[random.int(0, posts.length - 1)]!]!);
       let n = 0;
       for (const user of credited) {
-        insertCredit.run(i + 1, user, n++ === 0 ? contributions[0] : random.pick(contributions.slice(1)), staffId(), Math.round(tCoDesignedAt[i]! + n));
+        insertCredit.run(
+          i + 1,
+          user,
+          n++ === 0 ? contributions[0] : random.pick(contributions.slice(1)),
+          staffId(),
+          Math.round(tCoDesignedAt[i]! + n),
+        );
       }
     }
     if (random.chance(tStatus[i]! >= 2 ? 0.4 : 0.08)) {
@@ -454,9 +496,14 @@ function subscribe(thread: number, users: Iterable<number>, level: "watching" | 
         const at = Math.round(tCreated[i]! + DAY);
         const judged = tStatus[i] === 4 && random.chance(0.6);
         insertMeasure.run(
-          i + 1, user, pool[random.int(0, PARAGRAPHS - 1)]!.markdown.slice(0, 200),
-          judged ? random.pick(verdicts) : null, judged ? "Checked it against last month's numbers." : null,
-          judged ? Math.round(tStatusAt[i]! + DAY) : null, at, at,
+          i + 1,
+          user,
+          pool[random.int(0, PARAGRAPHS - 1)]!.markdown.slice(0, 200),
+          judged ? random.pick(verdicts) : null,
+          judged ? "Checked it against last month's numbers." : null,
+          judged ? Math.round(tStatusAt[i]! + DAY) : null,
+          at,
+          at,
         );
       }
     }

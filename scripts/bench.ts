@@ -29,7 +29,16 @@ import SQLite from "better-sqlite3";
 import { formatCursor, PAGE_SIZE } from "~/models/thread-list.server";
 import { threadPath } from "~/utils/slug";
 import { benchMarkdown, markdownTable } from "./bench-markdown";
-import { BENCH_DB, BENCH_THREAD_TITLE, BENCH_USER, COUNTS, LIST_PRODUCT_SLUG, REPLY_THREAD_TITLE, SEARCH_QUERY, SEARCH_QUERY_SPECIFIC } from "./bench-fixture";
+import {
+  BENCH_DB,
+  BENCH_THREAD_TITLE,
+  BENCH_USER,
+  COUNTS,
+  LIST_PRODUCT_SLUG,
+  REPLY_THREAD_TITLE,
+  SEARCH_QUERY,
+  SEARCH_QUERY_SPECIFIC,
+} from "./bench-fixture";
 
 const DURATION = Number(process.env.BENCH_DURATION) || 10;
 const WARMUP = Math.max(1, Math.round(DURATION / 5));
@@ -59,8 +68,13 @@ type Row = {
 const log = (message: string) => console.log(`[bench] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const ONLY = process.env.BENCH_ONLY?.split(",").map((word) => word.trim()).filter(Boolean) ?? [];
-const MODES = (process.env.BENCH_MODES?.split(",") ?? ["uncached", "cached"]).filter((m): m is "uncached" | "cached" => m === "uncached" || m === "cached");
+const ONLY =
+  process.env.BENCH_ONLY?.split(",")
+    .map((word) => word.trim())
+    .filter(Boolean) ?? [];
+const MODES = (process.env.BENCH_MODES?.split(",") ?? ["uncached", "cached"]).filter(
+  (m): m is "uncached" | "cached" => m === "uncached" || m === "cached",
+);
 const PARTIAL = ONLY.length > 0 || MODES.length < 2;
 const wanted = (scenario: string) => ONLY.length === 0 || ONLY.some((word) => scenario.includes(word));
 
@@ -154,7 +168,10 @@ async function start(command: string[], env: Record<string, string>, healthPath:
   child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   while (true) {
     if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited with ${child.exitCode}:\n${stderr}`);
-    const ok = await fetch(base + healthPath).then((r) => r.status === 200, () => false);
+    const ok = await fetch(base + healthPath).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (performance.now() - began > 60_000) throw new Error(`${command.join(" ")} did not answer within a minute:\n${stderr}`);
     await sleep(5);
@@ -204,7 +221,9 @@ async function measure(server: Server, scenario: string, mode: Mode, load: Load)
     errors: result.errors + result.timeouts,
     unexpectedStatus: unexpected,
   };
-  log(`${mode.padEnd(8)} ${scenario.padEnd(26)} c=${String(load.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}`);
+  log(
+    `${mode.padEnd(8)} ${scenario.padEnd(26)} c=${String(load.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}`,
+  );
   return row;
 }
 
@@ -218,7 +237,10 @@ async function settle(server: Server) {
   let quick = 0;
   while (quick < 3 && performance.now() < until) {
     const began = performance.now();
-    await fetch(`${server.base}/healthz`).then((r) => r.arrayBuffer(), () => null);
+    await fetch(`${server.base}/healthz`).then(
+      (r) => r.arrayBuffer(),
+      () => null,
+    );
     quick = performance.now() - began < 10 ? quick + 1 : 0;
     await sleep(20);
   }
@@ -285,7 +307,11 @@ let page: {
   js: Awaited<ReturnType<typeof javascriptOf>>;
 } | null = null;
 
-const baseline = await start(["--import", "tsx", "scripts/bench-baseline.tsx"], { NODE_ENV: "production", DATABASE_PATH: database }, fixture.thread);
+const baseline = await start(
+  ["--import", "tsx", "scripts/bench-baseline.tsx"],
+  { NODE_ENV: "production", DATABASE_PATH: database },
+  fixture.thread,
+);
 const appEnv = { NODE_ENV: "production", DATABASE_PATH: database, ...GENEROUS_LIMITS };
 
 try {
@@ -372,7 +398,12 @@ console.log(`\n${table}\n\n${summary}\n`);
 
 const results = {
   measuredAt: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100),
+  },
   dataset: { ...fixture.counts, products: COUNTS.products, listPage: LIST_PAGE, searchQueries: [SEARCH_QUERY, SEARCH_QUERY_SPECIFIC] },
   settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, rateLimitsRaisedTo: GENEROUS_LIMITS },
   coldStartMs: { uncached: rounds.uncached?.coldStartMs, cached: rounds.cached?.coldStartMs },

@@ -110,12 +110,12 @@ function inCycle(table: TargetTable, tables: Map<string, TargetTable>, placed: S
 }
 
 function checkSource(source: SQLite.Database, tables: TargetTable[]) {
-  const applied = new Set(
-    (source.prepare("select name from kysely_migration").all() as { name: string }[]).map((row) => row.name),
-  );
+  const applied = new Set((source.prepare("select name from kysely_migration").all() as { name: string }[]).map((row) => row.name));
   const missing = Object.keys(sqliteMigrations).filter((name) => !applied.has(name));
   if (missing.length > 0) {
-    throw new Error(`The SQLite database lacks migrations ${missing.join(", ")}: start the app on it once (npm start) to bring it up to date, then copy.`);
+    throw new Error(
+      `The SQLite database lacks migrations ${missing.join(", ")}: start the app on it once (npm start) to bring it up to date, then copy.`,
+    );
   }
   const targetNames = new Set(tables.map((t) => t.name));
   const sourceTables = (source.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[])
@@ -151,7 +151,9 @@ async function copyTable(
   let batch: Record<string, unknown>[] = [];
   let copied = 0;
   const order = table.identity ? `order by "${table.identity}"` : "";
-  for (const row of source.prepare(`select ${names.map((n) => `"${n}"`).join(", ")} from "${table.name}" ${order}`).iterate() as Iterable<Record<string, unknown>>) {
+  for (const row of source.prepare(`select ${names.map((n) => `"${n}"`).join(", ")} from "${table.name}" ${order}`).iterate() as Iterable<
+    Record<string, unknown>
+  >) {
     batch.push(row);
     if (table.laterReferences.some((column) => row[column] !== null)) laterValues.push(row);
     if (batch.length === BATCH_ROWS) {
@@ -165,7 +167,9 @@ async function copyTable(
   const fillLater = async () => {
     for (const column of table.laterReferences) {
       for (const row of laterValues.filter((r) => r[column] !== null)) {
-        await sql`update ${sql.table(table.name)} set ${sql.ref(column)} = ${row[column]} where ${sql.ref(table.identity!)} = ${row[table.identity!]}`.execute(trx);
+        await sql`update ${sql.table(table.name)} set ${sql.ref(column)} = ${row[column]} where ${sql.ref(table.identity!)} = ${row[table.identity!]}`.execute(
+          trx,
+        );
       }
     }
   };
@@ -182,7 +186,8 @@ export async function copySqliteToPostgres(sqliteFile: string, target: Kysely<Da
       checkSource(source, tables);
       for (const table of tables) {
         const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}`.execute(trx);
-        if (rows[0]!.n > 0) throw new Error(`The PostgreSQL database already holds data (${table.name}: ${rows[0]!.n} rows); copy into an empty database.`);
+        if (rows[0]!.n > 0)
+          throw new Error(`The PostgreSQL database already holds data (${table.name}: ${rows[0]!.n} rows); copy into an empty database.`);
       }
       for (const table of tables) await sql`alter table ${sql.table(table.name)} disable trigger user`.execute(trx);
       const counts: TableCopy[] = [];
@@ -196,7 +201,9 @@ export async function copySqliteToPostgres(sqliteFile: string, target: Kysely<Da
       for (const table of tables) await sql`alter table ${sql.table(table.name)} enable trigger user`.execute(trx);
       await sql`select search_index_rebuild()`.execute(trx);
       for (const table of tables.filter((t) => t.identity)) {
-        await sql`select setval(pg_get_serial_sequence(${table.name}, ${table.identity}), coalesce(max(${sql.ref(table.identity!)}), 0) + 1, false) from ${sql.table(table.name)}`.execute(trx);
+        await sql`select setval(pg_get_serial_sequence(${table.name}, ${table.identity}), coalesce(max(${sql.ref(table.identity!)}), 0) + 1, false) from ${sql.table(table.name)}`.execute(
+          trx,
+        );
       }
       return counts;
     });

@@ -31,7 +31,10 @@ const INSTALL_HINT = "PostgreSQL is not installed: apt-get install -y postgresql
 export function postgresBinDir(): string | null {
   // Debian's postgresql package puts each major version's programs in /usr/lib/postgresql/<version>/bin.
   const debian = fs.existsSync("/usr/lib/postgresql")
-    ? fs.readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a)).map((version) => `/usr/lib/postgresql/${version}/bin`)
+    ? fs
+        .readdirSync("/usr/lib/postgresql")
+        .sort((a, b) => Number(b) - Number(a))
+        .map((version) => `/usr/lib/postgresql/${version}/bin`)
     : [];
   const candidates = [process.env.PG_BIN, ...debian];
   try {

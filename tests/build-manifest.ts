@@ -6,7 +6,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 export type BuildManifest = {
   entry: { module: string; imports?: string[] };
-  routes: Record<string, { id: string; parentId?: string; path?: string; module: string; imports?: string[]; hasLoader: boolean; hasAction: boolean }>;
+  routes: Record<
+    string,
+    { id: string; parentId?: string; path?: string; module: string; imports?: string[]; hasLoader: boolean; hasAction: boolean }
+  >;
 };
 
 /** The latest build's browser manifest (public/build/manifest-*.js): each route's JavaScript and what it imports. */

@@ -18,9 +18,7 @@ export class KyselyLuciaAdapter implements Adapter {
     return { id: row.id, userId: row.user_id, expiresAt: new Date(expiresAt), attributes: {} };
   }
 
-  async getSessionAndUser(
-    sessionId: string,
-  ): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
+  async getSessionAndUser(sessionId: string): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
     const row = await getDb()
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")

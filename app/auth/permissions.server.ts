@@ -79,16 +79,11 @@ export const can = {
   vote: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) && thread.kind === "idea" && isVisible(thread) && !isMerged(thread) && thread.closed_at == null,
   markAnswer: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) &&
-    thread.kind === "question" &&
-    (isStaff(actor) || (actor.id === thread.author_id && thread.locked === 0)),
-  acceptIdea: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
-  changeStatus: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
+    isActive(actor) && thread.kind === "question" && (isStaff(actor) || (actor.id === thread.author_id && thread.locked === 0)),
+  acceptIdea: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
+  changeStatus: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
   creditCoDesigners: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea",
-  mergeIdea: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
+  mergeIdea: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
   readStaffNotes: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** The success dashboard: every member's measure and verdict across shipped ideas. */
   readSuccessDashboard: (actor: Actor) => isActive(actor) && isStaff(actor),

@@ -120,7 +120,6 @@ export async function requireStaff(request: Request): Promise<SessionUser> {
   return user;
 }
 
-
 /**
  * Signs in with a brand-new session id. A session the browser already had
  * (someone else's, or one planted by an attacker) is ended first, so no id

@@ -7,7 +7,6 @@ const kindLabels: Record<ThreadKind, string> = {
   idea: "Idea",
 };
 
-
 export function KindBadge({ kind }: { kind: ThreadKind }) {
   return <span className={`badge badge-kind badge-${kind}`}>{kindLabels[kind]}</span>;
 }

@@ -28,7 +28,12 @@ export function AcceptIdeaForm({ participants, feedback }: { participants: Perso
                 </p>
               ) : (
                 <label className="choice">
-                  <input type="checkbox" name="credit" value={p.id} defaultChecked={(feedback?.values.credit ?? "").split(",").includes(String(p.id))} />{" "}
+                  <input
+                    type="checkbox"
+                    name="credit"
+                    value={p.id}
+                    defaultChecked={(feedback?.values.credit ?? "").split(",").includes(String(p.id))}
+                  />{" "}
                   {name} <span className="username">@{p.username}</span>
                 </label>
               )}
@@ -73,12 +78,7 @@ export function CreditForm({ people, feedback }: { people: Person[]; feedback?: 
         </select>
         <FieldError name="userId" message={feedback?.errors.userId} />
       </div>
-      <TextField
-        label="Their contribution"
-        name="contribution"
-        maxLength={200}
-        feedback={feedback}
-      />
+      <TextField label="Their contribution" name="contribution" maxLength={200} feedback={feedback} />
       <SubmitButton intent="credit" pendingText="Crediting…" className="button">
         Add credit
       </SubmitButton>

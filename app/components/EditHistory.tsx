@@ -51,11 +51,7 @@ export function EditHistory({ author, current, earlier, canHideVersions }: Props
           {canHideVersions ? (
             <Form method="post" className="inline-actions">
               <input type="hidden" name="revisionId" value={version.id} />
-              <SubmitButton
-                intent={version.hidden ? "show-version" : "hide-version"}
-                pendingText="Saving…"
-                className="button button-small"
-              >
+              <SubmitButton intent={version.hidden ? "show-version" : "hide-version"} pendingText="Saving…" className="button button-small">
                 {version.hidden ? "Show this version again" : "Hide this version"}
               </SubmitButton>
             </Form>

@@ -26,11 +26,7 @@ export function FilteredThreads({ path, params, filtered, threads, pager, tags, 
       </h2>
       <StatusFilter hrefFor={statusHref} current={params.status ?? null} />
       <ListControls params={params} tags={tags} />
-      <ThreadList
-        threads={threads}
-        showProduct={showProduct}
-        emptyMessage={filtered ? "No threads match these filters." : undefined}
-      />
+      <ThreadList threads={threads} showProduct={showProduct} emptyMessage={filtered ? "No threads match these filters." : undefined} />
       <Pager links={pager} />
     </section>
   );

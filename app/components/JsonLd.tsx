@@ -9,11 +9,6 @@ import { useNonce } from "./Nonce";
 export function JsonLd({ data }: { data: unknown }) {
   const nonce = useNonce();
   return (
-    <script
-      type="application/ld+json"
-      nonce={nonce}
-      suppressHydrationWarning
-      dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }}
-    />
+    <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />
   );
 }

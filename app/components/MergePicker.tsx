@@ -13,14 +13,7 @@ export function MergeSearchForm({ search, productName }: { search: Search; produ
     <Form method="get" className="merge-search" role="search" aria-label="Ideas to merge into">
       <div className="field">
         <label htmlFor="merge-q">Find the idea to keep</label>
-        <input
-          id="merge-q"
-          type="search"
-          name="q"
-          defaultValue={search.q}
-          aria-describedby="merge-q-hint"
-          key={search.q}
-        />
+        <input id="merge-q" type="search" name="q" defaultValue={search.q} aria-describedby="merge-q-hint" key={search.q} />
         <p className="field-hint" id="merge-q-hint">
           Words from its title, or its number (#12).
         </p>
@@ -81,8 +74,7 @@ export function MergeChoice({ ideas, suggested, search, feedback }: ChoiceProps)
                 <span>
                   <strong>{idea.title}</strong> <span className="muted">#{idea.id}</span>
                   <span className="merge-target-meta">
-                    <StatusBadge status={idea.status} /> {idea.productName} · {idea.voteCount}{" "}
-                    {idea.voteCount === 1 ? "vote" : "votes"}
+                    <StatusBadge status={idea.status} /> {idea.productName} · {idea.voteCount} {idea.voteCount === 1 ? "vote" : "votes"}
                   </span>
                 </span>
               </label>

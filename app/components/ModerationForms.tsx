@@ -3,12 +3,31 @@ import { feedbackFor, type FormFeedback } from "~/utils/form-feedback";
 import { TextField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
-type State = { deletedAt: number | null; hiddenAt: number | null; pinned: number; locked: number; closedAt: number | null; productId: number };
+type State = {
+  deletedAt: number | null;
+  hiddenAt: number | null;
+  pinned: number;
+  locked: number;
+  closedAt: number | null;
+  productId: number;
+};
 /** The refused tool's form: every tool has a reason field; `intent` says which tool. */
 type Result = FormFeedback<"reason"> | undefined;
 
 /** One staff action with an optional (or, for delete, required) reason. Each is its own form: no JavaScript needed. */
-function ToolForm({ intent, label, reasonLabel, result, required }: { intent: string; label: string; reasonLabel: string; result: Result; required?: boolean }) {
+function ToolForm({
+  intent,
+  label,
+  reasonLabel,
+  result,
+  required,
+}: {
+  intent: string;
+  label: string;
+  reasonLabel: string;
+  result: Result;
+  required?: boolean;
+}) {
   return (
     <Form method="post" className="tool-form">
       <TextField
@@ -41,9 +60,24 @@ export function ModerationForms({ state, products, result }: { state: State; pro
       {products ? (
         <div className="tool-group">
           <h2>Thread</h2>
-          <ToolForm intent={state.pinned ? "unpin" : "pin"} label={state.pinned ? "Unpin" : "Pin to the top of its product"} reasonLabel="Reason (optional)" result={result} />
-          <ToolForm intent={state.locked ? "unlock" : "lock"} label={state.locked ? "Unlock" : "Lock: no new replies"} reasonLabel="Reason (optional)" result={result} />
-          <ToolForm intent={state.closedAt ? "reopen" : "close"} label={state.closedAt ? "Reopen" : "Close: no replies or votes"} reasonLabel="Reason (optional)" result={result} />
+          <ToolForm
+            intent={state.pinned ? "unpin" : "pin"}
+            label={state.pinned ? "Unpin" : "Pin to the top of its product"}
+            reasonLabel="Reason (optional)"
+            result={result}
+          />
+          <ToolForm
+            intent={state.locked ? "unlock" : "lock"}
+            label={state.locked ? "Unlock" : "Lock: no new replies"}
+            reasonLabel="Reason (optional)"
+            result={result}
+          />
+          <ToolForm
+            intent={state.closedAt ? "reopen" : "close"}
+            label={state.closedAt ? "Reopen" : "Close: no replies or votes"}
+            reasonLabel="Reason (optional)"
+            result={result}
+          />
           <Form method="post" className="tool-form">
             <div className="field">
               <label htmlFor="productId">Move to product</label>

@@ -43,13 +43,10 @@ export function PostCard(props: Props) {
           ) : null}
         </span>
       </header>
-      {props.deleteReason != null ? (
-        <p className="moderation-note">Deleted by staff: {props.deleteReason}</p>
-      ) : null}
+      {props.deleteReason != null ? <p className="moderation-note">Deleted by staff: {props.deleteReason}</p> : null}
       {props.hidden && !props.hidden.placeholder ? (
         <p className="moderation-note">
-          Hidden from the community: {props.hidden.reason}. Only staff and the author see it; editing it sends it back to
-          staff for review.
+          Hidden from the community: {props.hidden.reason}. Only staff and the author see it; editing it sends it back to staff for review.
         </p>
       ) : null}
       {props.hidden?.placeholder ? (

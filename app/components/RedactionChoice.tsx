@@ -3,8 +3,7 @@ export function RedactionChoice({ checked }: { checked: boolean }) {
   return (
     <div className="field">
       <label className="choice">
-        <input type="checkbox" name="redact" defaultChecked={checked} /> Redaction: hide every earlier version from
-        everyone but staff
+        <input type="checkbox" name="redact" defaultChecked={checked} /> Redaction: hide every earlier version from everyone but staff
       </label>
     </div>
   );

@@ -38,15 +38,7 @@ export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signup
     <section aria-labelledby="reply-title" className="reply-form">
       <h2 id="reply-title">Your reply</h2>
       <Form method="post" preventScrollReset>
-        <TextAreaField
-          label="Reply"
-          name="body"
-          rows={6}
-          required
-          maxLength={BODY_MAX}
-          feedback={feedback}
-          hint={BODY_HINT}
-        />
+        <TextAreaField label="Reply" name="body" rows={6} required maxLength={BODY_MAX} feedback={feedback} hint={BODY_HINT} />
         <SubmitButton intent="reply" pendingText="Posting reply…" className="button button-primary">
           Post reply
         </SubmitButton>

@@ -5,8 +5,8 @@ export function RevokeTokensChoice() {
   return (
     <div className="field">
       <label className="choice">
-        <input type="checkbox" name="revokeTokens" defaultChecked /> Also revoke my{" "}
-        <Link to="/settings/tokens">API tokens</Link> (scripts using them stop working)
+        <input type="checkbox" name="revokeTokens" defaultChecked /> Also revoke my <Link to="/settings/tokens">API tokens</Link> (scripts
+        using them stop working)
       </label>
     </div>
   );

@@ -35,16 +35,19 @@ export function SimilarThreads({ initial, title, product }: Props) {
     const text = (title ?? "").trim();
     const controller = new AbortController();
     // Too short a title has no suggestions: cleared at once, the way an answer arrives.
-    const timer = setTimeout(async () => {
-      if (text.length < 3) return setThreads(null);
-      const search = new URLSearchParams({ title: text, ...(product ? { product } : {}) });
-      try {
-        const response = await fetch(`/threads/similar?${search}`, { signal: controller.signal });
-        if (response.ok) setThreads(((await response.json()) as { similar: SimilarLink[] }).similar);
-      } catch {
-        // A dropped suggestion request is harmless: the form still works.
-      }
-    }, text.length < 3 ? 0 : DEBOUNCE_MS);
+    const timer = setTimeout(
+      async () => {
+        if (text.length < 3) return setThreads(null);
+        const search = new URLSearchParams({ title: text, ...(product ? { product } : {}) });
+        try {
+          const response = await fetch(`/threads/similar?${search}`, { signal: controller.signal });
+          if (response.ok) setThreads(((await response.json()) as { similar: SimilarLink[] }).similar);
+        } catch {
+          // A dropped suggestion request is harmless: the form still works.
+        }
+      },
+      text.length < 3 ? 0 : DEBOUNCE_MS,
+    );
     return () => {
       clearTimeout(timer);
       controller.abort();

@@ -77,7 +77,10 @@ export function SiteHeader({ user, siteName }: { user: HeaderUser; siteName: str
     <header className="site-header">
       <div className="container header-inner">
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span> <span className="brand-name">{siteName}</span>
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{" "}
+          <span className="brand-name">{siteName}</span>
         </Link>
         <details className="header-menu" ref={menu}>
           <summary className="menu-button">

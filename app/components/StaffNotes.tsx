@@ -13,7 +13,9 @@ type Note = { id: number; bodyHtml: string; createdAt: number; authorUsername: s
 export function StaffNotes({ threadId, notes, feedback }: { threadId: number; notes: Note[]; feedback?: FormFeedback<"body"> }) {
   return (
     <section className="staff-notes" aria-labelledby="staff-notes-title" id="staff-notes">
-      <h2 id="staff-notes-title">Staff notes <span className="muted">(only staff can see these)</span></h2>
+      <h2 id="staff-notes-title">
+        Staff notes <span className="muted">(only staff can see these)</span>
+      </h2>
       {notes.length === 0 ? <p className="muted">No notes yet.</p> : null}
       <ul>
         {notes.map((note) => (

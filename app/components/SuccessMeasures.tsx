@@ -62,12 +62,7 @@ export function SuccessMeasures({ threadId, shipped, measures, ownMeasure, canWr
             <legend id="verdict-title">It shipped. Did it meet your measure?</legend>
             {(Object.keys(verdictLabels) as Verdict[]).map((v) => (
               <label key={v} className="choice">
-                <input
-                  type="radio"
-                  name="verdict"
-                  value={v}
-                  defaultChecked={(verdict?.values.verdict ?? ownMeasure.verdict) === v}
-                />{" "}
+                <input type="radio" name="verdict" value={v} defaultChecked={(verdict?.values.verdict ?? ownMeasure.verdict) === v} />{" "}
                 {verdictLabels[v]}
               </label>
             ))}

@@ -28,8 +28,7 @@ export function ThreadHeader({ thread, solved, tags, watch }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Home</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={`/products/${thread.productSlug}`}>{thread.productName}</Link>
+        <Link to="/">Home</Link> <span aria-hidden="true">›</span> <Link to={`/products/${thread.productSlug}`}>{thread.productName}</Link>
       </nav>
       <header className="thread-header">
         <p className="thread-badges">

@@ -76,7 +76,8 @@ export function ThreadList({
                 </Link>
               ) : null}
               <span>
-                by <ProfileLink username={t.authorUsername} displayName={t.authorDisplayName} /> · active <RelativeTime ms={t.lastActivityAt} />
+                by <ProfileLink username={t.authorUsername} displayName={t.authorDisplayName} /> · active{" "}
+                <RelativeTime ms={t.lastActivityAt} />
               </span>
               {t.kind === "idea" ? (
                 <span>

@@ -37,8 +37,7 @@ export function VerdictBar({ tally, shares }: { tally: Tally; shares: Shares }) 
       <ul className="verdict-shares">
         {parts.map((p) => (
           <li key={p.key}>
-            <VerdictLabel verdict={p.key as Verdict} /> <strong>{p.share}%</strong>{" "}
-            <span className="muted">({p.count})</span>
+            <VerdictLabel verdict={p.key as Verdict} /> <strong>{p.share}%</strong> <span className="muted">({p.count})</span>
           </li>
         ))}
         <li>

@@ -22,7 +22,11 @@ export async function queueEmails(trx: Transaction<Database>, emails: readonly O
   const now = Date.now();
   for (const kind of new Set(emails.map((email) => email.kind))) {
     const ofKind = emails.filter((email) => email.kind === kind);
-    const deliveries = await getDeliveries(trx, kind, ofKind.map((email) => email.userId));
+    const deliveries = await getDeliveries(
+      trx,
+      kind,
+      ofKind.map((email) => email.userId),
+    );
     const rows = ofKind.flatMap((email) => {
       const delivery = deliveries.get(email.userId) ?? "immediate";
       if (delivery === "off") return [];

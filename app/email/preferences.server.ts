@@ -6,7 +6,6 @@ import { inChunks } from "~/utils/chunks";
 import { emailKinds } from "~/utils/email-kinds";
 import { ensure, SignInRequired } from "~/models/errors.server";
 
-
 /** What a member chose for each kind; no stored row means "immediate". */
 export async function getEmailPreferences(userId: number, db: Db = getDb()): Promise<Record<NotificationKind, EmailDelivery>> {
   const rows = await db.selectFrom("email_preferences").select(["kind", "delivery"]).where("user_id", "=", userId).execute();
@@ -41,12 +40,11 @@ async function storePreferences(trx: Transaction<Database>, userId: number, choi
 }
 
 /** A signed-in member saves their choices, all at once. */
-export async function setEmailPreferences(
-  actor: Actor,
-  choices: Partial<Record<NotificationKind, EmailDelivery>>,
-): Promise<void> {
+export async function setEmailPreferences(actor: Actor, choices: Partial<Record<NotificationKind, EmailDelivery>>): Promise<void> {
   ensure(actor, SignInRequired, "Sign in to choose your emails.");
-  await getDb().transaction().execute((trx) => storePreferences(trx, actor.id, choices));
+  await getDb()
+    .transaction()
+    .execute((trx) => storePreferences(trx, actor.id, choices));
 }
 
 /**

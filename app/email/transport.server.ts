@@ -24,7 +24,13 @@ export function smtpTransport(url: string): MailTransport {
   return {
     name: "smtp",
     async send(mail) {
-      await transporter.sendMail({ from: fromAddress(mail.siteName), to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
+      await transporter.sendMail({
+        from: fromAddress(mail.siteName),
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        headers: mail.headers,
+      });
     },
   };
 }

@@ -5,8 +5,7 @@ import { emailKinds } from "~/utils/email-kinds";
 
 export type UnsubscribeScope = NotificationKind | "all";
 
-const isScope = (value: string): value is UnsubscribeScope =>
-  value === "all" || (emailKinds as readonly string[]).includes(value);
+const isScope = (value: string): value is UnsubscribeScope => value === "all" || (emailKinds as readonly string[]).includes(value);
 
 function sign(secret: string, payload: string): string {
   return createHmac("sha256", secret).update(`unsubscribe:${payload}`).digest("base64url");

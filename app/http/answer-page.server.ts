@@ -7,7 +7,6 @@ import { DEFAULT_SITE_NAME } from "~/utils/site-settings";
 
 export type Answer = { status: number; title: string; message: string; headers?: Record<string, string> };
 
-
 /**
  * Answers that the express layer gives before Remix runs (refused origin,
  * too many requests, a body too large, an error outside Remix): a small page
@@ -27,7 +26,10 @@ export function sendAnswer(req: Request, res: Response, answer: Answer): void {
   const title = escapeMarkup(answer.title);
   // The name set at /admin/settings; the default when the database can't say (the error may be the database's).
   void getSiteSettings()
-    .then((site) => site.siteName, () => DEFAULT_SITE_NAME)
+    .then(
+      (site) => site.siteName,
+      () => DEFAULT_SITE_NAME,
+    )
     .then((name) => {
       const siteName = escapeMarkup(name);
       res

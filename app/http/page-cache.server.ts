@@ -59,7 +59,18 @@ export type PageCacheOptions = {
 /** Paths whose answers are never stored: health checks must reach the database; API and unsubscribe links carry credentials. */
 const NEVER = /^\/(healthz|api\/|unsubscribe|logout)/;
 /** Headers each answer gets for itself: HSTS only over HTTPS (security-headers.server.ts), so a page stored from an HTTPS visit must not carry it to an HTTP one. */
-const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "date", "etag", "vary", "set-cookie", "content-security-policy", "strict-transport-security"]);
+const DROPPED_HEADERS = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "date",
+  "etag",
+  "vary",
+  "set-cookie",
+  "content-security-policy",
+  "strict-transport-security",
+]);
 const NONCE_BYTES = 16;
 
 export function createPageCache({ hasSession, ttlSeconds = 10, maxBytes = 50 * 1024 * 1024 }: PageCacheOptions) {
@@ -149,7 +160,11 @@ function record(res: Response, key: string, context: RequestContext, keep: (entr
   const end = res.end;
   const collect = (chunk: unknown, encoding: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+    chunks.push(
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array),
+    );
   };
   res.write = function (this: Response, chunk: unknown, ...rest: unknown[]) {
     collect(chunk, rest[0]);
@@ -160,7 +175,13 @@ function record(res: Response, key: string, context: RequestContext, keep: (entr
     const result = (end as (...args: unknown[]) => Response).call(this, chunk, ...rest);
     const cacheControl = String(res.getHeader("Cache-Control") ?? "");
     const forNobody = context.viewer === "nobody" || (context.viewer === undefined && /(^|,)\s*public\b/.test(cacheControl));
-    if (forNobody && res.statusCode === 200 && !res.hasHeader("Set-Cookie") && !/no-store|private/.test(cacheControl) && contentVersion() === version) {
+    if (
+      forNobody &&
+      res.statusCode === 200 &&
+      !res.hasHeader("Set-Cookie") &&
+      !/no-store|private/.test(cacheControl) &&
+      contentVersion() === version
+    ) {
       keep(entryFor(key, version, Date.now() + ttlMs, res, Buffer.concat(chunks)));
     }
     return result;
@@ -216,7 +237,10 @@ function joinWithNonce(pieces: Buffer[], nonce: string): Buffer {
 function gzipWithNonce(entry: Entry, nonce: string): Buffer {
   entry.deflated ??= entry.pieces.map((piece) => deflateRawSync(piece, { finishFlush: constants.Z_FULL_FLUSH }));
   const separator = Buffer.from(nonce);
-  const stored = Buffer.concat([Buffer.from([0x00, separator.length & 0xff, separator.length >> 8, ~separator.length & 0xff, (~separator.length >> 8) & 0xff]), separator]);
+  const stored = Buffer.concat([
+    Buffer.from([0x00, separator.length & 0xff, separator.length >> 8, ~separator.length & 0xff, (~separator.length >> 8) & 0xff]),
+    separator,
+  ]);
   const parts: Buffer[] = [Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff])];
   let crc = 0;
   let size = 0;

@@ -113,4 +113,3 @@ export function withinTimeLimit<T>(job: () => T): T {
     sandbox.job = null;
   }
 }
-

@@ -77,16 +77,47 @@ const marked = new Marked({
       if (path) return defaults.image.call(this, { ...token, href: path });
       const label = token.text || token.href;
       if (linkDepth > 0) return escapeMarkup(label);
-      return this.link({ type: "link", raw: token.raw, href: token.href, title: token.title, text: label, tokens: [{ type: "text", raw: label, text: label }] });
+      return this.link({
+        type: "link",
+        raw: token.raw,
+        href: token.href,
+        title: token.title,
+        text: label,
+        tokens: [{ type: "text", raw: label, text: label }],
+      });
     },
   },
 });
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
-    "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "thead", "tbody", "tr", "th", "td", "img", "input",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "img",
+    "input",
   ],
   allowedAttributes: {
     a: ["href", "title", "rel", "class"],

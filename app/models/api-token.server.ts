@@ -13,7 +13,10 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 /** A token that still authenticates: not revoked, and not past its expiry. */
 const usable = (eb: ExpressionBuilder<Database, "api_tokens">, now: number) =>
-  eb.and([eb("api_tokens.revoked_at", "is", null), eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", now)])]);
+  eb.and([
+    eb("api_tokens.revoked_at", "is", null),
+    eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", now)]),
+  ]);
 
 /**
  * Creates a personal token that works for `lifetimeDays` (null: until
@@ -94,7 +97,14 @@ export async function userFromApiToken(request: Request): Promise<SessionUser | 
   const row = await getDb()
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select(["api_tokens.id as tokenId", "users.id", "users.username", "users.display_name as displayName", "users.role", "users.suspended_until as suspendedUntil"])
+    .select([
+      "api_tokens.id as tokenId",
+      "users.id",
+      "users.username",
+      "users.display_name as displayName",
+      "users.role",
+      "users.suspended_until as suspendedUntil",
+    ])
     .where("api_tokens.token_hash", "=", hashToken(match[1]!))
     .where((eb) => usable(eb, Date.now()))
     .executeTakeFirst();

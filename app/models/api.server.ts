@@ -62,12 +62,13 @@ export async function listApiThreads(filter: ApiThreadFilter, before: number | n
   if (filter.kind) query = query.where("threads.kind", "=", filter.kind);
   if (filter.status) query = query.where(withStatus(filter.status));
   if (filter.solved !== null && filter.solved !== undefined) {
-    query = query
-      .where("threads.kind", "=", "question")
-      .where("threads.accepted_answer_post_id", filter.solved ? "is not" : "is", null);
+    query = query.where("threads.kind", "=", "question").where("threads.accepted_answer_post_id", filter.solved ? "is not" : "is", null);
   }
   if (before) query = query.where("threads.id", "<", before);
-  const rows = await query.orderBy("threads.id", "desc").limit(limit + 1).execute();
+  const rows = await query
+    .orderBy("threads.id", "desc")
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   return {
     threads: page.map(publicThread),
@@ -75,7 +76,9 @@ export async function listApiThreads(filter: ApiThreadFilter, before: number | n
   };
 }
 
-function publicThread<T extends { id: number; title: string; createdAt: number; lastActivityAt: number; coDesignedAt: number | null }>(row: T) {
+function publicThread<T extends { id: number; title: string; createdAt: number; lastActivityAt: number; coDesignedAt: number | null }>(
+  row: T,
+) {
   const { coDesignedAt, createdAt, lastActivityAt, ...rest } = row;
   return {
     ...rest,
@@ -98,7 +101,14 @@ export async function getApiThread(id: number) {
     db
       .selectFrom("posts")
       .innerJoin("users", "users.id", "posts.author_id")
-      .select(["posts.id", "users.username as author", "posts.body", "posts.body_html as bodyHtml", "posts.created_at as createdAt", "posts.edited_at as editedAt"])
+      .select([
+        "posts.id",
+        "users.username as author",
+        "posts.body",
+        "posts.body_html as bodyHtml",
+        "posts.created_at as createdAt",
+        "posts.edited_at as editedAt",
+      ])
       .where("posts.thread_id", "=", id)
       .where(publicContent("posts"))
       .orderBy("posts.id")

@@ -49,9 +49,7 @@ export async function listAudit(viewer: Actor, filter: AuditFilter = {}) {
   let query = getDb()
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_id")
-    .leftJoin("posts", (join) =>
-      join.on("audit_log.target_type", "=", "post").onRef("posts.id", "=", "audit_log.target_id"),
-    )
+    .leftJoin("posts", (join) => join.on("audit_log.target_type", "=", "post").onRef("posts.id", "=", "audit_log.target_id"))
     .select([
       "posts.thread_id as postThreadId",
       "audit_log.id",
@@ -67,7 +65,10 @@ export async function listAudit(viewer: Actor, filter: AuditFilter = {}) {
   if (filter.targetType) query = query.where("audit_log.target_type", "=", filter.targetType as AuditLogTable["target_type"]);
   if (filter.actor) query = query.where("users.username", "=", filter.actor);
   if (filter.before) query = query.where("audit_log.id", "<", filter.before);
-  const rows = await query.orderBy("audit_log.id", "desc").limit(PAGE_SIZE + 1).execute();
+  const rows = await query
+    .orderBy("audit_log.id", "desc")
+    .limit(PAGE_SIZE + 1)
+    .execute();
   return {
     entries: rows.slice(0, PAGE_SIZE),
     nextBefore: rows.length > PAGE_SIZE ? (rows[PAGE_SIZE - 1]?.id ?? null) : null,

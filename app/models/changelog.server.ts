@@ -41,9 +41,7 @@ export async function listChangelog(after: ChangelogCursor | null = null, limit 
     .where(withStatus("shipped"))
     .where(publicContent());
   if (after) {
-    query = query.where((eb) =>
-      eb(eb.refTuple("threads.status_changed_at", "threads.id"), "<", eb.tuple(after.shippedAt, after.id)),
-    );
+    query = query.where((eb) => eb(eb.refTuple("threads.status_changed_at", "threads.id"), "<", eb.tuple(after.shippedAt, after.id)));
   }
   const rows = await query
     .orderBy("threads.status_changed_at", "desc")

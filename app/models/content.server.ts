@@ -89,14 +89,20 @@ export const mergedIntoId = (table = "threads") => sql<number | null>`${sql.ref(
 /** Why a row a list shows is out of public view: lists mark it for the staff and authors who see it. */
 export function moderationState(table = "threads") {
   const column = (name: string) => sql.ref(`${table}.${name}`);
-  return sql<"hidden" | "deleted" | null>`(case when ${column("deleted_at")} is not null then 'deleted' when ${column("hidden_at")} is not null then 'hidden' end)`;
+  return sql<
+    "hidden" | "deleted" | null
+  >`(case when ${column("deleted_at")} is not null then 'deleted' when ${column("hidden_at")} is not null then 'hidden' end)`;
 }
 
 /** The facts can.see needs, selected under their own names: spread into a select of threads or posts. */
 export const threadFacts = ["threads.author_id", "threads.hidden_at", "threads.deleted_at"] as const;
 export const replyFacts = ["posts.author_id", "posts.hidden_at", "posts.deleted_at"] as const;
 /** A reply's thread's facts, next to the reply's own in a query joining posts to threads; threadOf reads them back. */
-export const parentFacts = ["threads.author_id as threadAuthorId", "threads.hidden_at as threadHiddenAt", "threads.deleted_at as threadDeletedAt"] as const;
+export const parentFacts = [
+  "threads.author_id as threadAuthorId",
+  "threads.hidden_at as threadHiddenAt",
+  "threads.deleted_at as threadDeletedAt",
+] as const;
 
 type ParentFacts = { threadAuthorId: number; threadHiddenAt: number | null; threadDeletedAt: number | null };
 
@@ -162,7 +168,11 @@ export async function whoMaySee(db: Db, userIds: number[], content: ContentFacts
   if (content.every((row) => can.see(null, row))) return userIds;
   const seeing: number[] = [];
   for (const chunk of inChunks(userIds, 500)) {
-    const people = await db.selectFrom("users").select(["id", "role", "suspended_until as suspendedUntil"]).where("id", "in", chunk).execute();
+    const people = await db
+      .selectFrom("users")
+      .select(["id", "role", "suspended_until as suspendedUntil"])
+      .where("id", "in", chunk)
+      .execute();
     seeing.push(...people.filter((person) => content.every((row) => can.see(person, row))).map((person) => person.id));
   }
   return seeing;
@@ -213,7 +223,15 @@ export async function requireVisibleContent(viewer: Actor, ref: ContentRef) {
     ref.type === "thread"
       ? await db
           .selectFrom("threads")
-          .select([...threadColumns, ...threadFacts, "threads.id", "threads.title", "threads.body", "threads.edited_at", "threads.edited_by"])
+          .select([
+            ...threadColumns,
+            ...threadFacts,
+            "threads.id",
+            "threads.title",
+            "threads.body",
+            "threads.edited_at",
+            "threads.edited_by",
+          ])
           .where("threads.id", "=", ref.id)
           .executeTakeFirst()
       : await db

@@ -11,7 +11,6 @@ import { notify } from "./notification.server";
 import { isTrusted } from "./posting-limits.server";
 import { Conflict, ensure, Forbidden, NotFound, SignInRequired } from "./errors.server";
 
-
 /** Flag weight at which content hides itself until staff review it (FLAG_HIDE_THRESHOLD, default 3). */
 export function hideThreshold(): number {
   return config().FLAG_HIDE_THRESHOLD;
@@ -53,55 +52,57 @@ export async function flagContent(
   input: { reason: FlagReason; note: string },
 ): Promise<{ hidden: boolean }> {
   ensure(actor, SignInRequired, "Sign in to flag posts.");
-  return getDb().transaction().execute(async (trx) => {
-    const content = await loadContent(trx, ref);
-    ensure(can.see(actor, content) && can.see(actor, content.thread), NotFound, "We couldn't find that post.");
-    ensure(actor.id !== content.author_id, Forbidden, "You can't flag your own post; edit or ask staff instead.");
-    ensure(can.flag(actor, content), Forbidden, "You can't flag this right now.");
-    const inserted = await trx
-      .insertInto("flags")
-      .values({
-        thread_id: ref.type === "thread" ? ref.id : null,
-        post_id: ref.type === "post" ? ref.id : null,
-        user_id: actor.id,
-        reason: input.reason,
-        note: input.note.trim(),
-        weight: isStaff(actor) ? STAFF_FLAG_WEIGHT : 1,
-        resolved_by: null,
-        resolved_at: null,
-        created_at: Date.now(),
-      })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    ensure(Number(inserted.numInsertedOrUpdatedRows) === 1, Conflict, "You have already flagged this.");
-    await isTrusted(trx, actor); // a flagger who qualifies by now is promoted, and their flags count
-    // Staff's own posts never hide themselves: flags on them wait in the queue for another staff member.
-    const author = await trx.selectFrom("users").select("role").where("id", "=", content.author_id).executeTakeFirstOrThrow();
-    if (author.role !== "member") return { hidden: false };
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const content = await loadContent(trx, ref);
+      ensure(can.see(actor, content) && can.see(actor, content.thread), NotFound, "We couldn't find that post.");
+      ensure(actor.id !== content.author_id, Forbidden, "You can't flag your own post; edit or ask staff instead.");
+      ensure(can.flag(actor, content), Forbidden, "You can't flag this right now.");
+      const inserted = await trx
+        .insertInto("flags")
+        .values({
+          thread_id: ref.type === "thread" ? ref.id : null,
+          post_id: ref.type === "post" ? ref.id : null,
+          user_id: actor.id,
+          reason: input.reason,
+          note: input.note.trim(),
+          weight: isStaff(actor) ? STAFF_FLAG_WEIGHT : 1,
+          resolved_by: null,
+          resolved_at: null,
+          created_at: Date.now(),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      ensure(Number(inserted.numInsertedOrUpdatedRows) === 1, Conflict, "You have already flagged this.");
+      await isTrusted(trx, actor); // a flagger who qualifies by now is promoted, and their flags count
+      // Staff's own posts never hide themselves: flags on them wait in the queue for another staff member.
+      const author = await trx.selectFrom("users").select("role").where("id", "=", content.author_id).executeTakeFirstOrThrow();
+      if (author.role !== "member") return { hidden: false };
 
-    const pending = await trx
-      .selectFrom("flags")
-      .innerJoin("users as flagger", "flagger.id", "flags.user_id")
-      .select((eb) => [eb.fn.sum<number>(countingWeight(eb)).as("weight"), "flags.reason"])
-      .where(`flags.${targetColumn(ref)}`, "=", ref.id)
-      .where("flags.status", "=", "pending")
-      .groupBy("flags.reason")
-      .orderBy("weight", "desc")
-      .execute();
-    const total = pending.reduce((sum, row) => sum + Number(row.weight), 0);
-    if (total < hideThreshold()) return { hidden: false };
-    const top = pending[0]?.reason ?? input.reason;
-    const reason = `flagged by the community as ${flagReasonLabels[top].toLowerCase()}`;
-    await hideInTransaction(trx, ref, reason);
-    await recordAudit(trx, { actorId: null, action: `${ref.type}.auto_hide`, targetType: ref.type, targetId: ref.id, reason });
-    await notify(trx, [content.author_id], {
-      kind: "content_hidden",
-      threadId: await threadIdOf(trx, ref),
-      postId: ref.type === "post" ? ref.id : null,
-      detail: reason,
+      const pending = await trx
+        .selectFrom("flags")
+        .innerJoin("users as flagger", "flagger.id", "flags.user_id")
+        .select((eb) => [eb.fn.sum<number>(countingWeight(eb)).as("weight"), "flags.reason"])
+        .where(`flags.${targetColumn(ref)}`, "=", ref.id)
+        .where("flags.status", "=", "pending")
+        .groupBy("flags.reason")
+        .orderBy("weight", "desc")
+        .execute();
+      const total = pending.reduce((sum, row) => sum + Number(row.weight), 0);
+      if (total < hideThreshold()) return { hidden: false };
+      const top = pending[0]?.reason ?? input.reason;
+      const reason = `flagged by the community as ${flagReasonLabels[top].toLowerCase()}`;
+      await hideInTransaction(trx, ref, reason);
+      await recordAudit(trx, { actorId: null, action: `${ref.type}.auto_hide`, targetType: ref.type, targetId: ref.id, reason });
+      await notify(trx, [content.author_id], {
+        kind: "content_hidden",
+        threadId: await threadIdOf(trx, ref),
+        postId: ref.type === "post" ? ref.id : null,
+        detail: reason,
+      });
+      return { hidden: true };
     });
-    return { hidden: true };
-  });
 }
 
 export type FlagDecision = "agree" | "disagree" | "dismiss";
@@ -112,22 +113,24 @@ export type FlagDecision = "agree" | "disagree" | "dismiss";
  */
 export async function resolveFlags(actor: Actor, ref: ContentRef, decision: FlagDecision): Promise<void> {
   ensure(actor && can.moderate(actor), Forbidden, "Only staff can review flags.");
-  await getDb().transaction().execute(async (trx) => {
-    const content = await loadContent(trx, ref);
-    const status = { agree: "agreed", disagree: "disagreed", dismiss: "dismissed" } as const;
-    const result = await trx
-      .updateTable("flags")
-      .set({ status: status[decision], resolved_by: actor.id, resolved_at: Date.now() })
-      .where(targetColumn(ref), "=", ref.id)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
-    ensure(Number(result.numUpdatedRows) > 0, Conflict, "There are no open flags on this post.");
-    if (decision === "agree" && content.hidden_at === null) {
-      await hideInTransaction(trx, ref, "hidden by staff after flags");
-    }
-    if (decision === "disagree" && content.hidden_at !== null) await unhideInTransaction(trx, ref);
-    await recordAudit(trx, { actorId: actor.id, action: `flag.${decision}`, targetType: ref.type, targetId: ref.id });
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const content = await loadContent(trx, ref);
+      const status = { agree: "agreed", disagree: "disagreed", dismiss: "dismissed" } as const;
+      const result = await trx
+        .updateTable("flags")
+        .set({ status: status[decision], resolved_by: actor.id, resolved_at: Date.now() })
+        .where(targetColumn(ref), "=", ref.id)
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      ensure(Number(result.numUpdatedRows) > 0, Conflict, "There are no open flags on this post.");
+      if (decision === "agree" && content.hidden_at === null) {
+        await hideInTransaction(trx, ref, "hidden by staff after flags");
+      }
+      if (decision === "disagree" && content.hidden_at !== null) await unhideInTransaction(trx, ref);
+      await recordAudit(trx, { actorId: actor.id, action: `flag.${decision}`, targetType: ref.type, targetId: ref.id });
+    });
 }
 
 /**
@@ -152,15 +155,9 @@ export async function listFlagQueue(actor: Actor) {
     .innerJoin("users as flagger", "flagger.id", "flags.user_id")
     .leftJoin("posts", "posts.id", "flags.post_id")
     .leftJoin("threads", (join) =>
-      join.on((eb) =>
-        eb.or([eb("threads.id", "=", eb.ref("flags.thread_id")), eb("threads.id", "=", eb.ref("posts.thread_id"))]),
-      ),
+      join.on((eb) => eb.or([eb("threads.id", "=", eb.ref("flags.thread_id")), eb("threads.id", "=", eb.ref("posts.thread_id"))])),
     )
-    .leftJoin("users as author", (join) =>
-      join.on((eb) =>
-        eb("author.id", "=", eb.fn.coalesce("posts.author_id", "threads.author_id")),
-      ),
-    )
+    .leftJoin("users as author", (join) => join.on((eb) => eb("author.id", "=", eb.fn.coalesce("posts.author_id", "threads.author_id"))))
     .select([
       "flags.id",
       "flags.thread_id as flaggedThreadId",
@@ -185,21 +182,24 @@ export async function listFlagQueue(actor: Actor) {
     .limit(500)
     .execute();
 
-  const entries = new Map<string, {
-    ref: ContentRef;
-    threadId: number | null;
-    threadTitle: string;
-    /** The post as it appears on the site: its stored, sanitized HTML. */
-    bodyHtml: string;
-    authorUsername: string;
-    /** Out of public view now: staff see what the flags are about whatever its state. */
-    hidden: boolean;
-    deleted: boolean;
-    editedAfterFlag: boolean;
-    weight: number;
-    /** counts: whether the flag counts toward hiding (see countingWeight). */
-    flags: { id: number; reason: FlagReason; note: string; flaggerUsername: string; createdAt: number; counts: boolean }[];
-  }>();
+  const entries = new Map<
+    string,
+    {
+      ref: ContentRef;
+      threadId: number | null;
+      threadTitle: string;
+      /** The post as it appears on the site: its stored, sanitized HTML. */
+      bodyHtml: string;
+      authorUsername: string;
+      /** Out of public view now: staff see what the flags are about whatever its state. */
+      hidden: boolean;
+      deleted: boolean;
+      editedAfterFlag: boolean;
+      weight: number;
+      /** counts: whether the flag counts toward hiding (see countingWeight). */
+      flags: { id: number; reason: FlagReason; note: string; flaggerUsername: string; createdAt: number; counts: boolean }[];
+    }
+  >();
   for (const flag of flags) {
     const ref: ContentRef = flag.flaggedPostId
       ? { type: "post", id: flag.flaggedPostId }
@@ -243,7 +243,12 @@ export async function countFlagQueue(actor: Actor): Promise<number> {
   const row = await getDb()
     .selectFrom("flags")
     // A post and a thread never share a key: threads count as negative numbers.
-    .select((eb) => eb.fn.count<number>(eb.fn.coalesce("post_id", eb.neg("thread_id"))).distinct().as("n"))
+    .select((eb) =>
+      eb.fn
+        .count<number>(eb.fn.coalesce("post_id", eb.neg("thread_id")))
+        .distinct()
+        .as("n"),
+    )
     .where("status", "=", "pending")
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -16,88 +16,96 @@ import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
  * refusal names the "targetId" field, checked inside the transaction.
  */
 export async function mergeIdea(actor: Actor, sourceId: number, targetId: number): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const source = await requireThread(sourceId, trx);
-    ensure(source.kind === "idea", Invalid, "Only ideas can be merged.");
-    // Staff meet this from a page opened before someone else merged the idea.
-    ensure(source.merged_into_id === null || !isStaff(actor), Conflict, "targetId", "This idea was already merged meanwhile.");
-    ensure(actor && can.mergeIdea(actor, source), Forbidden, "Only staff can merge ideas.");
-    ensure(sourceId !== targetId, Invalid, "targetId", "An idea can't be merged into itself; choose another idea.");
-    const target = await trx.selectFrom("threads").selectAll().where("id", "=", targetId).executeTakeFirst();
-    ensure(target, Invalid, "targetId", `There is no idea #${targetId}; choose one from the list.`);
-    ensure(stateOf(target) !== "deleted", Invalid, "targetId", "That idea was deleted; choose another.");
-    ensure(stateOf(target) !== "hidden", Invalid, "targetId", "That idea is hidden; unhide it or choose another.");
-    ensure(target.kind === "idea", Invalid, "targetId", "An idea can only be merged into another idea.");
-    ensure(target.merged_into_id === null, Conflict, "targetId", "That idea was itself merged; merge into the idea it went to.");
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const source = await requireThread(sourceId, trx);
+      ensure(source.kind === "idea", Invalid, "Only ideas can be merged.");
+      // Staff meet this from a page opened before someone else merged the idea.
+      ensure(source.merged_into_id === null || !isStaff(actor), Conflict, "targetId", "This idea was already merged meanwhile.");
+      ensure(actor && can.mergeIdea(actor, source), Forbidden, "Only staff can merge ideas.");
+      ensure(sourceId !== targetId, Invalid, "targetId", "An idea can't be merged into itself; choose another idea.");
+      const target = await trx.selectFrom("threads").selectAll().where("id", "=", targetId).executeTakeFirst();
+      ensure(target, Invalid, "targetId", `There is no idea #${targetId}; choose one from the list.`);
+      ensure(stateOf(target) !== "deleted", Invalid, "targetId", "That idea was deleted; choose another.");
+      ensure(stateOf(target) !== "hidden", Invalid, "targetId", "That idea is hidden; unhide it or choose another.");
+      ensure(target.kind === "idea", Invalid, "targetId", "An idea can only be merged into another idea.");
+      ensure(target.merged_into_id === null, Conflict, "targetId", "That idea was itself merged; merge into the idea it went to.");
 
-    const now = Date.now();
-    // Only while neither idea changed since it was read: two merges at once never chain or cross.
-    const closed = await trx
-      .updateTable("threads")
-      .set({ merged_into_id: targetId, vote_count: 0, status_changed_at: now })
-      .where("id", "=", sourceId)
-      .where("merged_into_id", "is", null)
-      .executeTakeFirst();
-    ensure(Number(closed.numUpdatedRows) === 1, Conflict, "This idea was already merged.");
-    await trx
-      .insertInto("votes")
-      .columns(["thread_id", "user_id", "created_at"])
-      .expression((eb) =>
-        eb.selectFrom("votes").select([eb.val(targetId).as("thread_id"), "user_id", "created_at"]).where("thread_id", "=", sourceId),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await trx.deleteFrom("votes").where("thread_id", "=", sourceId).execute();
-    await trx
-      .insertInto("subscriptions")
-      .columns(["thread_id", "user_id", "level", "created_at"])
-      .expression((eb) =>
-        eb
-          .selectFrom("subscriptions")
-          .select([eb.val(targetId).as("thread_id"), "user_id", "level", "created_at"])
-          .where("thread_id", "=", sourceId)
-          .where("level", "!=", "muted"),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await trx
-      .updateTable("success_measures")
-      .set({ thread_id: targetId })
-      .where("thread_id", "=", sourceId)
-      .where("user_id", "not in", (eb) => eb.selectFrom("success_measures").select("user_id").where("thread_id", "=", targetId))
-      .execute();
+      const now = Date.now();
+      // Only while neither idea changed since it was read: two merges at once never chain or cross.
+      const closed = await trx
+        .updateTable("threads")
+        .set({ merged_into_id: targetId, vote_count: 0, status_changed_at: now })
+        .where("id", "=", sourceId)
+        .where("merged_into_id", "is", null)
+        .executeTakeFirst();
+      ensure(Number(closed.numUpdatedRows) === 1, Conflict, "This idea was already merged.");
+      await trx
+        .insertInto("votes")
+        .columns(["thread_id", "user_id", "created_at"])
+        .expression((eb) =>
+          eb
+            .selectFrom("votes")
+            .select([eb.val(targetId).as("thread_id"), "user_id", "created_at"])
+            .where("thread_id", "=", sourceId),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await trx.deleteFrom("votes").where("thread_id", "=", sourceId).execute();
+      await trx
+        .insertInto("subscriptions")
+        .columns(["thread_id", "user_id", "level", "created_at"])
+        .expression((eb) =>
+          eb
+            .selectFrom("subscriptions")
+            .select([eb.val(targetId).as("thread_id"), "user_id", "level", "created_at"])
+            .where("thread_id", "=", sourceId)
+            .where("level", "!=", "muted"),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await trx
+        .updateTable("success_measures")
+        .set({ thread_id: targetId })
+        .where("thread_id", "=", sourceId)
+        .where("user_id", "not in", (eb) => eb.selectFrom("success_measures").select("user_id").where("thread_id", "=", targetId))
+        .execute();
 
-    const opened = await trx
-      .updateTable("threads")
-      .set((eb) => ({
-        vote_count: eb.selectFrom("votes").select((v) => v.fn.countAll<number>().as("n")).where("thread_id", "=", targetId),
-        last_activity_at: now,
-      }))
-      .where("id", "=", targetId)
-      .where(notMerged())
-      .where(publicContent())
-      .executeTakeFirst();
-    ensure(Number(opened.numUpdatedRows) === 1, Conflict, "targetId", "That idea changed meanwhile; choose again.");
-    await trx
-      .insertInto("status_changes")
-      .values({
-        thread_id: sourceId,
-        from_status: source.status,
-        to_status: "merged",
-        actor_id: actor.id,
-        merged_into_id: targetId,
-        created_at: now,
-      })
-      .execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: "idea.merge",
-      targetType: "thread",
-      targetId: sourceId,
-      detail: `into #${targetId} ${target.title}`,
+      const opened = await trx
+        .updateTable("threads")
+        .set((eb) => ({
+          vote_count: eb
+            .selectFrom("votes")
+            .select((v) => v.fn.countAll<number>().as("n"))
+            .where("thread_id", "=", targetId),
+          last_activity_at: now,
+        }))
+        .where("id", "=", targetId)
+        .where(notMerged())
+        .where(publicContent())
+        .executeTakeFirst();
+      ensure(Number(opened.numUpdatedRows) === 1, Conflict, "targetId", "That idea changed meanwhile; choose again.");
+      await trx
+        .insertInto("status_changes")
+        .values({
+          thread_id: sourceId,
+          from_status: source.status,
+          to_status: "merged",
+          actor_id: actor.id,
+          merged_into_id: targetId,
+          created_at: now,
+        })
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "idea.merge",
+        targetType: "thread",
+        targetId: sourceId,
+        detail: `into #${targetId} ${target.title}`,
+      });
+      await queueWebhookEvent(trx, "idea.status_changed", sourceId, { from: source.status, to: "merged", mergedIntoId: targetId });
     });
-    await queueWebhookEvent(trx, "idea.status_changed", sourceId, { from: source.status, to: "merged", mergedIntoId: targetId });
-  });
 }
 
 export type MergeSearch = { q: string; scope: "product" | "all" };

@@ -22,70 +22,77 @@ export type StatusChange = { status: IdeaStatus; note: string };
  */
 export async function setIdeaStatus(actor: Actor, threadId: number, change: StatusChange): Promise<void> {
   const noteHtml = change.note.trim() ? renderNote(change.note.trim(), "note") : "";
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx, { forUpdate: true });
-    ensure(thread.kind === "idea", Invalid, "Only ideas have a status.");
-    ensure(actor && can.changeStatus(actor, thread), Forbidden, "Only staff can change an idea's status.");
-    const from = thread.status ?? "open";
-    ensure(from !== change.status, Conflict, "status", `This idea is already ${statusLabels[from].toLowerCase()}.`);
-    ensure(canMove(from, change.status), Conflict, "status", `An idea can't go from ${statusLabels[from].toLowerCase()} to ${statusLabels[change.status].toLowerCase()}.`);
-    const note = change.note.trim();
-    ensure(change.status !== "declined" || note.length > 0, Invalid, "note", "Say why the idea is declined.");
-    const now = Date.now();
-    // Only from the status read above: a change another request made meanwhile is never overwritten or repeated.
-    const updated = await trx
-      .updateTable("threads")
-      .set({ status: change.status, status_changed_at: now, last_activity_at: now })
-      .where("id", "=", threadId)
-      .where((eb) => (thread.status === null ? eb("status", "is", null) : eb("status", "=", thread.status)))
-      .where(notMerged())
-      .executeTakeFirst();
-    ensure(Number(updated.numUpdatedRows) === 1, Conflict, "status", "Someone changed this idea's status meanwhile; reload to see it.");
-    await trx
-      .insertInto("status_changes")
-      .values({
-        thread_id: threadId,
-        from_status: from,
-        to_status: change.status,
-        actor_id: actor.id,
-        note,
-        note_html: noteHtml,
-        merged_into_id: null,
-        created_at: now,
-      })
-      .execute();
-
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: "idea.status",
-      targetType: "thread",
-      targetId: threadId,
-      reason: note,
-      detail: `${statusLabels[from]} → ${statusLabels[change.status]}`,
-    });
-    await queueWebhookEvent(trx, "idea.status_changed", threadId, { from, to: change.status, note });
-    const label = statusLabels[change.status].toLowerCase();
-    await notify(trx, await subscribersOf(trx, threadId, "status"), {
-      kind: "status_changed",
-      threadId,
-      actorId: actor.id,
-      detail: label,
-      excerpt: note || undefined,
-    });
-    if (change.status === "shipped") {
-      const measures = await trx
-        .selectFrom("success_measures")
-        .select("user_id")
-        .where("thread_id", "=", threadId)
-        .where("verdict", "is", null)
-        .execute();
-      await notify(
-        trx,
-        measures.map((m) => m.user_id),
-        { kind: "verdict_request", threadId, actorId: actor.id, excerpt: note || undefined },
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx, { forUpdate: true });
+      ensure(thread.kind === "idea", Invalid, "Only ideas have a status.");
+      ensure(actor && can.changeStatus(actor, thread), Forbidden, "Only staff can change an idea's status.");
+      const from = thread.status ?? "open";
+      ensure(from !== change.status, Conflict, "status", `This idea is already ${statusLabels[from].toLowerCase()}.`);
+      ensure(
+        canMove(from, change.status),
+        Conflict,
+        "status",
+        `An idea can't go from ${statusLabels[from].toLowerCase()} to ${statusLabels[change.status].toLowerCase()}.`,
       );
-    }
-  });
+      const note = change.note.trim();
+      ensure(change.status !== "declined" || note.length > 0, Invalid, "note", "Say why the idea is declined.");
+      const now = Date.now();
+      // Only from the status read above: a change another request made meanwhile is never overwritten or repeated.
+      const updated = await trx
+        .updateTable("threads")
+        .set({ status: change.status, status_changed_at: now, last_activity_at: now })
+        .where("id", "=", threadId)
+        .where((eb) => (thread.status === null ? eb("status", "is", null) : eb("status", "=", thread.status)))
+        .where(notMerged())
+        .executeTakeFirst();
+      ensure(Number(updated.numUpdatedRows) === 1, Conflict, "status", "Someone changed this idea's status meanwhile; reload to see it.");
+      await trx
+        .insertInto("status_changes")
+        .values({
+          thread_id: threadId,
+          from_status: from,
+          to_status: change.status,
+          actor_id: actor.id,
+          note,
+          note_html: noteHtml,
+          merged_into_id: null,
+          created_at: now,
+        })
+        .execute();
+
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "idea.status",
+        targetType: "thread",
+        targetId: threadId,
+        reason: note,
+        detail: `${statusLabels[from]} → ${statusLabels[change.status]}`,
+      });
+      await queueWebhookEvent(trx, "idea.status_changed", threadId, { from, to: change.status, note });
+      const label = statusLabels[change.status].toLowerCase();
+      await notify(trx, await subscribersOf(trx, threadId, "status"), {
+        kind: "status_changed",
+        threadId,
+        actorId: actor.id,
+        detail: label,
+        excerpt: note || undefined,
+      });
+      if (change.status === "shipped") {
+        const measures = await trx
+          .selectFrom("success_measures")
+          .select("user_id")
+          .where("thread_id", "=", threadId)
+          .where("verdict", "is", null)
+          .execute();
+        await notify(
+          trx,
+          measures.map((m) => m.user_id),
+          { kind: "verdict_request", threadId, actorId: actor.id, excerpt: note || undefined },
+        );
+      }
+    });
 }
 
 /** The idea's public timeline, oldest first; a merge names the idea it went to when the viewer may see that one. */

@@ -29,11 +29,7 @@ export async function listParticipants(threadId: number, db: Db = getDb()) {
     .where((eb) =>
       eb.or([
         eb("users.id", "in", eb.selectFrom("threads").select("author_id").where("id", "=", threadId)),
-        eb(
-          "users.id",
-          "in",
-          eb.selectFrom("posts").select("author_id").where("thread_id", "=", threadId).where(publicContent("posts")),
-        ),
+        eb("users.id", "in", eb.selectFrom("posts").select("author_id").where("thread_id", "=", threadId).where(publicContent("posts"))),
       ]),
     )
     .orderBy("proposer", "desc")
@@ -47,13 +43,7 @@ async function usernameOf(trx: Transaction<Database>, userId: number): Promise<s
   return user.username;
 }
 
-async function insertCredits(
-  trx: Transaction<Database>,
-  actorId: number,
-  threadId: number,
-  credits: Credit[],
-  now = Date.now(),
-) {
+async function insertCredits(trx: Transaction<Database>, actorId: number, threadId: number, credits: Credit[], now = Date.now()) {
   if (credits.length === 0) return;
   const participants = new Set((await listParticipants(threadId, trx)).map((p) => p.id));
   for (const credit of credits) {
@@ -90,59 +80,64 @@ async function insertCredits(
  * chose are credited with their contribution, all in one transaction.
  */
 export async function acceptIdea(actor: Actor, threadId: number, credits: Credit[] = []): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(thread.kind === "idea", Invalid, "Only ideas can be accepted as co-designed.");
-    ensure(actor && can.acceptIdea(actor, thread), Forbidden, "Only staff can accept an idea as co-designed.");
-    ensure(thread.co_designed_at === null, Conflict, "This idea is already co-designed.");
-    ensure(isReviewed(thread.status), Conflict, "Move the idea to “Under review” (or later) before accepting it as co-designed.");
-    const now = Date.now();
-    await trx
-      .updateTable("threads")
-      .set({ co_designed_at: now, co_designed_by: actor.id })
-      .where("id", "=", threadId)
-      .execute();
-    await recordAudit(trx, { actorId: actor.id, action: "idea.accept", targetType: "thread", targetId: threadId });
-    const others = credits.filter((c) => c.userId !== thread.author_id);
-    const author = credits.find((c) => c.userId === thread.author_id);
-    await insertCredits(trx, actor.id, threadId, [
-      { userId: thread.author_id, contribution: author?.contribution || "Proposed the idea" },
-      ...others,
-    ], now);
-    const credited = (await listCoDesigners([threadId], trx)).map((c) => ({ username: c.username, contribution: c.contribution }));
-    await queueWebhookEvent(trx, "idea.co_designed", threadId, { coDesigners: credited });
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(thread.kind === "idea", Invalid, "Only ideas can be accepted as co-designed.");
+      ensure(actor && can.acceptIdea(actor, thread), Forbidden, "Only staff can accept an idea as co-designed.");
+      ensure(thread.co_designed_at === null, Conflict, "This idea is already co-designed.");
+      ensure(isReviewed(thread.status), Conflict, "Move the idea to “Under review” (or later) before accepting it as co-designed.");
+      const now = Date.now();
+      await trx.updateTable("threads").set({ co_designed_at: now, co_designed_by: actor.id }).where("id", "=", threadId).execute();
+      await recordAudit(trx, { actorId: actor.id, action: "idea.accept", targetType: "thread", targetId: threadId });
+      const others = credits.filter((c) => c.userId !== thread.author_id);
+      const author = credits.find((c) => c.userId === thread.author_id);
+      await insertCredits(
+        trx,
+        actor.id,
+        threadId,
+        [{ userId: thread.author_id, contribution: author?.contribution || "Proposed the idea" }, ...others],
+        now,
+      );
+      const credited = (await listCoDesigners([threadId], trx)).map((c) => ({ username: c.username, contribution: c.contribution }));
+      await queueWebhookEvent(trx, "idea.co_designed", threadId, { coDesigners: credited });
+    });
 }
 
 /** Staff credit one more participant of a co-designed idea, or change their contribution note. */
 export async function creditCoDesigner(actor: Actor, threadId: number, credit: Credit): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(actor && can.creditCoDesigners(actor, thread), Forbidden, "Only staff can credit co-designers.");
-    ensure(thread.co_designed_at !== null, Conflict, "Accept the idea as co-designed first.");
-    await insertCredits(trx, actor.id, threadId, [credit]);
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(actor && can.creditCoDesigners(actor, thread), Forbidden, "Only staff can credit co-designers.");
+      ensure(thread.co_designed_at !== null, Conflict, "Accept the idea as co-designed first.");
+      await insertCredits(trx, actor.id, threadId, [credit]);
+    });
 }
 
 export async function removeCoDesigner(actor: Actor, threadId: number, userId: number): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(actor && can.creditCoDesigners(actor, thread), Forbidden, "Only staff can change co-designer credits.");
-    ensure(userId !== thread.author_id, Conflict, "The idea's author is always credited as its proposer.");
-    const result = await trx
-      .deleteFrom("co_designers")
-      .where("thread_id", "=", threadId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-    ensure(Number(result.numDeletedRows) === 1, NotFound, "That person isn't credited on this idea.");
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: "idea.uncredit",
-      targetType: "thread",
-      targetId: threadId,
-      detail: `@${await usernameOf(trx, userId)}`,
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(actor && can.creditCoDesigners(actor, thread), Forbidden, "Only staff can change co-designer credits.");
+      ensure(userId !== thread.author_id, Conflict, "The idea's author is always credited as its proposer.");
+      const result = await trx
+        .deleteFrom("co_designers")
+        .where("thread_id", "=", threadId)
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      ensure(Number(result.numDeletedRows) === 1, NotFound, "That person isn't credited on this idea.");
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "idea.uncredit",
+        targetType: "thread",
+        targetId: threadId,
+        detail: `@${await usernameOf(trx, userId)}`,
+      });
     });
-  });
 }
 
 /** What an idea's page adds to a thread: timeline, measures, followers' state and, for staff only, notes. */
@@ -154,12 +149,14 @@ export async function getIdeaDetails(viewer: Actor, threadId: number) {
     viewer ? getSubscriptionLevel(viewer.id, threadId) : Promise.resolve(null),
     getDb()
       .selectFrom("threads as source")
-      .innerJoin("threads as target", (join) => join.on((eb) => eb("target.id", "=", mergedIntoId("source"))).on(visibleTo(viewer, "target")))
+      .innerJoin("threads as target", (join) =>
+        join.on((eb) => eb("target.id", "=", mergedIntoId("source"))).on(visibleTo(viewer, "target")),
+      )
       .select(["target.id", "target.title"])
       .where("source.id", "=", threadId)
       .executeTakeFirst(),
   ]);
-  const own = viewer ? measures.find((m) => m.userId === viewer.id) ?? null : null;
+  const own = viewer ? (measures.find((m) => m.userId === viewer.id) ?? null) : null;
   return { timeline, measures, ownMeasure: own, staffNotes, subscription, mergedInto: mergedInto ?? null };
 }
 

@@ -9,9 +9,7 @@ export const MAX_MENTION_NOTIFICATIONS = 10;
 export type RenderedPost = { html: string; mentioned: { id: number; suspendedUntil: number | null }[] };
 
 async function membersNamed(trx: Transaction<Database>, names: string[]) {
-  return names.length
-    ? trx.selectFrom("users").select(["id", "username", "suspended_until"]).where("username", "in", names).execute()
-    : [];
+  return names.length ? trx.selectFrom("users").select(["id", "username", "suspended_until"]).where("username", "in", names).execute() : [];
 }
 
 /**

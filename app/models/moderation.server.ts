@@ -19,11 +19,7 @@ const tableOf = (ref: ContentRef) => (ref.type === "thread" ? "threads" : "posts
 
 /** Hides content with a reason everyone but staff sees instead of it. Used by staff and by flag thresholds. */
 export async function hideInTransaction(trx: Transaction<Database>, ref: ContentRef, reason: string): Promise<void> {
-  await trx
-    .updateTable(tableOf(ref))
-    .set({ hidden_at: Date.now(), hidden_reason: reason })
-    .where("id", "=", ref.id)
-    .execute();
+  await trx.updateTable(tableOf(ref)).set({ hidden_at: Date.now(), hidden_reason: reason }).where("id", "=", ref.id).execute();
 }
 
 export async function unhideInTransaction(trx: Transaction<Database>, ref: ContentRef): Promise<void> {
@@ -36,10 +32,12 @@ async function moderate(
   change: (trx: Transaction<Database>, actor: Staff, row: Awaited<ReturnType<typeof loadContent>>) => Promise<string | void>,
 ): Promise<void> {
   requireModerator(actor);
-  await getDb().transaction().execute(async (trx) => {
-    const row = await loadContent(trx, ref);
-    await change(trx, actor, row);
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await loadContent(trx, ref);
+      await change(trx, actor, row);
+    });
 }
 
 export async function hideContent(actor: Actor, ref: ContentRef, reason: string): Promise<void> {
@@ -83,11 +81,7 @@ export async function deleteContent(actor: Actor, ref: ContentRef, reason: strin
 export async function restoreContent(actor: Actor, ref: ContentRef): Promise<void> {
   await moderate(actor, ref, async (trx, staff, row) => {
     ensure(row.deleted_at !== null, Conflict, "This isn't deleted.");
-    await trx
-      .updateTable(tableOf(ref))
-      .set({ deleted_at: null, deleted_by: null, delete_reason: null })
-      .where("id", "=", ref.id)
-      .execute();
+    await trx.updateTable(tableOf(ref)).set({ deleted_at: null, deleted_by: null, delete_reason: null }).where("id", "=", ref.id).execute();
     if (ref.type === "post") await adjustReplyCount(trx, ref.id, +1);
     await recordAudit(trx, { actorId: staff.id, action: `${ref.type}.restore`, targetType: ref.type, targetId: ref.id });
   });

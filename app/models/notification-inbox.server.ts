@@ -185,10 +185,5 @@ export async function markSeenOnThreadPage(viewer: Actor, threadId: number, show
   const shown = new Set(shownPostIds);
   const seen = unread.filter((n) => (n.postId === null ? firstPage : shown.has(n.postId))).map((n) => n.id);
   if (seen.length === 0) return;
-  await getDb()
-    .updateTable("notifications")
-    .set({ read_at: Date.now() })
-    .where("id", "in", seen)
-    .where("read_at", "is", null)
-    .execute();
+  await getDb().updateTable("notifications").set({ read_at: Date.now() }).where("id", "in", seen).where("read_at", "is", null).execute();
 }

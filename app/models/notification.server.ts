@@ -40,11 +40,7 @@ export async function notify(trx: Transaction<Database>, recipients: number[], e
   const userIds = await whoMaySee(trx, candidates, reply ? [thread, reply] : [thread]);
   if (userIds.length === 0) return;
   const actor = event.actorId
-    ? await trx
-        .selectFrom("users")
-        .select(["username", "display_name"])
-        .where("id", "=", event.actorId)
-        .executeTakeFirst()
+    ? await trx.selectFrom("users").select(["username", "display_name"]).where("id", "=", event.actorId).executeTakeFirst()
     : undefined;
   const facts = {
     kind: event.kind,
@@ -77,7 +73,10 @@ export async function notify(trx: Transaction<Database>, recipients: number[], e
       .execute();
     rows.push(...inserted);
   }
-  await queueEmails(trx, rows.map((row) => ({ userId: row.user_id, notificationId: row.id, kind: event.kind, ...email })));
+  await queueEmails(
+    trx,
+    rows.map((row) => ({ userId: row.user_id, notificationId: row.id, kind: event.kind, ...email })),
+  );
 }
 
 /**

@@ -16,36 +16,38 @@ import { ensure, Forbidden, SignInRequired } from "./errors.server";
 export async function createReply(actor: Actor, threadId: number, body: string): Promise<number> {
   ensure(actor, SignInRequired, "Sign in to reply.");
   const draft = draftPost(body);
-  return getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(can.reply(actor, thread), Forbidden, thread.locked ? "This thread is locked: no new replies." : "You can't reply right now.");
-    const rendered = await resolveMentions(trx, draft);
-    await assertWithinPostingLimits(trx, actor, "reply", rendered.html);
-    const now = Date.now();
-    const post = await trx
-      .insertInto("posts")
-      .values({ thread_id: threadId, author_id: actor.id, body, body_html: rendered.html, created_at: now })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable("threads")
-      .set((eb) => ({ reply_count: eb("reply_count", "+", 1), last_activity_at: now }))
-      .where("id", "=", threadId)
-      .execute();
-    const mentioned = await notifyMentions(
-      trx,
-      { threadId, postId: post.id, authorId: actor.id, public: can.see(null, thread) },
-      rendered,
-    );
-    const watchers = await subscribersOf(trx, threadId, "reply");
-    await notify(
-      trx,
-      watchers.filter((id) => !mentioned.includes(id)),
-      { kind: "reply", threadId, postId: post.id, actorId: actor.id, excerpt: excerpt(rendered.html, 280) },
-    );
-    await followAutomatically(trx, threadId, actor.id, "watching");
-    return post.id;
-  });
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(can.reply(actor, thread), Forbidden, thread.locked ? "This thread is locked: no new replies." : "You can't reply right now.");
+      const rendered = await resolveMentions(trx, draft);
+      await assertWithinPostingLimits(trx, actor, "reply", rendered.html);
+      const now = Date.now();
+      const post = await trx
+        .insertInto("posts")
+        .values({ thread_id: threadId, author_id: actor.id, body, body_html: rendered.html, created_at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable("threads")
+        .set((eb) => ({ reply_count: eb("reply_count", "+", 1), last_activity_at: now }))
+        .where("id", "=", threadId)
+        .execute();
+      const mentioned = await notifyMentions(
+        trx,
+        { threadId, postId: post.id, authorId: actor.id, public: can.see(null, thread) },
+        rendered,
+      );
+      const watchers = await subscribersOf(trx, threadId, "reply");
+      await notify(
+        trx,
+        watchers.filter((id) => !mentioned.includes(id)),
+        { kind: "reply", threadId, postId: post.id, actorId: actor.id, excerpt: excerpt(rendered.html, 280) },
+      );
+      await followAutomatically(trx, threadId, actor.id, "watching");
+      return post.id;
+    });
 }
 
 /** The source text for the edit form; only its author may open it. */
@@ -65,27 +67,29 @@ export async function editReply(actor: Actor, postId: number, body: string, opti
   ensure(!options.redact || can.redact(actor), Forbidden, "Only staff can redact.");
   if (post.body === body) return post.thread_id;
   const draft = draftPost(body);
-  await getDb().transaction().execute(async (trx) => {
-    const rendered = await resolveMentions(trx, draft);
-    await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
-    const now = Date.now();
-    await keepRevision(trx, actor, { type: "post", id: post.id }, { body: post.body }, { redact: options.redact === true, at: now });
-    await trx
-      .updateTable("posts")
-      .set({ body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
-      .where("id", "=", post.id)
-      .execute();
-    // Only staff may edit someone else's reply: that is moderation, and the audit log keeps it.
-    if (actor.id !== post.author_id) {
-      await recordAudit(trx, { actorId: actor.id, action: "post.edit", targetType: "post", targetId: post.id });
-    }
-    await notifyMentions(
-      trx,
-      { threadId: post.thread_id, postId: post.id, authorId: post.author_id, public: can.see(null, post) && can.see(null, post.thread) },
-      rendered,
-      await previouslyMentioned(trx, post.body_html),
-    );
-    if (stateOf(post) === "hidden") await reopenForReview(trx, { type: "post", id: post.id });
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const rendered = await resolveMentions(trx, draft);
+      await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
+      const now = Date.now();
+      await keepRevision(trx, actor, { type: "post", id: post.id }, { body: post.body }, { redact: options.redact === true, at: now });
+      await trx
+        .updateTable("posts")
+        .set({ body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
+        .where("id", "=", post.id)
+        .execute();
+      // Only staff may edit someone else's reply: that is moderation, and the audit log keeps it.
+      if (actor.id !== post.author_id) {
+        await recordAudit(trx, { actorId: actor.id, action: "post.edit", targetType: "post", targetId: post.id });
+      }
+      await notifyMentions(
+        trx,
+        { threadId: post.thread_id, postId: post.id, authorId: post.author_id, public: can.see(null, post) && can.see(null, post.thread) },
+        rendered,
+        await previouslyMentioned(trx, post.body_html),
+      );
+      if (stateOf(post) === "hidden") await reopenForReview(trx, { type: "post", id: post.id });
+    });
   return post.thread_id;
 }

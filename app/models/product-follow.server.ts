@@ -13,7 +13,11 @@ const levelsHearing: Record<ProductEvent, ProductFollowLevel[]> = {
 };
 
 /** The members following `productId` who hear of `event`. */
-export async function productFollowers(db: Kysely<Database> | Transaction<Database>, productId: number, event: ProductEvent): Promise<number[]> {
+export async function productFollowers(
+  db: Kysely<Database> | Transaction<Database>,
+  productId: number,
+  event: ProductEvent,
+): Promise<number[]> {
   const rows = await db
     .selectFrom("product_subscriptions")
     .select("user_id")

@@ -54,7 +54,13 @@ export async function createProduct(actor: Actor, input: ProductInput): Promise<
       .values({ ...input, position: (last?.max ?? 0) + 1, created_at: Date.now() })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: actor.id, action: "product.create", targetType: "product", targetId: product.id, detail: product.name });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "product.create",
+      targetType: "product",
+      targetId: product.id,
+      detail: product.name,
+    });
     return product;
   });
 }
@@ -63,19 +69,9 @@ export async function updateProduct(actor: Actor, id: number, input: ProductInpu
   ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can edit products.");
   const db = getDb();
   return db.transaction().execute(async (trx) => {
-    const clash = await trx
-      .selectFrom("products")
-      .select("id")
-      .where("slug", "=", input.slug)
-      .where("id", "!=", id)
-      .executeTakeFirst();
+    const clash = await trx.selectFrom("products").select("id").where("slug", "=", input.slug).where("id", "!=", id).executeTakeFirst();
     ensure(!clash, Invalid, "slug", SLUG_TAKEN);
-    const product = await trx
-      .updateTable("products")
-      .set(input)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirst();
+    const product = await trx.updateTable("products").set(input).where("id", "=", id).returningAll().executeTakeFirst();
     ensure(product, NotFound, "Product not found.");
     await recordAudit(trx, { actorId: actor.id, action: "product.update", targetType: "product", targetId: id, detail: product.name });
     return product;
@@ -91,13 +87,7 @@ export async function moveProduct(actor: Actor, id: number, direction: "up" | "d
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const ordered = await trx
-        .selectFrom("products")
-        .select(["id", "name"])
-        .orderBy("position")
-        .orderBy("name")
-        .orderBy("id")
-        .execute();
+      const ordered = await trx.selectFrom("products").select(["id", "name"]).orderBy("position").orderBy("name").orderBy("id").execute();
       const index = ordered.findIndex((p) => p.id === id);
       const moved = ordered[index];
       ensure(moved, NotFound, "Product not found.");
@@ -107,7 +97,11 @@ export async function moveProduct(actor: Actor, id: number, direction: "up" | "d
       ordered[index] = neighbour;
       ordered[other] = moved;
       for (const [i, product] of ordered.entries()) {
-        await trx.updateTable("products").set({ position: i + 1 }).where("id", "=", product.id).execute();
+        await trx
+          .updateTable("products")
+          .set({ position: i + 1 })
+          .where("id", "=", product.id)
+          .execute();
       }
       await recordAudit(trx, {
         actorId: actor.id,

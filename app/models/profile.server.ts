@@ -25,15 +25,7 @@ export async function getProfile(username: string, viewer: Actor) {
   const db = getDb();
   const user = await db
     .selectFrom("users")
-    .select([
-      "id",
-      "username",
-      "display_name as displayName",
-      "bio",
-      "role",
-      "created_at as joinedAt",
-      "suspended_until as suspendedUntil",
-    ])
+    .select(["id", "username", "display_name as displayName", "bio", "role", "created_at as joinedAt", "suspended_until as suspendedUntil"])
     .where("username", "=", username.toLowerCase())
     .executeTakeFirst();
   ensure(user, NotFound, "There is no member with that username.");
@@ -58,7 +50,13 @@ export async function getProfile(username: string, viewer: Actor) {
     db
       .selectFrom("posts")
       .innerJoin("threads", "threads.id", "posts.thread_id")
-      .select(["posts.id", "posts.created_at as createdAt", "threads.id as threadId", "threads.title as threadTitle", moderationState("posts").as("moderation")])
+      .select([
+        "posts.id",
+        "posts.created_at as createdAt",
+        "threads.id as threadId",
+        "threads.title as threadTitle",
+        moderationState("posts").as("moderation"),
+      ])
       .where("posts.author_id", "=", user.id)
       .where(visibleTo(viewer, "posts"))
       .where(visibleTo(viewer, "threads"))
@@ -103,9 +101,7 @@ export async function getProfile(username: string, viewer: Actor) {
           .where(visibleTo(viewer, "posts"))
           .where(visibleTo(viewer, "threads"))
           .as("replies"),
-        visibleAnswers(viewer, user.id)
-          .select(eb.fn.countAll<number>().as("n"))
-          .as("answers"),
+        visibleAnswers(viewer, user.id).select(eb.fn.countAll<number>().as("n")).as("answers"),
       ])
       .executeTakeFirstOrThrow(),
   ]);

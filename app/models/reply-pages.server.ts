@@ -62,7 +62,14 @@ export async function locateReply(viewer: Actor, postId: number): Promise<string
   const row = await db
     .selectFrom("posts")
     .innerJoin("threads", "threads.id", "posts.thread_id")
-    .select(["posts.id", "threads.id as threadId", "threads.title", "threads.accepted_answer_post_id as answerId", ...replyFacts, ...parentFacts])
+    .select([
+      "posts.id",
+      "threads.id as threadId",
+      "threads.title",
+      "threads.accepted_answer_post_id as answerId",
+      ...replyFacts,
+      ...parentFacts,
+    ])
     .where("posts.id", "=", postId)
     .executeTakeFirst();
   const { thread: facts, rest: post } = row ? threadOf(row) : {};

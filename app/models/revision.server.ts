@@ -76,7 +76,11 @@ export async function setRevisionHidden(actor: Actor, ref: ContentRef, revisionI
         .where(ref.type === "thread" ? "thread_id" : "post_id", "=", ref.id)
         .executeTakeFirst();
       ensure(revision, NotFound, "We couldn't find that version.");
-      ensure((revision.hidden_at !== null) !== hidden, Conflict, hidden ? "That version is already hidden." : "That version is not hidden.");
+      ensure(
+        (revision.hidden_at !== null) !== hidden,
+        Conflict,
+        hidden ? "That version is already hidden." : "That version is not hidden.",
+      );
       await trx
         .updateTable("revisions")
         .set(hidden ? { hidden_at: Date.now(), hidden_by: actor.id } : { hidden_at: null, hidden_by: null })

@@ -43,7 +43,6 @@ export async function getRoadmap(filter: { productId?: number | null } = {}, now
       .execute(),
   ]);
   const credits = await creditsByThread([...planned, ...inProgress, ...shipped].map((idea) => idea.id));
-  const withCredits = (ideas: typeof planned) =>
-    ideas.map((idea) => ({ ...idea, coDesigners: credits.get(idea.id) ?? [] }));
+  const withCredits = (ideas: typeof planned) => ideas.map((idea) => ({ ...idea, coDesigners: credits.get(idea.id) ?? [] }));
   return { planned: withCredits(planned), in_progress: withCredits(inProgress), shipped: withCredits(shipped) };
 }

@@ -10,11 +10,7 @@ const keys = { siteName: "site_name", siteDescription: "site_description" } as c
 
 /** The site's name and description, with the defaults for whatever an admin has not set. */
 export async function getSiteSettings(db: Db = getDb()): Promise<SiteSettings> {
-  const rows = await db
-    .selectFrom("settings")
-    .select(["key", "value"])
-    .where("key", "in", Object.values(keys))
-    .execute();
+  const rows = await db.selectFrom("settings").select(["key", "value"]).where("key", "in", Object.values(keys)).execute();
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   return {
     siteName: stored.get(keys.siteName) ?? defaultSiteSettings.siteName,

@@ -28,12 +28,20 @@ export async function addStaffNote(actor: Actor, threadId: number, body: string)
   const thread = await requireThread(threadId);
   ensure(actor && can.writeStaffNote(actor, thread), Forbidden, "Only staff can write staff notes.");
   const bodyHtml = renderNote(body, "body");
-  await getDb().transaction().execute(async (trx) => {
-    const note = await trx
-      .insertInto("staff_notes")
-      .values({ thread_id: threadId, author_id: actor.id, body, body_html: bodyHtml, created_at: Date.now() })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: actor.id, action: "idea.staff_note", targetType: "thread", targetId: threadId, detail: `note #${note.id}` });
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const note = await trx
+        .insertInto("staff_notes")
+        .values({ thread_id: threadId, author_id: actor.id, body, body_html: bodyHtml, created_at: Date.now() })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "idea.staff_note",
+        targetType: "thread",
+        targetId: threadId,
+        detail: `note #${note.id}`,
+      });
+    });
 }

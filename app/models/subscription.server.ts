@@ -28,11 +28,7 @@ export async function followAutomatically(
 }
 
 /** Who hears about an event: every reply goes to watchers; status changes also to voters. */
-export async function subscribersOf(
-  trx: Transaction<Database>,
-  threadId: number,
-  event: "reply" | "status",
-): Promise<number[]> {
+export async function subscribersOf(trx: Transaction<Database>, threadId: number, event: "reply" | "status"): Promise<number[]> {
   const levels: SubscriptionLevel[] = event === "reply" ? ["watching"] : ["watching", "status"];
   const rows = await trx
     .selectFrom("subscriptions")
@@ -55,15 +51,17 @@ export async function getSubscriptionLevel(userId: number, threadId: number): Pr
 
 /** A member's explicit choice: watch everything, or nothing at all. */
 export async function setWatching(actor: Actor, threadId: number, watching: boolean): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(actor, SignInRequired, "Sign in to watch threads.");
-    ensure(can.watch(actor, thread), Forbidden, "You can't watch this thread.");
-    const level: SubscriptionLevel = watching ? "watching" : "muted";
-    await trx
-      .insertInto("subscriptions")
-      .values({ thread_id: threadId, user_id: actor.id, level, created_at: Date.now() })
-      .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ level }))
-      .execute();
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(actor, SignInRequired, "Sign in to watch threads.");
+      ensure(can.watch(actor, thread), Forbidden, "You can't watch this thread.");
+      const level: SubscriptionLevel = watching ? "watching" : "muted";
+      await trx
+        .insertInto("subscriptions")
+        .values({ thread_id: threadId, user_id: actor.id, level, created_at: Date.now() })
+        .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ level }))
+        .execute();
+    });
 }

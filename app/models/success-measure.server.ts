@@ -10,55 +10,59 @@ import { Conflict, ensure, Forbidden, Invalid, SignInRequired } from "./errors.s
  * the idea a success. Writing one follows the idea's status changes.
  */
 export async function saveSuccessMeasure(actor: Actor, threadId: number, measure: string): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(thread.kind === "idea", Invalid, "Only ideas take success measures.");
-    ensure(actor, SignInRequired, "Sign in to say how you'll judge this idea.");
-    ensure(
-      can.writeSuccessMeasure(actor, thread),
-      Forbidden,
-      thread.status === "shipped"
-        ? "This idea has shipped: measures can no longer change. Give your verdict instead."
-        : "You can't write a success measure on this idea.",
-    );
-    const now = Date.now();
-    await trx
-      .insertInto("success_measures")
-      .values({
-        thread_id: threadId,
-        user_id: actor.id,
-        measure,
-        verdict: null,
-        verdict_comment: null,
-        verdict_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ measure, updated_at: now }))
-      .execute();
-    await followAutomatically(trx, threadId, actor.id, "status");
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(thread.kind === "idea", Invalid, "Only ideas take success measures.");
+      ensure(actor, SignInRequired, "Sign in to say how you'll judge this idea.");
+      ensure(
+        can.writeSuccessMeasure(actor, thread),
+        Forbidden,
+        thread.status === "shipped"
+          ? "This idea has shipped: measures can no longer change. Give your verdict instead."
+          : "You can't write a success measure on this idea.",
+      );
+      const now = Date.now();
+      await trx
+        .insertInto("success_measures")
+        .values({
+          thread_id: threadId,
+          user_id: actor.id,
+          measure,
+          verdict: null,
+          verdict_comment: null,
+          verdict_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ measure, updated_at: now }))
+        .execute();
+      await followAutomatically(trx, threadId, actor.id, "status");
+    });
 }
 
 /** After the idea ships, the member who wrote a measure says whether it was met. */
-export async function giveVerdict(
-  actor: Actor,
-  threadId: number,
-  input: { verdict: Verdict; comment: string },
-): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(actor, SignInRequired, "Sign in to give your verdict.");
-    ensure(thread.kind === "idea" && thread.status === "shipped", Conflict, "Verdicts open once the idea has shipped.");
-    ensure(can.giveVerdict(actor, thread), Forbidden, "You can't give a verdict right now.");
-    const result = await trx
-      .updateTable("success_measures")
-      .set({ verdict: input.verdict, verdict_comment: input.comment.trim() || null, verdict_at: Date.now() })
-      .where("thread_id", "=", threadId)
-      .where("user_id", "=", actor.id)
-      .executeTakeFirst();
-    ensure(Number(result.numUpdatedRows) === 1, Forbidden, "Only members who wrote a success measure before it shipped can give a verdict.");
-  });
+export async function giveVerdict(actor: Actor, threadId: number, input: { verdict: Verdict; comment: string }): Promise<void> {
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(actor, SignInRequired, "Sign in to give your verdict.");
+      ensure(thread.kind === "idea" && thread.status === "shipped", Conflict, "Verdicts open once the idea has shipped.");
+      ensure(can.giveVerdict(actor, thread), Forbidden, "You can't give a verdict right now.");
+      const result = await trx
+        .updateTable("success_measures")
+        .set({ verdict: input.verdict, verdict_comment: input.comment.trim() || null, verdict_at: Date.now() })
+        .where("thread_id", "=", threadId)
+        .where("user_id", "=", actor.id)
+        .executeTakeFirst();
+      ensure(
+        Number(result.numUpdatedRows) === 1,
+        Forbidden,
+        "Only members who wrote a success measure before it shipped can give a verdict.",
+      );
+    });
 }
 
 /** Every measure on an idea with its verdict, for the thread page. */

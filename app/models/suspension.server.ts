@@ -19,35 +19,43 @@ async function requireTarget(userId: number) {
  */
 export async function suspendUser(actor: Actor, userId: number, input: { until: number; reason: string }): Promise<void> {
   const target = await requireTarget(userId);
-  ensure(actor && can.suspend(actor, target), Forbidden, target.role === "admin" ? "Admins can't be suspended." : "You can't suspend this person.");
+  ensure(
+    actor && can.suspend(actor, target),
+    Forbidden,
+    target.role === "admin" ? "Admins can't be suspended." : "You can't suspend this person.",
+  );
   ensure(input.until > Date.now(), Invalid, "Choose a date in the future.");
   ensure(input.reason.trim().length > 0, Invalid, "Say why: the member will read it.");
-  await getDb().transaction().execute(async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ suspended_until: input.until, suspended_reason: input.reason.trim() })
-      .where("id", "=", userId)
-      .execute();
-    await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: "user.suspend",
-      targetType: "user",
-      targetId: userId,
-      reason: input.reason.trim(),
-      detail: `until ${new Date(input.until).toISOString().slice(0, 10)}`,
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable("users")
+        .set({ suspended_until: input.until, suspended_reason: input.reason.trim() })
+        .where("id", "=", userId)
+        .execute();
+      await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "user.suspend",
+        targetType: "user",
+        targetId: userId,
+        reason: input.reason.trim(),
+        detail: `until ${new Date(input.until).toISOString().slice(0, 10)}`,
+      });
     });
-  });
 }
 
 export async function liftSuspension(actor: Actor, userId: number): Promise<void> {
   const target = await requireTarget(userId);
   ensure(actor && can.suspend(actor, target), Forbidden, "You can't change this person's suspension.");
   ensure(target.suspended_until !== null && target.suspended_until > Date.now(), Conflict, "This member isn't suspended.");
-  await getDb().transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ suspended_until: null, suspended_reason: null }).where("id", "=", userId).execute();
-    await recordAudit(trx, { actorId: actor.id, action: "user.unsuspend", targetType: "user", targetId: userId });
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx.updateTable("users").set({ suspended_until: null, suspended_reason: null }).where("id", "=", userId).execute();
+      await recordAudit(trx, { actorId: actor.id, action: "user.unsuspend", targetType: "user", targetId: userId });
+    });
 }
 
 /** Refuses to sign in a member while their suspension is in force, telling them until when and why. */
@@ -65,10 +73,21 @@ export async function refuseSuspendedSignIn(userId: number): Promise<void> {
 export async function getSuspendTarget(actor: Actor, username: string) {
   const user = await getDb()
     .selectFrom("users")
-    .select(["id", "username", "display_name as displayName", "role", "suspended_until as suspendedUntil", "suspended_reason as suspendedReason"])
+    .select([
+      "id",
+      "username",
+      "display_name as displayName",
+      "role",
+      "suspended_until as suspendedUntil",
+      "suspended_reason as suspendedReason",
+    ])
     .where("username", "=", username)
     .executeTakeFirst();
   ensure(user, NotFound, "We couldn't find that member.");
-  ensure(actor && can.suspend(actor, user), Forbidden, user.role === "admin" ? "Admins can't be suspended." : "You can't suspend this person.");
+  ensure(
+    actor && can.suspend(actor, user),
+    Forbidden,
+    user.role === "admin" ? "Admins can't be suspended." : "You can't suspend this person.",
+  );
   return user;
 }

@@ -9,7 +9,6 @@ import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 export type TagInput = { name: string; slug: string };
 export type TagLabel = { slug: string; name: string };
 
-
 export async function listTags(): Promise<Tag[]> {
   return getDb().selectFrom("tags").selectAll().orderBy("name").execute();
 }
@@ -55,25 +54,29 @@ async function refuseClashes(db: Db, input: TagInput, exceptId: number | null): 
 
 export async function createTag(actor: Actor, input: TagInput): Promise<Tag> {
   ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
-  return getDb().transaction().execute(async (trx) => {
-    await refuseClashes(trx, input, null);
-    return trx
-      .insertInto("tags")
-      .values({ ...input, created_at: Date.now() })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  });
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await refuseClashes(trx, input, null);
+      return trx
+        .insertInto("tags")
+        .values({ ...input, created_at: Date.now() })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
 }
 
 /** Renames a tag (name and slug); the threads keep it. */
 export async function renameTag(actor: Actor, id: number, input: TagInput): Promise<Tag> {
   ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
-  return getDb().transaction().execute(async (trx) => {
-    await refuseClashes(trx, input, id);
-    const tag = await trx.updateTable("tags").set(input).where("id", "=", id).returningAll().executeTakeFirst();
-    ensure(tag, NotFound, "We couldn't find that tag.");
-    return tag;
-  });
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await refuseClashes(trx, input, id);
+      const tag = await trx.updateTable("tags").set(input).where("id", "=", id).returningAll().executeTakeFirst();
+      ensure(tag, NotFound, "We couldn't find that tag.");
+      return tag;
+    });
 }
 
 /** Deletes a tag; it disappears from every thread that had it. */

@@ -39,40 +39,38 @@ export type ThreadEdit = { title: string; body: string; tagIds?: number[]; redac
  * `viewer` may see; those out of public view (hidden, deleted) are marked.
  */
 export function listQuery(viewer: Actor) {
-  return getDb()
-    .selectFrom("threads")
-    .innerJoin("users", "users.id", "threads.author_id")
-    .innerJoin("products", "products.id", "threads.product_id")
-    .select([
-      "threads.id",
-      "threads.title",
-      "threads.kind",
-      shownStatus().as("status"),
-      "threads.pinned",
-      "threads.vote_count as voteCount",
-      "threads.reply_count as replyCount",
-      "threads.last_activity_at as lastActivityAt",
-      "threads.created_at as createdAt",
-      "threads.accepted_answer_post_id as acceptedAnswerPostId",
-      "threads.co_designed_at as coDesignedAt",
-      "users.username as authorUsername",
-      "users.display_name as authorDisplayName",
-      "products.slug as productSlug",
-      "products.name as productName",
-    ])
-    // Visitors see public rows only: their lists (cached, benchmarked) carry nothing more.
-    .$if(viewer !== null, (query) => query.select(moderationState().as("moderation")))
-    .where(visibleTo(viewer));
+  return (
+    getDb()
+      .selectFrom("threads")
+      .innerJoin("users", "users.id", "threads.author_id")
+      .innerJoin("products", "products.id", "threads.product_id")
+      .select([
+        "threads.id",
+        "threads.title",
+        "threads.kind",
+        shownStatus().as("status"),
+        "threads.pinned",
+        "threads.vote_count as voteCount",
+        "threads.reply_count as replyCount",
+        "threads.last_activity_at as lastActivityAt",
+        "threads.created_at as createdAt",
+        "threads.accepted_answer_post_id as acceptedAnswerPostId",
+        "threads.co_designed_at as coDesignedAt",
+        "users.username as authorUsername",
+        "users.display_name as authorDisplayName",
+        "products.slug as productSlug",
+        "products.name as productName",
+      ])
+      // Visitors see public rows only: their lists (cached, benchmarked) carry nothing more.
+      .$if(viewer !== null, (query) => query.select(moderationState().as("moderation")))
+      .where(visibleTo(viewer))
+  );
 }
 
 export type ThreadListItem = Awaited<ReturnType<ReturnType<typeof listQuery>["execute"]>>[number];
 
 export async function listLatestThreads(limit = 15, viewer: Actor = null): Promise<ThreadListItem[]> {
-  return listQuery(viewer)
-    .orderBy("threads.last_activity_at", "desc")
-    .orderBy("threads.id", "desc")
-    .limit(limit)
-    .execute();
+  return listQuery(viewer).orderBy("threads.last_activity_at", "desc").orderBy("threads.id", "desc").limit(limit).execute();
 }
 
 /**
@@ -118,9 +116,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     .selectFrom("threads")
     .innerJoin("users", "users.id", "threads.author_id")
     .innerJoin("products", "products.id", "threads.product_id")
-    .leftJoin("votes", (join) =>
-      join.onRef("votes.thread_id", "=", "threads.id").on("votes.user_id", "=", viewer?.id ?? 0),
-    )
+    .leftJoin("votes", (join) => join.onRef("votes.thread_id", "=", "threads.id").on("votes.user_id", "=", viewer?.id ?? 0))
     .select([
       "threads.id",
       "threads.kind",
@@ -200,7 +196,16 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
   };
   const placeholder = threadView === "placeholder";
   // The page gets what it shows; the facts behind permissions and hiding stay here.
-  const { author_id: _authorId, hidden_at: _hiddenAt, deleted_at: deletedAt, hiddenReason, mergedIntoId: _mergedIntoId, productId: _productId, rowStatus: _rowStatus, ...rest } = thread;
+  const {
+    author_id: _authorId,
+    hidden_at: _hiddenAt,
+    deleted_at: deletedAt,
+    hiddenReason,
+    mergedIntoId: _mergedIntoId,
+    productId: _productId,
+    rowStatus: _rowStatus,
+    ...rest
+  } = thread;
   const shown = { ...rest, deletedAt };
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
@@ -231,106 +236,121 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
   ensure(actor && can.startThread(actor), Forbidden, "You can't start threads right now.");
   const now = Date.now();
   const draft = draftPost(input.body);
-  return getDb().transaction().execute(async (trx) => {
-    const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
-    ensure(product, Invalid, "Choose one of the listed products.");
-    ensure(product.archived_at === null, Invalid, "That product is archived and takes no new threads.");
-    const rendered = await resolveMentions(trx, draft);
-    await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
-    const row = await trx
-      .insertInto("threads")
-      .values({
-        product_id: input.productId,
-        author_id: actor.id,
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        body_html: rendered.html,
-        status: input.kind === "idea" ? "open" : null,
-        status_changed_at: input.kind === "idea" ? now : null,
-        vote_count: input.kind === "idea" ? 1 : 0,
-        last_activity_at: now,
-        created_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    // Proposing an idea is voting for it (as on Fider and Canny); the author can take the vote back.
-    if (input.kind === "idea") await trx.insertInto("votes").values({ thread_id: row.id, user_id: actor.id, created_at: now }).execute();
-    if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
-    await followAutomatically(trx, row.id, actor.id, "watching");
-    await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, public: true }, rendered);
-    await queueWebhookEvent(trx, "thread.created", row.id);
-    return row.id;
-  });
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const product = await trx.selectFrom("products").select("archived_at").where("id", "=", input.productId).executeTakeFirst();
+      ensure(product, Invalid, "Choose one of the listed products.");
+      ensure(product.archived_at === null, Invalid, "That product is archived and takes no new threads.");
+      const rendered = await resolveMentions(trx, draft);
+      await assertWithinPostingLimits(trx, actor, "thread", rendered.html);
+      const row = await trx
+        .insertInto("threads")
+        .values({
+          product_id: input.productId,
+          author_id: actor.id,
+          kind: input.kind,
+          title: input.title,
+          body: input.body,
+          body_html: rendered.html,
+          status: input.kind === "idea" ? "open" : null,
+          status_changed_at: input.kind === "idea" ? now : null,
+          vote_count: input.kind === "idea" ? 1 : 0,
+          last_activity_at: now,
+          created_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      // Proposing an idea is voting for it (as on Fider and Canny); the author can take the vote back.
+      if (input.kind === "idea") await trx.insertInto("votes").values({ thread_id: row.id, user_id: actor.id, created_at: now }).execute();
+      if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
+      await followAutomatically(trx, row.id, actor.id, "watching");
+      await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, public: true }, rendered);
+      await queueWebhookEvent(trx, "thread.created", row.id);
+      return row.id;
+    });
 }
 
 /** Replaces a thread's title and body; the previous text is kept as a revision. */
 export async function editThread(actor: Actor, threadId: number, input: ThreadEdit): Promise<void> {
   const draft = draftPost(input.body);
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(actor && can.editThread(actor, thread), Forbidden, "You can only edit your own threads.");
-    ensure(!input.redact || can.redact(actor), Forbidden, "Only staff can redact.");
-    if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
-    if (thread.title === input.title && thread.body === input.body) return;
-    const rendered = await resolveMentions(trx, draft);
-    await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
-    const now = Date.now();
-    const previous = { title: thread.title, body: thread.body };
-    await keepRevision(trx, actor, { type: "thread", id: thread.id }, previous, { redact: input.redact === true, at: now });
-    await trx
-      .updateTable("threads")
-      .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
-      .where("id", "=", thread.id)
-      .execute();
-    // Only staff may edit someone else's thread: that is moderation, and the audit log keeps it.
-    if (actor.id !== thread.author_id) {
-      await recordAudit(trx, { actorId: actor.id, action: "thread.edit", targetType: "thread", targetId: thread.id });
-    }
-    await notifyMentions(
-      trx,
-      { threadId: thread.id, postId: null, authorId: thread.author_id, public: can.see(null, thread) },
-      rendered,
-      await previouslyMentioned(trx, thread.body_html),
-    );
-    if (stateOf(thread) === "hidden") await reopenForReview(trx, { type: "thread", id: thread.id });
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(actor && can.editThread(actor, thread), Forbidden, "You can only edit your own threads.");
+      ensure(!input.redact || can.redact(actor), Forbidden, "Only staff can redact.");
+      if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);
+      if (thread.title === input.title && thread.body === input.body) return;
+      const rendered = await resolveMentions(trx, draft);
+      await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
+      const now = Date.now();
+      const previous = { title: thread.title, body: thread.body };
+      await keepRevision(trx, actor, { type: "thread", id: thread.id }, previous, { redact: input.redact === true, at: now });
+      await trx
+        .updateTable("threads")
+        .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
+        .where("id", "=", thread.id)
+        .execute();
+      // Only staff may edit someone else's thread: that is moderation, and the audit log keeps it.
+      if (actor.id !== thread.author_id) {
+        await recordAudit(trx, { actorId: actor.id, action: "thread.edit", targetType: "thread", targetId: thread.id });
+      }
+      await notifyMentions(
+        trx,
+        { threadId: thread.id, postId: null, authorId: thread.author_id, public: can.see(null, thread) },
+        rendered,
+        await previouslyMentioned(trx, thread.body_html),
+      );
+      if (stateOf(thread) === "hidden") await reopenForReview(trx, { type: "thread", id: thread.id });
+    });
 }
 
 /** The source text for the edit form; only its author may open it. */
 export async function getThreadForEdit(actor: Actor, threadId: number) {
   const thread = await requireThread(threadId);
   ensure(can.editThread(actor, thread), Forbidden, "You can only edit your own threads.");
-  return { id: thread.id, title: thread.title, body: thread.body, kind: thread.kind, tagIds: await threadTagIds(thread.id), canRedact: can.redact(actor) };
+  return {
+    id: thread.id,
+    title: thread.title,
+    body: thread.body,
+    kind: thread.kind,
+    tagIds: await threadTagIds(thread.id),
+    canRedact: can.redact(actor),
+  };
 }
 
 /** Marks one reply as the answer to a question, replacing any earlier answer. */
 export async function markAnswer(actor: Actor, threadId: number, postId: number): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(thread.kind === "question", Invalid, "Only questions have answers.");
-    ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
-    const post = await trx
-      .selectFrom("posts")
-      .select(["id", "author_id"])
-      .where("id", "=", postId)
-      .where("thread_id", "=", threadId)
-      .where(publicContent("posts"))
-      .executeTakeFirst();
-    ensure(post, NotFound, "That reply is not part of this question.");
-    await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
-    if (thread.accepted_answer_post_id !== post.id) {
-      await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
-      await queueWebhookEvent(trx, "answer.marked", threadId, { answer: { id: post.id, url: siteUrl(replyPath(post.id)) } });
-    }
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(thread.kind === "question", Invalid, "Only questions have answers.");
+      ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
+      const post = await trx
+        .selectFrom("posts")
+        .select(["id", "author_id"])
+        .where("id", "=", postId)
+        .where("thread_id", "=", threadId)
+        .where(publicContent("posts"))
+        .executeTakeFirst();
+      ensure(post, NotFound, "That reply is not part of this question.");
+      await trx.updateTable("threads").set({ accepted_answer_post_id: post.id }).where("id", "=", threadId).execute();
+      if (thread.accepted_answer_post_id !== post.id) {
+        await notify(trx, [post.author_id], { kind: "answer_accepted", threadId, postId: post.id, actorId: actor?.id });
+        await queueWebhookEvent(trx, "answer.marked", threadId, { answer: { id: post.id, url: siteUrl(replyPath(post.id)) } });
+      }
+    });
 }
 
 export async function unmarkAnswer(actor: Actor, threadId: number): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(thread.kind === "question", Invalid, "Only questions have answers.");
-    ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
-    await trx.updateTable("threads").set({ accepted_answer_post_id: null }).where("id", "=", threadId).execute();
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(thread.kind === "question", Invalid, "Only questions have answers.");
+      ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
+      await trx.updateTable("threads").set({ accepted_answer_post_id: null }).where("id", "=", threadId).execute();
+    });
 }

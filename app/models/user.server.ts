@@ -100,11 +100,7 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
       "suspended_until as suspendedUntil",
     ])
     .$if(needle.length > 0, (query) =>
-      query.where((eb) =>
-        eb.or(
-          (["username", "email", "display_name"] as const).map((column) => includesIgnoringCase(column, needle)),
-        ),
-      ),
+      query.where((eb) => eb.or((["username", "email", "display_name"] as const).map((column) => includesIgnoringCase(column, needle)))),
     )
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")

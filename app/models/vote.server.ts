@@ -6,40 +6,40 @@ import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
 
 /** One vote per member per idea; the idea's vote count changes in the same transaction. */
 export async function vote(actor: Actor, threadId: number): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(thread.kind === "idea", Invalid, "Only ideas take votes.");
-    ensure(actor && can.vote(actor, thread), Forbidden, "You can't vote right now.");
-    const inserted = await trx
-      .insertInto("votes")
-      .values({ thread_id: threadId, user_id: actor.id, created_at: Date.now() })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    ensure(Number(inserted.numInsertedOrUpdatedRows) === 1, Conflict, "You have already voted for this idea.");
-    await trx
-      .updateTable("threads")
-      .set((eb) => ({ vote_count: eb("vote_count", "+", 1) }))
-      .where("id", "=", threadId)
-      .execute();
-    await followAutomatically(trx, threadId, actor.id, "status");
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(thread.kind === "idea", Invalid, "Only ideas take votes.");
+      ensure(actor && can.vote(actor, thread), Forbidden, "You can't vote right now.");
+      const inserted = await trx
+        .insertInto("votes")
+        .values({ thread_id: threadId, user_id: actor.id, created_at: Date.now() })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      ensure(Number(inserted.numInsertedOrUpdatedRows) === 1, Conflict, "You have already voted for this idea.");
+      await trx
+        .updateTable("threads")
+        .set((eb) => ({ vote_count: eb("vote_count", "+", 1) }))
+        .where("id", "=", threadId)
+        .execute();
+      await followAutomatically(trx, threadId, actor.id, "status");
+    });
 }
 
 export async function unvote(actor: Actor, threadId: number): Promise<void> {
-  await getDb().transaction().execute(async (trx) => {
-    const thread = await requireThread(threadId, trx);
-    ensure(thread.kind === "idea", Invalid, "Only ideas take votes.");
-    ensure(actor && can.vote(actor, thread), Forbidden, "You can't vote right now.");
-    const deleted = await trx
-      .deleteFrom("votes")
-      .where("thread_id", "=", threadId)
-      .where("user_id", "=", actor.id)
-      .executeTakeFirst();
-    ensure(Number(deleted.numDeletedRows) === 1, Conflict, "You haven't voted for this idea.");
-    await trx
-      .updateTable("threads")
-      .set((eb) => ({ vote_count: eb("vote_count", "-", 1) }))
-      .where("id", "=", threadId)
-      .execute();
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const thread = await requireThread(threadId, trx);
+      ensure(thread.kind === "idea", Invalid, "Only ideas take votes.");
+      ensure(actor && can.vote(actor, thread), Forbidden, "You can't vote right now.");
+      const deleted = await trx.deleteFrom("votes").where("thread_id", "=", threadId).where("user_id", "=", actor.id).executeTakeFirst();
+      ensure(Number(deleted.numDeletedRows) === 1, Conflict, "You haven't voted for this idea.");
+      await trx
+        .updateTable("threads")
+        .set((eb) => ({ vote_count: eb("vote_count", "-", 1) }))
+        .where("id", "=", threadId)
+        .execute();
+    });
 }

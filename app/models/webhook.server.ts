@@ -73,7 +73,18 @@ export async function listDeliveries(actor: Actor, webhookId: number, limit = 50
   ensure(webhook, NotFound, "We couldn't find that webhook.");
   const deliveries = await getDb()
     .selectFrom("webhook_deliveries")
-    .select(["id", "event", "payload", "status", "attempts", "response_status as responseStatus", "last_error as lastError", "created_at as createdAt", "delivered_at as deliveredAt", "next_attempt_at as nextAttemptAt"])
+    .select([
+      "id",
+      "event",
+      "payload",
+      "status",
+      "attempts",
+      "response_status as responseStatus",
+      "last_error as lastError",
+      "created_at as createdAt",
+      "delivered_at as deliveredAt",
+      "next_attempt_at as nextAttemptAt",
+    ])
     .where("webhook_id", "=", webhookId)
     .orderBy("id", "desc")
     .limit(limit)
@@ -87,7 +98,15 @@ async function eventThread(trx: Transaction<Database>, threadId: number) {
     .selectFrom("threads")
     .innerJoin("products", "products.id", "threads.product_id")
     .innerJoin("users", "users.id", "threads.author_id")
-    .select(["threads.id", "threads.title", "threads.kind", shownStatus().as("status"), ...threadFacts, "products.slug as product", "users.username as author"])
+    .select([
+      "threads.id",
+      "threads.title",
+      "threads.kind",
+      shownStatus().as("status"),
+      ...threadFacts,
+      "products.slug as product",
+      "users.username as author",
+    ])
     .where("threads.id", "=", threadId)
     .executeTakeFirstOrThrow();
   const { author_id, hidden_at, deleted_at, ...facts } = thread;
@@ -115,7 +134,17 @@ export async function queueWebhookEvent(
     const payload = JSON.stringify({ id: randomUUID(), event, createdAt: new Date(now).toISOString(), data: { thread, ...extra } });
     await trx
       .insertInto("webhook_deliveries")
-      .values({ webhook_id: hook.id, event, payload, status: "pending", next_attempt_at: now, created_at: now, response_status: null, last_error: null, delivered_at: null })
+      .values({
+        webhook_id: hook.id,
+        event,
+        payload,
+        status: "pending",
+        next_attempt_at: now,
+        created_at: now,
+        response_status: null,
+        last_error: null,
+        delivered_at: null,
+      })
       .execute();
   }
 }

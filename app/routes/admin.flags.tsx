@@ -36,9 +36,9 @@ export default function FlagQueue() {
     <section aria-labelledby="flags-title">
       <h1 id="flags-title">Flags to review</h1>
       <p className="muted">
-        Posts hide themselves once their flags weigh {threshold}: a staff flag counts 2, a trusted member&apos;s 1 and a
-        new member&apos;s nothing until they are trusted. Staff posts never hide themselves. Agree keeps it hidden,
-        disagree brings it back, dismiss closes the flags and leaves it as it is.
+        Posts hide themselves once their flags weigh {threshold}: a staff flag counts 2, a trusted member&apos;s 1 and a new member&apos;s
+        nothing until they are trusted. Staff posts never hide themselves. Agree keeps it hidden, disagree brings it back, dismiss closes
+        the flags and leaves it as it is.
       </p>
       {entries.length === 0 ? <p className="empty">Nothing to review. 🎉</p> : null}
       <ul className="flag-queue">

@@ -47,8 +47,8 @@ export default function AdminProducts() {
       </p>
       <h1>Products</h1>
       <p className="muted">
-        The order here is the order on the home page. Archived products leave the lists and take no new threads; their
-        threads stay readable.
+        The order here is the order on the home page. Archived products leave the lists and take no new threads; their threads stay
+        readable.
       </p>
       <div className="table-scroll">
         <table className="admin-table stack-table">
@@ -120,7 +120,13 @@ export default function AdminProducts() {
 
 function RowButton(props: { intent: string; productId: number; pendingText: string; children: ReactNode }) {
   return (
-    <SubmitButton intent={props.intent} name="productId" value={String(props.productId)} pendingText={props.pendingText} className="button button-small">
+    <SubmitButton
+      intent={props.intent}
+      name="productId"
+      value={String(props.productId)}
+      pendingText={props.pendingText}
+      className="button button-small"
+    >
       {props.children}
     </SubmitButton>
   );

@@ -21,17 +21,14 @@ export default function SuccessDashboard() {
       <header className="page-header">
         <div>
           <h1>Did it work for them?</h1>
-          <p className="lede">
-            How customers judged the ideas that shipped, against the measures of success they wrote themselves.
-          </p>
+          <p className="lede">How customers judged the ideas that shipped, against the measures of success they wrote themselves.</p>
         </div>
       </header>
       <section className="dashboard-summary" aria-labelledby="summary-title">
         <h2 id="summary-title">All shipped ideas</h2>
         <VerdictBar tally={overall} shares={overallShares} />
         <p className="muted">
-          {waitingOnUnshipped} {waitingOnUnshipped === 1 ? "measure waits" : "measures wait"} on ideas that have not shipped
-          yet.
+          {waitingOnUnshipped} {waitingOnUnshipped === 1 ? "measure waits" : "measures wait"} on ideas that have not shipped yet.
         </p>
       </section>
       {ideas.length === 0 ? (

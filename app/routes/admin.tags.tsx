@@ -45,7 +45,9 @@ export default function AdminTags() {
   return (
     <>
       <h1>Tags</h1>
-      <p className="muted">Members choose up to five of these for their threads. Renaming keeps the tag on its threads; deleting removes it from them.</p>
+      <p className="muted">
+        Members choose up to five of these for their threads. Renaming keeps the tag on its threads; deleting removes it from them.
+      </p>
       {tags.length === 0 ? <p className="empty">No tags yet.</p> : null}
       <ul className="tag-admin-list">
         {tags.map((tag) => {
@@ -61,27 +63,21 @@ export default function AdminTags() {
               <div className="tag-admin-forms">
                 <Form method="post" className="inline-form" aria-label={`Rename ${tag.name}`}>
                   <input type="hidden" name="tagId" value={tag.id} />
-                  <TextField
-                    label="Name"
-                    id={`name-${tag.id}`}
-                    name="name"
-                    defaultValue={tag.name}
-                    feedback={feedback}
-                  />
-                  <TextField
-                    label="Slug"
-                    id={`slug-${tag.id}`}
-                    name="slug"
-                    defaultValue={tag.slug}
-                    feedback={feedback}
-                  />
+                  <TextField label="Name" id={`name-${tag.id}`} name="name" defaultValue={tag.name} feedback={feedback} />
+                  <TextField label="Slug" id={`slug-${tag.id}`} name="slug" defaultValue={tag.slug} feedback={feedback} />
                   <SubmitButton intent="rename" name="tagId" value={String(tag.id)} pendingText="Saving…" className="button button-small">
                     Rename
                   </SubmitButton>
                 </Form>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="tagId" value={tag.id} />
-                  <SubmitButton intent="delete" name="tagId" value={String(tag.id)} pendingText="Deleting…" className="button button-small button-quiet">
+                  <SubmitButton
+                    intent="delete"
+                    name="tagId"
+                    value={String(tag.id)}
+                    pendingText="Deleting…"
+                    className="button button-small button-quiet"
+                  >
                     Delete<span className="visually-hidden"> {tag.name}</span>
                   </SubmitButton>
                 </Form>
@@ -97,13 +93,7 @@ export default function AdminTags() {
         {/* A new key empties the form once the tag it created is listed. */}
         <Form method="post" noValidate key={tags.length}>
           <TextField label="Name" id="new-name" name="name" feedback={create} />
-          <TextField
-            label="Slug"
-            id="new-slug"
-            name="slug"
-            feedback={create}
-            hint="Used in the address: /tags/your-slug"
-          />
+          <TextField label="Slug" id="new-slug" name="slug" feedback={create} hint="Used in the address: /tags/your-slug" />
           <SubmitButton intent="create" pendingText="Creating…" className="button button-primary">
             Create tag
           </SubmitButton>

@@ -119,7 +119,13 @@ export default function AdminUsers() {
                           <Form method="post" key={role}>
                             <input type="hidden" name="userId" value={u.id} />
                             <input type="hidden" name="role" value={role} />
-                            <SubmitButton intent="role" name="userId" value={String(u.id)} pendingText="Saving…" className="button button-small">
+                            <SubmitButton
+                              intent="role"
+                              name="userId"
+                              value={String(u.id)}
+                              pendingText="Saving…"
+                              className="button button-small"
+                            >
                               {label}
                               <span className="visually-hidden"> @{u.username}</span>
                             </SubmitButton>

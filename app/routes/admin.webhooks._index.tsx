@@ -42,8 +42,8 @@ export default function Webhooks() {
       </p>
       <h1 id="webhooks-title">Webhooks</h1>
       <p className="lede">
-        {siteName} POSTs JSON to these URLs when public events happen, signed with HMAC-SHA256 so your receiver can check
-        it came from us (see docs/api.md in the project).
+        {siteName} POSTs JSON to these URLs when public events happen, signed with HMAC-SHA256 so your receiver can check it came from us
+        (see docs/api.md in the project).
       </p>
       {webhooks.length === 0 ? (
         <p className="empty">No webhooks yet.</p>

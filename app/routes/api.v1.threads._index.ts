@@ -14,7 +14,9 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
     const product = slug ? await getProductBySlug(slug) : null;
     invariantResponse(!slug || product, "There is no product with that slug.", { status: 404 });
     const kind = params.get("kind");
-    invariantResponse(!kind || (threadKinds as readonly string[]).includes(kind), "kind must be discussion, question or idea.", { status: 400 });
+    invariantResponse(!kind || (threadKinds as readonly string[]).includes(kind), "kind must be discussion, question or idea.", {
+      status: 400,
+    });
     const solved = params.get("solved");
     invariantResponse(solved === null || solved === "true" || solved === "false", "solved must be true or false.", { status: 400 });
     const limit = params.has("limit") ? parseId(params.get("limit"), "limit") : 25;

@@ -10,7 +10,13 @@ import { pageTitle, siteNameIn } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Changelog") },
   { name: "description", content: "Every idea that shipped, with the release note and the customers who co-designed it." },
-  { tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${siteNameIn(matches)} changelog`, href: "/changelog/feed.xml" },
+  {
+    tagName: "link",
+    rel: "alternate",
+    type: "application/atom+xml",
+    title: `${siteNameIn(matches)} changelog`,
+    href: "/changelog/feed.xml",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

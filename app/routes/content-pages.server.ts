@@ -2,7 +2,15 @@ import { redirect } from "@remix-run/node";
 import { requireStaff, requireUser } from "~/auth/session.server";
 import { getContentSummary } from "~/models/content-summary.server";
 import { flagContent } from "~/models/flag.server";
-import { deleteContent, hideContent, moveThread, restoreContent, setThreadState, unhideContent, type ContentRef } from "~/models/moderation.server";
+import {
+  deleteContent,
+  hideContent,
+  moveThread,
+  restoreContent,
+  setThreadState,
+  unhideContent,
+  type ContentRef,
+} from "~/models/moderation.server";
 import { setRevisionHidden } from "~/models/revision.server";
 import { form, handleForm, handleIntents } from "~/http/form-action.server";
 import { parseId } from "~/utils/http";

@@ -48,21 +48,8 @@ export default function Login() {
       <FormError message={actionData?.errors.form} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          label="Email or username"
-          name="login"
-          autoComplete="username"
-          required
-          feedback={actionData}
-        />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          feedback={actionData}
-        />
+        <TextField label="Email or username" name="login" autoComplete="username" required feedback={actionData} />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" required feedback={actionData} />
         <SubmitButton pendingText="Signing in…" className="button button-primary button-wide">
           Sign in
         </SubmitButton>

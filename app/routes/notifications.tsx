@@ -50,7 +50,10 @@ export default function Notifications() {
             <li key={n.id} className={n.unread ? "notification unread" : "notification"}>
               <p>
                 {n.unread ? <span className="visually-hidden">Unread: </span> : null}
-                <Link to={n.href}>{n.sentence}</Link> <span className="muted">· <RelativeTime ms={n.createdAt} /></span>
+                <Link to={n.href}>{n.sentence}</Link>{" "}
+                <span className="muted">
+                  · <RelativeTime ms={n.createdAt} />
+                </span>
               </p>
               {n.unread ? (
                 <Form method="post">

@@ -39,8 +39,7 @@ export default function EditReply() {
     <section className="form-page" aria-labelledby="edit-title">
       <h1 id="edit-title">Edit your reply</h1>
       <p className="muted">
-        In <Link to={`/threads/${reply.threadId}`}>{reply.threadTitle}</Link>. The previous version is kept in the
-        thread's history.
+        In <Link to={`/threads/${reply.threadId}`}>{reply.threadTitle}</Link>. The previous version is kept in the thread's history.
       </p>
       <Form method="post" noValidate>
         <TextAreaField

@@ -18,7 +18,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
           canonical: data.canonical,
         }),
         ...pagerMeta(data.list.pager),
-        { tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.product.name} threads`, href: `/products/${data.product.slug}/feed.xml` },
+        {
+          tagName: "link",
+          rel: "alternate",
+          type: "application/atom+xml",
+          title: `${data.product.name} threads`,
+          href: `/products/${data.product.slug}/feed.xml`,
+        },
       ]
     : [{ title: pageTitle(matches, "Product not found") }];
 

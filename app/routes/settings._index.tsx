@@ -45,7 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect("/settings?saved=profile");
     }),
     password: form(passwordChangeSchema, async (change) => {
-      await limitRate("passwordChange", user.id, "currentPassword", (wait) => `Too many tries to change your password. Please try again ${wait.when}.`);
+      await limitRate(
+        "passwordChange",
+        user.id,
+        "currentPassword",
+        (wait) => `Too many tries to change your password. Please try again ${wait.when}.`,
+      );
       const sessionId = readSessionId(request);
       invariantResponse(sessionId, "Sign in again to change your password.", { status: 401 });
       await changePassword(user, change, sessionId);
@@ -81,8 +86,7 @@ export default function Settings() {
       <section className="form-page" aria-labelledby="profile-title">
         <h2 id="profile-title">Profile</h2>
         <p className="muted">
-          Shown on <Link to={`/users/${username}`}>your public profile</Link> and next to what you post. Your email stays
-          private.
+          Shown on <Link to={`/users/${username}`}>your public profile</Link> and next to what you post. Your email stays private.
         </p>
         <Form method="post" noValidate>
           <TextField
@@ -162,8 +166,7 @@ export default function Settings() {
       <section className="form-page" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sign out everywhere</h2>
         <p className="muted">
-          Ends every session of your account, on every device, this one too. Use it if you signed in on a computer that
-          isn&apos;t yours.
+          Ends every session of your account, on every device, this one too. Use it if you signed in on a computer that isn&apos;t yours.
         </p>
         <Form method="post">
           <RevokeTokensChoice />

@@ -48,7 +48,12 @@ export default function EmailSettings() {
             <legend>{emailKindLabels[kind]}</legend>
             {deliveries.map((delivery) => (
               <label key={delivery} className="choice">
-                <input type="radio" name={kind} value={delivery} defaultChecked={(feedback?.values[kind] ?? preferences[kind]) === delivery} />{" "}
+                <input
+                  type="radio"
+                  name={kind}
+                  value={delivery}
+                  defaultChecked={(feedback?.values[kind] ?? preferences[kind]) === delivery}
+                />{" "}
                 {deliveryLabels[delivery]}
               </label>
             ))}

@@ -30,7 +30,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     {
       // Every attempt counts, before the form is even read: a refusal (name taken, a malformed address …) tells something too.
       before: () =>
-        limitRate("signup", context.clientIp, "form", (wait) => `There have been several sign-ups from your network. Please try again ${wait.when}.`),
+        limitRate(
+          "signup",
+          context.clientIp,
+          "form",
+          (wait) => `There have been several sign-ups from your network. Please try again ${wait.when}.`,
+        ),
     },
   );
 }
@@ -54,14 +59,7 @@ export default function Signup() {
           feedback={actionData}
           hint="3–30 characters: lowercase letters, digits, dashes or underscores."
         />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          feedback={actionData}
-        />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required feedback={actionData} />
         <TextField
           label="Password"
           name="password"

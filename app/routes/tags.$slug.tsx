@@ -34,8 +34,8 @@ export default function TagPage() {
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Home</Link> <span aria-hidden="true">›</span> <Link to="/tags">Tags</Link>{" "}
-        <span aria-hidden="true">›</span> <span>{tag.name}</span>
+        <Link to="/">Home</Link> <span aria-hidden="true">›</span> <Link to="/tags">Tags</Link> <span aria-hidden="true">›</span>{" "}
+        <span>{tag.name}</span>
       </nav>
       <header className="page-header">
         <h1>Threads tagged “{tag.name}”</h1>

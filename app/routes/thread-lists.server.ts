@@ -20,7 +20,7 @@ export async function loadThreadList(request: Request, scope: ListScope, path: s
     status: 400,
   });
   const [tags, viewer] = await Promise.all([listTags(), getUser(request)]);
-  const tagId = params.tag ? tags.find((t) => t.slug === params.tag)?.id ?? null : null;
+  const tagId = params.tag ? (tags.find((t) => t.slug === params.tag)?.id ?? null) : null;
   if (params.tag && tagId === null) delete params.tag;
   const page = await listThreads(
     scope,

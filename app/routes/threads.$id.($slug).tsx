@@ -31,7 +31,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         ...seoMeta({
-          title: pageTitle(matches, `${data.thread.title}${data.pagination.page > 1 ? ` (page ${data.pagination.page})` : ""}`, data.thread.productName),
+          title: pageTitle(
+            matches,
+            `${data.thread.title}${data.pagination.page > 1 ? ` (page ${data.pagination.page})` : ""}`,
+            data.thread.productName,
+          ),
           siteName: siteNameIn(matches),
           description: data.seo.description,
           canonical: data.seo.canonical,
@@ -83,7 +87,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   };
   return handleIntents(request, {
     reply: form(replySchema, async ({ body }) => {
-      await limitRate("replies", user.id, "body", (wait) => `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`);
+      await limitRate(
+        "replies",
+        user.id,
+        "body",
+        (wait) => `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`,
+      );
       return redirect(await locateReply(user, await createReply(user, threadId, body)));
     }),
     vote: () => andBack(vote(user, threadId)),
@@ -99,8 +108,23 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { thread, hidden, answer, replies, pagination, coDesigners, permissions, idea, subscription, signedIn, loginHref, signupHref, flagged, tags, seo } =
-    useLoaderData<typeof loader>();
+  const {
+    thread,
+    hidden,
+    answer,
+    replies,
+    pagination,
+    coDesigners,
+    permissions,
+    idea,
+    subscription,
+    signedIn,
+    loginHref,
+    signupHref,
+    flagged,
+    tags,
+    seo,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const isQuestion = thread.kind === "question";
   const firstPage = pagination.page === 1;
@@ -111,12 +135,7 @@ export default function ThreadPage() {
       {firstPage ? (
         <ThreadStructuredData thread={thread} hidden={hidden} replies={answer ? [answer, ...replies] : replies} url={seo.canonical} />
       ) : null}
-      <ThreadHeader
-        thread={thread}
-        solved={answer !== null}
-        tags={tags}
-        watch={permissions.watch ? { level: subscription } : null}
-      />
+      <ThreadHeader thread={thread} solved={answer !== null} tags={tags} watch={permissions.watch ? { level: subscription } : null} />
       {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}
       {flagged ? (
         <p className="notice" role="status">
@@ -134,10 +153,7 @@ export default function ThreadPage() {
       />
 
       {firstPage && coDesigners.length > 0 ? (
-        <CoDesigners
-          people={coDesigners}
-          manageHref={permissions.creditCoDesigners ? `/threads/${thread.id}/credits` : undefined}
-        />
+        <CoDesigners people={coDesigners} manageHref={permissions.creditCoDesigners ? `/threads/${thread.id}/credits` : undefined} />
       ) : null}
       {idea && firstPage ? (
         <IdeaSections

@@ -76,10 +76,7 @@ export default function CreditsPage() {
               </li>
             ))}
           </ul>
-          <CreditForm
-            people={participants.filter((p) => !credited.has(p.id))}
-            feedback={feedbackFor(actionData, "credit")}
-          />
+          <CreditForm people={participants.filter((p) => !credited.has(p.id))} feedback={feedbackFor(actionData, "credit")} />
         </>
       )}
     </ThreadSubpage>

@@ -40,16 +40,11 @@ export default function MergeIdea() {
       ) : (
         <>
           <p>
-            Votes move to the idea you keep (a member who voted for both counts once), followers and success measures
-            go with them, and this idea closes with a link to it.
+            Votes move to the idea you keep (a member who voted for both counts once), followers and success measures go with them, and this
+            idea closes with a link to it.
           </p>
           <MergeSearchForm search={search} productName={idea.productName} />
-          <MergeChoice
-            ideas={ideas}
-            suggested={suggested}
-            search={search}
-            feedback={actionData}
-          />
+          <MergeChoice ideas={ideas} suggested={suggested} search={search} feedback={actionData} />
         </>
       )}
     </ThreadSubpage>

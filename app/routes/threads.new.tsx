@@ -43,21 +43,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  return handleIntents(request, {
-    // Without JavaScript: show threads like this one and give the form back as typed.
-    similar: async (formData) => {
-      const values = formValues(formData);
-      const similar = await findSimilarThreads(values.title ?? "", { productSlug: values.product || null });
-      return { intent: "similar", errors: {}, values, similar };
+  return handleIntents(
+    request,
+    {
+      // Without JavaScript: show threads like this one and give the form back as typed.
+      similar: async (formData) => {
+        const values = formValues(formData);
+        const similar = await findSimilarThreads(values.title ?? "", { productSlug: values.product || null });
+        return { intent: "similar", errors: {}, values, similar };
+      },
+      post: form(threadSchema, async ({ product: slug, kind, title, body, tags }) => {
+        const product = await getProductBySlug(slug);
+        ensure(product && product.archived_at === null, Invalid, "product", "Choose one of the listed products.");
+        await limitRate(
+          "threads",
+          user.id,
+          "body",
+          (wait) => `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`,
+        );
+        const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
+        return redirect(threadPath({ id, title }));
+      }),
     },
-    post: form(threadSchema, async ({ product: slug, kind, title, body, tags }) => {
-      const product = await getProductBySlug(slug);
-      ensure(product && product.archived_at === null, Invalid, "product", "Choose one of the listed products.");
-      await limitRate("threads", user.id, "body", (wait) => `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`);
-      const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
-      return redirect(threadPath({ id, title }));
-    }),
-  }, { withoutIntent: "post" });
+    { withoutIntent: "post" },
+  );
 }
 
 export default function NewThread() {

@@ -41,9 +41,7 @@ export default function Profile() {
           </p>
           {user.bio ? <p className="profile-bio">{user.bio}</p> : null}
           {isSelf ? <Link to="/settings">Edit your profile</Link> : null}
-          {canSuspend ? (
-            <Link to={`/users/${user.username}/suspend`}>{user.suspended ? "Suspension" : "Suspend this member"}</Link>
-          ) : null}
+          {canSuspend ? <Link to={`/users/${user.username}/suspend`}>{user.suspended ? "Suspension" : "Suspend this member"}</Link> : null}
         </div>
       </header>
       <dl className="profile-stats">

@@ -58,24 +58,10 @@ export default function SuspendMember() {
       ) : (
         <Form method="post" noValidate>
           <p className="muted">
-            They are signed out everywhere at once, and can't sign in or post until the date. They see the reason when
-            they try to sign in.
+            They are signed out everywhere at once, and can't sign in or post until the date. They see the reason when they try to sign in.
           </p>
-          <TextField
-            label="Suspended until (end of the day, UTC)"
-            name="until"
-            type="date"
-            min={tomorrow}
-            required
-            feedback={actionData}
-          />
-          <TextAreaField
-            label="Reason (the member reads this)"
-            name="reason"
-            required
-            maxLength={500}
-            feedback={actionData}
-          />
+          <TextField label="Suspended until (end of the day, UTC)" name="until" type="date" min={tomorrow} required feedback={actionData} />
+          <TextAreaField label="Reason (the member reads this)" name="reason" required maxLength={500} feedback={actionData} />
           <SubmitButton intent="suspend" pendingText="Suspending…" className="button button-primary">
             Suspend
           </SubmitButton>

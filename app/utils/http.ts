@@ -1,11 +1,7 @@
 import { redirect } from "@remix-run/node";
 
 /** Throws an HTTP response (404, 403, 409 …) when a condition fails, so routes read top to bottom. */
-export function invariantResponse(
-  condition: unknown,
-  message: string,
-  init: ResponseInit & { status: number },
-): asserts condition {
+export function invariantResponse(condition: unknown, message: string, init: ResponseInit & { status: number }): asserts condition {
   if (!condition) {
     throw new Response(message, { ...init, headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers } });
   }

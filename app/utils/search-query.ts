@@ -67,7 +67,19 @@ export function similarWords(title: string): SimilarWord[] {
 }
 
 /** The line above search results: how many threads match, and whether the search stopped reading at its limit. */
-export function searchSummary({ q, total, capped, page, pageCount }: { q: string; total: number; capped: boolean; page: number; pageCount: number }): string {
+export function searchSummary({
+  q,
+  total,
+  capped,
+  page,
+  pageCount,
+}: {
+  q: string;
+  total: number;
+  capped: boolean;
+  page: number;
+  pageCount: number;
+}): string {
   const count = capped
     ? `More than ${SEARCH_MAX_MATCHES.toLocaleString("en")} threads and replies match “${q}”. Showing ${total} threads: those with every word in the title first, then the newest matches. Add a word or a filter to see fewer.`
     : `${total} ${total === 1 ? "thread matches" : "threads match"} “${q}”`;

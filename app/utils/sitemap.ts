@@ -4,7 +4,6 @@ import { escapeMarkup } from "~/utils/escape";
 
 export type SitemapUrl = { loc: string; lastmod?: number | null };
 
-
 const lastmod = (ms?: number | null) => (ms ? `<lastmod>${new Date(ms).toISOString()}</lastmod>` : "");
 
 export function urlsetXml(urls: SitemapUrl[]): string {

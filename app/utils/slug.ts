@@ -1,14 +1,4 @@
-const reservedSlugs = new Set([
-  "edit",
-  "status",
-  "credits",
-  "merge",
-  "measure",
-  "staff-notes",
-  "flag",
-  "moderate",
-  "history",
-]);
+const reservedSlugs = new Set(["edit", "status", "credits", "merge", "measure", "staff-notes", "flag", "moderate", "history"]);
 
 /** A URL-friendly form of a title or name: lowercase ASCII words joined by dashes. */
 export function slugify(text: string, maxLength = 60): string {

@@ -64,7 +64,11 @@ export function threadStructuredData(thread: StructuredThread) {
     ...(thread.editedAt ? { dateModified: iso(thread.editedAt) } : {}),
     author: person(thread),
     interactionStatistic: [
-      { "@type": "InteractionCounter", interactionType: "https://schema.org/CommentAction", userInteractionCount: thread.replyCount ?? thread.replies.length },
+      {
+        "@type": "InteractionCounter",
+        interactionType: "https://schema.org/CommentAction",
+        userInteractionCount: thread.replyCount ?? thread.replies.length,
+      },
       ...(thread.kind === "idea"
         ? [{ "@type": "InteractionCounter", interactionType: "https://schema.org/LikeAction", userInteractionCount: thread.voteCount }]
         : []),

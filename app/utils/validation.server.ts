@@ -2,7 +2,18 @@ import { z } from "zod";
 import type { NotificationKind } from "~db/schema";
 import { deliveries, emailKinds } from "~/utils/email-kinds";
 import type { FieldErrors, FormValues } from "~/utils/form-feedback";
-import { BIO_MAX, BODY_MAX, DISPLAY_NAME_MAX, MAX_TAGS, MEASURE_MAX, NOTE_MAX, threadKinds, TITLE_MAX, TITLE_MIN, tokenLifetimes } from "~/utils/form-limits";
+import {
+  BIO_MAX,
+  BODY_MAX,
+  DISPLAY_NAME_MAX,
+  MAX_TAGS,
+  MEASURE_MAX,
+  NOTE_MAX,
+  threadKinds,
+  TITLE_MAX,
+  TITLE_MIN,
+  tokenLifetimes,
+} from "~/utils/form-limits";
 import { ideaStatuses } from "~/utils/idea-status";
 import { listSorts } from "~/utils/list-params";
 import { webhookEvents } from "~/utils/webhook-events";
@@ -20,9 +31,7 @@ import { SITE_DESCRIPTION_MAX, SITE_NAME_MAX, SITE_NAME_MIN } from "~/utils/site
 /** The names of a schema's fields: what its form's errors are keyed by. */
 export type FieldsOf<S extends z.ZodType> = Extract<keyof z.input<S>, string>;
 
-export type ParseResult<T, K extends string = string> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors<K>; values: FormValues };
+export type ParseResult<T, K extends string = string> = { ok: true; data: T } | { ok: false; errors: FieldErrors<K>; values: FormValues };
 
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
@@ -70,8 +79,7 @@ export function parseForm<S extends z.ZodType>(schema: S, sent: FormData | Recor
   return { ok: false, errors, values: sent instanceof FormData ? formValues(sent) : {} };
 }
 
-const text = (field: string) =>
-  z.string({ error: `${field} is required.` }).transform((s) => s.trim());
+const text = (field: string) => z.string({ error: `${field} is required.` }).transform((s) => s.trim());
 
 export const titleField = text("A title").pipe(
   z
@@ -105,14 +113,7 @@ export const replySchema = z.object({ body: bodyField });
 
 export const usernameField = text("A username")
   .transform((s) => s.toLowerCase())
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^[a-z0-9_-]{3,30}$/,
-        "Use 3–30 characters: lowercase letters, digits, dashes or underscores.",
-      ),
-  );
+  .pipe(z.string().regex(/^[a-z0-9_-]{3,30}$/, "Use 3–30 characters: lowercase letters, digits, dashes or underscores."));
 
 export const emailField = text("An email address")
   .transform((s) => s.toLowerCase())
@@ -140,7 +141,10 @@ export const loginSchema = z.object({
 export const productSchema = z.object({
   name: text("A name").pipe(z.string().min(2, "The name needs at least 2 characters.").max(80, "Keep the name under 80 characters.")),
   slug: text("A slug").pipe(
-    z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, like my-product.").max(60, "Keep the slug under 60 characters."),
+    z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, like my-product.")
+      .max(60, "Keep the slug under 60 characters."),
   ),
   description: text("A description").pipe(z.string().max(500, "Keep the description under 500 characters.")),
 });
@@ -277,13 +281,21 @@ export const listQuerySchema = z.object({
   status: anyOf(ideaStatuses),
   solved: anyOf(["yes", "no"] as const),
   unanswered: anyOf(["1"] as const),
-  tag: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+  tag: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export const searchQuerySchema = z.object({
   // A missing q (the search box left empty: /search?q= redirects to /search) is an empty search.
   q: z.unknown().optional().transform(normalizeSearchText),
-  product: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
+  product: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional()
+    .catch(undefined),
   kind: anyOf(threadKinds),
   status: anyOf(ideaStatuses),
   solved: anyOf(["yes", "no"] as const),
@@ -293,10 +305,7 @@ export const searchQuerySchema = z.object({
 export const emailPreferencesSchema = z.object(
   Object.fromEntries(
     emailKinds.map((kind) => [kind, z.enum(deliveries, { error: "Choose one of the listed options for every kind of email." }).optional()]),
-  ) as Record<
-    NotificationKind,
-    z.ZodOptional<z.ZodEnum<{ [D in (typeof deliveries)[number]]: D }>>
-  >,
+  ) as Record<NotificationKind, z.ZodOptional<z.ZodEnum<{ [D in (typeof deliveries)[number]]: D }>>>,
 );
 
 export const apiTokenSchema = z.object({
@@ -334,7 +343,10 @@ export const passwordChangeSchema = z.object({
   currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
   newPassword: passwordField,
   /** A checkbox: also revoke every API token. */
-  revokeTokens: z.literal("on").optional().transform((v) => v === "on"),
+  revokeTokens: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export const roleChangeSchema = z.object({

@@ -5,12 +5,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("users")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("username", "text", (c) => c.notNull().unique().modifyEnd(sql`collate nocase`))
+    .addColumn("username", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .modifyEnd(sql`collate nocase`),
+    )
     .addColumn("display_name", "text")
-    .addColumn("email", "text", (c) => c.notNull().unique().modifyEnd(sql`collate nocase`))
+    .addColumn("email", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .modifyEnd(sql`collate nocase`),
+    )
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) =>
-      c.notNull().defaultTo("member").check(sql`role in ('member', 'staff', 'admin')`),
+      c
+        .notNull()
+        .defaultTo("member")
+        .check(sql`role in ('member', 'staff', 'admin')`),
     )
     .addColumn("bio", "text")
     .addColumn("created_at", "integer", (c) => c.notNull())
@@ -40,16 +53,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("product_id", "integer", (c) => c.notNull().references("products.id"))
     .addColumn("author_id", "integer", (c) => c.notNull().references("users.id"))
-    .addColumn("kind", "text", (c) =>
-      c.notNull().check(sql`kind in ('discussion', 'question', 'idea')`),
-    )
+    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('discussion', 'question', 'idea')`))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("body", "text", (c) => c.notNull())
     .addColumn("body_html", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c.check(
-        sql`status is null or status in ('open', 'under_review', 'planned', 'in_progress', 'shipped', 'declined')`,
-      ),
+      c.check(sql`status is null or status in ('open', 'under_review', 'planned', 'in_progress', 'shipped', 'declined')`),
     )
     // No foreign key to posts: posts reference threads, and the model keeps this consistent.
     .addColumn("accepted_answer_post_id", "integer")
@@ -69,11 +78,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("threads")
     .columns(["product_id", "pinned desc", "last_activity_at desc", "id desc"])
     .execute();
-  await db.schema
-    .createIndex("threads_activity")
-    .on("threads")
-    .columns(["last_activity_at desc", "id desc"])
-    .execute();
+  await db.schema.createIndex("threads_activity").on("threads").columns(["last_activity_at desc", "id desc"]).execute();
   await db.schema.createIndex("threads_author").on("threads").column("author_id").execute();
 
   await db.schema

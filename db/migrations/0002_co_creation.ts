@@ -77,12 +77,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("read_at", "integer")
     .execute();
   await db.schema.createIndex("notifications_user").on("notifications").columns(["user_id", "id"]).execute();
-  await db.schema
-    .createIndex("notifications_unread")
-    .on("notifications")
-    .column("user_id")
-    .where(sql.ref("read_at"), "is", null)
-    .execute();
+  await db.schema.createIndex("notifications_unread").on("notifications").column("user_id").where(sql.ref("read_at"), "is", null).execute();
 
   await db.schema
     .createTable("email_preferences")
@@ -109,11 +104,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "integer", (c) => c.notNull())
     .addColumn("sent_at", "integer")
     .execute();
-  await db.schema
-    .createIndex("email_outbox_due")
-    .on("email_outbox")
-    .columns(["status", "delivery", "next_attempt_at"])
-    .execute();
+  await db.schema.createIndex("email_outbox_due").on("email_outbox").columns(["status", "delivery", "next_attempt_at"]).execute();
 
   await db.schema
     .createTable("settings")

@@ -5,14 +5,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ["threads", "posts"]) {
     await db.schema.alterTable(table).addColumn("hidden_reason", "text").execute();
     await db.schema.alterTable(table).addColumn("deleted_at", "integer").execute();
-    await db.schema.alterTable(table).addColumn("deleted_by", "integer", (c) => c.references("users.id")).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn("deleted_by", "integer", (c) => c.references("users.id"))
+      .execute();
     await db.schema.alterTable(table).addColumn("delete_reason", "text").execute();
-    await db.schema.alterTable(table).addColumn("edited_by", "integer", (c) => c.references("users.id")).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn("edited_by", "integer", (c) => c.references("users.id"))
+      .execute();
   }
   await db.schema.alterTable("threads").addColumn("closed_at", "integer").execute();
 
   await db.schema.alterTable("users").addColumn("suspended_reason", "text").execute();
-  await db.schema.alterTable("users").addColumn("trust_level", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("users")
+    .addColumn("trust_level", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable("products").addColumn("archived_at", "integer").execute();
 
   await db.schema
@@ -21,13 +30,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("thread_id", "integer", (c) => c.references("threads.id").onDelete("cascade"))
     .addColumn("post_id", "integer", (c) => c.references("posts.id").onDelete("cascade"))
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("reason", "text", (c) =>
-      c.notNull().check(sql`reason in ('spam', 'offensive', 'off_topic', 'other')`),
-    )
+    .addColumn("reason", "text", (c) => c.notNull().check(sql`reason in ('spam', 'offensive', 'off_topic', 'other')`))
     .addColumn("note", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("weight", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`status in ('pending', 'agreed', 'disagreed', 'dismissed')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'agreed', 'disagreed', 'dismissed')`),
     )
     .addColumn("resolved_by", "integer", (c) => c.references("users.id"))
     .addColumn("resolved_at", "integer")

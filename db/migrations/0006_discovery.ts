@@ -16,7 +16,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("tags")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("slug", "text", (c) => c.notNull().unique())
-    .addColumn("name", "text", (c) => c.notNull().unique().modifyEnd(sql`collate nocase`))
+    .addColumn("name", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .modifyEnd(sql`collate nocase`),
+    )
     .addColumn("created_at", "integer", (c) => c.notNull())
     .execute();
   await db.schema
@@ -42,19 +47,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
   // Newest threads site-wide and per product, for the Atom feeds.
   await db.schema.createIndex("threads_created").on("threads").columns(["created_at desc", "id desc"]).execute();
-  await db.schema
-    .createIndex("threads_product_newest")
-    .on("threads")
-    .columns(["product_id", "created_at desc", "id desc"])
-    .execute();
+  await db.schema.createIndex("threads_product_newest").on("threads").columns(["product_id", "created_at desc", "id desc"]).execute();
 
   await sql`create virtual table search_index using fts5(
     title, body, thread_id unindexed, post_id unindexed,
     tokenize = 'porter unicode61 remove_diacritics 2'
   )`.execute(db);
 
-  const visibleThread = (row: "new" | "t") =>
-    sql.raw(`${row}.hidden_at is null and ${row}.deleted_at is null`);
+  const visibleThread = (row: "new" | "t") => sql.raw(`${row}.hidden_at is null and ${row}.deleted_at is null`);
   const visiblePost = (row: "new" | "p") => sql.raw(`${row}.hidden_at is null and ${row}.deleted_at is null`);
 
   await sql`create trigger search_threads_insert after insert on threads when ${visibleThread("new")} begin

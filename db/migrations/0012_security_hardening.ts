@@ -12,7 +12,10 @@ import type { Kysely } from "kysely";
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("revisions").addColumn("hidden_at", "integer").execute();
-  await db.schema.alterTable("revisions").addColumn("hidden_by", "integer", (c) => c.references("users.id")).execute();
+  await db.schema
+    .alterTable("revisions")
+    .addColumn("hidden_by", "integer", (c) => c.references("users.id"))
+    .execute();
   await db.schema.alterTable("api_tokens").addColumn("expires_at", "integer").execute();
 }
 

@@ -37,8 +37,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex("account_domains_account").on("account_domains").columns(["account_id", "domain"]).execute();
 
-  await db.schema.alterTable("users").addColumn("account_id", "integer", (c) => c.references("accounts.id").onDelete("set null")).execute();
-  await db.schema.createIndex("users_account").on("users").columns(["account_id", "id"]).where(sql.ref("account_id"), "is not", null).execute();
+  await db.schema
+    .alterTable("users")
+    .addColumn("account_id", "integer", (c) => c.references("accounts.id").onDelete("set null"))
+    .execute();
+  await db.schema
+    .createIndex("users_account")
+    .on("users")
+    .columns(["account_id", "id"])
+    .where(sql.ref("account_id"), "is not", null)
+    .execute();
   await db.schema.alterTable("users").addColumn("email_verified_at", "integer").execute();
 
   await db.schema
@@ -49,7 +57,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("product_subscriptions_pk", ["user_id", "product_id"])
     .execute();
-  await db.schema.createIndex("product_subscriptions_product").on("product_subscriptions").columns(["product_id", "level", "user_id"]).execute();
+  await db.schema
+    .createIndex("product_subscriptions_product")
+    .on("product_subscriptions")
+    .columns(["product_id", "level", "user_id"])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -31,7 +31,20 @@ for (const width of [1280, 390]) {
         await firstThreadOfKind(page, "idea"),
         await firstThreadOfKind(page, "discussion"),
       ];
-      for (const path of ["/", "/products/ledger", "/products/ledger?sort=votes&kind=idea", ...threads, "/search?q=invoice", "/search?q=zzzz", "/tags", "/roadmap", "/changelog", "/users/member", "/login", "/signup"]) {
+      for (const path of [
+        "/",
+        "/products/ledger",
+        "/products/ledger?sort=votes&kind=idea",
+        ...threads,
+        "/search?q=invoice",
+        "/search?q=zzzz",
+        "/tags",
+        "/roadmap",
+        "/changelog",
+        "/users/member",
+        "/login",
+        "/signup",
+      ]) {
         await expectNoSeriousViolations(page, path);
       }
     });

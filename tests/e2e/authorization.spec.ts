@@ -38,7 +38,11 @@ test.beforeAll(async ({ baseURL }) => {
   const products = await (await clients.admin.get("/admin/products")).text();
   const productId = /name="productId" value="(\d+)"/.exec(products)?.[1] ?? "1";
   // A webhook of our own whose page to guard; it only hears an event this suite never causes.
-  const hook = await postForm(clients.admin, "/admin/webhooks", { intent: "create", url: "https://hooks.example.com/authorization-suite", events: "idea.co_designed" });
+  const hook = await postForm(clients.admin, "/admin/webhooks", {
+    intent: "create",
+    url: "https://hooks.example.com/authorization-suite",
+    events: "idea.co_designed",
+  });
   webhookId = Number(/\/admin\/webhooks\/(\d+)/.exec(locationOf(hook))?.[1]);
   expect(webhookId).toBeGreaterThan(0);
 
@@ -49,7 +53,11 @@ test.beforeAll(async ({ baseURL }) => {
     { path: `/admin/products/${productId}`, level: "admin", post: { name: "Taken over", slug: "taken-over", description: "" } },
     { path: "/admin/users", level: "admin", post: { intent: "role", userId: 1, role: "member" } },
     { path: "/admin/settings", level: "admin", post: { siteName: "Taken over", siteDescription: "" } },
-    { path: "/admin/webhooks", level: "admin", post: { intent: "create", url: "https://attacker.example.test/", events: "thread.created" } },
+    {
+      path: "/admin/webhooks",
+      level: "admin",
+      post: { intent: "create", url: "https://attacker.example.test/", events: "thread.created" },
+    },
     { path: `/admin/webhooks/${webhookId}`, level: "admin" },
     { path: "/admin/tags", level: "staff", post: { intent: "create", name: "Guarded", slug: "guarded" } },
     { path: "/admin/flags", level: "staff", post: { intent: "dismiss", type: "post", id: postId } },

@@ -1,10 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newPerson, reply, signIn, signUp, startThread, uniqueName } from "./helpers";
 
-test("staff plan and ship an idea; its voter is notified and the member who set a measure gives a verdict", async ({
-  page,
-  browser,
-}) => {
+test("staff plan and ship an idea; its voter is notified and the member who set a measure gives a verdict", async ({ page, browser }) => {
   const author = uniqueName("proposer");
   await signUp(page, author);
   const title = `Recurring invoices paused for holidays ${author}`;
@@ -42,9 +39,7 @@ test("staff plan and ship an idea; its voter is notified and the member who set 
   await staff.getByRole("checkbox", { name: new RegExp(voterName) }).check();
   await staff.getByLabel(`What ${voterName} contributed`).fill("Asked to keep the original send dates");
   await staff.getByRole("button", { name: /Accept as co-designed/ }).click();
-  await expect(staff.getByRole("region", { name: "★ Co-designed with" })).toContainText(
-    "Asked to keep the original send dates",
-  );
+  await expect(staff.getByRole("region", { name: "★ Co-designed with" })).toContainText("Asked to keep the original send dates");
 
   // The voter hears about it.
   await voter.goto("/");

@@ -63,7 +63,9 @@ test("sort and filters live in the URL and survive back and forward", async ({ p
 test("staff create a tag, a member tags a thread and it is listed under the tag", async ({ page, browser }) => {
   const staff = await newPerson(browser);
   await signIn(staff, "staff@example.com");
-  const tagSlug = uniqueName("tag").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const tagSlug = uniqueName("tag")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
   const tagName = `Close ${tagSlug.slice(-6)}`;
   await staff.goto("/admin/tags");
   await staff.locator("#new-name").fill(tagName);

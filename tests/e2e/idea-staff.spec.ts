@@ -11,7 +11,9 @@ async function proposeIdea(browser: Browser, title: string, product = "Ledger") 
   return { member, path, title: `${title} ${name}` };
 }
 
-test("the status form is empty again after a change, and the status the idea already has is refused next to the field", async ({ browser }) => {
+test("the status form is empty again after a change, and the status the idea already has is refused next to the field", async ({
+  browser,
+}) => {
   const { path } = await proposeIdea(browser, "Archive old invoices");
   const staff = await newPerson(browser);
   await signIn(staff, "staff@example.com");
@@ -42,7 +44,9 @@ test("the status form is empty again after a change, and the status the idea alr
   await expect(timeline.getByText("Planned for May.")).toHaveCount(1);
 });
 
-test("staff merge a duplicate by searching titles; a refusal shows next to the choice; the duplicate then shows only as merged", async ({ browser }) => {
+test("staff merge a duplicate by searching titles; a refusal shows next to the choice; the duplicate then shows only as merged", async ({
+  browser,
+}) => {
   const token = uniqueName("dedupe");
   const keep = await proposeIdea(browser, `Bulk archive of paid invoices ${token}`);
   const duplicate = await proposeIdea(browser, `Archive paid invoices in bulk ${token}`);
@@ -109,7 +113,9 @@ test("without JavaScript staff search for the idea to keep, choose it and merge"
   await staff.getByLabel("Find the idea to keep").fill(token);
   await staff.getByRole("button", { name: "Search ideas" }).click();
   // The idea to keep is in another product.
-  await expect(staff.getByText(`No idea that can take a merge matches “${token}”. Try other words, or look in every product.`)).toBeVisible();
+  await expect(
+    staff.getByText(`No idea that can take a merge matches “${token}”. Try other words, or look in every product.`),
+  ).toBeVisible();
   await staff.getByRole("radio", { name: "Every product" }).check();
   await staff.getByRole("button", { name: "Search ideas" }).click();
 

@@ -1,10 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newPerson, signIn, signUp, startThread, uniqueName } from "./helpers";
 
-test("two members vote for an idea, staff accept it as co-designed and a visitor sees the badge", async ({
-  page,
-  browser,
-}) => {
+test("two members vote for an idea, staff accept it as co-designed and a visitor sees the badge", async ({ page, browser }) => {
   const author = uniqueName("ideator");
   await signUp(page, author);
   const title = `Scheduled exports to S3 ${author}`;

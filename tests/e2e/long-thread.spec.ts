@@ -20,7 +20,12 @@ test("a thread of 81 replies pages them, keeps the answer under the question and
 }) => {
   await signIn(page, "member@example.com");
   const marker = uniqueName("pages");
-  const path = await startThread(page, { product: "Ledger", kind: "Question", title: `Which export format keeps cents ${marker}?`, body: "Our totals are off by a cent." });
+  const path = await startThread(page, {
+    product: "Ledger",
+    kind: "Question",
+    title: `Which export format keeps cents ${marker}?`,
+    body: "Our totals are off by a cent.",
+  });
   const threadId = Number(/\/threads\/(\d+)/.exec(path)?.[1]);
   const token = await createToken(page);
   const replyIds: number[] = [];
@@ -53,7 +58,11 @@ test("a thread of 81 replies pages them, keeps the answer under the question and
 
   // The asker accepts reply 70 from page 2: it moves under the question, on both pages.
   await page.goto(`${path}?page=2`);
-  await page.getByRole("article", { name: /Reply by/ }).filter({ hasText: "Reply number 70." }).getByRole("button", { name: "✓ Mark as answer" }).click();
+  await page
+    .getByRole("article", { name: /Reply by/ })
+    .filter({ hasText: "Reply number 70." })
+    .getByRole("button", { name: "✓ Mark as answer" })
+    .click();
   await expect(page.getByRole("region", { name: "✓ Accepted answer" })).toContainText("Reply number 70.");
   for (const pageUrl of [path, `${path}?page=2`]) {
     await visitor.goto(pageUrl);

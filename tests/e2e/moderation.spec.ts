@@ -9,7 +9,10 @@ async function flagReply(page: Page, text: string) {
   await expect(page.getByRole("status")).toContainText("Thanks for flagging");
 }
 
-test("three members flag a spam reply: it disappears for visitors, staff restore it, the audit log lists each step", async ({ page, browser }) => {
+test("three members flag a spam reply: it disappears for visitors, staff restore it, the audit log lists each step", async ({
+  page,
+  browser,
+}) => {
   const author = uniqueName("host");
   await signUp(page, author);
   const title = `Which export format do you use? ${author}`;
@@ -99,7 +102,10 @@ test("a mention links the profile and shows up in the mentioned member's notific
   await expect(page.getByRole("link", { name: /Jonas Becker mentioned you in “Lock periods per entity/ })).toBeVisible();
 });
 
-test("staff suspend a member, who is signed out and told why; staff edit a reply and its history shows both versions", async ({ page, browser }) => {
+test("staff suspend a member, who is signed out and told why; staff edit a reply and its history shows both versions", async ({
+  page,
+  browser,
+}) => {
   const name = uniqueName("rowdy");
   await signUp(page, name);
   await page.goto("/products/pulse");

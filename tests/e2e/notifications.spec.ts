@@ -13,7 +13,8 @@ test("three replies make one notification line that leads to the first of them a
   const helper = await newPerson(browser);
   await signUp(helper, uniqueName("helper"));
   await helper.goto(path);
-  for (const text of ["First, reconcile the banks.", "Then the intercompany invoices.", "Last, lock the period."]) await reply(helper, text);
+  for (const text of ["First, reconcile the banks.", "Then the intercompany invoices.", "Last, lock the period."])
+    await reply(helper, text);
   const firstReplyId = await helper.getByRole("article").filter({ hasText: "First, reconcile the banks." }).getAttribute("id");
 
   await page.goto("/");

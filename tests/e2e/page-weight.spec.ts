@@ -41,8 +41,16 @@ test.describe("the JavaScript a page ships", () => {
   test(`is at most ${LIMIT_KB} KB gzipped on every route`, () => {
     const weights = pageWeights().sort((a, b) => b.kb - a.kb);
     expect(weights.length).toBeGreaterThan(50);
-    console.log(`heaviest pages: ${weights.slice(0, 3).map((w) => `${w.id} ${w.kb} KB`).join(", ")}`);
-    expect(weights.filter((w) => w.kb > LIMIT_KB), "measured on a production build (npm run build), as npm run test:e2e makes").toEqual([]);
+    console.log(
+      `heaviest pages: ${weights
+        .slice(0, 3)
+        .map((w) => `${w.id} ${w.kb} KB`)
+        .join(", ")}`,
+    );
+    expect(
+      weights.filter((w) => w.kb > LIMIT_KB),
+      "measured on a production build (npm run build), as npm run test:e2e makes",
+    ).toEqual([]);
   });
 
   test("carries no form schema library: zod stays on the server", () => {

@@ -1,10 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newPerson, reply, signUp, startThread, uniqueName } from "./helpers";
 
-test("a member asks, another answers, the asker marks the answer and a visitor sees it solved", async ({
-  page,
-  browser,
-}) => {
+test("a member asks, another answers, the asker marks the answer and a visitor sees it solved", async ({ page, browser }) => {
   const asker = uniqueName("asker");
   await signUp(page, asker);
   const title = `How do I export invoices as CSV? ${asker}`;
@@ -36,9 +33,7 @@ test("a member asks, another answers, the asker marks the answer and a visitor s
   await row.getByRole("link", { name: title }).click();
   await expect(visitor.getByRole("region", { name: "✓ Accepted answer" })).toContainText("press Export");
   // The answer sits right under the question, before the other replies.
-  const order = await visitor.locator("article").evaluateAll((articles) =>
-    articles.map((a) => a.getAttribute("aria-label")),
-  );
+  const order = await visitor.locator("article").evaluateAll((articles) => articles.map((a) => a.getAttribute("aria-label")));
   expect(order.slice(0, 2)).toEqual(["Question", "Accepted answer"]);
 
   // The asker can change their mind.

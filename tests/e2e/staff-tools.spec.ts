@@ -10,7 +10,12 @@ test("staff reach the flag queue, audit log and success dashboard from the heade
   browser,
 }) => {
   await signUp(page, uniqueName("seller"));
-  const path = await startThread(page, { product: "Pulse", kind: "Discussion", title: `Dashboards for retail ${uniqueName("t")}`, body: "Which charts?" });
+  const path = await startThread(page, {
+    product: "Pulse",
+    kind: "Discussion",
+    title: `Dashboards for retail ${uniqueName("t")}`,
+    body: "Which charts?",
+  });
   const spam = `Buy **cheap watches** today ${Date.now()}`;
   await reply(page, spam);
   const flagger = await newPerson(browser);

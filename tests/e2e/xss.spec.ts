@@ -98,8 +98,23 @@ function inspectDocument() {
   const squash = (value: string) =>
     // eslint-disable-next-line no-control-regex -- stripping control characters the way browsers do is the point
     value.replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]/g, "").toLowerCase();
-  const dangerous = (value: string) => /^(javascript|vbscript|livescript|data:text\/html|data:image\/svg|data:application)/.test(squash(value));
-  const urlAttributes = new Set(["href", "xlink:href", "src", "action", "formaction", "data", "poster", "background", "dynsrc", "lowsrc", "codebase", "ping", "cite"]);
+  const dangerous = (value: string) =>
+    /^(javascript|vbscript|livescript|data:text\/html|data:image\/svg|data:application)/.test(squash(value));
+  const urlAttributes = new Set([
+    "href",
+    "xlink:href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "dynsrc",
+    "lowsrc",
+    "codebase",
+    "ping",
+    "cite",
+  ]);
   const main = document.querySelector("main");
 
   for (const el of Array.from(document.querySelectorAll("*"))) {
@@ -111,7 +126,9 @@ function inspectDocument() {
     }
   }
   // Elements the app never renders anywhere.
-  for (const el of Array.from(document.querySelectorAll("iframe, frame, frameset, object, embed, applet, base, meta[http-equiv], portal"))) {
+  for (const el of Array.from(
+    document.querySelectorAll("iframe, frame, frameset, object, embed, applet, base, meta[http-equiv], portal"),
+  )) {
     problems.push(`<${el.localName}> in the page: ${describe(el)}`);
   }
   // Inside the content, nothing that styles, links or scripts the page.
@@ -155,10 +172,12 @@ async function openViewer(browser: Browser, baseURL: string, name: string, signI
   return viewer;
 }
 
-const signInAs = (login: string, password = "cocreate-demo") => async (request: APIRequestContext) => {
-  const response = await request.post("/login", { form: { login, password, redirectTo: "/" }, maxRedirects: 0 });
-  expect(response.status(), `signing in as ${login}`).toBe(302);
-};
+const signInAs =
+  (login: string, password = "cocreate-demo") =>
+  async (request: APIRequestContext) => {
+    const response = await request.post("/login", { form: { login, password, redirectTo: "/" }, maxRedirects: 0 });
+    expect(response.status(), `signing in as ${login}`).toBe(302);
+  };
 
 /** Opens one page and checks it; returns the link to its next page, if any, and its text. */
 async function checkPage(viewer: Viewer, page: Page, target: Target): Promise<{ next: string | null; text: string }> {
@@ -285,7 +304,16 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
   const jonas = clients["jonas@example.com"];
   const liWei = clients["li-wei@example.com"];
 
-  expect((await postForm(admin, "/admin/products", { intent: "create", name: `XSS lab ${stamp}`, slug: world.productSlug, description: "Where the XSS suite keeps its payloads." })).status()).toBe(302);
+  expect(
+    (
+      await postForm(admin, "/admin/products", {
+        intent: "create",
+        name: `XSS lab ${stamp}`,
+        slug: world.productSlug,
+        description: "Where the XSS suite keeps its payloads.",
+      })
+    ).status(),
+  ).toBe(302);
 
   // Tag names (staff), then the ids the new-thread form needs.
   await each(payloads, 6, async (payload, i) => {
@@ -296,7 +324,8 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
   });
   const adminTags = await (await staff.get("/admin/tags")).text();
   const tagIds = new Map<string, string>();
-  for (const match of adminTags.matchAll(/href="\/tags\/(xss-[a-z0-9]+-\d+)"[\s\S]*?name="tagId" value="(\d+)"/g)) tagIds.set(match[1]!, match[2]!);
+  for (const match of adminTags.matchAll(/href="\/tags\/(xss-[a-z0-9]+-\d+)"[\s\S]*?name="tagId" value="(\d+)"/g))
+    tagIds.set(match[1]!, match[2]!);
 
   // Thread titles, bodies and tags (a trusted member), one thread per payload.
   await each(payloads, 6, async (payload, i) => {
@@ -313,7 +342,13 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
 
   // Replies, all on one question.
   world.repliesThread = threadIdFrom(
-    await postForm(dana, "/threads/new", { intent: "post", product: world.productSlug, kind: "question", title: `XSS replies ${stamp}`, body: "Every reply below is a payload." }),
+    await postForm(dana, "/threads/new", {
+      intent: "post",
+      product: world.productSlug,
+      kind: "question",
+      title: `XSS replies ${stamp}`,
+      body: "Every reply below is a payload.",
+    }),
   );
   await each(payloads, 6, async (payload) => {
     const response = await postForm(liWei, `/threads/${world.repliesThread}`, { intent: "reply", body: payload.text });
@@ -329,21 +364,38 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
 
   // Display names and bios: one new member per payload, who then signs the guestbook thread.
   world.guestbookThread = threadIdFrom(
-    await postForm(dana, "/threads/new", { intent: "post", product: world.productSlug, kind: "discussion", title: `XSS guestbook ${stamp}`, body: "New members sign below." }),
+    await postForm(dana, "/threads/new", {
+      intent: "post",
+      product: world.productSlug,
+      kind: "discussion",
+      title: `XSS guestbook ${stamp}`,
+      body: "New members sign below.",
+    }),
   );
   await each(payloads, 3, async (payload, i) => {
     const username = `xss-${stamp}-${i}`;
     const person = await httpClient(baseURL!);
-    const joined = await postForm(person, "/signup", { username, email: `${username}@example.test`, password: SIGNUP_PASSWORD, redirectTo: "/" });
+    const joined = await postForm(person, "/signup", {
+      username,
+      email: `${username}@example.test`,
+      password: SIGNUP_PASSWORD,
+      redirectTo: "/",
+    });
     expect(joined.status(), `sign-up of ${username}`).toBe(302);
     const email = `${username}@example.test`;
-    const bio = record("bio", payload, await postForm(person, "/settings", { intent: "profile", displayName: "", bio: payload.text, email }));
+    const bio = record(
+      "bio",
+      payload,
+      await postForm(person, "/settings", { intent: "profile", displayName: "", bio: payload.text, email }),
+    );
     const named = record(
       "display name",
       payload,
       await postForm(person, "/settings", { intent: "profile", displayName: payload.text, bio: bio ? payload.text : "", email }),
     );
-    expect((await postForm(person, `/threads/${world.guestbookThread}`, { intent: "reply", body: "Signing the guestbook." })).status()).toBe(302);
+    expect(
+      (await postForm(person, `/threads/${world.guestbookThread}`, { intent: "reply", body: "Signing the guestbook." })).status(),
+    ).toBe(302);
     world.people.push({ payload, username, displayName: named ? payload.text.trim() : null, bio: bio ? payload.text.trim() : null });
     await person.dispose();
   });
@@ -351,40 +403,62 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
   // Ideas: four payloads per idea for status notes, measures, verdict comments and staff notes.
   const ideaCount = Math.ceil(N / 4);
   const memberClients = MEMBERS.map((m) => clients[m]);
-  await each(Array.from({ length: ideaCount }, (_, k) => k), 4, async (k) => {
-    const payload = payloads[k]!;
-    const id = threadIdFrom(await postForm(dana, "/threads/new", { intent: "post", product: world.productSlug, kind: "idea", title: payload.text, body: payload.text }));
-    const mine = (j: number) => payloads[4 * k + j];
-    const idea = { id, payload, measures: [] as string[], comments: [] as string[] };
-    for (const [m, member] of memberClients.entries()) {
-      const p = mine(m);
-      if (!p) continue;
-      if (record("success measure", p, await postForm(member, `/threads/${id}/measure`, { intent: "measure", measure: p.text }))) {
-        idea.measures.push(p.text.trim());
-      } else {
-        // Too short to be a measure: a plain one still lets the member give the verdict below.
-        expect((await postForm(member, `/threads/${id}/measure`, { intent: "measure", measure: `Measure ${k}.${m} of the XSS suite` })).status()).toBe(302);
+  await each(
+    Array.from({ length: ideaCount }, (_, k) => k),
+    4,
+    async (k) => {
+      const payload = payloads[k]!;
+      const id = threadIdFrom(
+        await postForm(dana, "/threads/new", {
+          intent: "post",
+          product: world.productSlug,
+          kind: "idea",
+          title: payload.text,
+          body: payload.text,
+        }),
+      );
+      const mine = (j: number) => payloads[4 * k + j];
+      const idea = { id, payload, measures: [] as string[], comments: [] as string[] };
+      for (const [m, member] of memberClients.entries()) {
+        const p = mine(m);
+        if (!p) continue;
+        if (record("success measure", p, await postForm(member, `/threads/${id}/measure`, { intent: "measure", measure: p.text }))) {
+          idea.measures.push(p.text.trim());
+        } else {
+          // Too short to be a measure: a plain one still lets the member give the verdict below.
+          expect(
+            (
+              await postForm(member, `/threads/${id}/measure`, { intent: "measure", measure: `Measure ${k}.${m} of the XSS suite` })
+            ).status(),
+          ).toBe(302);
+        }
       }
-    }
-    for (const [j, status] of (["under_review", "planned", "in_progress", "shipped"] as const).entries()) {
-      const p = mine(j);
-      const response = await postForm(staff, `/threads/${id}/status`, { status, note: p?.text ?? "" });
-      if (p) record("idea status note", p, response);
-      else expect(response.status()).toBe(302);
-    }
-    for (const [m, member] of memberClients.entries()) {
-      const p = mine(m);
-      if (!p) continue;
-      if (record("verdict comment", p, await postForm(member, `/threads/${id}/measure`, { intent: "verdict", verdict: "partly", comment: p.text }))) {
-        idea.comments.push(p.text.trim());
+      for (const [j, status] of (["under_review", "planned", "in_progress", "shipped"] as const).entries()) {
+        const p = mine(j);
+        const response = await postForm(staff, `/threads/${id}/status`, { status, note: p?.text ?? "" });
+        if (p) record("idea status note", p, response);
+        else expect(response.status()).toBe(302);
       }
-    }
-    for (let j = 0; j < 4; j++) {
-      const p = mine(j);
-      if (p) record("staff note", p, await postForm(staff, `/threads/${id}/staff-notes`, { body: p.text }));
-    }
-    world.ideas.push(idea);
-  });
+      for (const [m, member] of memberClients.entries()) {
+        const p = mine(m);
+        if (!p) continue;
+        if (
+          record(
+            "verdict comment",
+            p,
+            await postForm(member, `/threads/${id}/measure`, { intent: "verdict", verdict: "partly", comment: p.text }),
+          )
+        ) {
+          idea.comments.push(p.text.trim());
+        }
+      }
+      for (let j = 0; j < 4; j++) {
+        const p = mine(j);
+        if (p) record("staff note", p, await postForm(staff, `/threads/${id}/staff-notes`, { body: p.text }));
+      }
+      world.ideas.push(idea);
+    },
+  );
   world.ideas.sort((a, b) => a.id - b.id);
 
   // Webhook URLs (admins): the payload as the URL's path, or, where it has whitespace a URL can't hold, with "/" for it.
@@ -402,7 +476,20 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
     }
   });
 
-  for (const place of ["thread title", "thread body", "reply", "display name", "bio", "tag name", "flag note", "idea status note", "success measure", "verdict comment", "staff note", "webhook URL"] as const) {
+  for (const place of [
+    "thread title",
+    "thread body",
+    "reply",
+    "display name",
+    "bio",
+    "tag name",
+    "flag note",
+    "idea status note",
+    "success measure",
+    "verdict comment",
+    "staff note",
+    "webhook URL",
+  ] as const) {
     expect(ledger[place].stored, `most payloads are stored as ${place}`).toBeGreaterThan(ledger[place].rejected.length);
   }
 });
@@ -418,7 +505,11 @@ test("thread pages: title, body, tag and author of every payload thread, the rep
   ]);
   // Replies come 50 to a page.
   await checkPagedThread(visitor, `/threads/${world.repliesThread}`);
-  await checkPagedThread(visitor, `/threads/${world.guestbookThread}`, world.people.flatMap((p) => (p.displayName ? [p.displayName] : [])));
+  await checkPagedThread(
+    visitor,
+    `/threads/${world.guestbookThread}`,
+    world.people.flatMap((p) => (p.displayName ? [p.displayName] : [])),
+  );
   await visitor.context.close();
 });
 
@@ -454,7 +545,9 @@ test("lists: home, the product's pages, tags, roadmap, changelog, a profile and 
   await checkPages(dana, [
     { url: "/notifications" },
     // The edit form gives the author's own text back inside an input and a textarea.
-    ...world.threads.filter((t) => /<\/(textarea|title|script|style|noscript)/i.test(t.payload.text)).map((t) => ({ url: `/threads/${t.id}/edit` })),
+    ...world.threads
+      .filter((t) => /<\/(textarea|title|script|style|noscript)/i.test(t.payload.text))
+      .map((t) => ({ url: `/threads/${t.id}/edit` })),
   ]);
   await dana.context.close();
 });
@@ -471,7 +564,10 @@ test("profiles: every payload display name and bio", async ({ browser, baseURL }
   );
   await visitor.context.close();
   const admin = await openViewer(browser, baseURL!, "admin", signInAs("admin@example.com"));
-  await checkPages(admin, Array.from({ length: Math.ceil(N / 25) + 1 }, (_, i) => ({ url: `/admin/users?page=${i + 1}` })));
+  await checkPages(
+    admin,
+    Array.from({ length: Math.ceil(N / 25) + 1 }, (_, i) => ({ url: `/admin/users?page=${i + 1}` })),
+  );
   await admin.context.close();
 });
 
@@ -538,7 +634,10 @@ test("API token names, twenty at a time, on /settings/tokens", async ({ browser,
 
   // The settings form shows a person's own text back in an input and a textarea.
   const closing = payloads.find((p) => p.id === "close-textarea")!.text;
-  const saved = await request.post("/settings", { form: { intent: "profile", displayName: closing, bio: closing, email: `${username}@example.test` }, maxRedirects: 0 });
+  const saved = await request.post("/settings", {
+    form: { intent: "profile", displayName: closing, bio: closing, email: `${username}@example.test` },
+    maxRedirects: 0,
+  });
   expect(saved.status()).toBe(302);
   await checkPages(owner, [{ url: "/settings", texts: [] }]);
   await owner.context.close();

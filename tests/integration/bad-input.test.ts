@@ -25,7 +25,12 @@ const ID_INTENTS: { intent: string; field: string }[] = [
   { intent: "dismiss", field: "id" },
 ];
 
-const UNKNOWN_INTENTS: Record<string, string>[] = [{}, { intent: "no-such-intent" }, { intent: "" }, { intent: "<script>alert(1)</script>" }];
+const UNKNOWN_INTENTS: Record<string, string>[] = [
+  {},
+  { intent: "no-such-intent" },
+  { intent: "" },
+  { intent: "<script>alert(1)</script>" },
+];
 
 /** Actions that legitimately accept a form with no intent and nothing else in it. */
 const ACCEPTS_EMPTY_FORM = new Set(["routes/logout", "routes/settings.email"]);
@@ -90,7 +95,10 @@ describe("every route with an action", () => {
     for (const route of actionRoutes().filter((r) => r.path.includes(":"))) {
       for (const garbage of GARBAGE_IDS) {
         const url = withParams(route.path, (name) => (name === "slug" ? "x" : garbage));
-        for (const [who, cookie] of [["admin", admin], ["visitor", undefined]] as const) {
+        for (const [who, cookie] of [
+          ["admin", admin],
+          ["visitor", undefined],
+        ] as const) {
           if (cookie && ENDS_SESSION.has(route.id)) continue;
           for (const body of [{ intent: "reply", body: "garbage id reply" }, {}] as Record<string, string>[]) {
             probes.push({ route, url, body, cookie, who });
@@ -115,7 +123,11 @@ describe("every route with an action", () => {
     const probes: Probe[] = [];
     for (const route of actionRoutes()) {
       const url = withParams(route.path, (name) => validIds[name] ?? "1");
-      for (const [who, cookie] of [["admin", admin], ["member", member], ["visitor", undefined]] as const) {
+      for (const [who, cookie] of [
+        ["admin", admin],
+        ["member", member],
+        ["visitor", undefined],
+      ] as const) {
         if (cookie && ENDS_SESSION.has(route.id)) continue;
         for (const body of UNKNOWN_INTENTS) probes.push({ route, url, body, cookie, who });
         for (const method of ["PUT", "DELETE", "PATCH"]) probes.push({ route, url, body: {}, cookie, who, method });
@@ -148,7 +160,7 @@ describe("bodies that are not forms", () => {
   test.each([
     ["application/json", '{"intent":"reply","body":"json"}', 415],
     ["text/plain", "intent=reply&body=plain", 415],
-    ["multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"intent\"\r\n\r\nrep", 400],
+    ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data; name="intent"\r\n\r\nrep', 400],
     ["multipart/form-data", "no boundary at all", 400],
   ])("%s is refused with %i", async (type, body, status) => {
     const response = await fetch(server.url + thread(), {

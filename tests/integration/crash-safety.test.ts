@@ -72,9 +72,11 @@ describe("a crash in the middle of many writes", () => {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.pragma("foreign_key_check")).toEqual([]);
     const stored = new Set(
-      (db.prepare("select body from posts where thread_id = ? and body like 'crash-test reply number %'").all(thread.id) as { body: string }[]).map(
-        (r) => r.body,
-      ),
+      (
+        db.prepare("select body from posts where thread_id = ? and body like 'crash-test reply number %'").all(thread.id) as {
+          body: string;
+        }[]
+      ).map((r) => r.body),
     );
     const lost = confirmed.filter((body) => !stored.has(body));
     expect(lost).toEqual([]);

@@ -31,11 +31,16 @@ describe("a form sent from another site", () => {
 
   test("is refused when only the Referer names the other site", async () => {
     const body = "posted through a referer-only request";
-    const response = await post(server, `/threads/${thread.id}`, { intent: "reply", body }, {
-      cookie,
-      origin: null,
-      referer: "https://evil.example/page",
-    });
+    const response = await post(
+      server,
+      `/threads/${thread.id}`,
+      { intent: "reply", body },
+      {
+        cookie,
+        origin: null,
+        referer: "https://evil.example/page",
+      },
+    );
     expect(response.status).toBe(403);
     expect(repliesSaying(body)).toBe(0);
   });
@@ -91,11 +96,16 @@ describe("our own pages", () => {
 
   test("may name themselves by Referer when the browser leaves Origin out", async () => {
     const body = "a reply whose browser sent only Referer";
-    const response = await post(server, `/threads/${thread.id}`, { intent: "reply", body }, {
-      cookie,
-      origin: null,
-      referer: `${server.url}/threads/${thread.id}`,
-    });
+    const response = await post(
+      server,
+      `/threads/${thread.id}`,
+      { intent: "reply", body },
+      {
+        cookie,
+        origin: null,
+        referer: `${server.url}/threads/${thread.id}`,
+      },
+    );
     expect(response.status).toBe(302);
     expect(repliesSaying(body)).toBe(1);
   });

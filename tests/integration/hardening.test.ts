@@ -14,7 +14,14 @@ afterAll(async () => {
 });
 
 describe("redirectTo", () => {
-  const leaving = ["/\t/evil.example/", "/\r\n/evil.example/", "/threads/1\r\nSet-Cookie: x=1", "//evil.example", "/\\evil.example", "https://evil.example/"];
+  const leaving = [
+    "/\t/evil.example/",
+    "/\r\n/evil.example/",
+    "/threads/1\r\nSet-Cookie: x=1",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+  ];
 
   test.each(leaving)("a signed-in visit to /login?redirectTo=%j goes home, never elsewhere and never a 500", async (to) => {
     const response = await get(server, `/login?${new URLSearchParams({ redirectTo: to })}`, { cookie: member });
@@ -72,7 +79,12 @@ describe("a session cookie whose name is percent-encoded", () => {
 });
 
 describe("Markdown a member could freeze the server with", () => {
-  const decode = (html: string) => html.replace(/&gt;/g, ">").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const decode = (html: string) =>
+    html
+      .replace(/&gt;/g, ">")
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
 
   test("the reply form says how long a post may be", async () => {
     const thread = openDiscussion(server.dbPath);

@@ -19,7 +19,10 @@ function cspOf(response: Response): string {
 /** Every <script> in the page carries the nonce the CSP allows, and the CSP allows no other inline script. */
 async function expectScriptsCoveredByNonce(response: Response) {
   const csp = cspOf(response);
-  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
+  const scriptSrc = csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src"));
   expect(scriptSrc).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'$/);
   expect(csp).not.toContain("unsafe-inline");
   expect(csp).toContain("frame-ancestors 'none'");

@@ -11,7 +11,19 @@ import { buildRoutes, get, openDb, root, signIn, startServer, type Server } from
  * route or parameter added later is fuzzed without touching this file.
  */
 
-const HOSTILE = ["1e308", "-Infinity", "-1", "0", "1.5", "abc", "99999999999999999999", "9007199254740993", "%00", "1%0A2", "9".repeat(400)];
+const HOSTILE = [
+  "1e308",
+  "-Infinity",
+  "-1",
+  "0",
+  "1.5",
+  "abc",
+  "99999999999999999999",
+  "9007199254740993",
+  "%00",
+  "1%0A2",
+  "9".repeat(400),
+];
 
 /** Parameters read through shared helpers rather than in the route file. */
 const HELPER_PARAMS: Record<string, string[]> = {
@@ -25,7 +37,8 @@ type Route = { id: string; file: string; path: string; params: string[] };
 /** The query parameters a route file reads (directly or through a shared helper). */
 function queryParams(source: string): string[] {
   const names = new Set<string>();
-  for (const match of source.matchAll(/(?:searchParams|search|params|url\.searchParams)\.(?:get|has|getAll)\("(\w+)"\)/g)) names.add(match[1]!);
+  for (const match of source.matchAll(/(?:searchParams|search|params|url\.searchParams)\.(?:get|has|getAll)\("(\w+)"\)/g))
+    names.add(match[1]!);
   for (const [helper, params] of Object.entries(HELPER_PARAMS)) if (source.includes(helper)) params.forEach((p) => names.add(p));
   return [...names];
 }
@@ -52,7 +65,10 @@ beforeAll(async () => {
   server = await startServer();
   admin = await signIn(server, "admin@example.com");
   const db = openDb(server.dbPath);
-  const post = db.prepare("select id, thread_id as thread from posts where deleted_at is null order by id limit 1").get() as { id: number; thread: number };
+  const post = db.prepare("select id, thread_id as thread from posts where deleted_at is null order by id limit 1").get() as {
+    id: number;
+    thread: number;
+  };
   const tag = db.prepare("select slug from tags order by id limit 1").get() as { slug: string } | undefined;
   db.close();
   fixture = { thread: post.thread, post: post.id, product: "ledger", tag: tag?.slug ?? "none", username: "member", webhook: 1 };

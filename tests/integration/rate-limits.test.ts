@@ -38,7 +38,11 @@ function fieldValue(html: string, name: string): string | undefined {
   return new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
 }
 
-const decode = (html: string) => html.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+const decode = (html: string) =>
+  html
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 describe("sign-in", () => {
   test("locks an account after repeated failures, says for how long, and refuses even the right password meanwhile", async () => {
@@ -93,10 +97,20 @@ describe("sign-up", () => {
   test("allows a few accounts per address, then answers 429 with the form filled in and creates nothing", async () => {
     const ip = fromIp("10.2.0.1");
     for (const name of ["limit-one", "limit-two"]) {
-      const response = await post(server, "/signup", { username: name, email: `${name}@example.test`, password: "a-long-password" }, { headers: ip });
+      const response = await post(
+        server,
+        "/signup",
+        { username: name, email: `${name}@example.test`, password: "a-long-password" },
+        { headers: ip },
+      );
       expect(response.status).toBe(302);
     }
-    const third = await post(server, "/signup", { username: "limit-three", email: "limit-three@example.test", password: "a-long-password" }, { headers: ip });
+    const third = await post(
+      server,
+      "/signup",
+      { username: "limit-three", email: "limit-three@example.test", password: "a-long-password" },
+      { headers: ip },
+    );
     expect(third.status).toBe(429);
     expect(third.headers.get("retry-after")).toMatch(/^\d+$/);
     const html = decode(await third.text());
@@ -110,12 +124,22 @@ describe("sign-up", () => {
 describe("sign-up attempts", () => {
   test("failed sign-ups count toward the limit too, so they can't be used to test names and addresses without end", async () => {
     const ip = fromIp("10.2.0.2");
-    const taken = await post(server, "/signup", { username: "priya", email: "priya-again@example.test", password: "a-long-password" }, { headers: ip });
+    const taken = await post(
+      server,
+      "/signup",
+      { username: "priya", email: "priya-again@example.test", password: "a-long-password" },
+      { headers: ip },
+    );
     expect(taken.status).toBe(400);
     // A malformed attempt counts as well.
     const malformed = await post(server, "/signup", { username: "x", email: "not an address", password: "" }, { headers: ip });
     expect(malformed.status).toBe(400);
-    const fresh = await post(server, "/signup", { username: "limit-fresh", email: "limit-fresh@example.test", password: "a-long-password" }, { headers: ip });
+    const fresh = await post(
+      server,
+      "/signup",
+      { username: "limit-fresh", email: "limit-fresh@example.test", password: "a-long-password" },
+      { headers: ip },
+    );
     expect(fresh.status).toBe(429);
     expect(count("select count(*) as n from users where username = ?", "limit-fresh")).toBe(0);
   });
@@ -147,7 +171,12 @@ describe("posting", () => {
     const thread = openDiscussion(server.dbPath);
     const statuses = [];
     for (const n of [1, 2, 3]) {
-      const response = await post(server, `/threads/${thread.id}.data`, { intent: "reply", body: `data reply ${n}` }, { cookie, headers: ip });
+      const response = await post(
+        server,
+        `/threads/${thread.id}.data`,
+        { intent: "reply", body: `data reply ${n}` },
+        { cookie, headers: ip },
+      );
       statuses.push(response.status);
       if (n === 3) expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
     }
@@ -176,7 +205,11 @@ describe("edits", () => {
     const ip = fromIp("10.3.0.4");
     const cookie = await signIn(server, "member@example.com", ip);
     const db = openDb(server.dbPath);
-    const reply = db.prepare("select posts.id from posts join users on users.id = posts.author_id where users.username = 'member' and posts.deleted_at is null limit 1").get() as { id: number };
+    const reply = db
+      .prepare(
+        "select posts.id from posts join users on users.id = posts.author_id where users.username = 'member' and posts.deleted_at is null limit 1",
+      )
+      .get() as { id: number };
     db.close();
     const statuses = [];
     for (const n of [1, 2, 3]) {

@@ -157,5 +157,10 @@ export function buildRoutes(): ManifestRoute[] {
     const parent = route.parentId ? fullPath(route.parentId) : "";
     return [parent, route.path ?? ""].filter(Boolean).join("/");
   };
-  return Object.values(manifest.routes).map((r) => ({ id: r.id, path: `/${fullPath(r.id)}`, hasLoader: r.hasLoader, hasAction: r.hasAction }));
+  return Object.values(manifest.routes).map((r) => ({
+    id: r.id,
+    path: `/${fullPath(r.id)}`,
+    hasLoader: r.hasLoader,
+    hasAction: r.hasAction,
+  }));
 }

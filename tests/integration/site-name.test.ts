@@ -9,7 +9,9 @@ beforeAll(async () => {
   server = await startServer();
   // What saving "Acme Commons" at /admin/settings stores.
   const db = new SQLite(server.dbPath);
-  db.prepare("insert into settings (key, value) values ('site_name', 'Acme <Commons>') on conflict (key) do update set value = excluded.value").run();
+  db.prepare(
+    "insert into settings (key, value) values ('site_name', 'Acme <Commons>') on conflict (key) do update set value = excluded.value",
+  ).run();
   db.close();
 });
 afterAll(async () => {

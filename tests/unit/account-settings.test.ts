@@ -73,7 +73,9 @@ describe("changing the password", () => {
     const current = await lucia.createSession(member.id, {});
     const other = await lucia.createSession(member.id, {});
     const before = await userRow(member.id);
-    const refusal = await refusalOf(() => changePassword(member, { currentPassword: "not my password", newPassword: NEW_PASSWORD }, current.id));
+    const refusal = await refusalOf(() =>
+      changePassword(member, { currentPassword: "not my password", newPassword: NEW_PASSWORD }, current.id),
+    );
     expect(refusal).toMatchObject({ status: 400, fields: { currentPassword: expect.any(String) } });
     expect(await userRow(member.id)).toEqual(before);
     expect(await sessionIds(member.id)).toEqual([current.id, other.id].sort());
@@ -113,7 +115,9 @@ describe("a new password and API tokens", () => {
     const member = await createTestUser();
     const current = await lucia.createSession(member.id, {});
     const token = await createApiToken(member, "kept");
-    expect(await statusOf(() => changePassword(member, { currentPassword: "wrong", newPassword: NEW_PASSWORD, revokeTokens: true }, current.id))).toBe(400);
+    expect(
+      await statusOf(() => changePassword(member, { currentPassword: "wrong", newPassword: NEW_PASSWORD, revokeTokens: true }, current.id)),
+    ).toBe(400);
     expect(await userFromApiToken(withToken(token))).not.toBeNull();
   });
 });

@@ -46,11 +46,7 @@ describe("marking an answer", () => {
     const { asker, threadId, first, second } = await question();
     await markAnswer(asker, threadId, first);
     await markAnswer(asker, threadId, second);
-    const answered = await getDb()
-      .selectFrom("threads")
-      .select("accepted_answer_post_id")
-      .where("id", "=", threadId)
-      .execute();
+    const answered = await getDb().selectFrom("threads").select("accepted_answer_post_id").where("id", "=", threadId).execute();
     expect(answered).toEqual([{ accepted_answer_post_id: second }]);
   });
 

@@ -47,7 +47,11 @@ describe("personal API tokens", () => {
     expect(listed?.expiresAt).toBeLessThanOrEqual(Date.now() + 30 * 86_400_000);
     expect(await userFromApiToken(withToken(token))).not.toBeNull();
 
-    await getDb().updateTable("api_tokens").set({ expires_at: Date.now() - 1 }).where("user_id", "=", member.id).execute();
+    await getDb()
+      .updateTable("api_tokens")
+      .set({ expires_at: Date.now() - 1 })
+      .where("user_id", "=", member.id)
+      .execute();
     expect(await userFromApiToken(withToken(token))).toBeNull();
     expect((await listApiTokens(member))[0]?.expiresAt).toBeLessThan(Date.now());
     const forever = await createApiToken(member, "Until revoked", null);

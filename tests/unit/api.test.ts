@@ -21,7 +21,8 @@ describe("the public JSON API", () => {
     const productId = await createTestProduct({ slug: "api-product", name: "API product" });
     const author = await createTestUser();
     const ids: number[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await createTestThread(author, { productId, kind: i % 2 ? "idea" : "question", title: `API thread ${i}` }));
+    for (let i = 0; i < 5; i++)
+      ids.push(await createTestThread(author, { productId, kind: i % 2 ? "idea" : "question", title: `API thread ${i}` }));
     await getDb().updateTable("threads").set({ hidden_at: Date.now() }).where("id", "=", ids[4]!).execute();
 
     const products = await call(productsLoader, get("/products"));
@@ -43,7 +44,10 @@ describe("the public JSON API", () => {
   });
 
   it("answers bad filters and unknown ids with a JSON error and the right status", async () => {
-    expect(await call(threadsLoader, get("/threads?kind=poem"))).toMatchObject({ status: 400, body: { error: expect.stringContaining("kind") } });
+    expect(await call(threadsLoader, get("/threads?kind=poem"))).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining("kind") },
+    });
     expect(await call(threadsLoader, get("/threads?limit=1000"))).toMatchObject({ status: 400 });
     expect(await call(threadsLoader, get("/threads?cursor=abc"))).toMatchObject({ status: 400 });
     expect(await call(threadsLoader, get("/threads?product=nope"))).toMatchObject({ status: 404 });
@@ -83,7 +87,10 @@ describe("the public JSON API", () => {
     expect(reply).toMatchObject({ author_id: member.id, body: "Posted from a script" });
 
     // The idea starts with its author's vote.
-    expect(await call(voteAction, post(`/threads/${threadId}/vote`, {}), params)).toMatchObject({ status: 200, body: { voted: true, voteCount: 2 } });
+    expect(await call(voteAction, post(`/threads/${threadId}/vote`, {}), params)).toMatchObject({
+      status: 200,
+      body: { voted: true, voteCount: 2 },
+    });
     expect(await call(voteAction, post(`/threads/${threadId}/vote`, {}), params)).toMatchObject({ status: 409 });
     expect(await call(voteAction, post(`/threads/${threadId}/vote`, {}, true, "DELETE"), params)).toMatchObject({ body: { voteCount: 1 } });
     expect((await getThreadRow(threadId)).vote_count).toBe(1);

@@ -20,14 +20,25 @@ import { createTestProduct, createTestReply, createTestThread, createTestUser, s
 async function entriesSince(id: number) {
   return getDb()
     .selectFrom("audit_log")
-    .select(["actor_id as actorId", "action", "target_type as targetType", "target_id as targetId", "reason", "detail", "created_at as createdAt"])
+    .select([
+      "actor_id as actorId",
+      "action",
+      "target_type as targetType",
+      "target_id as targetId",
+      "reason",
+      "detail",
+      "created_at as createdAt",
+    ])
     .where("id", ">", id)
     .orderBy("id")
     .execute();
 }
 
 async function lastAuditId() {
-  const row = await getDb().selectFrom("audit_log").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .executeTakeFirst();
   return Number(row?.id ?? 0);
 }
 
@@ -67,11 +78,31 @@ describe("the audit log of idea work", () => {
     await setIdeaStatus(staff, threadId, { status: "under_review", note: "" });
     expect(await auditOf(() => acceptIdea(staff, threadId, [{ userId: helper.id, contribution: "Asked for weekly" }]))).toEqual([
       { actorId: staff.id, action: "idea.accept", ...onThread(threadId), reason: "", detail: "" },
-      { actorId: staff.id, action: "idea.credit", ...onThread(threadId), reason: "", detail: `@${await username(author.id)}: Proposed the idea` },
-      { actorId: staff.id, action: "idea.credit", ...onThread(threadId), reason: "", detail: `@${await username(helper.id)}: Asked for weekly` },
+      {
+        actorId: staff.id,
+        action: "idea.credit",
+        ...onThread(threadId),
+        reason: "",
+        detail: `@${await username(author.id)}: Proposed the idea`,
+      },
+      {
+        actorId: staff.id,
+        action: "idea.credit",
+        ...onThread(threadId),
+        reason: "",
+        detail: `@${await username(helper.id)}: Asked for weekly`,
+      },
     ]);
-    expect(await auditOf(() => creditCoDesigner(staff, threadId, { userId: helper.id, contribution: "Asked for weekly and daily" }))).toEqual([
-      { actorId: staff.id, action: "idea.credit", ...onThread(threadId), reason: "", detail: `@${await username(helper.id)}: Asked for weekly and daily` },
+    expect(
+      await auditOf(() => creditCoDesigner(staff, threadId, { userId: helper.id, contribution: "Asked for weekly and daily" })),
+    ).toEqual([
+      {
+        actorId: staff.id,
+        action: "idea.credit",
+        ...onThread(threadId),
+        reason: "",
+        detail: `@${await username(helper.id)}: Asked for weekly and daily`,
+      },
     ]);
     expect(await auditOf(() => removeCoDesigner(staff, threadId, helper.id))).toEqual([
       { actorId: staff.id, action: "idea.uncredit", ...onThread(threadId), reason: "", detail: `@${await username(helper.id)}` },
@@ -163,7 +194,9 @@ describe("the audit log of flags and moderation tools", () => {
   it("records suspending a member and lifting it", async () => {
     const { staff, helper } = await setup();
     const suspend = await auditOf(() => suspendUser(staff, helper.id, { until: Date.now() + 86_400_000, reason: "Spam links" }));
-    expect(suspend).toEqual([expect.objectContaining({ actorId: staff.id, action: "user.suspend", targetType: "user", targetId: helper.id })]);
+    expect(suspend).toEqual([
+      expect.objectContaining({ actorId: staff.id, action: "user.suspend", targetType: "user", targetId: helper.id }),
+    ]);
     expect(await auditOf(() => liftSuspension(staff, helper.id))).toEqual([
       expect.objectContaining({ actorId: staff.id, action: "user.unsuspend", targetType: "user", targetId: helper.id }),
     ]);

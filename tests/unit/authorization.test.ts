@@ -25,14 +25,7 @@ import { createThread, editThread, getThreadForEdit, getThreadPage, markAnswer, 
 import { changeRole, searchUsers, updateProfile } from "~/models/user.server";
 import { unvote, vote } from "~/models/vote.server";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "~/models/webhook.server";
-import {
-  createTestProduct,
-  createTestReply,
-  createTestThread,
-  createTestUser,
-  statusOf,
-  type TestActor,
-} from "./factories";
+import { createTestProduct, createTestReply, createTestThread, createTestUser, statusOf, type TestActor } from "./factories";
 
 /**
  * Every write and every staff-only read, by id, as each kind of person:
@@ -82,17 +75,38 @@ const newThread = (author: TestActor, kind: "discussion" | "question" | "idea" =
 async function threadState(id: number) {
   return db()
     .selectFrom("threads")
-    .select(["title", "body", "product_id", "status", "accepted_answer_post_id", "co_designed_at", "pinned", "locked", "closed_at", "hidden_at", "deleted_at", "merged_into_id", "vote_count", "reply_count"])
+    .select([
+      "title",
+      "body",
+      "product_id",
+      "status",
+      "accepted_answer_post_id",
+      "co_designed_at",
+      "pinned",
+      "locked",
+      "closed_at",
+      "hidden_at",
+      "deleted_at",
+      "merged_into_id",
+      "vote_count",
+      "reply_count",
+    ])
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
 }
 const postState = (id: number) =>
   db().selectFrom("posts").select(["body", "hidden_at", "deleted_at"]).where("id", "=", id).executeTakeFirstOrThrow();
 const userState = (id: number) =>
-  db().selectFrom("users").select(["role", "suspended_until", "display_name", "bio", "email"]).where("id", "=", id).executeTakeFirstOrThrow();
+  db()
+    .selectFrom("users")
+    .select(["role", "suspended_until", "display_name", "bio", "email"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
 /** How many rows a table holds, or how many have `column = value`. */
 const count = async (table: "threads" | "api_tokens" | "products" | "tags" | "webhooks" | "staff_notes", where?: [string, number]) => {
-  let query = db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"));
+  let query = db()
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"));
   if (where) query = query.where(sql.ref(where[0]), "=", where[1]);
   return Number((await query.executeTakeFirstOrThrow()).n);
 };
@@ -236,7 +250,8 @@ const cases: Case[] = [
     action: "stop watching the member's thread",
     setup: async (w) => ({ thread: await newThread(w.owner) }),
     run: (a, f) => setWatching(a, num(f, "thread"), false),
-    state: (f) => db().selectFrom("subscriptions").select(["user_id", "level"]).where("thread_id", "=", num(f, "thread")).orderBy("user_id").execute(),
+    state: (f) =>
+      db().selectFrom("subscriptions").select(["user_id", "level"]).where("thread_id", "=", num(f, "thread")).orderBy("user_id").execute(),
     // Watching is not posting: a suspended member may still choose what they hear about.
     expected: row(401, T, T, T, T, T),
   },
@@ -271,7 +286,13 @@ const cases: Case[] = [
       return { idea };
     },
     run: (a, f, w) => creditCoDesigner(a, num(f, "idea"), { userId: w.other.id, contribution: "Shaped the flow" }),
-    state: (f) => db().selectFrom("co_designers").select(["user_id", "contribution"]).where("thread_id", "=", num(f, "idea")).orderBy("user_id").execute(),
+    state: (f) =>
+      db()
+        .selectFrom("co_designers")
+        .select(["user_id", "contribution"])
+        .where("thread_id", "=", num(f, "idea"))
+        .orderBy("user_id")
+        .execute(),
     expected: staffOnly,
   },
   {
@@ -284,7 +305,13 @@ const cases: Case[] = [
     },
     // The author's own credit is fixed (credits-order.test.ts); another participant's may be removed.
     run: (a, f, w) => removeCoDesigner(a, num(f, "idea"), w.other.id),
-    state: (f) => db().selectFrom("co_designers").select(["user_id", "contribution"]).where("thread_id", "=", num(f, "idea")).orderBy("user_id").execute(),
+    state: (f) =>
+      db()
+        .selectFrom("co_designers")
+        .select(["user_id", "contribution"])
+        .where("thread_id", "=", num(f, "idea"))
+        .orderBy("user_id")
+        .execute(),
     expected: staffOnly,
   },
   {
@@ -341,7 +368,12 @@ const cases: Case[] = [
       return { idea };
     },
     run: (a, f) => giveVerdict(a, num(f, "idea"), { verdict: "not_met", comment: "Still takes a week." }),
-    state: (f) => db().selectFrom("success_measures").select(["user_id", "verdict", "verdict_comment"]).where("thread_id", "=", num(f, "idea")).execute(),
+    state: (f) =>
+      db()
+        .selectFrom("success_measures")
+        .select(["user_id", "verdict", "verdict_comment"])
+        .where("thread_id", "=", num(f, "idea"))
+        .execute(),
     // Only the member who wrote the measure judges it; staff can't speak for them.
     expected: row(401, T, 403, 403, 403, 403),
   },
@@ -415,27 +447,37 @@ const cases: Case[] = [
   ...(
     [
       ["hide the member's thread", async () => ({}), (a: Actor, id: number) => hideContent(a, thread(id), "spam")],
-      ["show the member's hidden thread again", (w: World, id: number) => hideContent(w.staff, thread(id), "spam"), (a: Actor, id: number) => unhideContent(a, thread(id))],
+      [
+        "show the member's hidden thread again",
+        (w: World, id: number) => hideContent(w.staff, thread(id), "spam"),
+        (a: Actor, id: number) => unhideContent(a, thread(id)),
+      ],
       ["delete the member's thread", async () => ({}), (a: Actor, id: number) => deleteContent(a, thread(id), "spam")],
-      ["restore the member's deleted thread", (w: World, id: number) => deleteContent(w.staff, thread(id), "spam"), (a: Actor, id: number) => restoreContent(a, thread(id))],
+      [
+        "restore the member's deleted thread",
+        (w: World, id: number) => deleteContent(w.staff, thread(id), "spam"),
+        (a: Actor, id: number) => restoreContent(a, thread(id)),
+      ],
       ["pin the member's thread", async () => ({}), (a: Actor, id: number) => setThreadState(a, id, "pin")],
       ["lock the member's thread", async () => ({}), (a: Actor, id: number) => setThreadState(a, id, "lock")],
       ["close the member's thread", async () => ({}), (a: Actor, id: number) => setThreadState(a, id, "close")],
-      ["reopen the member's closed thread", (w: World, id: number) => setThreadState(w.staff, id, "close"), (a: Actor, id: number) => setThreadState(a, id, "reopen")],
+      [
+        "reopen the member's closed thread",
+        (w: World, id: number) => setThreadState(w.staff, id, "close"),
+        (a: Actor, id: number) => setThreadState(a, id, "reopen"),
+      ],
     ] as const
-  ).map(
-    ([action, prepare, change]): Case => ({
-      action,
-      setup: async (w) => {
-        const id = await newThread(w.owner);
-        await prepare(w, id);
-        return { thread: id };
-      },
-      run: (a, f) => change(a, num(f, "thread")),
-      state: (f) => threadState(num(f, "thread")),
-      expected: staffOnly,
-    }),
-  ),
+  ).map(([action, prepare, change]): Case => ({
+    action,
+    setup: async (w) => {
+      const id = await newThread(w.owner);
+      await prepare(w, id);
+      return { thread: id };
+    },
+    run: (a, f) => change(a, num(f, "thread")),
+    state: (f) => threadState(num(f, "thread")),
+    expected: staffOnly,
+  })),
   {
     action: "move the member's thread to another product",
     setup: async (w) => ({ thread: await newThread(w.owner), product: await createTestProduct() }),
@@ -527,7 +569,8 @@ const cases: Case[] = [
       return { post: id, version: (await getHistory(w.staff, post(id))).earlier[0]!.id };
     },
     run: (a, f) => setRevisionHidden(a, post(num(f, "post")), num(f, "version"), true),
-    state: (f) => db().selectFrom("revisions").select(["hidden_at", "hidden_by"]).where("id", "=", num(f, "version")).executeTakeFirstOrThrow(),
+    state: (f) =>
+      db().selectFrom("revisions").select(["hidden_at", "hidden_by"]).where("id", "=", num(f, "version")).executeTakeFirstOrThrow(),
     expected: staffOnly,
   },
   {
@@ -540,7 +583,8 @@ const cases: Case[] = [
       return { post: id, version };
     },
     run: (a, f) => setRevisionHidden(a, post(num(f, "post")), num(f, "version"), false),
-    state: (f) => db().selectFrom("revisions").select(["hidden_at", "hidden_by"]).where("id", "=", num(f, "version")).executeTakeFirstOrThrow(),
+    state: (f) =>
+      db().selectFrom("revisions").select(["hidden_at", "hidden_by"]).where("id", "=", num(f, "version")).executeTakeFirstOrThrow(),
     expected: staffOnly,
   },
   {
@@ -553,7 +597,12 @@ const cases: Case[] = [
     run: (a, f) => editReply(a, num(f, "post"), "redacted wording", { redact: true }),
     state: async (f) => ({
       post: await postState(num(f, "post")),
-      versions: await db().selectFrom("revisions").select(["body", "hidden_at"]).where("post_id", "=", num(f, "post")).orderBy("id").execute(),
+      versions: await db()
+        .selectFrom("revisions")
+        .select(["body", "hidden_at"])
+        .where("post_id", "=", num(f, "post"))
+        .orderBy("id")
+        .execute(),
     }),
     expected: staffOnly,
   },
@@ -631,14 +680,21 @@ const cases: Case[] = [
     action: "edit a product",
     setup: async () => ({ product: await createTestProduct() }),
     run: (a, f) => updateProduct(a, num(f, "product"), { name: "Renamed", slug: `renamed-${unique()}`, description: "New" }),
-    state: (f) => db().selectFrom("products").select(["name", "slug", "description"]).where("id", "=", num(f, "product")).executeTakeFirstOrThrow(),
+    state: (f) =>
+      db().selectFrom("products").select(["name", "slug", "description"]).where("id", "=", num(f, "product")).executeTakeFirstOrThrow(),
     expected: adminOnly,
   },
   {
     action: "reorder products",
     setup: async () => ({ first: await createTestProduct(), second: await createTestProduct() }),
     run: (a, f) => moveProduct(a, num(f, "second"), "up"),
-    state: (f) => db().selectFrom("products").select(["id", "position"]).where("id", "in", [num(f, "first"), num(f, "second")]).orderBy("id").execute(),
+    state: (f) =>
+      db()
+        .selectFrom("products")
+        .select(["id", "position"])
+        .where("id", "in", [num(f, "first"), num(f, "second")])
+        .orderBy("id")
+        .execute(),
     expected: adminOnly,
   },
   {
@@ -759,7 +815,12 @@ const cases: Case[] = [
     action: "revoke the member's API token",
     setup: async (w) => {
       await createApiToken(w.owner, "Release bot");
-      const token = await db().selectFrom("api_tokens").select("id").where("user_id", "=", w.owner.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+      const token = await db()
+        .selectFrom("api_tokens")
+        .select("id")
+        .where("user_id", "=", w.owner.id)
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
       return { token: token.id };
     },
     run: (a, f) => revokeApiToken(a, num(f, "token")),
@@ -771,7 +832,12 @@ const cases: Case[] = [
     action: "revoke every API token (sign out everywhere, new password)",
     setup: async (w) => {
       await createApiToken(w.owner, "Release bot");
-      const token = await db().selectFrom("api_tokens").select("id").where("user_id", "=", w.owner.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+      const token = await db()
+        .selectFrom("api_tokens")
+        .select("id")
+        .where("user_id", "=", w.owner.id)
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
       return { token: token.id };
     },
     run: (a) => revokeAllApiTokens(a),
@@ -782,7 +848,12 @@ const cases: Case[] = [
     action: "list the member's API tokens",
     setup: async (w) => {
       await createApiToken(w.owner, "Release bot");
-      const token = await db().selectFrom("api_tokens").select("id").where("user_id", "=", w.owner.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+      const token = await db()
+        .selectFrom("api_tokens")
+        .select("id")
+        .where("user_id", "=", w.owner.id)
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
       return { token: token.id };
     },
     run: async (a, f) => (await listApiTokens(a)).some((t) => t.id === num(f, "token")),

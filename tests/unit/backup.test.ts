@@ -45,7 +45,9 @@ describe("backups", () => {
     expect(count("before-%")).toBe(3000);
     // One moment in time: never half of a transaction.
     expect(count("during-%") % 2).toBe(0);
-    console.log(`backup test: ${result.pages} pages copied while ${pairs} write transactions ran; the copy holds ${count("during-%") / 2} of them`);
+    console.log(
+      `backup test: ${result.pages} pages copied while ${pairs} write transactions ran; the copy holds ${count("during-%") / 2} of them`,
+    );
     expect(count("during-%")).toBeLessThanOrEqual(80);
     // The schema came along: the copy is a working Cocreate database.
     expect(copy.prepare("select count(*) as n from kysely_migration").get()).toMatchObject({ n: expect.any(Number) });

@@ -29,17 +29,40 @@ const DAY = 86_400_000;
 async function seedSource(db: Kysely<Database>) {
   await migrateToLatest(db);
   await seedDemo(db);
-  const older = await db.selectFrom("threads").select(["id", "product_id", "author_id"]).where("kind", "=", "idea").orderBy("id").executeTakeFirstOrThrow();
+  const older = await db
+    .selectFrom("threads")
+    .select(["id", "product_id", "author_id"])
+    .where("kind", "=", "idea")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
   const now = Date.now();
   const newer = await db
     .insertInto("threads")
-    .values({ ...older, id: undefined, kind: "idea", title: "A newer idea with Ünïcödé and 'quotes' \\ backslashes", body: "{\"a\": [1, 2]} zebu", body_html: "<p>zebu</p>", status: "open", last_activity_at: now, created_at: now })
+    .values({
+      ...older,
+      id: undefined,
+      kind: "idea",
+      title: "A newer idea with Ünïcödé and 'quotes' \\ backslashes",
+      body: '{"a": [1, 2]} zebu',
+      body_html: "<p>zebu</p>",
+      status: "open",
+      last_activity_at: now,
+      created_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db.updateTable("threads").set({ merged_into_id: newer.id }).where("id", "=", older.id).execute();
   const reply = await db.selectFrom("posts").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
-  await db.updateTable("posts").set({ deleted_at: now - DAY, body: "a deleted zebu reply" }).where("id", "=", reply.id).execute();
-  await db.updateTable("threads").set({ hidden_at: now, hidden_reason: "spam" }).where("id", "=", older.id + 1).execute();
+  await db
+    .updateTable("posts")
+    .set({ deleted_at: now - DAY, body: "a deleted zebu reply" })
+    .where("id", "=", reply.id)
+    .execute();
+  await db
+    .updateTable("threads")
+    .set({ hidden_at: now, hidden_reason: "spam" })
+    .where("id", "=", older.id + 1)
+    .execute();
   const account = await db
     .insertInto("accounts")
     .values({ slug: "acme", name: "Acme", plan: "Enterprise", arr: 120_000, owner_id: older.author_id, created_at: now, updated_at: now })
@@ -69,13 +92,32 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("npm run db:copy-to-postgres", () => {
   it("copies every table, row for row, and the forum works on PostgreSQL afterwards", async () => {
     const url = process.env.DATABASE_URL!;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/copy-to-postgres.ts", "--from", file, "--to", url], { cwd: root, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/copy-to-postgres.ts", "--from", file, "--to", url], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/every table's row count matches/);
     expect(run.stdout).toMatch(/threads\s+\d+ rows/);
 
-    for (const [table, order] of [["users", "id"], ["threads", "id"], ["posts", "id"], ["votes", "thread_id, user_id"], ["co_designers", "thread_id, user_id"], ["success_measures", "id"], ["status_changes", "id"], ["thread_tags", "thread_id, tag_id"], ["products", "id"], ["tags", "id"], ["subscriptions", "thread_id, user_id"], ["notifications", "id"], ["settings", "key"], ["accounts", "id"], ["account_domains", "domain"]] as const) {
+    for (const [table, order] of [
+      ["users", "id"],
+      ["threads", "id"],
+      ["posts", "id"],
+      ["votes", "thread_id, user_id"],
+      ["co_designers", "thread_id, user_id"],
+      ["success_measures", "id"],
+      ["status_changes", "id"],
+      ["thread_tags", "thread_id, tag_id"],
+      ["products", "id"],
+      ["tags", "id"],
+      ["subscriptions", "thread_id, user_id"],
+      ["notifications", "id"],
+      ["settings", "key"],
+      ["accounts", "id"],
+      ["account_domains", "domain"],
+    ] as const) {
       const { rows } = await sql.raw(`select * from ${table} order by ${order}`).execute(getDb());
       expect(rows, table).toEqual(sourceRows(table, order));
     }

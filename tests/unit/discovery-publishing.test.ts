@@ -14,7 +14,11 @@ import { serializeJsonLd } from "~/utils/seo";
 import { threadStructuredData } from "~/utils/structured-data";
 import { createTestProduct, createTestReply, createTestThread, createTestUser } from "./factories";
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "url", "sitemap", "link"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "url", "sitemap", "link"].includes(name),
+});
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -36,7 +40,11 @@ describe("Atom feeds", () => {
     const deleted = await createTestThread(author, { productId, title: "Deleted feed thread" });
     await hideContent(staff, { type: "thread", id: hidden }, "spam");
     await deleteContent(staff, { type: "thread", id: deleted }, "spam");
-    await getDb().updateTable("threads").set({ created_at: Date.now() + 1000 }).where("id", "=", second).execute();
+    await getDb()
+      .updateTable("threads")
+      .set({ created_at: Date.now() + 1000 })
+      .where("id", "=", second)
+      .execute();
 
     const xml = threadsAtom(
       { title: "Test feed", description: "d", path: "/", feedPath: "/feed.xml", siteName: "Test site" },

@@ -37,7 +37,13 @@ describe("text removed from a post stays removed", () => {
 
     await setRevisionHidden(staff, post(postId), version.id, false);
     expect((await getHistory(null, post(postId))).earlier[0]?.body).toContain("555-0100");
-    const audit = await getDb().selectFrom("audit_log").select("action").where("target_type", "=", "post").where("target_id", "=", postId).orderBy("id").execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target_type", "=", "post")
+      .where("target_id", "=", postId)
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["post.hide_version", "post.show_version"]);
   });
 
@@ -52,7 +58,12 @@ describe("text removed from a post stays removed", () => {
     expect(asMember.earlier.every((v) => v.hidden !== null && v.body === null && v.title === null)).toBe(true);
     expect(JSON.stringify(asMember)).not.toContain("jane.doe");
     expect((await getHistory(staff, thread(threadId))).earlier.map((v) => v.title)).toEqual(["Ping Jane", "Ping jane.doe@corp.example"]);
-    const audit = await getDb().selectFrom("audit_log").select(["action", "actor_id"]).where("action", "=", "thread.redact").where("target_id", "=", threadId).execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select(["action", "actor_id"])
+      .where("action", "=", "thread.redact")
+      .where("target_id", "=", threadId)
+      .execute();
     expect(audit).toEqual([{ action: "thread.redact", actor_id: staff.id }]);
 
     // A later ordinary edit keeps its own earlier version visible again.

@@ -26,7 +26,11 @@ describe("the email outbox", () => {
   it("quotes a reply in its email as plain text, not Markdown", async () => {
     const author = await createTestUser();
     const threadId = await createTestThread(author);
-    await createReply(await createTestUser(), threadId, "Use the **export** button:\n\n> see [the guide](https://example.com/guide) & `Ctrl+E`");
+    await createReply(
+      await createTestUser(),
+      threadId,
+      "Use the **export** button:\n\n> see [the guide](https://example.com/guide) & `Ctrl+E`",
+    );
     const [email] = await outboxOf(author.id);
     expect(email?.text_body).toContain("Use the export button: see the guide & Ctrl+E");
     expect(email?.text_body).not.toMatch(/\*\*|\]\(|`|&amp;/);

@@ -30,8 +30,7 @@ async function queueFor(recipient: { id: number }, kinds: ("reply" | "status_cha
     });
 }
 
-const outboxOf = (userId: number) =>
-  getDb().selectFrom("email_outbox").selectAll().where("user_id", "=", userId).orderBy("id").execute();
+const outboxOf = (userId: number) => getDb().selectFrom("email_outbox").selectAll().where("user_id", "=", userId).orderBy("id").execute();
 
 describe("delivering the outbox", () => {
   it("sends a due email to the member's address with an unsubscribe link and header, and marks it sent", async () => {

@@ -41,7 +41,11 @@ describe("forUpdate", () => {
         .execute(async (trx) => {
           const row = await forUpdate(trx.selectFrom("threads").select("vote_count").where("id", "=", threadId)).executeTakeFirstOrThrow();
           await new Promise((resolve) => setTimeout(resolve, 30));
-          await trx.updateTable("threads").set({ vote_count: row.vote_count + 1 }).where("id", "=", threadId).execute();
+          await trx
+            .updateTable("threads")
+            .set({ vote_count: row.vote_count + 1 })
+            .where("id", "=", threadId)
+            .execute();
         });
     await Promise.all([addOne(), addOne(), addOne()]);
     expect((await getThreadRow(threadId)).vote_count).toBe(3);

@@ -81,7 +81,11 @@ describe("flagging", () => {
     const [veteran] = fresh;
     const threadId = await createTestThread(veteran!);
     for (const text of ["one", "two"]) await createTestReply(veteran!, threadId, text);
-    await getDb().updateTable("users").set({ created_at: Date.now() - 25 * 3_600_000 }).where("id", "=", veteran!.id).execute();
+    await getDb()
+      .updateTable("users")
+      .set({ created_at: Date.now() - 25 * 3_600_000 })
+      .where("id", "=", veteran!.id)
+      .execute();
     await flagContent(await trustedMember(), { type: "post", id: postId }, spam);
     expect((await postRow(postId)).hidden_at).toBeNull();
     expect(await flagContent(veteran!, { type: "thread", id: await createTestThread(author) }, spam)).toEqual({ hidden: false });
@@ -91,9 +95,14 @@ describe("flagging", () => {
   it("never hide a staff member's post by themselves: the flags go to the queue", async () => {
     const staff = await createTestUser({ role: "staff" });
     const threadId = await createTestThread(staff, { title: "Release notes" });
-    for (let i = 0; i < 4; i++) expect(await flagContent(await trustedMember(), { type: "thread", id: threadId }, spam)).toEqual({ hidden: false });
-    expect((await getDb().selectFrom("threads").select("hidden_at").where("id", "=", threadId).executeTakeFirstOrThrow()).hidden_at).toBeNull();
-    const entry = (await listFlagQueue(await createTestUser({ role: "admin" }))).find((e) => e.ref.type === "thread" && e.ref.id === threadId);
+    for (let i = 0; i < 4; i++)
+      expect(await flagContent(await trustedMember(), { type: "thread", id: threadId }, spam)).toEqual({ hidden: false });
+    expect(
+      (await getDb().selectFrom("threads").select("hidden_at").where("id", "=", threadId).executeTakeFirstOrThrow()).hidden_at,
+    ).toBeNull();
+    const entry = (await listFlagQueue(await createTestUser({ role: "admin" }))).find(
+      (e) => e.ref.type === "thread" && e.ref.id === threadId,
+    );
     expect(entry).toMatchObject({ hidden: false, weight: 4 });
   });
 
@@ -115,7 +124,12 @@ describe("the review queue", () => {
     await resolveFlags(staff, { type: "post", id: postId }, "disagree");
     expect((await postRow(postId)).hidden_at).toBeNull();
     expect((await listFlagQueue(staff)).some((e) => e.ref.id === postId && e.ref.type === "post")).toBe(false);
-    const audit = await getDb().selectFrom("audit_log").selectAll().where("target_id", "=", postId).where("action", "like", "flag.%").execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("target_id", "=", postId)
+      .where("action", "like", "flag.%")
+      .execute();
     expect(audit).toMatchObject([{ action: "flag.disagree", actor_id: staff.id, target_type: "post" }]);
   });
 
@@ -136,6 +150,8 @@ describe("the review queue", () => {
   it("refuses decisions by members (403) and with no open flags (409)", async () => {
     const { postId } = await flaggedReply();
     expect(await statusOf(async () => resolveFlags(await createTestUser(), { type: "post", id: postId }, "agree"))).toBe(403);
-    expect(await statusOf(async () => resolveFlags(await createTestUser({ role: "staff" }), { type: "post", id: postId }, "dismiss"))).toBe(409);
+    expect(await statusOf(async () => resolveFlags(await createTestUser({ role: "staff" }), { type: "post", id: postId }, "dismiss"))).toBe(
+      409,
+    );
   });
 });

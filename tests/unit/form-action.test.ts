@@ -35,17 +35,24 @@ describe("an action's intents", () => {
     expect(await handleIntents(post({ intent: "unvote" }), intents)).toBe("unvoted");
   });
 
-  it.each<Record<string, string>>([{}, { intent: "" }, { intent: "no-such-intent" }, { intent: "toString" }, { intent: "<script>alert(1)</script>" }])(
-    "answer any other intent (%j) with 400 and one sentence",
-    async (fields) => {
-      const refusal = await refusalOf(() => handleIntents(post(fields), intents));
-      expect([refusalStatus(refusal), refusal.message]).toEqual([400, UNKNOWN_INTENT]);
-    },
-  );
+  it.each<Record<string, string>>([
+    {},
+    { intent: "" },
+    { intent: "no-such-intent" },
+    { intent: "toString" },
+    { intent: "<script>alert(1)</script>" },
+  ])("answer any other intent (%j) with 400 and one sentence", async (fields) => {
+    const refusal = await refusalOf(() => handleIntents(post(fields), intents));
+    expect([refusalStatus(refusal), refusal.message]).toEqual([400, UNKNOWN_INTENT]);
+  });
 
   it("let a page name the intent of its main form for a script that sends none", async () => {
     expect(await handleIntents(post({}), intents, { withoutIntent: "vote" })).toBe("voted");
-    const refused = await handleIntents(post({ title: "ab" }), { save: form(threadEditSchema, async () => "saved") }, { withoutIntent: "save" });
+    const refused = await handleIntents(
+      post({ title: "ab" }),
+      { save: form(threadEditSchema, async () => "saved") },
+      { withoutIntent: "save" },
+    );
     expect(answered(refused).data.intent).toBe("save");
   });
 });
@@ -105,7 +112,9 @@ describe("a refused form", () => {
   });
 
   it("of a webhook without events says so next to the events", async () => {
-    const answer = answered(await handleForm(post({ url: "https://example.com/hook", events: "nonsense" }), webhookSchema, async () => "ok"));
+    const answer = answered(
+      await handleForm(post({ url: "https://example.com/hook", events: "nonsense" }), webhookSchema, async () => "ok"),
+    );
     expect(answer.data.errors).toEqual({ events: "Choose at least one event." });
   });
 });

@@ -75,7 +75,11 @@ describe("moving an idea through its lifecycle", () => {
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refusal = results.find((r) => r.status === "rejected")?.reason as DomainError;
     expect(refusal).toBeInstanceOf(Conflict);
-    expect([refusalStatus(refusal), refusal.fields, refusal.message]).toEqual([409, { status: "This idea is already planned." }, "This idea is already planned."]);
+    expect([refusalStatus(refusal), refusal.fields, refusal.message]).toEqual([
+      409,
+      { status: "This idea is already planned." },
+      "This idea is already planned.",
+    ]);
     expect((await getTimeline(threadId)).map((t) => t.to)).toEqual(["planned"]);
     expect((await notificationsOf(author.id)).map((n) => n.detail)).toEqual(["planned"]);
   });

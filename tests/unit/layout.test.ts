@@ -54,7 +54,9 @@ describe("app/utils", () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cocreate-layout-")), "probe.ts");
       fs.writeFileSync(file, source);
       try {
-        return importsOf(file).filter((i) => !allowedInUtils(i)).map((i) => i.from);
+        return importsOf(file)
+          .filter((i) => !allowedInUtils(i))
+          .map((i) => i.from);
       } finally {
         fs.rmSync(path.dirname(file), { recursive: true });
       }
@@ -72,7 +74,13 @@ describe("app/utils", () => {
           'import { slugify } from "./slug";',
         ].join("\n"),
       ),
-    ).toEqual(["~db/client.server", "~/auth/permissions.server", "~/models/thread-list.server", "~/components/Field", "~/routes/api.server"]);
+    ).toEqual([
+      "~db/client.server",
+      "~/auth/permissions.server",
+      "~/models/thread-list.server",
+      "~/components/Field",
+      "~/routes/api.server",
+    ]);
   });
 });
 
@@ -80,7 +88,13 @@ describe("app/routes", () => {
   it("holds the server halves routes share beside them, as *.server.ts files", () => {
     const halves = fs.readdirSync(path.join(app, "routes")).filter((f) => /\.server\.tsx?$/.test(f));
     expect(halves.sort()).toEqual(
-      expect.arrayContaining(["api.server.ts", "content-pages.server.ts", "feeds.server.ts", "sitemaps.server.ts", "thread-lists.server.ts"]),
+      expect.arrayContaining([
+        "api.server.ts",
+        "content-pages.server.ts",
+        "feeds.server.ts",
+        "sitemaps.server.ts",
+        "thread-lists.server.ts",
+      ]),
     );
   });
 });

@@ -4,9 +4,33 @@ import { plainText } from "~/utils/plain-text";
 import { restoreSettings, setSettings } from "./settings";
 
 const allowedTags = new Set([
-  "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
-  "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
-  "table", "thead", "tbody", "tr", "th", "td", "img", "input",
+  "p",
+  "br",
+  "hr",
+  "strong",
+  "em",
+  "del",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "img",
+  "input",
 ]);
 
 /** Every real tag in the output, with its attributes, so assertions look at markup rather than escaped text. */
@@ -82,9 +106,16 @@ describe("rendering markdown", () => {
   });
 
   it("turns another site's image into a link to it, so no reader's browser fetches it", () => {
-    for (const source of ["![pixel](https://tracker.example/p.gif)", "![pixel](//tracker.example/p.gif)", "![pixel][ref]\n\n[ref]: https://tracker.example/p.gif"]) {
+    for (const source of [
+      "![pixel](https://tracker.example/p.gif)",
+      "![pixel](//tracker.example/p.gif)",
+      "![pixel][ref]\n\n[ref]: https://tracker.example/p.gif",
+    ]) {
       const tags = tagsOf(renderMarkdown(source));
-      expect(tags.some((t) => t.name === "img"), source).toBe(false);
+      expect(
+        tags.some((t) => t.name === "img"),
+        source,
+      ).toBe(false);
       const link = tags.find((t) => t.name === "a");
       expect(link?.attributes.rel, source).toBe("nofollow ugc noopener");
       expect(renderMarkdown(source), source).toContain(">pixel</a>");

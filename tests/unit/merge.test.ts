@@ -64,7 +64,11 @@ describe("merging a duplicate idea", () => {
       .where("user_id", "=", watcher.id)
       .executeTakeFirst();
     expect(follower?.level).toBe("watching");
-    const measure = await getDb().selectFrom("success_measures").select("thread_id").where("user_id", "=", measurer.id).executeTakeFirstOrThrow();
+    const measure = await getDb()
+      .selectFrom("success_measures")
+      .select("thread_id")
+      .where("user_id", "=", measurer.id)
+      .executeTakeFirstOrThrow();
     expect(measure.thread_id).toBe(target);
     const entry = await getDb().selectFrom("status_changes").selectAll().where("thread_id", "=", source).executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ to_status: "merged", merged_into_id: target, actor_id: staff.id });
@@ -206,7 +210,8 @@ describe("finding the idea to merge into", () => {
     const author = await createTestUser();
     const staff = await createTestUser({ role: "staff" });
     const [ledger, pulse] = [await createTestProduct(), await createTestProduct()];
-    const make = (productId: number, title: string, kind: "idea" | "question" = "idea") => createTestThread(author, { productId, kind, title });
+    const make = (productId: number, title: string, kind: "idea" | "question" = "idea") =>
+      createTestThread(author, { productId, kind, title });
     const source = await make(ledger, "Quokka reports by email");
     return {
       author,

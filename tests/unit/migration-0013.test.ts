@@ -25,8 +25,22 @@ describe("migration 0013", () => {
         .values({ slug: "old", name: "Old", description: "", position: 1, created_at: 1 })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const thread = { product_id: product.id, author_id: user.id, kind: "discussion" as const, body: "b", body_html: "<p>b</p>", last_activity_at: 1, created_at: 1 };
-      await db.insertInto("threads").values([{ ...thread, title: "Kept" }, { ...thread, title: "Deleted", deleted_at: 2 }]).execute();
+      const thread = {
+        product_id: product.id,
+        author_id: user.id,
+        kind: "discussion" as const,
+        body: "b",
+        body_html: "<p>b</p>",
+        last_activity_at: 1,
+        created_at: 1,
+      };
+      await db
+        .insertInto("threads")
+        .values([
+          { ...thread, title: "Kept" },
+          { ...thread, title: "Deleted", deleted_at: 2 },
+        ])
+        .execute();
       const stale = await db.selectFrom("products").select("thread_count").executeTakeFirstOrThrow();
       expect(stale.thread_count).toBe(2);
 

@@ -87,7 +87,9 @@ describe("staff tools on threads", () => {
     const { staff, threadId } = await setup();
     await setThreadState(staff, threadId, "lock", "Heated");
     await hideContent(staff, thread(threadId), "Personal data");
-    const { entries } = await listAudit(staff, { actor: (await getDb().selectFrom("users").select("username").where("id", "=", staff.id).executeTakeFirstOrThrow()).username });
+    const { entries } = await listAudit(staff, {
+      actor: (await getDb().selectFrom("users").select("username").where("id", "=", staff.id).executeTakeFirstOrThrow()).username,
+    });
     expect(entries.map((e) => [e.action, e.targetId, e.reason])).toEqual([
       ["thread.hide", threadId, "Personal data"],
       ["thread.lock", threadId, "Heated"],
@@ -168,7 +170,11 @@ describe("suspension", () => {
     const suspended = { ...author, suspendedUntil: Date.now() + 86_400_000 };
     expect(await statusOf(() => createReply(suspended, threadId, "Let me in"))).toBe(403);
     await liftSuspension(staff, author.id);
-    const row = await getDb().selectFrom("users").select(["suspended_until", "suspended_reason"]).where("id", "=", author.id).executeTakeFirstOrThrow();
+    const row = await getDb()
+      .selectFrom("users")
+      .select(["suspended_until", "suspended_reason"])
+      .where("id", "=", author.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ suspended_until: null, suspended_reason: null });
   });
 

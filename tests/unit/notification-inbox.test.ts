@@ -22,7 +22,15 @@ async function threadWithReplies(count: number, title = "Month-end checklist") {
 }
 
 const unreadOf = async (userId: number, threadId: number) =>
-  (await getDb().selectFrom("notifications").select("id").where("user_id", "=", userId).where("thread_id", "=", threadId).where("read_at", "is", null).execute()).length;
+  (
+    await getDb()
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("thread_id", "=", threadId)
+      .where("read_at", "is", null)
+      .execute()
+  ).length;
 
 describe("the notifications page", () => {
   it("groups several replies to one thread into one line that leads to the first unread reply", async () => {
@@ -106,10 +114,20 @@ describe("seeing a thread page reads what it shows", () => {
   it("the replies on the page shown, not those on a later page", async () => {
     const { author, threadId } = await threadWithReplies(52);
     const page = await getThreadPage(threadId, author);
-    await markSeenOnThreadPage(author, threadId, page.replies.map((r) => r.id), true);
+    await markSeenOnThreadPage(
+      author,
+      threadId,
+      page.replies.map((r) => r.id),
+      true,
+    );
     expect(await unreadOf(author.id, threadId)).toBe(2);
     const second = await getThreadPage(threadId, author, 2);
-    await markSeenOnThreadPage(author, threadId, second.replies.map((r) => r.id), false);
+    await markSeenOnThreadPage(
+      author,
+      threadId,
+      second.replies.map((r) => r.id),
+      false,
+    );
     expect(await unreadOf(author.id, threadId)).toBe(0);
   });
 

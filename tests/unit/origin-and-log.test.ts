@@ -5,8 +5,7 @@ import { pageCsp } from "~/utils/security-headers.server";
 
 describe("judging where a form came from", () => {
   const host = "forum.example:8443";
-  const judge = (origin?: string, referer?: string, hasSessionCookie = true) =>
-    judgeOrigin({ origin, referer, host, hasSessionCookie });
+  const judge = (origin?: string, referer?: string, hasSessionCookie = true) => judgeOrigin({ origin, referer, host, hasSessionCookie });
 
   it.each([
     ["https://forum.example:8443", undefined, "same-origin"],
@@ -46,7 +45,10 @@ describe("what the request log keeps of a URL", () => {
   it.each([
     ["/unsubscribe?token=abc.def.ghi", "/unsubscribe?token=[redacted]"],
     ["/search?q=csv%20import&page=2", "/search?q=csv%20import&page=2"],
-    ["/reset?resetToken=1&code=2&api_key=3&password=4", "/reset?resetToken=[redacted]&code=[redacted]&api_key=[redacted]&password=[redacted]"],
+    [
+      "/reset?resetToken=1&code=2&api_key=3&password=4",
+      "/reset?resetToken=[redacted]&code=[redacted]&api_key=[redacted]&password=[redacted]",
+    ],
     ["/threads/1/slug", "/threads/1/slug"],
     ["http://localhost:3000/?token=x", "/?token=[redacted]"],
   ])("%s is logged as %s", (url, logged) => {

@@ -89,7 +89,10 @@ describe("the page cache", () => {
       http.get(`${base}/gzip`, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
         expect(res.headers["content-encoding"]).toBe("gzip");
         const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks))).on("error", reject);
+        res
+          .on("data", (c: Buffer) => chunks.push(c))
+          .on("end", () => resolve(Buffer.concat(chunks)))
+          .on("error", reject);
       });
     });
     const html = gunzipSync(raw).toString();
@@ -156,8 +159,14 @@ describe("the page cache", () => {
     const author = await createTestUser();
     await get("/after-write");
     const before = contentVersion();
-    await getDb().insertInto("sessions").values({ id: "s1", user_id: author.id, expires_at: Date.now() + 60_000, created_at: Date.now() }).execute();
-    await getDb().insertInto("notifications").values({ user_id: author.id, kind: "reply", created_at: Date.now(), read_at: null }).execute();
+    await getDb()
+      .insertInto("sessions")
+      .values({ id: "s1", user_id: author.id, expires_at: Date.now() + 60_000, created_at: Date.now() })
+      .execute();
+    await getDb()
+      .insertInto("notifications")
+      .values({ user_id: author.id, kind: "reply", created_at: Date.now(), read_at: null })
+      .execute();
     expect(contentVersion()).toBe(before);
     expect((await get("/after-write")).headers.get("x-page-cache")).toBe("hit");
     await createTestThread(author, { title: "A new thread" });
@@ -200,7 +209,9 @@ describe("which writes move the content version", () => {
     expect(changesPublicContent(node(db.updateTable("threads").set({ title: "x" }).where("id", "=", 1)))).toBe(true);
     expect(changesPublicContent(node(db.deleteFrom("posts").where("id", "=", 1)))).toBe(true);
     expect(changesPublicContent(node(db.insertInto("settings").values({ key: "site_name", value: "x" })))).toBe(true);
-    expect(changesPublicContent(node(db.insertInto("notifications").values({ user_id: 1, kind: "reply", created_at: now, read_at: null })))).toBe(false);
+    expect(
+      changesPublicContent(node(db.insertInto("notifications").values({ user_id: 1, kind: "reply", created_at: now, read_at: null }))),
+    ).toBe(false);
     expect(changesPublicContent(node(db.updateTable("sessions").set({ expires_at: now }).where("id", "=", "s")))).toBe(false);
     expect(changesPublicContent(node(sql`select 1`))).toBe(false);
     expect(changesPublicContent(node(sql`with x as (select 1) select * from x`))).toBe(false);

@@ -12,7 +12,8 @@ import { restoreSettings, setSettings } from "./settings";
 const HOUR = 3_600_000;
 
 /** The limit a post of this text would meet now. */
-const checkPostingLimit = (actor: TestActor, kind: PostingKind, body: string) => postingLimitFor(getDb(), actor, kind, renderMarkdown(body));
+const checkPostingLimit = (actor: TestActor, kind: PostingKind, body: string) =>
+  postingLimitFor(getDb(), actor, kind, renderMarkdown(body));
 
 beforeEach(() =>
   setSettings({
@@ -49,7 +50,11 @@ describe("limits on new members", () => {
 
     await createTestUser({ username: "mentioned-a" });
     await createTestUser({ username: "mentioned-b" });
-    await createReply(member, threadId, "Thanks @mentioned-a and @mentioned-b, see [docs](https://docs.example) and [faq](https://faq.example).");
+    await createReply(
+      member,
+      threadId,
+      "Thanks @mentioned-a and @mentioned-b, see [docs](https://docs.example) and [faq](https://faq.example).",
+    );
     expect(await countPosts(member.id)).toBe(1);
   });
 
@@ -98,7 +103,11 @@ describe("limits on new members", () => {
     const { member, threadId } = await newMemberAndThread();
     for (let i = 0; i < 3; i++) await createReply(member, threadId, `Reply ${i}`);
     expect(await checkPostingLimit(member, "reply", "Fourth")).not.toBeNull();
-    await getDb().updateTable("users").set({ created_at: Date.now() - 25 * HOUR }).where("id", "=", member.id).execute();
+    await getDb()
+      .updateTable("users")
+      .set({ created_at: Date.now() - 25 * HOUR })
+      .where("id", "=", member.id)
+      .execute();
     expect(await checkPostingLimit(member, "reply", threeLinks)).toBeNull();
     const row = await getDb().selectFrom("users").select("trust_level").where("id", "=", member.id).executeTakeFirstOrThrow();
     expect(row.trust_level).toBe(1);

@@ -160,9 +160,7 @@ describe("archiving a product", () => {
     expect((await getProductById(productId))?.archived_at).toEqual(expect.any(Number));
     expect((await getThreadRow(threadId)).product_id).toBe(productId);
     const threadsBefore = await getDb().selectFrom("threads").select("id").where("product_id", "=", productId).execute();
-    expect(
-      await statusOf(() => createThread(member, { productId, kind: "question", title: "Too late?", body: "Anyone?" })),
-    ).toBe(400);
+    expect(await statusOf(() => createThread(member, { productId, kind: "question", title: "Too late?", body: "Anyone?" }))).toBe(400);
     expect(await getDb().selectFrom("threads").select("id").where("product_id", "=", productId).execute()).toEqual(threadsBefore);
     expect(await auditActions(productId)).toEqual(["product.archive"]);
   });

@@ -30,7 +30,22 @@ const BIG_TABLES = new Set(["threads", "posts", "votes", "notifications", "users
  * search on these indexes is accepted.
  */
 const ONE_MEMBER_INDEXES = ["posts_author", "threads_author"];
-const SQL_WORDS = new Set(["where", "inner", "left", "cross", "join", "on", "order", "group", "limit", "using", "natural", "as", "union", "select"]);
+const SQL_WORDS = new Set([
+  "where",
+  "inner",
+  "left",
+  "cross",
+  "join",
+  "on",
+  "order",
+  "group",
+  "limit",
+  "using",
+  "natural",
+  "as",
+  "union",
+  "select",
+]);
 
 const sortColumns = { activity: "last_activity_at", newest: "created_at", votes: "vote_count", replies: "reply_count" } as const;
 
@@ -51,7 +66,8 @@ function populate(db: SQLite.Database) {
     const user = db.prepare(
       "insert into users (id, username, display_name, email, password_hash, role, created_at, trust_level) values (?, ?, ?, ?, 'x', ?, ?, 1)",
     );
-    for (let id = 1; id <= USERS; id++) user.run(id, `member${id}`, id % 3 ? `Member ${id}` : null, `member${id}@example.com`, id <= 3 ? "staff" : "member", now - 400 * DAY);
+    for (let id = 1; id <= USERS; id++)
+      user.run(id, `member${id}`, id % 3 ? `Member ${id}` : null, `member${id}@example.com`, id <= 3 ? "staff" : "member", now - 400 * DAY);
     const product = db.prepare("insert into products (id, slug, name, description, position, created_at) values (?, ?, ?, '', ?, ?)");
     for (let id = 1; id <= PRODUCTS; id++) product.run(id, `product-${id}`, `Product ${id}`, id, now);
     const tag = db.prepare("insert into tags (id, slug, name, created_at) values (?, ?, ?, ?)");
@@ -65,11 +81,17 @@ function populate(db: SQLite.Database) {
     const post = db.prepare("insert into posts (id, thread_id, author_id, body, body_html, created_at) values (?, ?, ?, ?, ?, ?)");
     const answer = db.prepare("update threads set accepted_answer_post_id = ? where id = ?");
     const vote = db.prepare("insert into votes (thread_id, user_id, created_at) values (?, ?, ?)");
-    const change = db.prepare("insert into status_changes (thread_id, from_status, to_status, actor_id, created_at) values (?, 'open', ?, 1, ?)");
-    const credit = db.prepare("insert into co_designers (thread_id, user_id, contribution, credited_by, created_at) values (?, ?, 'Proposed it', 1, ?)");
+    const change = db.prepare(
+      "insert into status_changes (thread_id, from_status, to_status, actor_id, created_at) values (?, 'open', ?, 1, ?)",
+    );
+    const credit = db.prepare(
+      "insert into co_designers (thread_id, user_id, contribution, credited_by, created_at) values (?, ?, 'Proposed it', 1, ?)",
+    );
     const threadTag = db.prepare("insert into thread_tags (thread_id, tag_id) values (?, ?)");
     const subscription = db.prepare("insert into subscriptions (thread_id, user_id, level, created_at) values (?, ?, 'watching', ?)");
-    const notification = db.prepare("insert into notifications (user_id, kind, thread_id, created_at, read_at) values (?, 'reply', ?, ?, ?)");
+    const notification = db.prepare(
+      "insert into notifications (user_id, kind, thread_id, created_at, read_at) values (?, 'reply', ?, ?, ?)",
+    );
     let postId = 0;
     for (let id = 1; id <= THREADS; id++) {
       const kind = kinds[id % 3]!;
@@ -78,14 +100,34 @@ function populate(db: SQLite.Database) {
       const author = 1 + (id % USERS);
       const votes = kind === "idea" ? id % 9 : 0;
       thread.run(
-        id, 1 + (id % PRODUCTS), author, kind, `Thread ${id} about invoices and exports`, "Body of the thread about invoices.",
-        "<p>Body of the thread about invoices.</p>", status, status ? created + DAY : null, id % 500 === 0 ? 1 : 0,
-        votes, REPLIES_PER_THREAD, created + 2 * DAY, created, status === "planned" ? created + DAY : null, status === "planned" ? 1 : null,
+        id,
+        1 + (id % PRODUCTS),
+        author,
+        kind,
+        `Thread ${id} about invoices and exports`,
+        "Body of the thread about invoices.",
+        "<p>Body of the thread about invoices.</p>",
+        status,
+        status ? created + DAY : null,
+        id % 500 === 0 ? 1 : 0,
+        votes,
+        REPLIES_PER_THREAD,
+        created + 2 * DAY,
+        created,
+        status === "planned" ? created + DAY : null,
+        status === "planned" ? 1 : null,
         id % 400 === 7 ? created : null,
       );
       for (let r = 0; r < REPLIES_PER_THREAD; r++) {
         postId++;
-        post.run(postId, id, 1 + ((id + r * 7) % USERS), `Reply ${r} about invoice totals.`, `<p>Reply ${r} about invoice totals.</p>`, created + r * 3_600_000);
+        post.run(
+          postId,
+          id,
+          1 + ((id + r * 7) % USERS),
+          `Reply ${r} about invoice totals.`,
+          `<p>Reply ${r} about invoice totals.</p>`,
+          created + r * 3_600_000,
+        );
         subscription.run(id, 1 + ((id + r * 7) % USERS), created);
       }
       if (kind === "question" && id % 2) answer.run(postId, id);
@@ -142,17 +184,21 @@ function planProblems(query: Captured): string[] {
   const tables = tablesByAlias(query.sql);
   const tableOf = (detail: string) => {
     const name = /^(?:SCAN|SEARCH) (\S+)/.exec(detail)?.[1];
-    return name ? tables.get(name) ?? name : null;
+    return name ? (tables.get(name) ?? name) : null;
   };
   const problems: string[] = [];
   const limited = /\blimit\b/i.test(query.sql);
   for (const row of plan) {
     const table = tableOf(row.detail);
     if (row.detail.startsWith("SCAN ") && table && BIG_TABLES.has(table)) {
-      const orderedWalk = / USING (COVERING )?INDEX /.test(row.detail) && limited && !plan.some((r) => r.parent === row.parent && r.detail.includes("TEMP B-TREE"));
+      const orderedWalk =
+        / USING (COVERING )?INDEX /.test(row.detail) &&
+        limited &&
+        !plan.some((r) => r.parent === row.parent && r.detail.includes("TEMP B-TREE"));
       if (!orderedWalk) problems.push(row.detail);
     }
-    if (row.detail.startsWith("SCAN ") && table === "search_index" && !/VIRTUAL TABLE INDEX \d+:\S*M/.test(row.detail)) problems.push(row.detail);
+    if (row.detail.startsWith("SCAN ") && table === "search_index" && !/VIRTUAL TABLE INDEX \d+:\S*M/.test(row.detail))
+      problems.push(row.detail);
     if (/USE TEMP B-TREE FOR .*ORDER BY/.test(row.detail)) {
       // The loop that feeds the sort is the first table read at the same level.
       const outer = plan.filter((r) => r.parent === row.parent && /^(SCAN|SEARCH) /.test(r.detail)).sort((a, b) => a.id - b.id)[0];
@@ -212,11 +258,15 @@ describe("the busiest pages walk indexes on a populated forum", () => {
     // A later page seeks to its cursor in the index (page 500 costs what page 1 costs), rather than walking up to it.
     const column = sortColumns[sort];
     for (const page of [{ after }, { before }]) {
-      const paged = (await capture(() => listThreads({ productId: 1 }, sort, {}, page))).filter((q) => q.sql.includes(`"threads"."${column}", "threads"."id") `));
+      const paged = (await capture(() => listThreads({ productId: 1 }, sort, {}, page))).filter((q) =>
+        q.sql.includes(`"threads"."${column}", "threads"."id") `),
+      );
       expect(paged.length).toBeGreaterThan(0);
       for (const query of paged) {
         const plan = sqlite.prepare(`explain query plan ${query.sql}`).all(...query.params) as PlanRow[];
-        expect(plan.map((r) => r.detail).join("\n")).toMatch(new RegExp(`SEARCH threads USING INDEX \\w+ \\(product_id=\\? AND pinned=\\? AND ${column}[<>]\\?\\)`));
+        expect(plan.map((r) => r.detail).join("\n")).toMatch(
+          new RegExp(`SEARCH threads USING INDEX \\w+ \\(product_id=\\? AND pinned=\\? AND ${column}[<>]\\?\\)`),
+        );
       }
     }
   });
@@ -274,7 +324,9 @@ describe("the busiest pages walk indexes on a populated forum", () => {
 /** SQLite's plan of one query, with every parameter replaced by 1. */
 const plan = async (query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
   const compiled = query.compile();
-  return (sqlite.prepare(`explain query plan ${compiled.sql.replace(/\?/g, "1")}`).all() as { detail: string }[]).map((r) => r.detail).join("\n");
+  return (sqlite.prepare(`explain query plan ${compiled.sql.replace(/\?/g, "1")}`).all() as { detail: string }[])
+    .map((r) => r.detail)
+    .join("\n");
 };
 
 describe("thread lists", () => {

@@ -67,13 +67,21 @@ describe("settings", () => {
       .map((file) => ({ file: path.join(dir, file), text: read(path.join(dir, file)) }));
 
   it("are read from the environment only by app/config.server.ts", () => {
-    const readers = [...sources("app"), ...sources("db")].filter(({ text }) => /process\.env|import\.meta\.env/.test(text)).map(({ file }) => file);
+    const readers = [...sources("app"), ...sources("db")]
+      .filter(({ text }) => /process\.env|import\.meta\.env/.test(text))
+      .map(({ file }) => file);
     expect(readers).toEqual([path.join("app", "config.server.ts")]);
   });
 
   it("the scripts read are declared settings or documented for their tool", () => {
-    const docs = fs.readdirSync(path.join(root, "docs")).map((file) => read(path.join("docs", file))).join("\n") + readme;
-    const names = new Set(sources("scripts").flatMap(({ text }) => [...text.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!)));
+    const docs =
+      fs
+        .readdirSync(path.join(root, "docs"))
+        .map((file) => read(path.join("docs", file)))
+        .join("\n") + readme;
+    const names = new Set(
+      sources("scripts").flatMap(({ text }) => [...text.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!)),
+    );
     expect(names.size).toBeGreaterThan(3);
     expect([...names].filter((name) => !(name in settings) && !new RegExp(`\\b${name}\\b`).test(docs))).toEqual([]);
   });

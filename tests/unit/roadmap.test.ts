@@ -43,7 +43,11 @@ describe("the roadmap", () => {
     const old = await ideaAt("shipped", product, "Old shipped idea");
     await getDb().updateTable("threads").set({ hidden_at: Date.now() }).where("id", "=", hidden.threadId).execute();
     await getDb().updateTable("threads").set({ deleted_at: Date.now() }).where("id", "=", deleted.threadId).execute();
-    await getDb().updateTable("threads").set({ status_changed_at: Date.now() - 400 * 86_400_000 }).where("id", "=", old.threadId).execute();
+    await getDb()
+      .updateTable("threads")
+      .set({ status_changed_at: Date.now() - 400 * 86_400_000 })
+      .where("id", "=", old.threadId)
+      .execute();
     const roadmap = await getRoadmap({ productId: product });
     expect(roadmap.planned).toHaveLength(0);
     expect(roadmap.shipped).toHaveLength(0);

@@ -50,7 +50,12 @@ function family(type: string): string {
 
 /** One spelling of an SQL expression for both engines: no quotes, casts, brackets, spaces or case. */
 const normalize = (expression: string | null) =>
-  expression === null ? null : expression.toLowerCase().replace(/::[a-z ]+/g, "").replace(/["()\s]/g, "");
+  expression === null
+    ? null
+    : expression
+        .toLowerCase()
+        .replace(/::[a-z ]+/g, "")
+        .replace(/["()\s]/g, "");
 
 const emptyTable = (): Table => ({
   columns: new Map(),
@@ -69,34 +74,63 @@ function sqliteSchema(file: string): Schema {
   for (const { name, sql: definition } of tables) {
     if (SEARCH_TABLE.test(name) || BOOKKEEPING_TABLE.test(name)) continue;
     const table = emptyTable();
-    const columns = db.prepare(`pragma table_info("${name}")`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
+    const columns = db.prepare(`pragma table_info("${name}")`).all() as {
+      name: string;
+      type: string;
+      notnull: number;
+      dflt_value: string | null;
+      pk: number;
+    }[];
     for (const c of columns) {
-      table.columns.set(c.name, describeColumn({
-        family: family(c.type),
-        // SQLite lets a primary key column hold NULL unless it is the rowid; none of ours ever do.
-        nullable: c.notnull === 0 && c.pk === 0,
-        default: normalize(c.dflt_value),
-        caseInsensitive: new RegExp(`"${c.name}"[^,]*collate nocase`, "i").test(definition),
-      }));
+      table.columns.set(
+        c.name,
+        describeColumn({
+          family: family(c.type),
+          // SQLite lets a primary key column hold NULL unless it is the rowid; none of ours ever do.
+          nullable: c.notnull === 0 && c.pk === 0,
+          default: normalize(c.dflt_value),
+          caseInsensitive: new RegExp(`"${c.name}"[^,]*collate nocase`, "i").test(definition),
+        }),
+      );
     }
-    table.primaryKey = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name).join(", ");
-    for (const index of db.prepare(`pragma index_list("${name}")`).all() as { name: string; unique: number; origin: string; partial: number }[]) {
+    table.primaryKey = columns
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name)
+      .join(", ");
+    for (const index of db.prepare(`pragma index_list("${name}")`).all() as {
+      name: string;
+      unique: number;
+      origin: string;
+      partial: number;
+    }[]) {
       const cols = (db.prepare(`pragma index_xinfo("${index.name}")`).all() as { name: string | null; desc: number; key: number }[])
         .filter((c) => c.key === 1)
         .map((c) => `${c.name}${c.desc ? " desc" : ""}`)
         .join(", ");
       if (index.origin === "u") table.unique.add(cols);
       if (index.origin !== "c") continue;
-      const where = (db.prepare("select sql from sqlite_master where name = ?").get(index.name) as { sql: string }).sql.match(/ where (.*)$/is)?.[1] ?? null;
+      const where =
+        (db.prepare("select sql from sqlite_master where name = ?").get(index.name) as { sql: string }).sql.match(/ where (.*)$/is)?.[1] ??
+        null;
       table.indexes.set(index.name, describeIndex(index.unique === 1, cols, normalize(where)));
     }
-    for (const fk of db.prepare(`pragma foreign_key_list("${name}")`).all() as { table: string; from: string; to: string; on_delete: string }[]) {
+    for (const fk of db.prepare(`pragma foreign_key_list("${name}")`).all() as {
+      table: string;
+      from: string;
+      to: string;
+      on_delete: string;
+    }[]) {
       table.foreignKeys.add(`${fk.from} → ${fk.table}.${fk.to} on delete ${fk.on_delete.toLowerCase()}`);
     }
     table.checks = (definition.match(/\bcheck\s*\(/gi) ?? []).length;
     schema.set(name, table);
   }
-  const triggers = db.prepare("select name, tbl_name, sql from sqlite_master where type = 'trigger'").all() as { name: string; tbl_name: string; sql: string }[];
+  const triggers = db.prepare("select name, tbl_name, sql from sqlite_master where type = 'trigger'").all() as {
+    name: string;
+    tbl_name: string;
+    sql: string;
+  }[];
   for (const trigger of triggers) {
     if (SEARCH_TRIGGER.test(trigger.name)) continue;
     const when = trigger.sql.match(/\b(before|after|instead of)\s+(insert|update|delete)\b/i)!;
@@ -112,7 +146,14 @@ const describeIndex = (unique: boolean, columns: string, where: string | null) =
 async function postgresSchema(): Promise<Schema> {
   const db = getDb();
   const schema: Schema = new Map();
-  const { rows: columns } = await sql<{ table: string; column: string; type: string; nullable: string; default: string | null; collation: string | null }>`
+  const { rows: columns } = await sql<{
+    table: string;
+    column: string;
+    type: string;
+    nullable: string;
+    default: string | null;
+    collation: string | null;
+  }>`
     select c.table_name as table, c.column_name as column, c.udt_name as type, c.is_nullable as nullable,
            c.column_default as default, c.collation_name as collation
     from information_schema.columns c
@@ -124,14 +165,24 @@ async function postgresSchema(): Promise<Schema> {
     if (SEARCH_TABLE.test(c.table) || BOOKKEEPING_TABLE.test(c.table)) continue;
     if (!schema.has(c.table)) schema.set(c.table, emptyTable());
     const identity = c.default === null && (await isIdentity(c.table, c.column));
-    schema.get(c.table)!.columns.set(c.column, describeColumn({
-      family: family(c.type),
-      nullable: c.nullable === "YES",
-      default: identity ? null : normalize(c.default),
-      caseInsensitive: c.type === "citext",
-    }));
+    schema.get(c.table)!.columns.set(
+      c.column,
+      describeColumn({
+        family: family(c.type),
+        nullable: c.nullable === "YES",
+        default: identity ? null : normalize(c.default),
+        caseInsensitive: c.type === "citext",
+      }),
+    );
   }
-  const { rows: constraints } = await sql<{ table: string; type: string; columns: string[]; target: string | null; targetColumns: string[] | null; onDelete: string }>`
+  const { rows: constraints } = await sql<{
+    table: string;
+    type: string;
+    columns: string[];
+    target: string | null;
+    targetColumns: string[] | null;
+    onDelete: string;
+  }>`
     select cl.relname as table, co.contype as type,
            array(select a.attname::text from unnest(co.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = co.conrelid and a.attnum = k.n order by k.i) as columns,
            target.relname as target,
@@ -148,7 +199,8 @@ async function postgresSchema(): Promise<Schema> {
     if (!table) continue;
     if (c.type === "p") table.primaryKey = c.columns.join(", ");
     if (c.type === "u") table.unique.add(c.columns.join(", "));
-    if (c.type === "f") table.foreignKeys.add(`${c.columns.join(", ")} → ${c.target}.${c.targetColumns!.join(", ")} on delete ${onDelete[c.onDelete]}`);
+    if (c.type === "f")
+      table.foreignKeys.add(`${c.columns.join(", ")} → ${c.target}.${c.targetColumns!.join(", ")} on delete ${onDelete[c.onDelete]}`);
     if (c.type === "c") table.checks++;
   }
   const { rows: indexes } = await sql<{ table: string; name: string; unique: boolean; definition: string; where: string | null }>`
@@ -163,7 +215,10 @@ async function postgresSchema(): Promise<Schema> {
   for (const index of indexes) {
     const table = schema.get(index.table);
     if (!table) continue;
-    const cols = index.definition.match(/USING \w+ \((.*?)\)( WHERE|$)/)![1]!.replace(/"/g, "").replace(/ DESC/g, " desc");
+    const cols = index.definition
+      .match(/USING \w+ \((.*?)\)( WHERE|$)/)![1]!
+      .replace(/"/g, "")
+      .replace(/ DESC/g, " desc");
     table.indexes.set(index.name, describeIndex(index.unique, cols, normalize(index.where)));
   }
   const { rows: triggers } = await sql<{ name: string; table: string; timing: string; event: string }>`
@@ -250,13 +305,18 @@ describe("the PostgreSQL schema matches SQLite's", () => {
       from information_schema.columns
       where table_schema = 'public' and udt_name in ('text', 'citext', 'varchar') and table_name not like 'kysely_%'
     `.execute(getDb());
-    expect(rows.filter((r) => r.collation !== "C").map((r) => `${r.column} has collation ${r.collation ?? "default"}, not "C"`)).toEqual([]);
+    expect(rows.filter((r) => r.collation !== "C").map((r) => `${r.column} has collation ${r.collation ?? "default"}, not "C"`)).toEqual(
+      [],
+    );
   });
 
   it("reports a difference in words", () => {
     const table = () => ({ ...emptyTable(), columns: new Map([["id", "integer not null"]]) });
     const a: Schema = new Map([["things", table()]]);
-    const b: Schema = new Map([["things", table()], ["extra", table()]]);
+    const b: Schema = new Map([
+      ["things", table()],
+      ["extra", table()],
+    ]);
     b.get("things")!.columns.set("name", "text");
     b.get("things")!.columns.set("id", "integer");
     b.get("things")!.indexes.set("things_name", "(name)");

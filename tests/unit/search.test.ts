@@ -16,7 +16,7 @@ const hostileQueries = [
   '"',
   '""',
   '"unbalanced',
-  "unbalanced\"",
+  'unbalanced"',
   "'",
   "*",
   "**",
@@ -54,7 +54,7 @@ const hostileQueries = [
   "\u0000\u0002\u0003",
   "x".repeat(10_000),
   "invoice ".repeat(2_000),
-  "\"a\" \"b\" \"c\" \"d\" \"e\" \"f\" \"g\" \"h\" \"i\" \"j\" \"k\" \"l\" \"m\" \"n\"",
+  '"a" "b" "c" "d" "e" "f" "g" "h" "i" "j" "k" "l" "m" "n"',
 ];
 
 describe("search query sanitizing", () => {
@@ -204,7 +204,11 @@ describe("searching threads", () => {
 const DAY = 86_400_000;
 
 async function setLastActivity(threadId: number, daysAgo: number) {
-  await getDb().updateTable("threads").set({ last_activity_at: Date.now() - daysAgo * DAY }).where("id", "=", threadId).execute();
+  await getDb()
+    .updateTable("threads")
+    .set({ last_activity_at: Date.now() - daysAgo * DAY })
+    .where("id", "=", threadId)
+    .execute();
 }
 
 /** Adds replies straight to the table (the full-text triggers index them), oldest first. */
@@ -212,7 +216,9 @@ async function addReplies(author: TestActor, threadId: number, bodies: string[])
   const start = Date.now() - bodies.length;
   await getDb()
     .insertInto("posts")
-    .values(bodies.map((body, i) => ({ thread_id: threadId, author_id: author.id, body, body_html: `<p>${body}</p>`, created_at: start + i })))
+    .values(
+      bodies.map((body, i) => ({ thread_id: threadId, author_id: author.id, body, body_html: `<p>${body}</p>`, created_at: start + i })),
+    )
     .execute();
 }
 
@@ -235,7 +241,12 @@ describe("ranking and the limit on matches read", () => {
 
     const { results, total, capped } = await searchThreads("okapi");
     expect(results.map((r) => r.id).slice(2)).toEqual([inReply, newBody, oldBody]);
-    expect(results.map((r) => r.id).slice(0, 2).sort()).toEqual([inTitle, titleAndReply].sort());
+    expect(
+      results
+        .map((r) => r.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([inTitle, titleAndReply].sort());
     expect(total).toBe(5);
     expect(capped).toBe(false);
     // A thread's own matching text is its snippet; otherwise its newest matching reply.
@@ -252,7 +263,11 @@ describe("ranking and the limit on matches read", () => {
     const second = await createTestThread(author, { title: "Second", body: "nothing" });
     await createTestReply(author, second, "beta words about a tapir");
     const { results } = await searchThreads("tapir");
-    const text = (id: number) => results.find((r) => r.id === id)!.snippet.map((p) => p.text).join("");
+    const text = (id: number) =>
+      results
+        .find((r) => r.id === id)!
+        .snippet.map((p) => p.text)
+        .join("");
     expect(text(first)).toContain("alpha");
     expect(text(first)).not.toContain("beta");
     expect(text(second)).toContain("beta");
@@ -269,7 +284,11 @@ describe("ranking and the limit on matches read", () => {
     const inTitle = await createTestThread(author, { productId, title: "Numbat habits", body: "text" });
     const inBody = await createTestThread(author, { productId, title: "Marsupials", body: "The numbat eats termites." });
     const busy = await createTestThread(author, { productId, title: "Busy thread", body: "text" });
-    await addReplies(author, busy, Array.from({ length: SEARCH_MAX_MATCHES - 1 }, (_, i) => `numbat reply ${i}`));
+    await addReplies(
+      author,
+      busy,
+      Array.from({ length: SEARCH_MAX_MATCHES - 1 }, (_, i) => `numbat reply ${i}`),
+    );
     const last = await createTestReply(await createTestUser(), busy, "the newest numbat reply");
     await setLastActivity(inBody, 2);
     await setLastActivity(elsewhere, 5);
@@ -299,7 +318,9 @@ describe("ranking and the limit on matches read", () => {
   it("summarises a result count, a single match and paging", () => {
     expect(searchSummary({ q: "x", total: 1, capped: false, page: 1, pageCount: 1 })).toBe("1 thread matches “x”");
     expect(searchSummary({ q: "x", total: 45, capped: false, page: 2, pageCount: 3 })).toBe("45 threads match “x” · page 2 of 3");
-    expect(searchSummary({ q: "x", total: 1200, capped: true, page: 1, pageCount: 60 })).toMatch(/^More than 1,000 threads and replies match “x”\..* · page 1 of 60$/);
+    expect(searchSummary({ q: "x", total: 1200, capped: true, page: 1, pageCount: 60 })).toMatch(
+      /^More than 1,000 threads and replies match “x”\..* · page 1 of 60$/,
+    );
   });
 });
 

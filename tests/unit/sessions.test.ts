@@ -60,7 +60,7 @@ describe("session expiry", () => {
     expect(await signedInAs(id)).toBe(user.id);
 
     // Used on day 13, so it now runs until day 13 + 14; one day more is too late.
-    vi.setSystemTime(start + (2 * SESSION_IDLE_DAYS) * DAY);
+    vi.setSystemTime(start + 2 * SESSION_IDLE_DAYS * DAY);
     expect(await signedInAs(id)).toBeNull();
     expect(await sessionRow(id)).toBeUndefined();
   });
@@ -85,7 +85,11 @@ describe("session expiry", () => {
     const live = await signIn(user.id);
     const idle = await signIn(user.id);
     const old = await signIn(user.id);
-    await getDb().updateTable("sessions").set({ expires_at: Date.now() - 1 }).where("id", "=", idle).execute();
+    await getDb()
+      .updateTable("sessions")
+      .set({ expires_at: Date.now() - 1 })
+      .where("id", "=", idle)
+      .execute();
     await getDb()
       .updateTable("sessions")
       .set({ created_at: Date.now() - SESSION_MAX_AGE_DAYS * DAY - 1 })

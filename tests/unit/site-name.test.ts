@@ -43,8 +43,17 @@ describe("a renamed site", () => {
   it("is og:site_name and in the title of thread, product and tag pages", () => {
     const seo = { description: "", canonical: "https://example.com/x" };
     const pages = [
-      metaOf(route("threads.$id.($slug).tsx"), { thread: { title: "Offline mode", productName: "Ledger" }, hidden: null, pagination: { page: 1 }, seo: { ...seo, pager: {} } }),
-      metaOf(route("products.$slug.tsx"), { product: { name: "Ledger", slug: "ledger", description: "" }, canonical: seo.canonical, list: { pager: {} } }),
+      metaOf(route("threads.$id.($slug).tsx"), {
+        thread: { title: "Offline mode", productName: "Ledger" },
+        hidden: null,
+        pagination: { page: 1 },
+        seo: { ...seo, pager: {} },
+      }),
+      metaOf(route("products.$slug.tsx"), {
+        product: { name: "Ledger", slug: "ledger", description: "" },
+        canonical: seo.canonical,
+        list: { pager: {} },
+      }),
       metaOf(route("tags.$slug.tsx"), { tag: { name: "exports" }, canonical: seo.canonical, list: { pager: {} } }),
       metaOf(route("tags._index.tsx"), { canonical: seo.canonical }),
     ];
@@ -63,7 +72,9 @@ describe("a renamed site", () => {
     const feeds = [
       await (await siteFeed()).text(),
       await (await changelogFeed()).text(),
-      await (await productFeed({ params: { slug: "feed-product" }, request: new Request("http://x/"), context: { clientIp: "127.0.0.1" } })).text(),
+      await (
+        await productFeed({ params: { slug: "feed-product" }, request: new Request("http://x/"), context: { clientIp: "127.0.0.1" } })
+      ).text(),
     ];
     expect(feeds[0]).toContain(`<title>${NAME} — latest threads</title>`);
     expect(feeds[1]).toContain(`<title>${NAME} changelog</title>`);

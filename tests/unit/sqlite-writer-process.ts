@@ -17,7 +17,11 @@ for (let i = 0; i < Number(count); i++) {
     await db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom("threads").select("reply_count").where("id", "=", Number(threadId)).executeTakeFirstOrThrow();
       await new Promise((resolve) => setTimeout(resolve, 1));
-      await trx.updateTable("threads").set({ reply_count: row.reply_count + 1 }).where("id", "=", Number(threadId)).execute();
+      await trx
+        .updateTable("threads")
+        .set({ reply_count: row.reply_count + 1 })
+        .where("id", "=", Number(threadId))
+        .execute();
     });
   } catch (error) {
     failures.push(error instanceof Error ? error.message : String(error));

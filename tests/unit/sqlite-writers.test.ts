@@ -11,10 +11,14 @@ const TRANSACTIONS = 40;
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function startWriter(file: string, threadId: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/unit/sqlite-writer-process.ts", file, String(threadId), String(TRANSACTIONS)], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/unit/sqlite-writer-process.ts", file, String(threadId), String(TRANSACTIONS)],
+    {
+      cwd: root,
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const ready = new Promise<void>((resolve) => lines.once("line", () => resolve()));
   const result = new Promise<{ failures: string[] }>((resolve, reject) => {

@@ -49,7 +49,13 @@ describe("managing tags", () => {
     const author = await createTestUser();
     const staff = await createTestUser({ role: "staff" });
     const [tagId] = await makeTags(1, "gone");
-    const threadId = await createThread(author, { productId: await createTestProduct(), kind: "discussion", title: "Tagged", body: "x", tagIds: [tagId!] });
+    const threadId = await createThread(author, {
+      productId: await createTestProduct(),
+      kind: "discussion",
+      title: "Tagged",
+      body: "x",
+      tagIds: [tagId!],
+    });
     await deleteTag(staff, tagId!);
     expect(await threadTagIds(threadId)).toEqual([]);
   });
@@ -62,9 +68,9 @@ describe("tagging threads", () => {
     const productId = await createTestProduct();
     const id = await createThread(author, { productId, kind: "question", title: "Five tags", body: "x", tagIds: tags.slice(0, 5) });
     expect((await threadTagIds(id)).sort()).toEqual(tags.slice(0, 5).sort());
-    expect(
-      await statusOf(() => createThread(author, { productId, kind: "question", title: "Six tags", body: "x", tagIds: tags })),
-    ).toBe(400);
+    expect(await statusOf(() => createThread(author, { productId, kind: "question", title: "Six tags", body: "x", tagIds: tags }))).toBe(
+      400,
+    );
     expect(await statusOf(() => editThread(author, id, { title: "Five tags", body: "x", tagIds: tags }))).toBe(400);
     expect((await threadTagIds(id)).sort()).toEqual(tags.slice(0, 5).sort());
     // Nothing of the refused thread was stored.

@@ -2,14 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { createTag } from "~/models/tag.server";
 import { editThread, markAnswer } from "~/models/thread.server";
-import {
-  listSorts,
-  listThreads,
-  PAGE_SIZE,
-  type ListFilter,
-  type ListScope,
-  type ListSort,
-} from "~/models/thread-list.server";
+import { listSorts, listThreads, PAGE_SIZE, type ListFilter, type ListScope, type ListSort } from "~/models/thread-list.server";
 import { createTestProduct, createTestReply, createTestThread, createTestUser } from "./factories";
 
 async function walk(scope: ListScope, sort: ListSort, filter: ListFilter = {}, between?: () => Promise<void>) {
@@ -57,10 +50,7 @@ describe("thread lists", () => {
     const rows = await getDb().selectFrom("threads").selectAll().where("product_id", "=", productId).execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const key = { activity: "last_activity_at", newest: "created_at", votes: "vote_count", replies: "reply_count" }[sort] as
-      | "last_activity_at"
-      | "created_at"
-      | "vote_count"
-      | "reply_count";
+      "last_activity_at" | "created_at" | "vote_count" | "reply_count";
     const expected = [...ids].sort((a, b) => byId.get(b)![key] - byId.get(a)![key] || b - a);
     expect(seen).toEqual(expected);
   });

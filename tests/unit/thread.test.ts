@@ -71,12 +71,7 @@ describe("editing a thread", () => {
     const id = await createTestThread(author, { title: "Version 1", body: "one" });
     await editThread(author, id, { title: "Version 2", body: "two" });
     await editThread(author, id, { title: "Version 3", body: "three" });
-    const revisions = await getDb()
-      .selectFrom("revisions")
-      .select(["title", "body"])
-      .where("thread_id", "=", id)
-      .orderBy("id")
-      .execute();
+    const revisions = await getDb().selectFrom("revisions").select(["title", "body"]).where("thread_id", "=", id).orderBy("id").execute();
     expect(revisions).toEqual([
       { title: "Version 1", body: "one" },
       { title: "Version 2", body: "two" },
@@ -124,7 +119,11 @@ describe("listing a product's threads", () => {
     for (let i = 0; i < 30; i++) created.push(await createTestThread(author, { productId, title: `Thread number ${i}` }));
     // Spread activity over time, with ties, so ordering depends on both columns of the cursor.
     for (const [i, id] of created.entries()) {
-      await getDb().updateTable("threads").set({ last_activity_at: 1_000 + Math.floor(i / 3) }).where("id", "=", id).execute();
+      await getDb()
+        .updateTable("threads")
+        .set({ last_activity_at: 1_000 + Math.floor(i / 3) })
+        .where("id", "=", id)
+        .execute();
     }
     await getDb().updateTable("threads").set({ pinned: 1 }).where("id", "=", created[0]!).execute();
 
@@ -132,9 +131,14 @@ describe("listing a product's threads", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof listThreads>> = await listThreads({ productId }, "activity", {}, {
-        after: parseCursor(cursor),
-      });
+      const page: Awaited<ReturnType<typeof listThreads>> = await listThreads(
+        { productId },
+        "activity",
+        {},
+        {
+          after: parseCursor(cursor),
+        },
+      );
       seen.push(...page.threads.map((t) => t.id));
       cursor = page.nextCursor;
       pages++;

@@ -49,7 +49,12 @@ describe("unsubscribing", () => {
     const prefs = await getEmailPreferences(member.id);
     expect(prefs.reply).toBe("off");
     expect(prefs.status_changed).toBe("immediate");
-    const rows = await getDb().selectFrom("email_outbox").select(["kind", "status"]).where("user_id", "=", member.id).orderBy("id").execute();
+    const rows = await getDb()
+      .selectFrom("email_outbox")
+      .select(["kind", "status"])
+      .where("user_id", "=", member.id)
+      .orderBy("id")
+      .execute();
     expect(rows).toEqual([
       { kind: "reply", status: "failed" },
       { kind: "status_changed", status: "pending" },

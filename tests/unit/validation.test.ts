@@ -92,7 +92,8 @@ describe("numbers from URLs", () => {
   it("a page number is a whole number within bounds; anything else is the first page", async () => {
     const { pageParam } = await import("~/utils/http");
     expect(pageParam("3", 100)).toBe(3);
-    for (const value of [null, "", "0", "-1", "1e308", "Infinity", "NaN", "abc", "1.5", "0x10", "9".repeat(400)]) expect(pageParam(value, 100), String(value)).toBe(1);
+    for (const value of [null, "", "0", "-1", "1e308", "Infinity", "NaN", "abc", "1.5", "0x10", "9".repeat(400)])
+      expect(pageParam(value, 100), String(value)).toBe(1);
     expect(pageParam("99999", 100)).toBe(100);
   });
 

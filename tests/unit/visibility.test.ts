@@ -157,17 +157,17 @@ const surfaces: Record<string, (viewer: Actor, f: Fixture) => Promise<Outcome>> 
   "profile: reply count": async (v, f) => listed((await getProfile(f.authorUsername, v)).counts.replies === 1),
   "search: the idea": async (_v, f) => listed((await searchThreads(f.marker)).results.some((r) => r.id === f.idea)),
   "search: the reply": async (_v, f) => listed((await searchThreads(f.replyMarker)).results.some((r) => r.href.includes(String(f.reply)))),
-  "feed": async (_v, f) => shows(await listFeedThreads(f.productId), f.marker),
-  "sitemap": async (_v, f) => shows(await threadSitemapEntries(1), f.marker),
+  feed: async (_v, f) => shows(await listFeedThreads(f.productId), f.marker),
+  sitemap: async (_v, f) => shows(await threadSitemapEntries(1), f.marker),
   "API: thread list": async (_v, f) => shows((await listApiThreads({ productId: f.productId }, null, 50)).threads, f.marker),
   "API: the idea": async (_v, f) => shows(await getApiThread(f.idea), f.marker),
   "API: the reply": async (_v, f) => listed((await getApiThread(f.replyThread)).replies.some((r) => r.id === f.reply)),
-  "roadmap": async (_v, f) => shows(await getRoadmap({ productId: f.productId }), f.marker),
+  roadmap: async (_v, f) => shows(await getRoadmap({ productId: f.productId }), f.marker),
   "edit history: the idea": async (v, f) => shows(await getHistory(v, thread(f.idea)), f.marker),
   "edit history: the reply": async (v, f) => shows(await getHistory(v, post(f.reply)), f.replyMarker),
   "focused pages (flag, staff tools)": async (v, f) => shows(await getContentSummary(thread(f.idea), v), f.marker),
   "the idea's own pages (status, credits, measure)": async (v, f) => shows(await getIdeaSummary(f.idea, v), f.marker),
-  "notifications": async (v, f) => shows(await listNotifications(v), f.marker),
+  notifications: async (v, f) => shows(await listNotifications(v), f.marker),
   "following a notification (where it leads)": async (v, f) => {
     const own = await getDb()
       .selectFrom("notifications")
@@ -193,12 +193,24 @@ const published = { visible: everyone, hidden: nobody, deleted: nobody, merged: 
 const forTheViewer = { visible: everyone, hidden: staffAndAuthor, deleted: staffOnly, merged: everyone, "staff note": nobody };
 const notApplicable = "- - - - - -";
 /** Replies are neither merged nor carry staff notes. */
-const aReply = (hidden: string, deleted: string) => ({ visible: everyone, hidden, deleted, merged: notApplicable, "staff note": notApplicable });
+const aReply = (hidden: string, deleted: string) => ({
+  visible: everyone,
+  hidden,
+  deleted,
+  merged: notApplicable,
+  "staff note": notApplicable,
+});
 /** Counts count threads; a staff note is no thread. */
 const aCount = (counts: Record<State, string>) => ({ ...counts, "staff note": notApplicable });
 
 const table: Record<keyof typeof surfaces, Record<State, string>> = {
-  "thread page: the idea, its staff notes": { visible: everyone, hidden: placeholderForOthers, deleted: "404 404 404 404 S S", merged: everyone, "staff note": staffOnly },
+  "thread page: the idea, its staff notes": {
+    visible: everyone,
+    hidden: placeholderForOthers,
+    deleted: "404 404 404 404 S S",
+    merged: everyone,
+    "staff note": staffOnly,
+  },
   "thread page: the reply": aReply(placeholderForOthers, staffOnly),
   "product list": forTheViewer,
   "tag list": forTheViewer,
@@ -212,20 +224,38 @@ const table: Record<keyof typeof surfaces, Record<State, string>> = {
   "profile: reply count": aReply(staffAndAuthor, staffOnly),
   "search: the idea": published,
   "search: the reply": aReply(nobody, nobody),
-  "feed": published,
-  "sitemap": published,
+  feed: published,
+  sitemap: published,
   "API: thread list": published,
   "API: the idea": { ...published, hidden: "404 404 404 404 404 404", deleted: "404 404 404 404 404 404" },
   "API: the reply": aReply(nobody, nobody),
-  "roadmap": { ...published, merged: nobody },
+  roadmap: { ...published, merged: nobody },
   "edit history: the idea": { ...forTheViewer, hidden: missingForOthers, deleted: "404 404 404 404 S S" },
   "edit history: the reply": aReply(missingForOthers, "404 404 404 404 S S"),
   "focused pages (flag, staff tools)": { ...forTheViewer, hidden: missingForOthers, deleted: "404 404 404 404 S S" },
   // Pages for acting on an idea: a deleted one takes no action until staff restore it.
   "the idea's own pages (status, credits, measure)": { ...forTheViewer, hidden: missingForOthers, deleted: "404 404 404 404 404 404" },
-  "notifications": { visible: "401 S S S S S", hidden: "401 S A S S S", deleted: "401 A A A S S", merged: "401 S S S S S", "staff note": "401 A A A A A" },
-  "following a notification (where it leads)": { visible: "401 S S S S S", hidden: "401 S A S S S", deleted: "401 A A A S S", merged: "401 S S S S S", "staff note": "401 A A A A A" },
-  "flag queue: the idea": { visible: staffPage, hidden: staffPage, deleted: staffPage, merged: staffPage, "staff note": "403 403 403 403 A A" },
+  notifications: {
+    visible: "401 S S S S S",
+    hidden: "401 S A S S S",
+    deleted: "401 A A A S S",
+    merged: "401 S S S S S",
+    "staff note": "401 A A A A A",
+  },
+  "following a notification (where it leads)": {
+    visible: "401 S S S S S",
+    hidden: "401 S A S S S",
+    deleted: "401 A A A S S",
+    merged: "401 S S S S S",
+    "staff note": "401 A A A A A",
+  },
+  "flag queue: the idea": {
+    visible: staffPage,
+    hidden: staffPage,
+    deleted: staffPage,
+    merged: staffPage,
+    "staff note": "403 403 403 403 A A",
+  },
   "flag queue: the reply": { ...aReply(staffPage, staffPage), visible: staffPage },
 };
 
@@ -258,7 +288,8 @@ beforeAll(async () => {
 describe("who sees a thread or a reply, surface by surface", () => {
   it("has a row for every surface and a column for every role", () => {
     expect(Object.keys(table).sort()).toEqual(Object.keys(surfaces).sort());
-    for (const surface of Object.keys(table)) for (const state of states) expect(expectations(surface, state)).toHaveLength(roleNames.length);
+    for (const surface of Object.keys(table))
+      for (const state of states) expect(expectations(surface, state)).toHaveLength(roleNames.length);
   });
 
   const cases = Object.keys(surfaces).flatMap((surface) => states.map((state) => ({ surface, state })));
@@ -307,19 +338,41 @@ describe("the query predicate and can.see are one rule", () => {
     }
     for (const [name, viewer] of Object.entries(viewers)) {
       const rows = {
-        threads: await getDb().selectFrom("threads").select(["threads.id", "author_id", "hidden_at", "deleted_at"]).where("threads.id", "in", threads).execute(),
-        posts: await getDb().selectFrom("posts").select(["posts.id", "author_id", "hidden_at", "deleted_at"]).where("posts.id", "in", replies).execute(),
+        threads: await getDb()
+          .selectFrom("threads")
+          .select(["threads.id", "author_id", "hidden_at", "deleted_at"])
+          .where("threads.id", "in", threads)
+          .execute(),
+        posts: await getDb()
+          .selectFrom("posts")
+          .select(["posts.id", "author_id", "hidden_at", "deleted_at"])
+          .where("posts.id", "in", replies)
+          .execute(),
       };
       for (const table of ["threads", "posts"] as const) {
         const ids = rows[table].map((row) => row.id);
-        const query = () => getDb().selectFrom(table).select(`${table}.id` as "threads.id").where(`${table}.id` as "threads.id", "in", ids);
+        const query = () =>
+          getDb()
+            .selectFrom(table)
+            .select(`${table}.id` as "threads.id")
+            .where(`${table}.id` as "threads.id", "in", ids);
         const visible = (await query().where(visibleTo(viewer, table)).execute()).map((row) => row.id).sort();
         const listed = (await query().where(listedTo(viewer, table)).execute()).map((row) => row.id).sort();
-        expect({ viewer: name, table, visible }).toEqual({ viewer: name, table, visible: rows[table].filter((row) => can.see(viewer, row)).map((row) => row.id).sort() });
+        expect({ viewer: name, table, visible }).toEqual({
+          viewer: name,
+          table,
+          visible: rows[table]
+            .filter((row) => can.see(viewer, row))
+            .map((row) => row.id)
+            .sort(),
+        });
         expect({ viewer: name, table, listed }).toEqual({
           viewer: name,
           table,
-          listed: rows[table].filter((row) => sightOf(viewer, row) !== "gone").map((row) => row.id).sort(),
+          listed: rows[table]
+            .filter((row) => sightOf(viewer, row) !== "gone")
+            .map((row) => row.id)
+            .sort(),
         });
       }
     }
@@ -328,7 +381,8 @@ describe("the query predicate and can.see are one rule", () => {
       await Promise.all(
         Object.entries(viewers).map(async ([name, viewer]) => [
           name,
-          (await getDb().selectFrom("threads").select("threads.id").where("threads.id", "in", threads).where(visibleTo(viewer)).execute()).length,
+          (await getDb().selectFrom("threads").select("threads.id").where("threads.id", "in", threads).where(visibleTo(viewer)).execute())
+            .length,
         ]),
       ),
     );
@@ -343,14 +397,27 @@ describe("notifications go only to those who may see what they are about", () =>
     const staff = await createTestUser({ role: "staff" });
     const idea = await createTestThread(author, { kind: "idea" });
     for (const member of [follower, staff]) {
-      await getDb().insertInto("subscriptions").values({ thread_id: idea, user_id: member.id, level: "watching", created_at: Date.now() }).execute();
+      await getDb()
+        .insertInto("subscriptions")
+        .values({ thread_id: idea, user_id: member.id, level: "watching", created_at: Date.now() })
+        .execute();
     }
     await hideContent(staff, thread(idea), "Under review");
     const other = await createTestUser({ role: "staff" });
     await setIdeaStatus(other, idea, { status: "under_review", note: "" });
-    const told = await getDb().selectFrom("notifications").select("user_id").where("thread_id", "=", idea).where("kind", "=", "status_changed").execute();
+    const told = await getDb()
+      .selectFrom("notifications")
+      .select("user_id")
+      .where("thread_id", "=", idea)
+      .where("kind", "=", "status_changed")
+      .execute();
     expect(told.map((row) => row.user_id).sort()).toEqual([author.id, staff.id].sort());
-    const emailed = await getDb().selectFrom("email_outbox").select("user_id").where("kind", "=", "status_changed").where("user_id", "in", [author.id, follower.id, staff.id]).execute();
+    const emailed = await getDb()
+      .selectFrom("email_outbox")
+      .select("user_id")
+      .where("kind", "=", "status_changed")
+      .where("user_id", "in", [author.id, follower.id, staff.id])
+      .execute();
     expect(emailed.map((row) => row.user_id)).not.toContain(follower.id);
   });
 });

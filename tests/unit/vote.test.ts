@@ -126,8 +126,18 @@ describe("voting on an idea", () => {
     const threadId = await idea();
     const members = await Promise.all(Array.from({ length: 6 }, () => createTestUser()));
     const steps: [number, "vote" | "unvote"][] = [
-      [0, "vote"], [1, "vote"], [0, "vote"], [2, "vote"], [1, "unvote"], [1, "unvote"],
-      [3, "vote"], [4, "vote"], [5, "vote"], [3, "unvote"], [0, "unvote"], [1, "vote"],
+      [0, "vote"],
+      [1, "vote"],
+      [0, "vote"],
+      [2, "vote"],
+      [1, "unvote"],
+      [1, "unvote"],
+      [3, "vote"],
+      [4, "vote"],
+      [5, "vote"],
+      [3, "unvote"],
+      [0, "unvote"],
+      [1, "vote"],
     ];
     for (const [who, action] of steps) {
       const member = members[who]!;

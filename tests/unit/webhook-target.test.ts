@@ -40,10 +40,34 @@ afterEach(() => restoreSettings());
 
 describe("addresses webhooks may not reach", () => {
   it.each([
-    "127.0.0.1", "127.255.255.254", "0.0.0.0", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
-    "169.254.169.254", "100.64.0.1", "100.100.100.200", "224.0.0.1", "255.255.255.255", "192.0.2.1",
-    "::", "::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:a9fe:a9fe", "64:ff9b::a9fe:a9fe", "::127.0.0.1",
-    "fc00::1", "fd00:ec2::254", "fe80::1", "fec0::1", "ff02::1", "2001:db8::1", "2002:7f00:1::1", "not an address",
+    "127.0.0.1",
+    "127.255.255.254",
+    "0.0.0.0",
+    "10.1.2.3",
+    "172.16.0.1",
+    "172.31.255.255",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "100.100.100.200",
+    "224.0.0.1",
+    "255.255.255.255",
+    "192.0.2.1",
+    "::",
+    "::1",
+    "::ffff:127.0.0.1",
+    "::ffff:7f00:1",
+    "::ffff:a9fe:a9fe",
+    "64:ff9b::a9fe:a9fe",
+    "::127.0.0.1",
+    "fc00::1",
+    "fd00:ec2::254",
+    "fe80::1",
+    "fec0::1",
+    "ff02::1",
+    "2001:db8::1",
+    "2002:7f00:1::1",
+    "not an address",
   ])("%s is refused", (address) => {
     expect(isRefusedAddress(address)).toBe(true);
   });
@@ -103,7 +127,13 @@ describe("delivering to a webhook", () => {
 
   it("never connects to the server's own network, whatever the spelling, and logs only a generic failure", async () => {
     const port = portOf(receiver);
-    for (const url of [`http://127.0.0.1:${port}/`, `http://127.1:${port}/`, `http://2130706433:${port}/`, `http://localhost:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`]) {
+    for (const url of [
+      `http://127.0.0.1:${port}/`,
+      `http://127.1:${port}/`,
+      `http://2130706433:${port}/`,
+      `http://localhost:${port}/`,
+      `http://[::ffff:127.0.0.1]:${port}/`,
+    ]) {
       hits = 0;
       const delivery = await deliverOneTo(url);
       expect(hits, url).toBe(0);

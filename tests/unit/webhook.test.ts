@@ -55,7 +55,10 @@ describe("webhooks", () => {
   it("deliver signed JSON for the four events to a receiver that subscribed to them", async () => {
     await clearQueue();
     const owner = await admin();
-    const hook = await createWebhook(owner, { url, events: ["thread.created", "answer.marked", "idea.status_changed", "idea.co_designed"] });
+    const hook = await createWebhook(owner, {
+      url,
+      events: ["thread.created", "answer.marked", "idea.status_changed", "idea.co_designed"],
+    });
     const author = await createTestUser({ username: "hook-author" });
     const staff = await createTestUser({ role: "staff" });
     const question = await createTestThread(author, { kind: "question", title: "How do I export?" });
@@ -78,7 +81,13 @@ describe("webhooks", () => {
       expect(r.headers["x-cocreate-event"]).toBe(payload.event);
       return payload;
     });
-    expect(events.map((e) => e.event)).toEqual(["thread.created", "answer.marked", "thread.created", "idea.status_changed", "idea.co_designed"]);
+    expect(events.map((e) => e.event)).toEqual([
+      "thread.created",
+      "answer.marked",
+      "thread.created",
+      "idea.status_changed",
+      "idea.co_designed",
+    ]);
     expect(events[0].data.thread).toMatchObject({ id: question, title: "How do I export?", kind: "question", author: "hook-author" });
     expect(events[0].data.thread.url).toMatch(new RegExp(`/threads/${question}/how-do-i-export$`));
     expect(events[1].data.answer.id).toBe(answer);
@@ -151,7 +160,12 @@ describe("webhooks", () => {
     expect(await statusOf(() => deleteWebhook(staff, hook))).toBe(403);
     expect(await statusOf(() => listDeliveries(staff, hook))).toBe(403);
     await deleteWebhook(owner, hook);
-    const audit = await getDb().selectFrom("audit_log").select("action").where("target_type", "=", "webhook").where("target_id", "=", hook).execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target_type", "=", "webhook")
+      .where("target_id", "=", hook)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["webhook.create", "webhook.delete"]);
   });
 });
