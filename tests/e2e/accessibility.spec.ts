@@ -26,6 +26,8 @@ for (const width of [1280, 390]) {
     test.use({ viewport: { width, height: 900 } });
 
     test("public pages", async ({ page }) => {
+      // Fifteen pages, each checked by axe: more than the default 30 s when the machine is busy.
+      test.setTimeout(120_000);
       const threads = [
         await firstThreadOfKind(page, "question"),
         await firstThreadOfKind(page, "idea"),
@@ -50,6 +52,7 @@ for (const width of [1280, 390]) {
     });
 
     test("signed-in pages", async ({ page }) => {
+      test.setTimeout(120_000);
       await signIn(page, "staff@example.com");
       for (const path of ["/", "/threads/new", "/admin/tags", await firstThreadOfKind(page, "idea")]) {
         await expectNoSeriousViolations(page, path);
