@@ -1,5 +1,5 @@
 import { getDb } from "~db/client.server";
-import { expressionBuilder } from "kysely";
+import { expressionBuilder, type Transaction } from "kysely";
 import type { Database, Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { recognizeIssue, trackerNames } from "~/utils/issue-links";
@@ -27,8 +27,12 @@ const MAX_REASON = 500;
 
 export type TargetInput = { target: string; isPublic: boolean; reason: string };
 
-function requirePlanner(actor: Actor, thread: Parameters<typeof can.planIdea>[1]): asserts actor is NonNullable<Actor> {
+/** The idea to plan, locked for the transaction, once the actor may plan it. */
+async function lockIdeaToPlan(trx: Transaction<Database>, actor: Actor, threadId: number) {
+  const thread = await requireThread(threadId, trx, { forUpdate: true });
+  ensure(thread.kind === "idea", NotFound, "That thread is not an idea.");
   ensure(actor && can.planIdea(actor, thread), Forbidden, "Only staff can plan an idea's release and link its issues.");
+  return { thread, planner: actor };
 }
 
 /**
@@ -46,9 +50,7 @@ export async function setTargetRelease(actor: Actor, threadId: number, input: Ta
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const thread = await requireThread(threadId, trx, { forUpdate: true });
-      ensure(thread.kind === "idea", NotFound, "That thread is not an idea.");
-      requirePlanner(actor, thread);
+      const { thread, planner } = await lockIdeaToPlan(trx, actor, threadId);
       ensure(
         !target || thread.status === "planned" || thread.status === "in_progress",
         Conflict,
@@ -79,13 +81,13 @@ export async function setTargetRelease(actor: Actor, threadId: number, input: Ta
       if (publicBefore !== publicAfter) {
         await trx
           .insertInto("target_changes")
-          .values({ thread_id: threadId, from_target: publicBefore, to_target: publicAfter, reason, actor_id: actor.id, created_at: now })
+          .values({ thread_id: threadId, from_target: publicBefore, to_target: publicAfter, reason, actor_id: planner.id, created_at: now })
           .execute();
       }
       const shown = (value: string | null, open: boolean) =>
         value ? `${formatTargetRelease(value)}${open ? "" : " (staff only)"}` : "none";
       await recordAudit(trx, {
-        actorId: actor.id,
+        actorId: planner.id,
         action: "idea.target",
         targetType: "thread",
         targetId: threadId,
@@ -103,9 +105,7 @@ export async function addIssueLink(actor: Actor, threadId: number, input: { url:
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const thread = await requireThread(threadId, trx, { forUpdate: true });
-      ensure(thread.kind === "idea", NotFound, "That thread is not an idea.");
-      requirePlanner(actor, thread);
+      const { planner } = await lockIdeaToPlan(trx, actor, threadId);
       const { n } = await trx
         .selectFrom("issue_links")
         .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -120,14 +120,14 @@ export async function addIssueLink(actor: Actor, threadId: number, input: { url:
           tracker: issue.tracker,
           issue_key: issue.key,
           is_public: input.isPublic ? 1 : 0,
-          created_by: actor.id,
+          created_by: planner.id,
           created_at: Date.now(),
         })
         .onConflict((oc) => oc.columns(["thread_id", "url"]).doNothing())
         .executeTakeFirst();
       ensure(Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1, Conflict, "url", "That issue is already linked to this idea.");
       await recordAudit(trx, {
-        actorId: actor.id,
+        actorId: planner.id,
         action: "idea.link_issue",
         targetType: "thread",
         targetId: threadId,
@@ -146,8 +146,7 @@ export async function changeIssueLink(
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const thread = await requireThread(threadId, trx, { forUpdate: true });
-      requirePlanner(actor, thread);
+      const { planner } = await lockIdeaToPlan(trx, actor, threadId);
       const link = await trx
         .selectFrom("issue_links")
         .select(["id", "tracker", "issue_key"])
@@ -163,7 +162,7 @@ export async function changeIssueLink(
           .where("id", "=", linkId)
           .execute();
       await recordAudit(trx, {
-        actorId: actor.id,
+        actorId: planner.id,
         action: change === "remove" ? "idea.unlink_issue" : "idea.issue_visibility",
         targetType: "thread",
         targetId: threadId,

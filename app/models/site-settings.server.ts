@@ -8,6 +8,15 @@ import { ensure, Forbidden, Invalid } from "./errors.server";
 /** The `settings` keys this module owns; other keys (the signing secret) never leave the server. */
 const keys = { siteName: "site_name", siteDescription: "site_description" } as const;
 
+/** Stores one row of the settings table, new or replaced. */
+export async function putSetting(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto("settings")
+    .values({ key, value })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+    .execute();
+}
+
 /** The site's name and description, with the defaults for whatever an admin has not set. */
 export async function getSiteSettings(db: Db = getDb()): Promise<SiteSettings> {
   const rows = await db.selectFrom("settings").select(["key", "value"]).where("key", "in", Object.values(keys)).execute();
@@ -24,13 +33,7 @@ export async function updateSiteSettings(actor: Actor, input: SiteSettings): Pro
     .transaction()
     .execute(async (trx) => {
       const before = await getSiteSettings(trx);
-      for (const [field, key] of Object.entries(keys) as [keyof SiteSettings, string][]) {
-        await trx
-          .insertInto("settings")
-          .values({ key, value: input[field] })
-          .onConflict((oc) => oc.column("key").doUpdateSet({ value: input[field] }))
-          .execute();
-      }
+      for (const [field, key] of Object.entries(keys) as [keyof SiteSettings, string][]) await putSetting(trx, key, input[field]);
       const changed = [
         before.siteName !== input.siteName ? `name "${before.siteName}" → "${input.siteName}"` : null,
         before.siteDescription !== input.siteDescription ? "description changed" : null,
@@ -87,11 +90,7 @@ export async function updateEmbedOrigins(actor: Actor, text: string): Promise<vo
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      await trx
-        .insertInto("settings")
-        .values({ key: EMBED_ORIGINS, value })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
-        .execute();
+      await putSetting(trx, EMBED_ORIGINS, value);
       await recordAudit(trx, {
         actorId: actor.id,
         action: "site.embed_origins",

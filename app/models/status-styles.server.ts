@@ -6,6 +6,7 @@ import { ideaStatuses, type ShownStatus } from "~/utils/idea-status";
 import { defaultStatusStyles, isColour, LABEL_MAX, statusStylesCss, type StatusStyles } from "~/utils/status-styles";
 import { recordAudit } from "./audit.server";
 import { requireThread } from "./content.server";
+import { putSetting } from "./site-settings.server";
 import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 /**
@@ -96,11 +97,7 @@ export async function updateStatusStyle(actor: Actor, status: ShownStatus, input
       const before = stored[status]?.label || defaultStatusStyles.statuses[status].label;
       stored[status] = { label, colour: colour || null };
       const value = JSON.stringify(stored);
-      await trx
-        .insertInto("settings")
-        .values({ key: KEY, value })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
-        .execute();
+      await putSetting(trx, KEY, value);
       await recordAudit(trx, {
         actorId: actor.id,
         action: "status.style",
