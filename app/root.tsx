@@ -17,6 +17,8 @@ import { can } from "~/auth/permissions.server";
 import { countFlagQueue } from "~/models/flag.server";
 import { countUnread } from "~/models/notification.server";
 import { getSiteSettings } from "~/models/site-settings.server";
+import { getStatusStyles, statusStylesheetHref } from "~/models/status-styles.server";
+import { StatusStylesProvider } from "~/components/StatusStyles";
 import { defaultSiteSettings, type SiteSettings } from "~/utils/site-settings";
 import { useNonce } from "~/components/Nonce";
 import { useErrorId } from "~/components/ErrorId";
@@ -36,12 +38,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, site] = await Promise.all([getUser(request), getSiteSettings()]);
-  if (!user) return { user: null, site };
+  const [user, site, statusStyles] = await Promise.all([getUser(request), getSiteSettings(), getStatusStyles()]);
+  const statusStylesheet = statusStylesheetHref(statusStyles);
+  if (!user) return { user: null, site, statusStyles, statusStylesheet };
   const [unreadNotifications, flagsWaiting] = await Promise.all([countUnread(user), can.moderate(user) ? countFlagQueue(user) : null]);
   return {
     user: { username: user.username, displayName: user.displayName, role: user.role, unreadNotifications, flagsWaiting },
     site,
+    statusStyles,
+    statusStylesheet,
   };
 }
 
@@ -57,6 +62,7 @@ export function useSite(): SiteSettings {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const site = useSite();
+  const root = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en">
       <head>
@@ -64,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {root?.statusStylesheet ? <link rel="stylesheet" href={root.statusStylesheet} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -71,7 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader user={useSessionUser()} siteName={site.siteName} />
         <main id="main" className="container" tabIndex={-1}>
-          {children}
+          <StatusStylesProvider value={root?.statusStyles}>{children}</StatusStylesProvider>
         </main>
         <footer className="site-footer">
           <div className="container">{site.siteName} — a community where customers and the team design the product together.</div>

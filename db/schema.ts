@@ -111,6 +111,12 @@ export interface ThreadsTable {
   delete_reason: string | null;
   edited_by: number | null;
   closed_at: number | null;
+  /** A month ("2027-03") or a quarter ("2027-Q1") staff expect the idea in (app/utils/target-release.ts). */
+  target_release: string | null;
+  /** 1 when everyone may see the target; otherwise staff only. */
+  target_public: Generated<number>;
+  /** The admins' finer step within the lifecycle status, if any (idea_substatuses). */
+  substatus_id: number | null;
 }
 
 export interface PostsTable {
@@ -296,7 +302,9 @@ export interface ApiTokensTable {
   expires_at: number | null;
 }
 
-export type WebhookEvent = "thread.created" | "answer.marked" | "idea.status_changed" | "idea.co_designed";
+export type WebhookEvent = "thread.created" | "idea.created" | "answer.marked" | "idea.status_changed" | "idea.co_designed";
+
+export type WebhookFormat = "cocreate" | "slack";
 
 export interface WebhooksTable {
   id: Generated<number>;
@@ -306,6 +314,8 @@ export interface WebhooksTable {
   /** Comma-separated WebhookEvent names. */
   events: string;
   active: Generated<number>;
+  /** "cocreate": the signed JSON event; "slack": a Slack incoming-webhook message. */
+  format: Generated<WebhookFormat>;
   created_by: number;
   created_at: number;
 }
@@ -401,6 +411,46 @@ export interface Database {
   search_index: SearchIndexTable;
   search_pending: SearchPendingTable;
   search_titles: SearchTitlesTable;
+  idea_substatuses: IdeaSubstatusesTable;
+  target_changes: TargetChangesTable;
+  issue_links: IssueLinksTable;
+}
+
+/** An admin's finer step inside one lifecycle status ("in beta" within in_progress), shown in its colour. */
+export interface IdeaSubstatusesTable {
+  id: Generated<number>;
+  status: IdeaStatus;
+  label: string;
+  /** A "#rrggbb" background; the text on it is chosen to pass WCAG AA. */
+  colour: string;
+  position: Generated<number>;
+  created_at: number;
+}
+
+/** A change of an idea's public target release, with the reason staff gave (the idea's timeline). */
+export interface TargetChangesTable {
+  id: Generated<number>;
+  thread_id: number;
+  from_target: string | null;
+  to_target: string | null;
+  reason: Generated<string>;
+  actor_id: number;
+  created_at: number;
+}
+
+export type IssueTracker = "github" | "gitlab" | "jira" | "linear" | "other";
+
+/** An issue in the tracker engineers use, linked to an idea; staff-only unless is_public. */
+export interface IssueLinksTable {
+  id: Generated<number>;
+  thread_id: number;
+  url: string;
+  tracker: IssueTracker;
+  /** "owner/repo#12", "PROJ-123", … as recognized from the URL; the URL itself for other trackers. */
+  issue_key: string;
+  is_public: Generated<number>;
+  created_by: number;
+  created_at: number;
 }
 
 export type User = Selectable<UsersTable>;

@@ -94,6 +94,10 @@ interface DemoThread {
   tags?: TagSlug[];
   /** Members' own measures of success, and (once shipped) their verdicts. */
   measures?: { author: Username; measure: string; verdict?: Verdict; comment?: string }[];
+  /** The release staff target ("2027-Q1"), set this many hours after posting; a public one is on the roadmap and the timeline. */
+  target?: { release: string; public: boolean; hoursAfter: number };
+  /** Issues in the engineers' tracker linked to the idea. */
+  issues?: { url: string; tracker: "github" | "jira"; key: string; public: boolean }[];
   replies: DemoReply[];
 }
 
@@ -119,6 +123,11 @@ const threads: DemoThread[] = [
     timeline: [
       { to: "under_review", hoursAfter: 30, note: "Reviewing with the bank-feeds team." },
       { to: "planned", hoursAfter: 70, note: "Planned for the next quarter, co-designed with Mia and Li Wei." },
+    ],
+    target: { release: "2027-Q1", public: true, hoursAfter: 72 },
+    issues: [
+      { url: "https://github.com/acme/ledger/issues/482", tracker: "github", key: "acme/ledger#482", public: true },
+      { url: "https://acme.atlassian.net/browse/LED-1193", tracker: "jira", key: "LED-1193", public: false },
     ],
     measures: [
       { author: "member", measure: "Our weekly import of ~150 transactions takes under five minutes instead of a morning." },
@@ -627,6 +636,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
           status_changed_at: thread.kind === "idea" ? createdAt + (thread.timeline?.at(-1)?.hoursAfter ?? 0) * HOUR : null,
           co_designed_at: coDesignedAt,
           co_designed_by: coDesignedAt === null ? null : staffId,
+          target_release: thread.target?.release ?? null,
+          target_public: thread.target?.public ? 1 : 0,
           vote_count: voters.length,
           reply_count: thread.replies.length,
           last_activity_at: Math.max(createdAt, ...replyTimes),
@@ -683,6 +694,32 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
           })
           .execute();
         from = change.to;
+      }
+      if (thread.target?.public) {
+        await trx
+          .insertInto("target_changes")
+          .values({
+            thread_id: threadId,
+            from_target: null,
+            to_target: thread.target.release,
+            actor_id: staffId,
+            created_at: createdAt + thread.target.hoursAfter * HOUR,
+          })
+          .execute();
+      }
+      for (const issue of thread.issues ?? []) {
+        await trx
+          .insertInto("issue_links")
+          .values({
+            thread_id: threadId,
+            url: issue.url,
+            tracker: issue.tracker,
+            issue_key: issue.key,
+            is_public: issue.public ? 1 : 0,
+            created_by: staffId,
+            created_at: createdAt + 72 * HOUR,
+          })
+          .execute();
       }
       const shippedAt = thread.timeline?.find((change) => change.to === "shipped")?.hoursAfter;
       for (const measure of thread.measures ?? []) {

@@ -85,6 +85,10 @@ export const can = {
   creditCoDesigners: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea",
   mergeIdea: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
   readStaffNotes: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Give an idea a target release and link it to issues in the engineers' tracker. */
+  planIdea: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
+  /** Targets and issue links staff keep to themselves, and the exports of ideas and voters. */
+  readStaffPlans: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** The success dashboard: every member's measure and verdict across shipped ideas. */
   readSuccessDashboard: (actor: Actor) => isActive(actor) && isStaff(actor),
   writeStaffNote: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea",
@@ -119,6 +123,8 @@ export const can = {
   /** Admins grant or revoke staff and change site settings. */
   manageUsers: (actor: Actor) => isActive(actor) && isAdmin(actor),
   manageSite: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** Rename the statuses, colour them and add sub-statuses within the lifecycle. */
+  manageStatuses: (actor: Actor) => isActive(actor) && isAdmin(actor),
   /** Webhooks send public events to URLs admins choose. */
   manageWebhooks: (actor: Actor) => isActive(actor) && isAdmin(actor),
   /** Display name and bio are public text: like posting, not while suspended. */

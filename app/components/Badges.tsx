@@ -1,5 +1,6 @@
 import type { ThreadKind } from "~db/schema";
-import { statusLabels, type ShownStatus } from "~/utils/idea-status";
+import type { ShownStatus } from "~/utils/idea-status";
+import { useStatusLabel } from "./StatusStyles";
 
 const kindLabels: Record<ThreadKind, string> = {
   discussion: "Discussion",
@@ -12,7 +13,13 @@ export function KindBadge({ kind }: { kind: ThreadKind }) {
 }
 
 export function StatusBadge({ status }: { status: ShownStatus | null }) {
-  return status ? <span className={`badge badge-status status-${status}`}>{statusLabels[status]}</span> : null;
+  const label = useStatusLabel();
+  return status ? <span className={`badge badge-status status-${status}`}>{label(status)}</span> : null;
+}
+
+/** The admins' finer step within an idea's status ("In beta"), in its colour (/status-styles.css). */
+export function SubstatusBadge({ substatus }: { substatus: { id: number; label: string } | null }) {
+  return substatus ? <span className={`badge badge-status substatus-${substatus.id}`}>{substatus.label}</span> : null;
 }
 
 export function SolvedBadge() {

@@ -13,6 +13,8 @@ export type IdeaCardProps = {
   productName: string;
   productSlug: string;
   coDesigners: CoDesigner[];
+  /** The public target release ("Q1 2027"), where the roadmap shows one. */
+  targetLabel?: string | null;
   headingLevel?: 2 | 3;
   children?: ReactNode;
 };
@@ -34,6 +36,7 @@ export function IdeaCard({ headingLevel = 3, children, ...idea }: IdeaCardProps)
         </span>
         {idea.coDesignedAt ? <CoDesignedBadge /> : null}
       </p>
+      {idea.targetLabel ? <p className="idea-card-target">Target: {idea.targetLabel}</p> : null}
       {children}
       {idea.coDesigners.length > 0 ? (
         <p className="idea-card-credits">

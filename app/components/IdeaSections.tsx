@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { SubscriptionLevel } from "~db/schema";
 import type { ShownStatus } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
+import { IdeaPlan } from "./IdeaPlan";
 import { IdeaTimeline } from "./IdeaTimeline";
 import { StaffNotes } from "./StaffNotes";
 import { StatusForm } from "./StatusForm";
@@ -14,6 +15,7 @@ type Details = {
   staffNotes: Parameters<typeof StaffNotes>[0]["notes"] | null;
   subscription: SubscriptionLevel | null;
   mergedInto: { id: number; title: string } | null;
+  plan: Parameters<typeof IdeaPlan>[0]["plan"] & { targetChanges: NonNullable<Parameters<typeof IdeaTimeline>[0]["targetChanges"]> };
 };
 
 /** A notice at the top of a duplicate idea that was merged into another. */
@@ -43,14 +45,15 @@ export function IdeaSections({ threadId, status, details, canChangeStatus, canWr
   if (status === "merged") {
     return (
       <>
-        <IdeaTimeline entries={details.timeline} />
+        <IdeaTimeline entries={details.timeline} targetChanges={details.plan.targetChanges} />
         {details.staffNotes ? <StaffNotes threadId={threadId} notes={details.staffNotes} /> : null}
       </>
     );
   }
   return (
     <>
-      <IdeaTimeline entries={details.timeline} />
+      <IdeaPlan plan={details.plan} />
+      <IdeaTimeline entries={details.timeline} targetChanges={details.plan.targetChanges} />
       {/* A new form after each change: the note just published must not stay in the box to be sent again. */}
       {canChangeStatus ? <StatusForm key={details.timeline.at(-1)?.id ?? 0} threadId={threadId} current={status} /> : null}
       <SuccessMeasures

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ideaStatuses, statusLabels } from "~/utils/idea-status";
+import { ideaStatuses } from "~/utils/idea-status";
+import { useStatusLabel } from "./StatusStyles";
 import { listSorts, sortLabels, type ListParams } from "~/utils/list-params";
 
 type Option = { value: string; label: string };
@@ -29,10 +30,11 @@ export const kindOptions: Option[] = [
   { value: "idea", label: "Ideas" },
   { value: "discussion", label: "Discussions" },
 ];
-export const statusOptions: Option[] = [
-  { value: "", label: "Any status" },
-  ...ideaStatuses.map((s) => ({ value: s, label: statusLabels[s] })),
-];
+/** The idea statuses to filter by, named as the site names them. */
+export function useStatusOptions(): Option[] {
+  const label = useStatusLabel();
+  return [{ value: "", label: "Any status" }, ...ideaStatuses.map((s) => ({ value: s, label: label(s) }))];
+}
 export const solvedOptions: Option[] = [
   { value: "", label: "Solved or not" },
   { value: "yes", label: "Solved questions" },
@@ -53,6 +55,7 @@ export function ListControls({
   tags?: { slug: string; name: string }[];
   extra?: ReactNode;
 }) {
+  const statusOptions = useStatusOptions();
   // A new key remounts the form so its fields follow client-side navigation.
   return (
     <Form method="get" className="list-controls" aria-label="Sort and filter threads" key={JSON.stringify(params)}>

@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { IdeaStatus } from "~db/schema";
-import { ideaStatuses, statusLabels } from "~/utils/idea-status";
+import { ideaStatuses } from "~/utils/idea-status";
+import { useStatusLabel } from "./StatusStyles";
 
 /** Links that narrow a list to ideas in one status; plain links, so they work without JavaScript. */
 export function StatusFilter({ hrefFor, current }: { hrefFor: (status: IdeaStatus | null) => string; current: IdeaStatus | null }) {
+  const label = useStatusLabel();
   return (
     <nav aria-label="Filter ideas by status" className="status-filter">
       <ul>
@@ -15,7 +17,7 @@ export function StatusFilter({ hrefFor, current }: { hrefFor: (status: IdeaStatu
         {ideaStatuses.map((status) => (
           <li key={status}>
             <Link to={hrefFor(status)} aria-current={current === status ? "page" : undefined}>
-              {statusLabels[status]}
+              {label(status)}
             </Link>
           </li>
         ))}

@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import type { IdeaStatus } from "~db/schema";
 import type { FormFeedback } from "~/utils/form-feedback";
-import { nextStatuses, statusLabels } from "~/utils/idea-status";
+import { nextStatuses } from "~/utils/idea-status";
+import { useStatusLabel } from "./StatusStyles";
 import { FieldError, TextAreaField } from "./Field";
 import { SubmitButton } from "./SubmitButton";
 
@@ -14,6 +15,7 @@ type Props = {
 /** Staff move an idea to its next status with a public note (required when declining). */
 export function StatusForm({ threadId, current, feedback }: Props) {
   const errors = feedback?.errors;
+  const label = useStatusLabel();
   const options = nextStatuses(current);
   if (options.length === 0) return null;
   return (
@@ -30,7 +32,7 @@ export function StatusForm({ threadId, current, feedback }: Props) {
         >
           {options.map((status) => (
             <option key={status} value={status}>
-              {statusLabels[status]}
+              {label(status)}
             </option>
           ))}
         </select>

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { SubscriptionLevel, ThreadKind } from "~db/schema";
 import type { ShownStatus } from "~/utils/idea-status";
-import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge, ThreadStateBadges } from "./Badges";
+import { CoDesignedBadge, KindBadge, SolvedBadge, StatusBadge, SubstatusBadge, ThreadStateBadges } from "./Badges";
+import { useStatusStyles } from "./StatusStyles";
 import { TagLinks, type TagLabel } from "./TagLinks";
 import { WatchForm } from "./WatchForm";
 
@@ -13,6 +14,7 @@ type Props = {
     productSlug: string;
     productName: string;
     coDesignedAt: number | null;
+    substatusId?: number | null;
     pinned: number;
     locked: number;
     closedAt: number | null;
@@ -25,6 +27,8 @@ type Props = {
 
 /** A thread page's breadcrumb, badges, title, tags and watch button. */
 export function ThreadHeader({ thread, solved, tags, watch }: Props) {
+  const { substatuses } = useStatusStyles();
+  const substatus = thread.status !== "merged" ? (substatuses.find((s) => s.id === thread.substatusId) ?? null) : null;
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -34,6 +38,7 @@ export function ThreadHeader({ thread, solved, tags, watch }: Props) {
         <p className="thread-badges">
           <KindBadge kind={thread.kind} />
           {thread.kind === "idea" ? <StatusBadge status={thread.status} /> : null}
+          {thread.kind === "idea" ? <SubstatusBadge substatus={substatus} /> : null}
           {solved ? <SolvedBadge /> : null}
           {thread.coDesignedAt ? <CoDesignedBadge /> : null}
           <ThreadStateBadges pinned={thread.pinned === 1} locked={thread.locked === 1} closed={thread.closedAt !== null} />

@@ -27,8 +27,11 @@ export function beforeHeaders(res: ServerResponse, fn: (status: number) => void)
 export function securityHeaders(): RequestHandler {
   return (req, res, next) => {
     beforeHeaders(res, () => {
+      // A response that names who may frame it (the embeddable changelog) gets no X-Frame-Options: DENY would overrule it.
+      const ownAncestors = /frame-ancestors ([^;]+)/.exec(String(res.getHeader("Content-Security-Policy") ?? ""))?.[1]?.trim();
+      const framable = ownAncestors !== undefined && ownAncestors !== "'none'";
       for (const [name, value] of Object.entries(BASELINE_HEADERS)) {
-        if (!res.hasHeader(name)) res.setHeader(name, value);
+        if (!res.hasHeader(name) && !(framable && name === "X-Frame-Options")) res.setHeader(name, value);
       }
       if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", NON_PAGE_CSP);
       if (req.secure) res.setHeader("Strict-Transport-Security", HSTS);

@@ -3,6 +3,7 @@ import type { IdeaStatus, ThreadKind } from "~db/schema";
 import { siteUrl } from "~/http/site-url.server";
 import { threadPath } from "~/utils/slug";
 import { creditsByThread } from "./idea.server";
+import { publicTargetRelease } from "./idea-plan.server";
 import { mergedIntoId, publicContent, shownStatus, withStatus } from "./content.server";
 import { ensure, NotFound } from "./errors.server";
 
@@ -47,6 +48,8 @@ function visibleThreads() {
       "threads.reply_count as replyCount",
       "threads.accepted_answer_post_id as acceptedAnswerId",
       "threads.co_designed_at as coDesignedAt",
+      // "2027-03" or "2027-Q1" when staff made the target public, else null.
+      publicTargetRelease().as("targetRelease"),
       "threads.created_at as createdAt",
       "threads.last_activity_at as lastActivityAt",
       "products.slug as product",

@@ -1,7 +1,8 @@
 import { getDb } from "~db/client.server";
 import type { IdeaStatus } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { canMove, statusLabels } from "~/utils/idea-status";
+import { canMove } from "~/utils/idea-status";
+import { statusLabelsNow } from "./status-styles.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { renderNote } from "./post-text.server";
@@ -29,12 +30,13 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       ensure(thread.kind === "idea", Invalid, "Only ideas have a status.");
       ensure(actor && can.changeStatus(actor, thread), Forbidden, "Only staff can change an idea's status.");
       const from = thread.status ?? "open";
-      ensure(from !== change.status, Conflict, "status", `This idea is already ${statusLabels[from].toLowerCase()}.`);
+      const statusLabel = await statusLabelsNow(trx);
+      ensure(from !== change.status, Conflict, "status", `This idea is already ${statusLabel(from).toLowerCase()}.`);
       ensure(
         canMove(from, change.status),
         Conflict,
         "status",
-        `An idea can't go from ${statusLabels[from].toLowerCase()} to ${statusLabels[change.status].toLowerCase()}.`,
+        `An idea can't go from ${statusLabel(from).toLowerCase()} to ${statusLabel(change.status).toLowerCase()}.`,
       );
       const note = change.note.trim();
       ensure(change.status !== "declined" || note.length > 0, Invalid, "note", "Say why the idea is declined.");
@@ -42,7 +44,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       // Only from the status read above: a change another request made meanwhile is never overwritten or repeated.
       const updated = await trx
         .updateTable("threads")
-        .set({ status: change.status, status_changed_at: now, last_activity_at: now })
+        .set({ status: change.status, substatus_id: null, status_changed_at: now, last_activity_at: now })
         .where("id", "=", threadId)
         .where((eb) => (thread.status === null ? eb("status", "is", null) : eb("status", "=", thread.status)))
         .where(notMerged())
@@ -68,10 +70,10 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
         targetType: "thread",
         targetId: threadId,
         reason: note,
-        detail: `${statusLabels[from]} → ${statusLabels[change.status]}`,
+        detail: `${statusLabel(from)} → ${statusLabel(change.status)}`,
       });
       await queueWebhookEvent(trx, "idea.status_changed", threadId, { from, to: change.status, note });
-      const label = statusLabels[change.status].toLowerCase();
+      const label = statusLabel(change.status).toLowerCase();
       await notify(trx, await subscribersOf(trx, threadId, "status"), {
         kind: "status_changed",
         threadId,

@@ -5,6 +5,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { isReviewed } from "~/utils/idea-status";
 import { listCoDesigners } from "./co-designers.server";
 import { getTimeline } from "./idea-status.server";
+import { ideaPlanOf } from "./idea-plan.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { listStaffNotes } from "./staff-note.server";
@@ -142,7 +143,7 @@ export async function removeCoDesigner(actor: Actor, threadId: number, userId: n
 
 /** What an idea's page adds to a thread: timeline, measures, followers' state and, for staff only, notes. */
 export async function getIdeaDetails(viewer: Actor, threadId: number) {
-  const [timeline, measures, staffNotes, subscription, mergedInto] = await Promise.all([
+  const [timeline, measures, staffNotes, subscription, mergedInto, plan] = await Promise.all([
     getTimeline(threadId, viewer),
     listSuccessMeasures(threadId),
     can.readStaffNotes(viewer) ? listStaffNotes(viewer, threadId) : Promise.resolve(null),
@@ -155,9 +156,10 @@ export async function getIdeaDetails(viewer: Actor, threadId: number) {
       .select(["target.id", "target.title"])
       .where("source.id", "=", threadId)
       .executeTakeFirst(),
+    ideaPlanOf(viewer, threadId),
   ]);
   const own = viewer ? (measures.find((m) => m.userId === viewer.id) ?? null) : null;
-  return { timeline, measures, ownMeasure: own, staffNotes, subscription, mergedInto: mergedInto ?? null };
+  return { timeline, measures, ownMeasure: own, staffNotes, subscription, mergedInto: mergedInto ?? null, plan };
 }
 
 /**
@@ -175,6 +177,7 @@ export async function getIdeaSummary(threadId: number, viewer: Actor) {
     title: thread.title,
     productName: product.name,
     status: thread.status ?? "open",
+    substatusId: thread.substatus_id,
     coDesigned: thread.co_designed_at !== null,
     mergedIntoId: thread.merged_into_id,
   };

@@ -2,6 +2,8 @@ import { getDb } from "~db/client.server";
 import type { IdeaStatus } from "~db/schema";
 import { publicContent, withStatus } from "./content.server";
 import { creditsByThread } from "./idea.server";
+import { publicTargetRelease } from "./idea-plan.server";
+import { formatTargetRelease } from "~/utils/target-release";
 
 /** Shipped ideas stay on the roadmap this long; older ones live on in the changelog. */
 export const RECENTLY_SHIPPED_DAYS = 90;
@@ -24,6 +26,8 @@ export async function getRoadmap(filter: { productId?: number | null } = {}, now
         "threads.vote_count as voteCount",
         "threads.co_designed_at as coDesignedAt",
         "threads.status_changed_at as statusChangedAt",
+        // Only a public target: the roadmap is a public document.
+        publicTargetRelease().as("target"),
         "products.slug as productSlug",
         "products.name as productName",
       ])
@@ -43,6 +47,11 @@ export async function getRoadmap(filter: { productId?: number | null } = {}, now
       .execute(),
   ]);
   const credits = await creditsByThread([...planned, ...inProgress, ...shipped].map((idea) => idea.id));
-  const withCredits = (ideas: typeof planned) => ideas.map((idea) => ({ ...idea, coDesigners: credits.get(idea.id) ?? [] }));
+  const withCredits = (ideas: typeof planned) =>
+    ideas.map(({ target, ...idea }) => ({
+      ...idea,
+      targetLabel: target ? formatTargetRelease(target) : null,
+      coDesigners: credits.get(idea.id) ?? [],
+    }));
   return { planned: withCredits(planned), in_progress: withCredits(inProgress), shipped: withCredits(shipped) };
 }

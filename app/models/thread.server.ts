@@ -127,6 +127,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       ...threadFacts,
       "threads.accepted_answer_post_id as acceptedAnswerPostId",
       "threads.co_designed_at as coDesignedAt",
+      "threads.substatus_id as substatusId",
       "threads.locked",
       "threads.vote_count as voteCount",
       "threads.reply_count as replyCount",
@@ -223,6 +224,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       changeStatus: can.changeStatus(viewer, facts),
       creditCoDesigners: can.creditCoDesigners(viewer, facts),
       mergeIdea: can.mergeIdea(viewer, facts),
+      planIdea: can.planIdea(viewer, facts),
       readStaffNotes: can.readStaffNotes(viewer),
       writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
       watch: can.watch(viewer, facts),
@@ -267,6 +269,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
       await followAutomatically(trx, row.id, actor.id, "watching");
       await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, public: true }, rendered);
       await queueWebhookEvent(trx, "thread.created", row.id);
+      if (input.kind === "idea") await queueWebhookEvent(trx, "idea.created", row.id);
       return row.id;
     });
 }

@@ -1,11 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { Database, WebhookEvent } from "~db/schema";
+import type { Database, WebhookEvent, WebhookFormat } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { webhookUrlProblem } from "~/http/outbound.server";
 import { siteUrl } from "~/http/site-url.server";
+import { slackMessage } from "~/utils/slack-message";
 import { threadPath } from "~/utils/slug";
+import { getSiteSettings } from "./site-settings.server";
+import { statusLabelsNow } from "./status-styles.server";
 import { recordAudit } from "./audit.server";
 import { shownStatus, threadFacts } from "./content.server";
 import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
@@ -14,7 +17,7 @@ function requireWebhookAdmin(actor: Actor): asserts actor is NonNullable<Actor> 
   ensure(actor && can.manageWebhooks(actor), Forbidden, "Only admins can manage webhooks.");
 }
 
-export async function createWebhook(actor: Actor, input: { url: string; events: WebhookEvent[] }) {
+export async function createWebhook(actor: Actor, input: { url: string; events: WebhookEvent[]; format?: WebhookFormat }) {
   requireWebhookAdmin(actor);
   ensure(input.events.length > 0, Invalid, "events", "Choose at least one event.");
   const problem = await webhookUrlProblem(input.url);
@@ -25,10 +28,23 @@ export async function createWebhook(actor: Actor, input: { url: string; events: 
     .execute(async (trx) => {
       const row = await trx
         .insertInto("webhooks")
-        .values({ url: input.url, secret, events: input.events.join(","), created_by: actor.id, created_at: Date.now() })
+        .values({
+          url: input.url,
+          secret,
+          events: input.events.join(","),
+          format: input.format ?? "cocreate",
+          created_by: actor.id,
+          created_at: Date.now(),
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: actor.id, action: "webhook.create", targetType: "webhook", targetId: row.id, detail: input.url });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "webhook.create",
+        targetType: "webhook",
+        targetId: row.id,
+        detail: `${input.url}${input.format === "slack" ? " (Slack)" : ""}`,
+      });
       return row.id;
     });
 }
@@ -53,6 +69,7 @@ export async function listWebhooks(actor: Actor) {
       "webhooks.url",
       "webhooks.secret",
       "webhooks.events",
+      "webhooks.format",
       "webhooks.created_at as createdAt",
       eb
         .selectFrom("webhook_deliveries")
@@ -124,14 +141,20 @@ export async function queueWebhookEvent(
   threadId: number,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  const hooks = await trx.selectFrom("webhooks").select(["id", "events"]).where("active", "=", 1).execute();
+  const hooks = await trx.selectFrom("webhooks").select(["id", "events", "format"]).where("active", "=", 1).execute();
   const subscribed = hooks.filter((hook) => hook.events.split(",").includes(event));
   if (subscribed.length === 0) return;
   const { public: seen, thread } = await eventThread(trx, threadId);
   if (!seen) return;
   const now = Date.now();
+  const data = { thread, ...extra };
+  const site = subscribed.some((hook) => hook.format === "slack")
+    ? { name: (await getSiteSettings(trx)).siteName, statusLabel: (await statusLabelsNow(trx)) as (status: string) => string }
+    : { name: "", statusLabel: String };
   for (const hook of subscribed) {
-    const payload = JSON.stringify({ id: randomUUID(), event, createdAt: new Date(now).toISOString(), data: { thread, ...extra } });
+    const payload = JSON.stringify(
+      hook.format === "slack" ? slackMessage(event, data, site) : { id: randomUUID(), event, createdAt: new Date(now).toISOString(), data },
+    );
     await trx
       .insertInto("webhook_deliveries")
       .values({

@@ -14,6 +14,7 @@ const sections = [
   { to: "/admin/products", title: "Products", about: "Add, rename, reorder and archive the products people discuss." },
   { to: "/admin/users", title: "Users", about: "Find members, grant or revoke staff, make or demote admins." },
   { to: "/admin/settings", title: "Site settings", about: "The site's name and the description on the home page." },
+  { to: "/admin/statuses", title: "Statuses", about: "Name the idea statuses your way, colour them, add sub-statuses." },
   { to: "/admin/tags", title: "Tags", about: "The labels members can put on their threads." },
   { to: "/admin/webhooks", title: "Webhooks", about: "Tell other tools when threads start, answers are marked or ideas change status." },
   { to: "/admin/flags", title: "Flags", about: "Posts members flagged, waiting for a decision." },

@@ -28,7 +28,10 @@ export default function WebhookLog() {
       <p>
         Signing secret: <code className="token">{webhook.secret}</code>
       </p>
-      <p className="muted small">Events: {webhook.events.join(", ")}</p>
+      <p className="muted small">
+        Events: {webhook.events.join(", ")} · Sends{" "}
+        {webhook.format === "slack" ? "Slack-compatible messages" : "signed Cocreate JSON events"}
+      </p>
       {deliveries.length === 0 ? (
         <p className="empty">Nothing has been sent yet.</p>
       ) : (

@@ -8,7 +8,7 @@ import { form, handleIntents } from "~/http/form-action.server";
 import { feedbackFor } from "~/utils/form-feedback";
 import { parseId } from "~/utils/http";
 import { webhookSchema } from "~/utils/validation.server";
-import { webhookEvents } from "~/utils/webhook-events";
+import { webhookEvents, webhookFormats } from "~/utils/webhook-events";
 import { pageTitle } from "~/utils/meta";
 import { useSite } from "~/root";
 
@@ -43,7 +43,7 @@ export default function Webhooks() {
       <h1 id="webhooks-title">Webhooks</h1>
       <p className="lede">
         {siteName} POSTs JSON to these URLs when public events happen, signed with HMAC-SHA256 so your receiver can check it came from us
-        (see docs/api.md in the project).
+        (see docs/api.md in the project), or a Slack-compatible message to a Slack (or Mattermost, Discord …) incoming webhook.
       </p>
       {webhooks.length === 0 ? (
         <p className="empty">No webhooks yet.</p>
@@ -53,6 +53,7 @@ export default function Webhooks() {
             <li key={hook.id}>
               <Link to={`/admin/webhooks/${hook.id}`}>{hook.url}</Link>{" "}
               <span className="muted small">
+                {hook.format === "slack" ? "Slack · " : ""}
                 {hook.events.join(", ")}
                 {hook.failed > 0 ? ` · ${hook.failed} failed deliveries` : ""}
               </span>
@@ -69,6 +70,21 @@ export default function Webhooks() {
       <Form method="post" className="form-page" noValidate>
         <h2>Add a webhook</h2>
         <TextField label="Payload URL" name="url" type="url" required feedback={feedback} />
+        <fieldset className="field">
+          <legend>Sends</legend>
+          {webhookFormats.map((format) => (
+            <label key={format.value} className="choice">
+              <input
+                type="radio"
+                name="format"
+                value={format.value}
+                defaultChecked={(feedback?.values.format ?? "cocreate") === format.value}
+              />{" "}
+              {format.label}
+            </label>
+          ))}
+          <FieldError name="format" message={feedback?.errors.format} />
+        </fieldset>
         <fieldset className="field" aria-describedby={eventsError ? "events-error" : undefined}>
           <legend>Events</legend>
           {webhookEvents.map((event) => (

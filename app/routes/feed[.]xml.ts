@@ -1,9 +1,10 @@
 import { listFeedThreads } from "~/models/feed.server";
 import { atomResponse, threadsAtom } from "~/routes/feeds.server";
 import { getSiteSettings } from "~/models/site-settings.server";
+import { statusLabelsNow } from "~/models/status-styles.server";
 
 export async function loader() {
-  const [threads, { siteName }] = await Promise.all([listFeedThreads(), getSiteSettings()]);
+  const [threads, { siteName }, statusLabel] = await Promise.all([listFeedThreads(), getSiteSettings(), statusLabelsNow()]);
   return atomResponse(
     threadsAtom(
       {
@@ -14,6 +15,7 @@ export async function loader() {
         feedPath: "/feed.xml",
       },
       threads,
+      statusLabel,
     ),
   );
 }

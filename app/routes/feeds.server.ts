@@ -4,7 +4,7 @@ import type { listChangelog } from "~/models/changelog.server";
 import type { FeedThread } from "~/models/feed.server";
 import { siteUrl } from "~/http/site-url.server";
 import { escapeMarkup } from "~/utils/escape";
-import { statusLabels } from "~/utils/idea-status";
+import type { ShownStatus } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
 
 /**
@@ -32,7 +32,8 @@ function newFeed(meta: FeedMeta, updated: number | null) {
   });
 }
 
-export function threadsAtom(meta: FeedMeta, threads: FeedThread[]): string {
+/** `statusLabel`: the statuses as the site names them (statusLabelsNow). */
+export function threadsAtom(meta: FeedMeta, threads: FeedThread[], statusLabel: (status: ShownStatus) => string): string {
   const feed = newFeed(meta, threads[0]?.createdAt ?? null);
   for (const t of threads) {
     const url = siteUrl(threadPath(t));
@@ -49,7 +50,7 @@ export function threadsAtom(meta: FeedMeta, threads: FeedThread[]): string {
         { name: t.productName, term: t.productName },
         { name: t.kind, term: t.kind },
         // An idea's status as shown everywhere: "merged" once it was merged into another.
-        ...(t.kind === "idea" && t.status ? [{ name: statusLabels[t.status], term: t.status }] : []),
+        ...(t.kind === "idea" && t.status ? [{ name: statusLabel(t.status), term: t.status }] : []),
       ],
     });
   }

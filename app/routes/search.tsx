@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listProducts } from "~/models/product.server";
 import { searchThreads } from "~/models/search.server";
-import { FilterSelect, kindOptions, solvedOptions, statusOptions } from "~/components/ListControls";
+import { FilterSelect, kindOptions, solvedOptions, useStatusOptions } from "~/components/ListControls";
 import { SearchResults } from "~/components/SearchResults";
 import { redirectWithoutEmptyParams } from "~/utils/http";
 import { SEARCH_MAX_LENGTH, searchSummary } from "~/utils/search-query";
@@ -35,6 +35,7 @@ function pageHref(search: Record<string, string | undefined>, page: number) {
 export default function Search() {
   const { q, filter, products, results, total, capped, page, pageCount } = useLoaderData<typeof loader>();
   const current = { q, ...filter };
+  const statusOptions = useStatusOptions();
   return (
     <section aria-labelledby="search-title" className="search-page">
       <h1 id="search-title">Search</h1>

@@ -41,6 +41,13 @@ export default function StaffHome() {
           </li>
         ))}
       </ul>
+      <h2>Exports</h2>
+      <p>
+        <a href="/staff/ideas.csv" download>
+          Every idea as a spreadsheet (CSV)
+        </a>{" "}
+        — votes, customer accounts among the voters, status, target release, success measures and verdicts.
+      </p>
     </section>
   );
 }

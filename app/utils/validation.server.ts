@@ -329,6 +329,7 @@ export const webhookSchema = z.object({
     if (events.length === 0) ctx.addIssue({ code: "custom", message: "Choose at least one event." });
     return events;
   }),
+  format: z.enum(["cocreate", "slack"], { error: "Choose what the webhook sends." }).default("cocreate"),
 });
 
 export const profileSchema = z.object({
@@ -364,4 +365,45 @@ export const siteSettingsSchema = z.object({
   siteDescription: text("A description").pipe(
     z.string().max(SITE_DESCRIPTION_MAX, `Keep the description to ${SITE_DESCRIPTION_MAX} characters or fewer.`),
   ),
+});
+
+/** A checkbox: ticked or not. */
+const tickBox = z
+  .literal("on")
+  .optional()
+  .transform((v) => v === "on");
+
+/** An idea's target release (an empty target clears it); the model checks the form of the target and when a reason is needed. */
+export const targetReleaseSchema = z.object({
+  target: z.string().default("").pipe(z.string().max(20, "That is not a target we understand. A month (2027-03) or a quarter (2027-Q1).")),
+  isPublic: tickBox,
+  reason: z.string().default(""),
+});
+
+export const issueLinkSchema = z.object({
+  url: text("The issue's address").pipe(z.string().min(1, "Give the issue's full address, starting with https://.")),
+  isPublic: tickBox,
+});
+
+export const embedOriginsSchema = z.object({
+  embedOrigins: z.string().default("").pipe(z.string().max(4000, "That list is too long: at most 20 origins.")),
+});
+
+export const substatusSchema = z.object({
+  substatus: z
+    .string()
+    .default("")
+    .pipe(z.string().regex(/^(\d{1,15})?$/, "Choose a sub-status."))
+    .transform((v) => (v ? Number(v) : null)),
+});
+
+export const statusStyleSchema = z.object({
+  label: z.string({ error: "Give the status a name." }).transform((s) => s.trim()),
+  colour: z.string().default(""),
+});
+
+export const substatusAddSchema = z.object({
+  status: z.enum(ideaStatuses, { error: "Choose the status it belongs to." }),
+  label: z.string({ error: "Give the sub-status a name." }).transform((s) => s.trim()),
+  colour: z.string({ error: "Choose a colour like #1d4fa8." }),
 });

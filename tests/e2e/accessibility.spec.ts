@@ -46,6 +46,7 @@ for (const width of [1280, 390]) {
         "/users/member",
         "/login",
         "/signup",
+        "/embed/changelog",
       ]) {
         await expectNoSeriousViolations(page, path);
       }
@@ -53,8 +54,10 @@ for (const width of [1280, 390]) {
 
     test("signed-in pages", async ({ page }) => {
       test.setTimeout(120_000);
-      await signIn(page, "staff@example.com");
-      for (const path of ["/", "/threads/new", "/admin/tags", await firstThreadOfKind(page, "idea")]) {
+      await signIn(page, "admin@example.com");
+      const idea = await firstThreadOfKind(page, "idea");
+      const plan = idea.replace(/^(\/threads\/\d+).*/, "$1/plan");
+      for (const path of ["/", "/threads/new", "/admin/tags", idea, plan, "/admin/statuses"]) {
         await expectNoSeriousViolations(page, path);
       }
     });

@@ -49,5 +49,14 @@ test("an admin adds a webhook, keeps their input when it is wrong, and sees its 
   await page.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByRole("heading", { name: "Deliveries to https://hooks.example.com/cocreate" })).toBeVisible();
   await expect(page.locator("code.token")).toContainText("whsec_");
-  await expect(page.getByText("Events: answer.marked, idea.status_changed, idea.co_designed")).toBeVisible();
+  await expect(
+    page.getByText("Events: idea.created, answer.marked, idea.status_changed, idea.co_designed · Sends signed Cocreate JSON"),
+  ).toBeVisible();
+
+  // A Slack incoming webhook: the same form, another format.
+  await page.goto("/admin/webhooks");
+  await page.getByLabel("Payload URL").fill("https://hooks.slack.example.com/services/T0/B0/X");
+  await page.getByRole("radio", { name: /Slack-compatible message/ }).check();
+  await page.getByRole("button", { name: "Add webhook" }).click();
+  await expect(page.getByText(/Sends Slack-compatible messages/)).toBeVisible();
 });

@@ -151,7 +151,7 @@ describe("every route with an action", () => {
     });
     expect(wrong.map(describeProbe)).toEqual([]);
     console.log(`bad intents: ${results.length} requests to ${new Set(results.map((r) => r.route.id)).size} routes`);
-  });
+  }, 120_000); // Every action route, several probes each: it grows with the routes, beyond the default 30 s on a busy machine.
 });
 
 describe("bodies that are not forms", () => {

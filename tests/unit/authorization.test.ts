@@ -15,7 +15,10 @@ import { markAllRead, markRead } from "~/models/notification-inbox.server";
 import { createReply, editReply, getReplyForEdit } from "~/models/post.server";
 import { createProduct, moveProduct, setProductArchived, updateProduct } from "~/models/product.server";
 import { getHistory, setRevisionHidden } from "~/models/revision.server";
-import { getSiteSettings, updateSiteSettings } from "~/models/site-settings.server";
+import { getSiteSettings, updateEmbedOrigins, updateSiteSettings } from "~/models/site-settings.server";
+import { addIssueLink, changeIssueLink, ideaPlanOf, setTargetRelease } from "~/models/idea-plan.server";
+import { exportIdeasCsv, exportVotersCsv } from "~/models/idea-export.server";
+import { addSubstatus, setIdeaSubstatus, updateStatusStyle } from "~/models/status-styles.server";
 import { addStaffNote, listStaffNotes } from "~/models/staff-note.server";
 import { setWatching } from "~/models/subscription.server";
 import { getSuccessDashboard, giveVerdict, saveSuccessMeasure } from "~/models/success-measure.server";
@@ -786,6 +789,100 @@ const cases: Case[] = [
     action: "read a webhook's delivery log",
     setup: async (w) => ({ webhook: await createWebhook(w.admin, { url: "https://hooks.example.test/in", events: ["thread.created"] }) }),
     run: (a, f) => listDeliveries(a, num(f, "webhook")),
+    expected: adminOnly,
+  },
+
+  // Roadmap detail (issue 21): targets, issue links, sub-statuses are staff's; status names and embedding are admins'
+  {
+    action: "give an idea a target release",
+    setup: async (w) => {
+      const idea = await newThread(w.owner, "idea");
+      await setIdeaStatus(w.staff, idea, { status: "planned", note: "" });
+      return { idea };
+    },
+    run: (a, f) => setTargetRelease(a, num(f, "idea"), { target: "2027-Q2", isPublic: true, reason: "" }),
+    state: (f) =>
+      db().selectFrom("threads").select(["target_release", "target_public"]).where("id", "=", num(f, "idea")).executeTakeFirstOrThrow(),
+    expected: staffOnly,
+  },
+  {
+    action: "link an idea to an issue",
+    setup: async (w) => ({ idea: await newThread(w.owner, "idea") }),
+    run: (a, f) => addIssueLink(a, num(f, "idea"), { url: "https://github.com/acme/app/issues/1", isPublic: true }),
+    state: (f) => db().selectFrom("issue_links").select("url").where("thread_id", "=", num(f, "idea")).execute(),
+    expected: staffOnly,
+  },
+  {
+    action: "unlink an idea's issue",
+    setup: async (w) => {
+      const idea = await newThread(w.owner, "idea");
+      await addIssueLink(w.staff, idea, { url: "https://github.com/acme/app/issues/2", isPublic: false });
+      const link = await db().selectFrom("issue_links").select("id").where("thread_id", "=", idea).executeTakeFirstOrThrow();
+      return { idea, link: link.id };
+    },
+    run: (a, f) => changeIssueLink(a, num(f, "idea"), num(f, "link"), "remove"),
+    state: (f) => db().selectFrom("issue_links").select(["id", "is_public"]).where("thread_id", "=", num(f, "idea")).execute(),
+    expected: staffOnly,
+  },
+  {
+    action: "read an idea's staff-only target and issue links",
+    setup: async (w) => {
+      const idea = await newThread(w.owner, "idea");
+      await setIdeaStatus(w.staff, idea, { status: "planned", note: "" });
+      await setTargetRelease(w.staff, idea, { target: "2027-Q4", isPublic: false, reason: "" });
+      await addIssueLink(w.staff, idea, { url: "https://linear.app/acme/issue/ENG-9", isPublic: false });
+      return { idea };
+    },
+    run: async (a, f) => {
+      const plan = await ideaPlanOf(a, num(f, "idea"));
+      return plan.target !== null && plan.links.length > 0;
+    },
+    expected: row(HIDDEN, HIDDEN, HIDDEN, HIDDEN, T, T),
+  },
+  {
+    action: "export every idea as CSV",
+    setup: async () => ({}),
+    run: (a) => exportIdeasCsv(a),
+    expected: staffOnly,
+  },
+  {
+    action: "export an idea's voters as CSV",
+    setup: async (w) => ({ idea: await newThread(w.owner, "idea") }),
+    run: (a, f) => exportVotersCsv(a, num(f, "idea")),
+    expected: staffOnly,
+  },
+  {
+    action: "set an idea's sub-status",
+    setup: async (w) => {
+      const idea = await newThread(w.owner, "idea");
+      await setIdeaStatus(w.staff, idea, { status: "planned", note: "" });
+      await addSubstatus(w.admin, { status: "planned", label: `Scoping ${unique()}`, colour: "#1d4fa8" });
+      const sub = await db().selectFrom("idea_substatuses").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
+      return { idea, sub: sub.id };
+    },
+    run: (a, f) => setIdeaSubstatus(a, num(f, "idea"), num(f, "sub")),
+    state: (f) => db().selectFrom("threads").select("substatus_id").where("id", "=", num(f, "idea")).executeTakeFirstOrThrow(),
+    expected: staffOnly,
+  },
+  {
+    action: "rename a status and change its colour",
+    setup: async () => ({}),
+    run: (a) => updateStatusStyle(a, "declined", { label: `Not now ${unique()}`, colour: "#7a1f1f" }),
+    state: () => db().selectFrom("settings").select("value").where("key", "=", "status_styles").executeTakeFirst(),
+    expected: adminOnly,
+  },
+  {
+    action: "add a sub-status",
+    setup: async () => ({}),
+    run: (a) => addSubstatus(a, { status: "in_progress", label: `Beta ${unique()}`, colour: "#0b6e4f" }),
+    state: () => db().selectFrom("idea_substatuses").select("id").execute(),
+    expected: adminOnly,
+  },
+  {
+    action: "choose who may embed the changelog",
+    setup: async () => ({}),
+    run: (a) => updateEmbedOrigins(a, `https://app${unique()}.example.com`),
+    state: () => db().selectFrom("settings").select("value").where("key", "=", "embed_origins").executeTakeFirst(),
     expected: adminOnly,
   },
 

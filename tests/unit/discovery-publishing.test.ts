@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { statusLabelsNow } from "~/models/status-styles.server";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { listChangelog } from "~/models/changelog.server";
@@ -49,6 +50,7 @@ describe("Atom feeds", () => {
     const xml = threadsAtom(
       { title: "Test feed", description: "d", path: "/", feedPath: "/feed.xml", siteName: "Test site" },
       await listFeedThreads(productId),
+      await statusLabelsNow(),
     );
     const feed = parse(xml).feed;
     expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
