@@ -366,6 +366,15 @@ export interface SearchTitlesTable {
   title: string;
 }
 
+/** What committed writes changed, as page-cache tags, for the other processes on one SQLite file (db/invalidation.server.ts); empty on PostgreSQL, where NOTIFY carries them. */
+export interface PageInvalidationsTable {
+  id: Generated<number>;
+  /** Space-separated tags; "*" is everything. */
+  tags: string;
+  origin: string;
+  created_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -401,6 +410,7 @@ export interface Database {
   search_index: SearchIndexTable;
   search_pending: SearchPendingTable;
   search_titles: SearchTitlesTable;
+  page_invalidations: PageInvalidationsTable;
 }
 
 export type User = Selectable<UsersTable>;
