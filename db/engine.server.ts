@@ -90,5 +90,5 @@ export async function startDatabaseUpkeep(db: Kysely<Database>, onError: (messag
  */
 export async function startInvalidationFeed(db: Kysely<Database>, onError: (message: string) => void): Promise<() => Promise<void>> {
   if (engineOf(db) === "postgres") return startPostgresFeed(config().DATABASE_URL!, { onError });
-  return startSqliteFeed(db, { onError });
+  return startSqliteFeed(db, databasePath(), { onError });
 }

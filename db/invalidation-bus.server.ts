@@ -20,6 +20,8 @@ const recent: Heard[] = [];
 const listeners = new Set<Listener>();
 /** Until when what is cached may be trusted: Infinity while no feed was started (one process, tests). */
 let hearingUntil = Number.POSITIVE_INFINITY;
+/** A feed that can catch up at once, in the same tick (SQLite's log read): asked when the lease ran out. */
+let catchUpNow: (() => void) | null = null;
 
 /** A write changed what pages tagged so show ("*": every page). */
 export function hear(tags: Iterable<string>): void {
@@ -66,11 +68,30 @@ export function deaf(): void {
   hearingUntil = 0;
 }
 
+/**
+ * Whether what is cached may be sent. When the lease ran out because the
+ * process was too busy to poll on time (not because the feed failed), a
+ * feed that can read synchronously catches up first, so a loaded process
+ * keeps its cache instead of rendering everything while it is busiest.
+ */
 export function canTrustCache(): boolean {
+  if (Date.now() < hearingUntil) return true;
+  if (!catchUpNow) return false;
+  try {
+    catchUpNow();
+  } catch {
+    deaf();
+  }
   return Date.now() < hearingUntil;
+}
+
+/** Registers the feed's synchronous catch-up (see canTrustCache); null removes it. */
+export function catchUpWith(fn: (() => void) | null): void {
+  catchUpNow = fn;
 }
 
 /** Back to a fresh process's state; for tests. */
 export function resetHearing(): void {
   hearingUntil = Number.POSITIVE_INFINITY;
+  catchUpNow = null;
 }

@@ -1,6 +1,7 @@
+import SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
 import pg from "pg";
-import { deaf, EVERYTHING, hear, hearingFor } from "./invalidation-bus.server";
+import { catchUpWith, deaf, EVERYTHING, hear, hearingFor } from "./invalidation-bus.server";
 import { PROCESS_ORIGIN } from "./invalidation.server";
 import { INVALIDATION_CHANNEL } from "./postgres.server";
 import type { Database } from "./schema";
@@ -14,8 +15,10 @@ import type { Database } from "./schema";
  * out, and the page cache sends nothing until it hears again.
  */
 
-/** How long what was heard stays good: several polls or heartbeats. */
+/** How long what was heard stays good: many polls, or several heartbeats. */
 const LEASE_MS = 1_000;
+/** PostgreSQL's heartbeat is a round trip that a loaded process answers late; it cannot catch up on the spot. */
+const LISTEN_LEASE_MS = 2_000;
 
 type Stop = () => Promise<void>;
 type OnError = (message: string) => void;
@@ -31,58 +34,62 @@ export type SqliteFeedOptions = {
 /**
  * SQLite: every write's tags are a row of page_invalidations written in its
  * transaction. This reads the rows after the last one it saw, an indexed
- * `id > last` read every few tens of milliseconds, and prunes old rows now
- * and then. Ids only rise (AUTOINCREMENT) and follow commit order (one
- * writer at a time), so a gap means pruned rows it never saw: it drops everything.
+ * `id > last` read every few tens of milliseconds on a read-only connection
+ * of its own (synchronous, so it never queues behind the requests' queries,
+ * and the page cache can ask it to catch up on the spot when the process
+ * was too busy to poll), and prunes old rows now and then. Ids only rise
+ * (AUTOINCREMENT) and follow commit order (one writer at a time), so a gap
+ * means pruned rows it never saw: it drops everything.
  */
 export async function startSqliteFeed(
   db: Kysely<Database>,
+  file: string,
   { intervalMs = 25, keepMs = 5 * 60_000, onError }: SqliteFeedOptions,
 ): Promise<Stop> {
-  const newest = await db
-    .selectFrom("page_invalidations")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .executeTakeFirst();
-  let last = Number(newest?.id ?? 0);
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+  const reader = new SQLite(file, { readonly: true, fileMustExist: true });
+  reader.pragma("busy_timeout = 1000");
+  const newest = reader.prepare("select max(id) as id from page_invalidations").get() as { id: number | null };
+  let last = newest.id ?? 0;
   let lastPrune = Date.now();
-  hearingFor(LEASE_MS);
 
-  const poll = async () => {
+  const read = () => {
+    const rows = reader.prepare("select id, tags, origin from page_invalidations where id > ? order by id limit 1000").all(last) as {
+      id: number;
+      tags: string;
+      origin: string;
+    }[];
+    const heard = new Set<string>();
+    if (rows.length > 0 && rows[0]!.id > last + 1) heard.add(EVERYTHING);
+    for (const row of rows) {
+      last = row.id;
+      if (row.origin !== PROCESS_ORIGIN) for (const tag of row.tags.split(" ")) heard.add(tag);
+    }
+    if (heard.size > 0) hear(heard);
+    hearingFor(LEASE_MS);
+  };
+
+  const poll = () => {
     try {
-      const rows = await db
-        .selectFrom("page_invalidations")
-        .select(["id", "tags", "origin"])
-        .where("id", ">", last)
-        .orderBy("id")
-        .limit(1000)
-        .execute();
-      const heard = new Set<string>();
-      if (rows.length > 0 && rows[0]!.id > last + 1) heard.add(EVERYTHING);
-      for (const row of rows) {
-        last = row.id;
-        if (row.origin !== PROCESS_ORIGIN) for (const tag of row.tags.split(" ")) heard.add(tag);
-      }
-      if (heard.size > 0) hear(heard);
-      hearingFor(LEASE_MS);
-      if (Date.now() - lastPrune > 10_000) {
-        lastPrune = Date.now();
-        await db
-          .deleteFrom("page_invalidations")
-          .where("created_at", "<", Date.now() - keepMs)
-          .execute();
-      }
+      read();
     } catch (error) {
       deaf();
       onError(`reading page_invalidations failed: ${(error as Error).message}`);
     }
-    if (!stopped) timer = setTimeout(() => void poll(), intervalMs);
+    if (Date.now() - lastPrune > 10_000) {
+      lastPrune = Date.now();
+      db.deleteFrom("page_invalidations")
+        .where("created_at", "<", Date.now() - keepMs)
+        .execute()
+        .catch((error: Error) => onError(`pruning page_invalidations failed: ${error.message}`));
+    }
   };
-  timer = setTimeout(() => void poll(), intervalMs);
+  read();
+  catchUpWith(read);
+  const timer = setInterval(poll, intervalMs);
   return async () => {
-    stopped = true;
-    clearTimeout(timer);
+    clearInterval(timer);
+    catchUpWith(null);
+    reader.close();
   };
 }
 
@@ -132,7 +139,7 @@ export async function startPostgresFeed(url: string, { heartbeatMs = 250, onErro
       await next.query(`listen ${INVALIDATION_CHANNEL}`);
       // Whatever was written while nobody listened is unknown: start afresh.
       hear([EVERYTHING]);
-      hearingFor(LEASE_MS);
+      hearingFor(LISTEN_LEASE_MS);
     } catch (error) {
       if (client === next) lost((error as Error).message);
     }
@@ -142,7 +149,7 @@ export async function startPostgresFeed(url: string, { heartbeatMs = 250, onErro
     const current = client;
     if (!current) return;
     current.query("select 1").then(
-      () => client === current && hearingFor(LEASE_MS),
+      () => client === current && hearingFor(LISTEN_LEASE_MS),
       (error: Error) => client === current && lost(error.message),
     );
   }, heartbeatMs);

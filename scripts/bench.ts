@@ -73,6 +73,8 @@ type Row = {
   /** Readers while members write: the writers' own figures, and readers' req/s over the same readers alone. */
   writers?: { reqPerSec: number; p99Ms: number; errors: number; unexpectedStatus: number };
   ratioToNoWrites?: number;
+  /** Of the visitors' pages sampled during the run, the share answered from the cache: what the load on the machine cannot blur. */
+  cacheHitShare?: number;
 };
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -238,7 +240,25 @@ type Load = {
   rate?: number;
   /** Straight from warm-up into the measured run, on fresh connections (the burst scenario). */
   noPause?: boolean;
+  /** Pages to sample for cache hits during the measured run. */
+  sample?: string[];
 };
+
+/** Every 20 ms one of `paths` (striding through them), until `done`: the share answered from the page cache. */
+async function cacheHitShare(server: Server, paths: string[], done: Promise<unknown>): Promise<number> {
+  let finished = false;
+  void done.then(() => (finished = true));
+  let hits = 0;
+  let total = 0;
+  for (let i = 0; !finished; i += 7) {
+    const response = await fetch(server.base + paths[i % paths.length]);
+    await response.arrayBuffer();
+    total++;
+    if (response.headers.get("x-page-cache") === "hit") hits++;
+    await sleep(20);
+  }
+  return total === 0 ? 0 : Math.round((hits / total) * 100) / 100;
+}
 
 function cannon(server: Server, load: Load, duration: number) {
   return autocannon({
@@ -274,7 +294,8 @@ function logRow(row: Row) {
   log(
     `${row.mode.padEnd(8)} ${row.scenario.padEnd(26)} c=${String(row.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}` +
       (row.slowestFirstMs !== undefined ? `  slowest first response ${row.slowestFirstMs} ms` : "") +
-      (row.writers ? `  writers ${row.writers.reqPerSec} req/s p99 ${row.writers.p99Ms} ms` : ""),
+      (row.writers ? `  writers ${row.writers.reqPerSec} req/s p99 ${row.writers.p99Ms} ms` : "") +
+      (row.cacheHitShare !== undefined ? `  cache hits ${Math.round(row.cacheHitShare * 100)}%` : ""),
   );
 }
 
@@ -283,11 +304,14 @@ async function measure(server: Server, scenario: string, mode: Mode, load: Load)
   if (!load.noPause) await settle(server);
   // Each run opens its connections anew: the first answer on each is that connection's first.
   const first = new Map<object, number>();
-  const result = await cannon(server, load, DURATION).on("response", (client, _status, _bytes, time) => {
+  const run = cannon(server, load, DURATION).on("response", (client, _status, _bytes, time) => {
     if (!first.has(client)) first.set(client, time);
   });
+  const hitShare = load.sample ? cacheHitShare(server, load.sample, run) : undefined;
+  const result = await run;
   await settle(server);
   const row = rowOf(scenario, mode, load, result);
+  if (hitShare) row.cacheHitShare = await hitShare;
   if (load.noPause) {
     row.slowestFirstMs = Math.round(Math.max(...first.values()));
     row.slowestFirstOverP50 = Math.round((row.slowestFirstMs / Math.max(1, row.p50Ms)) * 10) / 10;
@@ -300,9 +324,12 @@ async function measure(server: Server, scenario: string, mode: Mode, load: Load)
 async function measureWhileWriting(server: Server, scenario: string, mode: Mode, readers: Load, writers: Load): Promise<Row> {
   await Promise.all([cannon(server, readers, WARMUP), cannon(server, writers, WARMUP)]);
   await settle(server);
-  const [read, written] = await Promise.all([cannon(server, readers, DURATION), cannon(server, writers, DURATION)]);
+  const reading = cannon(server, readers, DURATION);
+  const hitShare = readers.sample ? cacheHitShare(server, readers.sample, reading) : undefined;
+  const [read, written] = await Promise.all([reading, cannon(server, writers, DURATION)]);
   await settle(server);
   const row = rowOf(scenario, mode, readers, read);
+  if (hitShare) row.cacheHitShare = await hitShare;
   const writerRow = rowOf("writers", mode, writers, written);
   row.writers = {
     reqPerSec: writerRow.reqPerSec,
@@ -473,7 +500,12 @@ try {
         rows.push(await measure(server, "burst: fresh connections, signed in", mode, { ...signedIn, noPause: true }));
       }
       if (mode === "cached" && wanted("many")) {
-        const readers: Load = { path: fixture.manyThreads[0]!, connections: CONNECTIONS, requests: [cycling(fixture.manyThreads)] };
+        const readers: Load = {
+          path: fixture.manyThreads[0]!,
+          connections: CONNECTIONS,
+          requests: [cycling(fixture.manyThreads)],
+          sample: fixture.manyThreads,
+        };
         // Each page once first, four at a time, so the run measures a warm cache rather than 300 first renders.
         for (let i = 0; i < fixture.manyThreads.length; i += 4) {
           await Promise.all(fixture.manyThreads.slice(i, i + 4).map((pagePath) => expectOk(server, pagePath)));
@@ -503,6 +535,10 @@ try {
 
 // ---------------------------------------------------------------- report
 function notes(r: Row): string {
+  const hits = r.cacheHitShare === undefined ? "" : `; ${Math.round(r.cacheHitShare * 100)}% of sampled pages from the cache`;
+  return noteOf(r) + hits;
+}
+function noteOf(r: Row): string {
   if (r.slowestFirstMs !== undefined) return `slowest first response ${r.slowestFirstMs} ms (${r.slowestFirstOverP50}× p50)`;
   if (r.writers) {
     return `${r.ratioToNoWrites}× the readers alone; writers ${r.writers.reqPerSec} replies/s, p99 ${r.writers.p99Ms} ms, errors ${r.writers.errors} / ${r.writers.unexpectedStatus}`;
