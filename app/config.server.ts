@@ -227,7 +227,7 @@ export const settings = {
   }),
   PAGE_CACHE_TTL_SECONDS: declare(number("be a number of seconds above 0", 0, { above: true }), {
     default: "10",
-    doc: "the longest a cached page is reused; any write a visitor could see drops every cached page at once",
+    doc: "the longest a cached page is reused; a write drops at once the cached pages showing what it changed, in every server process",
   }),
   PAGE_CACHE_MAX_MB: declare(number("be a number of megabytes above 0", 0, { above: true }), {
     default: "50",

@@ -1,5 +1,4 @@
 import { Migrator, type Kysely } from "kysely";
-import { ContentVersionPlugin } from "./content-version.server";
 import { migrationsFor, openDatabase } from "./engine.server";
 import type { Database } from "./schema";
 
@@ -7,7 +6,7 @@ let instance: Kysely<Database> | undefined;
 
 /** The process-wide database: PostgreSQL at DATABASE_URL, else the SQLite file at DATABASE_PATH (db/engine.server.ts). */
 export function getDb(): Kysely<Database> {
-  instance ??= openDatabase([new ContentVersionPlugin()]);
+  instance ??= openDatabase([]);
   return instance;
 }
 

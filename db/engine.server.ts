@@ -2,6 +2,7 @@ import { PostgresIntrospector, sql, type Expression, type Kysely, type KyselyPlu
 import { startCheckpoints } from "./checkpoint.server";
 import { migrations as sqliteMigrations } from "./migrations/index";
 import { migrations as postgresMigrations } from "./migrations-pg/index";
+import { startPostgresFeed, startSqliteFeed } from "./invalidation-feed.server";
 import { createPostgresDb } from "./postgres.server";
 import type { Database } from "./schema";
 import { postgresSearch } from "./search/postgres.server";
@@ -80,4 +81,14 @@ export function includesIgnoringCase(column: string, needle: string): Expression
 export async function startDatabaseUpkeep(db: Kysely<Database>, onError: (message: string) => void): Promise<() => Promise<void>> {
   if (engineOf(db) === "postgres") return async () => {};
   return startCheckpoints(db, databasePath(), onError);
+}
+
+/**
+ * Hears what other processes' writes changed, for the page cache: a LISTEN
+ * connection on PostgreSQL, a poll of page_invalidations on SQLite
+ * (db/invalidation-feed.server.ts). Returns a stop function.
+ */
+export async function startInvalidationFeed(db: Kysely<Database>, onError: (message: string) => void): Promise<() => Promise<void>> {
+  if (engineOf(db) === "postgres") return startPostgresFeed(config().DATABASE_URL!, { onError });
+  return startSqliteFeed(db, databasePath(), { onError });
 }

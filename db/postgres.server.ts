@@ -1,5 +1,6 @@
-import { Kysely, PostgresDialect, type KyselyPlugin } from "kysely";
+import { CompiledQuery, Kysely, PostgresDialect, type KyselyPlugin } from "kysely";
 import pg from "pg";
+import { PROCESS_ORIGIN, trackingInvalidations, type Publish } from "./invalidation.server";
 import type { Database } from "./schema";
 import { config } from "~/config.server";
 
@@ -46,5 +47,15 @@ export function createPostgresDb(url: string, plugins: KyselyPlugin[] = [], opti
       `${JSON.stringify({ time: new Date().toISOString(), level: "warn", event: "database-connection-lost", message: error.message })}\n`,
     );
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  return new Kysely<Database>({ dialect: trackingInvalidations(new PostgresDialect({ pool }), notifyInvalidation), plugins });
 }
+
+/** The channel every process LISTENs on for what writes changed (db/invalidation-feed.server.ts). */
+export const INVALIDATION_CHANNEL = "cocreate_pages";
+
+/** A NOTIFY inside the writing transaction: PostgreSQL delivers it to the listeners only when the transaction commits. */
+const notifyInvalidation: Publish = async (connection, tags) => {
+  await connection.executeQuery(
+    CompiledQuery.raw("select pg_notify($1, $2)", [INVALIDATION_CHANNEL, JSON.stringify({ origin: PROCESS_ORIGIN, tags })]),
+  );
+};

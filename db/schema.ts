@@ -376,6 +376,15 @@ export interface SearchTitlesTable {
   title: string;
 }
 
+/** What committed writes changed, as page-cache tags, for the other processes on one SQLite file (db/invalidation.server.ts); empty on PostgreSQL, where NOTIFY carries them. */
+export interface PageInvalidationsTable {
+  id: Generated<number>;
+  /** Space-separated tags; "*" is everything. */
+  tags: string;
+  origin: string;
+  created_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -414,6 +423,7 @@ export interface Database {
   idea_substatuses: IdeaSubstatusesTable;
   target_changes: TargetChangesTable;
   issue_links: IssueLinksTable;
+  page_invalidations: PageInvalidationsTable;
 }
 
 /** An admin's finer step inside one lifecycle status ("in beta" within in_progress), shown in its colour. */

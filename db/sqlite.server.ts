@@ -12,6 +12,7 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from "kysely";
+import { PROCESS_ORIGIN, trackingInvalidations, type Publish } from "./invalidation.server";
 import type { Database } from "./schema";
 import { config } from "~/config.server";
 
@@ -88,9 +89,25 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * On SQLite a write's tags travel as a row of page_invalidations written in
+ * its transaction (db/invalidation.server.ts); the other processes on the
+ * file read it after the commit (db/invalidation-feed.server.ts). Before
+ * migration 0019 there is no table and nobody else to tell.
+ */
+const logInvalidation: Publish = async (connection, tags) => {
+  try {
+    await connection.executeQuery(
+      CompiledQuery.raw("insert into page_invalidations (tags, origin, created_at) values (?, ?, ?)", [tags, PROCESS_ORIGIN, Date.now()]),
+    );
+  } catch (error) {
+    if (!/no such table: page_invalidations/.test((error as Error).message)) throw error;
+  }
+};
+
 export function createSqliteDb(file: string, plugins: KyselyPlugin[] = []): Kysely<Database> {
   return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(file)) }),
+    dialect: trackingInvalidations(new ImmediateSqliteDialect({ database: withStatementCache(openSqlite(file)) }), logInvalidation),
     plugins,
   });
 }

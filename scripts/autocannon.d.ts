@@ -26,6 +26,8 @@ declare module "autocannon" {
     timeout?: number;
     headers?: Record<string, string>;
     requests?: Request[];
+    /** Requests a second from all connections together. */
+    overallRate?: number;
   };
   export type Result = {
     requests: Histogram;
@@ -37,5 +39,9 @@ declare module "autocannon" {
     non2xx: number;
     statusCodeStats: Record<string, { count: number }>;
   };
-  export default function autocannon(options: Options): Promise<Result>;
+  /** What autocannon returns: a promise of the result that also tells each response as it comes (the client is one connection). */
+  export type Instance = Promise<Result> & {
+    on(event: "response", listener: (client: object, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+  };
+  export default function autocannon(options: Options): Instance;
 }

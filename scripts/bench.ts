@@ -31,6 +31,7 @@ import { threadPath } from "~/utils/slug";
 import { benchMarkdown, markdownTable } from "./bench-markdown";
 import {
   BENCH_DB,
+  BENCH_SEED,
   BENCH_THREAD_TITLE,
   BENCH_USER,
   COUNTS,
@@ -45,6 +46,9 @@ const WARMUP = Math.max(1, Math.round(DURATION / 5));
 const CONNECTIONS = 32;
 const FEW_CONNECTIONS = 4;
 const LIST_PAGE = 500;
+/** Threads the "many threads" visitors read, and the replies a second members post meanwhile. */
+const MANY_THREADS = 300;
+const WRITES_PER_SECOND = 24;
 /** Limits a real deployment keeps; one load generator on one address would hit them in a second. */
 const GENEROUS_LIMITS = {
   RATE_LIMIT_READS: "100000000/60",
@@ -63,6 +67,14 @@ type Row = {
   ratioToBaseline: number | null;
   errors: number;
   unexpectedStatus: number;
+  /** The burst scenario: the slowest first response on a fresh connection, and that over p50. */
+  slowestFirstMs?: number;
+  slowestFirstOverP50?: number;
+  /** Readers while members write: the writers' own figures, and readers' req/s over the same readers alone. */
+  writers?: { reqPerSec: number; p99Ms: number; errors: number; unexpectedStatus: number };
+  ratioToNoWrites?: number;
+  /** Of the visitors' pages sampled during the run, the share answered from the cache: what the load on the machine cannot blur. */
+  cacheHitShare?: number;
 };
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -118,6 +130,18 @@ const fixture = (() => {
               (select count(*) from users) as members, (select count(*) from votes) as votes`,
     )
     .get() as Record<string, number>;
+  // A few hundred threads spread over the forum, read in a fixed shuffled order; the writers reply to others.
+  const spread = (remainder: number, limit: number) =>
+    (
+      db
+        .prepare(
+          `select id, title from threads where hidden_at is null and deleted_at is null and locked = 0 and closed_at is null
+           and id % 331 = ? order by id limit ?`,
+        )
+        .all(remainder, limit) as { id: number; title: string }[]
+    ).map(threadPath);
+  const manyThreads = shuffled(spread(7, MANY_THREADS), BENCH_SEED);
+  const writtenThreads = spread(11, 20);
   const thread = threadPath(threadByTitle(BENCH_THREAD_TITLE));
   const replyThread = threadPath(threadByTitle(REPLY_THREAD_TITLE));
   db.close();
@@ -129,9 +153,23 @@ const fixture = (() => {
     ideasByVotes: `/products/${LIST_PRODUCT_SLUG}?sort=votes&kind=idea`,
     search: `/search?${new URLSearchParams({ q: SEARCH_QUERY })}`,
     searchSpecific: `/search?${new URLSearchParams({ q: SEARCH_QUERY_SPECIFIC })}`,
+    manyThreads,
+    writtenThreads,
     counts,
   };
 })();
+
+/** A fixed order that looks random: Fisher–Yates with a small seeded generator. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed;
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
 
 const readScenarios = [
   { scenario: "home", path: "/" },
@@ -192,25 +230,54 @@ function rssMb(pid: number): number {
 }
 
 // ---------------------------------------------------------------- measuring
-type Load = { path: string; connections: number; headers?: Record<string, string>; requests?: CannonRequest[]; expect?: number };
+type Load = {
+  path: string;
+  connections: number;
+  headers?: Record<string, string>;
+  requests?: CannonRequest[];
+  expect?: number;
+  /** Requests a second from all connections (a steady writer), else as fast as the server answers. */
+  rate?: number;
+  /** Straight from warm-up into the measured run, on fresh connections (the burst scenario). */
+  noPause?: boolean;
+  /** Pages to sample for cache hits during the measured run. */
+  sample?: string[];
+};
 
-async function measure(server: Server, scenario: string, mode: Mode, load: Load): Promise<Row> {
-  const options = {
+/** Every 20 ms one of `paths` (striding through them), until `done`: the share answered from the page cache. */
+async function cacheHitShare(server: Server, paths: string[], done: Promise<unknown>): Promise<number> {
+  let finished = false;
+  void done.then(() => (finished = true));
+  let hits = 0;
+  let total = 0;
+  for (let i = 0; !finished; i += 7) {
+    const response = await fetch(server.base + paths[i % paths.length]);
+    await response.arrayBuffer();
+    total++;
+    if (response.headers.get("x-page-cache") === "hit") hits++;
+    await sleep(20);
+  }
+  return total === 0 ? 0 : Math.round((hits / total) * 100) / 100;
+}
+
+function cannon(server: Server, load: Load, duration: number) {
+  return autocannon({
     url: server.base + load.path,
     connections: load.connections,
     headers: load.headers,
     requests: load.requests,
+    overallRate: load.rate,
     timeout: 10,
-  };
-  await autocannon({ ...options, duration: WARMUP });
-  await settle(server);
-  const result = await autocannon({ ...options, duration: DURATION });
-  await settle(server);
+    duration,
+  });
+}
+
+function rowOf(scenario: string, mode: Mode, load: Load, result: Awaited<ReturnType<typeof autocannon>>): Row {
   const expected = String(load.expect ?? 200);
   const unexpected = Object.entries(result.statusCodeStats)
     .filter(([status]) => status !== expected)
     .reduce((sum, [, stats]) => sum + stats.count, 0);
-  const row: Row = {
+  return {
     scenario,
     mode,
     connections: load.connections,
@@ -221,9 +288,56 @@ async function measure(server: Server, scenario: string, mode: Mode, load: Load)
     errors: result.errors + result.timeouts,
     unexpectedStatus: unexpected,
   };
+}
+
+function logRow(row: Row) {
   log(
-    `${mode.padEnd(8)} ${scenario.padEnd(26)} c=${String(load.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}`,
+    `${row.mode.padEnd(8)} ${row.scenario.padEnd(26)} c=${String(row.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}` +
+      (row.slowestFirstMs !== undefined ? `  slowest first response ${row.slowestFirstMs} ms` : "") +
+      (row.writers ? `  writers ${row.writers.reqPerSec} req/s p99 ${row.writers.p99Ms} ms` : "") +
+      (row.cacheHitShare !== undefined ? `  cache hits ${Math.round(row.cacheHitShare * 100)}%` : ""),
   );
+}
+
+async function measure(server: Server, scenario: string, mode: Mode, load: Load): Promise<Row> {
+  await cannon(server, load, WARMUP);
+  if (!load.noPause) await settle(server);
+  // Each run opens its connections anew: the first answer on each is that connection's first.
+  const first = new Map<object, number>();
+  const run = cannon(server, load, DURATION).on("response", (client, _status, _bytes, time) => {
+    if (!first.has(client)) first.set(client, time);
+  });
+  const hitShare = load.sample ? cacheHitShare(server, load.sample, run) : undefined;
+  const result = await run;
+  await settle(server);
+  const row = rowOf(scenario, mode, load, result);
+  if (hitShare) row.cacheHitShare = await hitShare;
+  if (load.noPause) {
+    row.slowestFirstMs = Math.round(Math.max(...first.values()));
+    row.slowestFirstOverP50 = Math.round((row.slowestFirstMs / Math.max(1, row.p50Ms)) * 10) / 10;
+  }
+  logRow(row);
+  return row;
+}
+
+/** Readers and writers at once: the writers post at a steady rate while the readers read as fast as they are answered. */
+async function measureWhileWriting(server: Server, scenario: string, mode: Mode, readers: Load, writers: Load): Promise<Row> {
+  await Promise.all([cannon(server, readers, WARMUP), cannon(server, writers, WARMUP)]);
+  await settle(server);
+  const reading = cannon(server, readers, DURATION);
+  const hitShare = readers.sample ? cacheHitShare(server, readers.sample, reading) : undefined;
+  const [read, written] = await Promise.all([reading, cannon(server, writers, DURATION)]);
+  await settle(server);
+  const row = rowOf(scenario, mode, readers, read);
+  if (hitShare) row.cacheHitShare = await hitShare;
+  const writerRow = rowOf("writers", mode, writers, written);
+  row.writers = {
+    reqPerSec: writerRow.reqPerSec,
+    p99Ms: writerRow.p99Ms,
+    errors: writerRow.errors,
+    unexpectedStatus: writerRow.unexpectedStatus,
+  };
+  logRow(row);
   return row;
 }
 
@@ -270,6 +384,29 @@ async function javascriptOf(server: Server, html: string) {
     gzip += gzipSync(bytes).length;
   }
   return { files: urls.size, bytes: raw, gzipBytes: gzip };
+}
+
+/** GETs that walk through `paths` in order, round and round, across all connections. */
+function cycling(paths: string[]): CannonRequest {
+  let next = 0;
+  return { method: "GET", setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) };
+}
+
+/** A member's reply POST, to each of `paths` in turn. */
+function replying(server: Server, cookie: string, paths: string[]): CannonRequest {
+  let sequence = 0;
+  return {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
+    setupRequest: (request) => ({
+      ...request,
+      path: paths[sequence % paths.length],
+      body: new URLSearchParams({
+        intent: "reply",
+        body: `Benchmark reply ${++sequence} at ${Date.now()}: the totals match after the **second** import.`,
+      }).toString(),
+    }),
+  };
 }
 
 async function signIn(server: Server): Promise<string> {
@@ -344,28 +481,47 @@ try {
       }
       if (mode === "cached" && wanted("reply")) {
         const cookie = await signIn(server);
-        let sequence = 0;
         rows.push(
           await measure(server, "reply (signed in, POST)", mode, {
             path: fixture.replyThread,
             connections: CONNECTIONS,
             expect: 302,
-            requests: [
-              {
-                method: "POST",
-                path: fixture.replyThread,
-                headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
-                setupRequest: (request) => ({
-                  ...request,
-                  body: new URLSearchParams({
-                    intent: "reply",
-                    body: `Benchmark reply ${++sequence} at ${Date.now()}: the totals match after the **second** import.`,
-                  }).toString(),
-                }),
-              },
-            ],
+            requests: [replying(server, cookie, [fixture.replyThread])],
           }),
         );
+      }
+      if (mode === "cached" && wanted("signed in")) {
+        const cookie = await signIn(server);
+        const signedIn = { path: fixture.thread, connections: CONNECTIONS, headers: { Cookie: cookie } };
+        const yardstick = await measure(baseline, "thread, 50 replies", "baseline", { path: fixture.thread, connections: CONNECTIONS });
+        const row = await measure(server, "thread, signed in", mode, signedIn);
+        row.ratioToBaseline = Math.round((row.reqPerSec / yardstick.reqPerSec) * 100) / 100;
+        rows.push(yardstick, row);
+        rows.push(await measure(server, "burst: fresh connections, signed in", mode, { ...signedIn, noPause: true }));
+      }
+      if (mode === "cached" && wanted("many")) {
+        const readers: Load = {
+          path: fixture.manyThreads[0]!,
+          connections: CONNECTIONS,
+          requests: [cycling(fixture.manyThreads)],
+          sample: fixture.manyThreads,
+        };
+        // Each page once first, four at a time, so the run measures a warm cache rather than 300 first renders.
+        for (let i = 0; i < fixture.manyThreads.length; i += 4) {
+          await Promise.all(fixture.manyThreads.slice(i, i + 4).map((pagePath) => expectOk(server, pagePath)));
+        }
+        const alone = await measure(server, `many threads (${fixture.manyThreads.length})`, mode, readers);
+        const cookie = await signIn(server);
+        const writers: Load = {
+          path: fixture.writtenThreads[0]!,
+          connections: 2,
+          expect: 302,
+          rate: WRITES_PER_SECOND,
+          requests: [replying(server, cookie, fixture.writtenThreads)],
+        };
+        const during = await measureWhileWriting(server, `many threads, ${WRITES_PER_SECOND} replies/s`, mode, readers, writers);
+        during.ratioToNoWrites = Math.round((during.reqPerSec / alone.reqPerSec) * 100) / 100;
+        rows.push(alone, during);
       }
       rounds[mode] = { coldStartMs: server.coldStartMs, rssMbAfterRun: rssMb(server.process.pid!) };
     } finally {
@@ -378,13 +534,24 @@ try {
 }
 
 // ---------------------------------------------------------------- report
+function notes(r: Row): string {
+  const hits = r.cacheHitShare === undefined ? "" : `; ${Math.round(r.cacheHitShare * 100)}% of sampled pages from the cache`;
+  return noteOf(r) + hits;
+}
+function noteOf(r: Row): string {
+  if (r.slowestFirstMs !== undefined) return `slowest first response ${r.slowestFirstMs} ms (${r.slowestFirstOverP50}× p50)`;
+  if (r.writers) {
+    return `${r.ratioToNoWrites}× the readers alone; writers ${r.writers.reqPerSec} replies/s, p99 ${r.writers.p99Ms} ms, errors ${r.writers.errors} / ${r.writers.unexpectedStatus}`;
+  }
+  return "";
+}
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const table = [
-  "| scenario | server | conn. | req/s | p50 ms | p99 ms | × baseline | errors / unexpected status |",
-  "|---|---|---|---|---|---|---|---|",
+  "| scenario | server | conn. | req/s | p50 ms | p99 ms | × baseline | errors / unexpected status | notes |",
+  "|---|---|---|---|---|---|---|---|---|",
   ...rows.map(
     (r) =>
-      `| ${r.scenario} | ${r.mode} | ${r.connections} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.ratioToBaseline ?? ""} | ${r.errors} / ${r.unexpectedStatus} |`,
+      `| ${r.scenario} | ${r.mode} | ${r.connections} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.ratioToBaseline ?? ""} | ${r.errors} / ${r.unexpectedStatus} | ${notes(r)} |`,
   ),
 ].join("\n");
 const summary = [

@@ -20,10 +20,17 @@ const SQLITE_ONLY = [
   "tests/unit/migration-0013.test.ts",
   // db/schema.ts against SQLite's pragma table_info; PostgreSQL's schema is compared with SQLite's by schema-parity.test.ts.
   "tests/unit/schema-matches-migrations.test.ts",
+  // The invalidation log other processes read; PostgreSQL uses NOTIFY (invalidation-listen.test.ts).
+  "tests/unit/invalidation-log.test.ts",
 ];
 
 /** Unit tests that need the unit-pg project's cluster: both engines at once (comparing schemas, copying a forum) or PostgreSQL's own types. */
-const POSTGRES_ONLY = ["tests/unit/schema-parity.test.ts", "tests/unit/copy-to-postgres.test.ts", "tests/unit/postgres-types.test.ts"];
+const POSTGRES_ONLY = [
+  "tests/unit/schema-parity.test.ts",
+  "tests/unit/copy-to-postgres.test.ts",
+  "tests/unit/postgres-types.test.ts",
+  "tests/unit/invalidation-listen.test.ts",
+];
 
 export default defineConfig({
   root,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { Request, RequestHandler, Response } from "express";
-import { contentVersion } from "~db/content-version.server";
+import { canTrustCache, changedSince, EVERYTHING, invalidationSequence, onInvalidation } from "~db/invalidation-bus.server";
 import { requestContext, type RequestContext } from "~/utils/request-context.server";
 
 /**
@@ -19,10 +19,17 @@ import { requestContext, type RequestContext } from "~/utils/request-context.ser
  *   `Cache-Control: public` (feeds, sitemaps) and no one was recognised.
  *   Whatever a request claims, a page rendered for a member is never kept.
  * - Only 200 answers to GET without Set-Cookie, `private` or `no-store` are stored.
- * - Every write a visitor could see moves the content version
- *   (db/content-version.server.ts); a page stored under an older version is
- *   never sent. Times like "3 minutes ago" age, so entries also expire
- *   after PAGE_CACHE_TTL_SECONDS (default 10).
+ * - Each page is kept with the tags of what it shows, which its loaders
+ *   name with pageShows() (`thread:12`, `product:3`, `lists`); a page that
+ *   names none shows anything. Every committed write says which tags it
+ *   changed (db/invalidation.server.ts; "*" when it doesn't say), in this
+ *   process and in every other one (db/invalidation-feed.server.ts), and
+ *   the pages with those tags are dropped: a reply to one thread leaves
+ *   another thread's page in place. A page whose render began before a
+ *   write that touches it is not stored. While this process cannot hear
+ *   the other processes' writes (canTrustCache) nothing is sent from the
+ *   cache or stored in it. Times like "3 minutes ago" age, so entries also
+ *   expire after PAGE_CACHE_TTL_SECONDS (default 10).
  * - Each answer still gets its own CSP nonce: the page is kept in pieces
  *   around the nonce it was rendered with, and the new nonce goes between
  *   them. The gzip form is kept the same way (each piece compressed on its
@@ -35,7 +42,8 @@ import { requestContext, type RequestContext } from "~/utils/request-context.ser
 
 type Entry = {
   key: string;
-  version: number;
+  /** What the page shows (pageShows); null: it named nothing, so any write may change it. */
+  tags: string[] | null;
   expires: number;
   status: number;
   headers: [string, string | number | string[]][];
@@ -56,6 +64,8 @@ export type PageCacheOptions = {
   maxBytes?: number;
 };
 
+/** Where the pages that named no tags are indexed (no real tag has a NUL in it). */
+const UNTAGGED = "\0untagged";
 /** Paths whose answers are never stored: health checks must reach the database; API and unsubscribe links carry credentials. */
 const NEVER = /^\/(healthz|api\/|unsubscribe|logout)/;
 /** Headers each answer gets for itself: HSTS only over HTTPS (security-headers.server.ts), so a page stored from an HTTPS visit must not carry it to an HTTP one. */
@@ -75,12 +85,38 @@ const NONCE_BYTES = 16;
 
 export function createPageCache({ hasSession, ttlSeconds = 10, maxBytes = 50 * 1024 * 1024 }: PageCacheOptions) {
   const entries = new Map<string, Entry>();
+  /** Tag → keys of the pages showing it; UNTAGGED for pages that named none. */
+  const byTag = new Map<string, Set<string>>();
   let bytes = 0;
 
   const forget = (entry: Entry) => {
-    if (entries.get(entry.key) === entry) entries.delete(entry.key);
+    if (entries.get(entry.key) !== entry) return;
+    entries.delete(entry.key);
     bytes -= entry.bytes;
+    for (const tag of entry.tags ?? [UNTAGGED]) {
+      const keys = byTag.get(tag);
+      keys?.delete(entry.key);
+      if (keys?.size === 0) byTag.delete(tag);
+    }
   };
+
+  const dropTagged = (tag: string) => {
+    for (const key of [...(byTag.get(tag) ?? [])]) {
+      const entry = entries.get(key);
+      if (entry) forget(entry);
+    }
+  };
+
+  onInvalidation((tags) => {
+    if (tags.has(EVERYTHING)) {
+      entries.clear();
+      byTag.clear();
+      bytes = 0;
+      return;
+    }
+    dropTagged(UNTAGGED);
+    for (const tag of tags) dropTagged(tag);
+  });
 
   function cacheable(req: Request): boolean {
     return (
@@ -94,7 +130,7 @@ export function createPageCache({ hasSession, ttlSeconds = 10, maxBytes = 50 * 1
   function lookUp(key: string): Entry | null {
     const entry = entries.get(key);
     if (!entry) return null;
-    if (entry.version !== contentVersion() || entry.expires <= Date.now()) {
+    if (entry.expires <= Date.now()) {
       forget(entry);
       return null;
     }
@@ -109,6 +145,11 @@ export function createPageCache({ hasSession, ttlSeconds = 10, maxBytes = 50 * 1
     if (old) forget(old);
     entries.set(entry.key, entry);
     bytes += entry.bytes;
+    for (const tag of entry.tags ?? [UNTAGGED]) {
+      let keys = byTag.get(tag);
+      if (!keys) byTag.set(tag, (keys = new Set()));
+      keys.add(entry.key);
+    }
     for (const oldest of entries.values()) {
       if (bytes <= maxBytes) break;
       forget(oldest);
@@ -118,6 +159,7 @@ export function createPageCache({ hasSession, ttlSeconds = 10, maxBytes = 50 * 1
   const handler: RequestHandler = (req, res, next) => {
     if (!cacheable(req)) return next();
     res.vary("Cookie");
+    if (!canTrustCache()) return next();
     const key = req.originalUrl;
     const hit = lookUp(key);
     if (hit) return send(req, res, hit);
@@ -154,7 +196,7 @@ function send(req: Request, res: Response, entry: Entry) {
 
 /** Copies what the rest of the app answers, and stores it if it may be reused. */
 function record(res: Response, key: string, context: RequestContext, keep: (entry: Entry) => void, ttlMs: number) {
-  const version = contentVersion();
+  const since = invalidationSequence();
   const chunks: Buffer[] = [];
   const write = res.write;
   const end = res.end;
@@ -175,20 +217,22 @@ function record(res: Response, key: string, context: RequestContext, keep: (entr
     const result = (end as (...args: unknown[]) => Response).call(this, chunk, ...rest);
     const cacheControl = String(res.getHeader("Cache-Control") ?? "");
     const forNobody = context.viewer === "nobody" || (context.viewer === undefined && /(^|,)\s*public\b/.test(cacheControl));
+    const tags = context.shows ? [...context.shows] : null;
     if (
       forNobody &&
       res.statusCode === 200 &&
       !res.hasHeader("Set-Cookie") &&
       !/no-store|private/.test(cacheControl) &&
-      contentVersion() === version
+      canTrustCache() &&
+      !changedSince(since, tags)
     ) {
-      keep(entryFor(key, version, Date.now() + ttlMs, res, Buffer.concat(chunks)));
+      keep(entryFor(key, tags, Date.now() + ttlMs, res, Buffer.concat(chunks)));
     }
     return result;
   } as Response["end"];
 }
 
-function entryFor(key: string, version: number, expires: number, res: Response, body: Buffer): Entry {
+function entryFor(key: string, tags: string[] | null, expires: number, res: Response, body: Buffer): Entry {
   const csp = res.getHeader("Content-Security-Policy");
   const nonce = typeof csp === "string" ? /'nonce-([^']+)'/.exec(csp)?.[1] : undefined;
   const pieces = nonce ? split(body, Buffer.from(nonce)) : [body];
@@ -199,7 +243,7 @@ function entryFor(key: string, version: number, expires: number, res: Response, 
   for (const piece of pieces) hash.update(piece);
   return {
     key,
-    version,
+    tags,
     expires,
     status: 200,
     headers,

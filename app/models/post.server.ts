@@ -11,6 +11,7 @@ import { followAutomatically, subscribersOf } from "./subscription.server";
 import { requireReply, requireThread, stateOf } from "./content.server";
 import { recordAudit } from "./audit.server";
 import { ensure, Forbidden, SignInRequired } from "./errors.server";
+import { threadActivityChanges } from "./page-tags.server";
 
 /** Adds a reply and keeps the thread's reply count and last activity in the same transaction. */
 export async function createReply(actor: Actor, threadId: number, body: string): Promise<number> {
@@ -46,6 +47,7 @@ export async function createReply(actor: Actor, threadId: number, body: string):
         { kind: "reply", threadId, postId: post.id, actorId: actor.id, excerpt: excerpt(rendered.html, 280) },
       );
       await followAutomatically(trx, threadId, actor.id, "watching");
+      await threadActivityChanges(trx, thread);
       return post.id;
     });
 }

@@ -3,6 +3,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { followAutomatically } from "./subscription.server";
 import { requireThread } from "./content.server";
 import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
+import { threadActivityChanges } from "./page-tags.server";
 
 /** One vote per member per idea; the idea's vote count changes in the same transaction. */
 export async function vote(actor: Actor, threadId: number): Promise<void> {
@@ -24,6 +25,7 @@ export async function vote(actor: Actor, threadId: number): Promise<void> {
         .where("id", "=", threadId)
         .execute();
       await followAutomatically(trx, threadId, actor.id, "status");
+      await threadActivityChanges(trx, thread);
     });
 }
 
@@ -41,5 +43,6 @@ export async function unvote(actor: Actor, threadId: number): Promise<void> {
         .set((eb) => ({ vote_count: eb("vote_count", "-", 1) }))
         .where("id", "=", threadId)
         .execute();
+      await threadActivityChanges(trx, thread);
     });
 }

@@ -6,6 +6,7 @@ import { listLatestThreads } from "~/models/thread.server";
 import { withTags } from "~/models/tag.server";
 import { ThreadList } from "~/components/ThreadList";
 import { useSite, type loader as rootLoader } from "~/root";
+import { pageShowsLists } from "~/models/page-tags.server";
 import { siteNameIn } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) => {
@@ -19,6 +20,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
+  pageShowsLists();
   const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15, viewer).then(withTags)]);
   return { products, threads };
 }

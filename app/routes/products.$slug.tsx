@@ -6,6 +6,7 @@ import { invariantResponse } from "~/utils/http";
 import { loadThreadList } from "~/routes/thread-lists.server";
 import { pagerMeta, seoMeta } from "~/utils/seo";
 import { siteUrl } from "~/http/site-url.server";
+import { pageShowsProduct } from "~/models/page-tags.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -31,6 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = await getProductBySlug(params.slug ?? "");
   invariantResponse(product, "We couldn't find that product.", { status: 404 });
+  pageShowsProduct(product.id);
   const path = `/products/${product.slug}`;
   return {
     product: { slug: product.slug, name: product.name, description: product.description, archived: product.archived_at !== null },

@@ -26,6 +26,7 @@ import { passRetryAfter } from "~/http/rate-limit.server";
 import { authHref } from "~/utils/return-path";
 import { replySchema } from "~/utils/validation.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
+import { pageShowsThread } from "~/models/page-tags.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -50,6 +51,7 @@ export const headers = passRetryAfter;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id, "thread id");
+  pageShowsThread(id);
   const url = new URL(request.url);
   const { page: pageNumber, explicitFirst } = parseReplyPage(url);
   const viewer = await getUser(request);

@@ -16,6 +16,12 @@ export type RequestContext = {
    */
   viewer?: "nobody" | "member";
   errorId?: string;
+  /**
+   * What the page shows, as page-cache tags (pageShows): a write that
+   * changes none of them leaves the cached page in place. Unset: the page
+   * may show anything, and any write drops it.
+   */
+  shows?: Set<string>;
   /** Why the request was refused before reaching a route, e.g. "origin" or "rate-limit:reads". */
   refused?: string;
 };
@@ -41,4 +47,18 @@ export function noteViewer(userId: number | null): void {
   }
   context.userId = userId;
   context.viewer = "member";
+}
+
+/**
+ * Names what this request's page shows (`thread:12`, `product:3`, `lists`),
+ * for the page cache (app/http/page-cache.server.ts). Name everything a
+ * narrow write (one that calls touches(), db/invalidation.server.ts) may
+ * change on the page; what only broad writes change (site settings,
+ * products, names) needs no tag.
+ */
+export function pageShows(...tags: string[]): void {
+  const context = requestContext();
+  if (!context) return;
+  context.shows ??= new Set();
+  for (const tag of tags) context.shows.add(tag);
 }

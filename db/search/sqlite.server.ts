@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 import { rankedPage, toMatches, type PageRow } from "./ranking";
+import { searchIndexChanges } from "~/models/page-tags.server";
 import type { SearchQueries, SnippetMarks, ThreadMatches, ThreadSearch, TitleSearch } from "./types";
 
 /**
@@ -130,6 +131,7 @@ async function indexPendingReplies(db: Kysely<Database>, batch: number): Promise
           and not exists (select 1 from search_index s where s.rowid = p.id * 2 + 1)
       `.execute(trx);
       await trx.deleteFrom("search_pending").where("post_id", "<=", last).execute();
+      await searchIndexChanges(trx);
       return next.length;
     });
     done += taken;

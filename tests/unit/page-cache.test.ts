@@ -6,24 +6,33 @@ import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
-import { contentVersion } from "~db/content-version.server";
+import { sql } from "kysely";
+import { changesPublicContent, touches } from "~db/invalidation.server";
+import { deaf, hear, resetHearing } from "~db/invalidation-bus.server";
 import { sessionIdFromCookies } from "~/auth/session.server";
 import { createPageCache } from "~/http/page-cache.server";
+import { createReply } from "~/models/post.server";
+import { pageShowsThread } from "~/models/page-tags.server";
 import { noteViewer, runWithRequestContext } from "~/utils/request-context.server";
-import { createTestThread, createTestUser } from "./factories";
+import { createTestThread, createTestUser, type TestActor } from "./factories";
 
 /**
  * A stand-in for Remix: every page carries a fresh nonce in its CSP and its
  * inline scripts, and counts its renders. Like the root loader's getUser it
  * notes whom it rendered for: a member when the request names a session (or
  * ?as=member), otherwise nobody; ?unmarked pages never look the viewer up.
+ * /threads/N/… pages show thread N (as the thread page's loader says);
+ * /slow/… pages take a moment to render.
  */
 let renders = 0;
 let server: http.Server;
 let base: string;
 
-function page(req: express.Request, res: express.Response) {
+async function page(req: express.Request, res: express.Response) {
   renders++;
+  const thread = /\/threads\/(\d+)/.exec(req.path);
+  if (thread) pageShowsThread(Number(thread[1]));
+  if (req.path.startsWith("/slow")) await new Promise((resolve) => setTimeout(resolve, 100));
   if (req.query.as === "member") noteViewer(42);
   else if (req.query.unmarked === undefined) noteViewer(sessionIdFromCookies(req.headers.cookie) ? 42 : null);
   const nonce = randomBytes(16).toString("base64");
@@ -56,6 +65,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 beforeEach(() => {
   renders = 0;
+  resetHearing();
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
@@ -155,10 +165,10 @@ describe("the page cache", () => {
     expect(renders).toBe(8);
   });
 
-  it("drops every page once a visitor-visible write happens, but not for sign-ins or notifications", async () => {
+  it("drops every page once a write that names nothing happens, but not for sign-ins or notifications", async () => {
     const author = await createTestUser();
     await get("/after-write");
-    const before = contentVersion();
+    await get("/threads/999/untouched");
     await getDb()
       .insertInto("sessions")
       .values({ id: "s1", user_id: author.id, expires_at: Date.now() + 60_000, created_at: Date.now() })
@@ -167,14 +177,12 @@ describe("the page cache", () => {
       .insertInto("notifications")
       .values({ user_id: author.id, kind: "reply", created_at: Date.now(), read_at: null })
       .execute();
-    expect(contentVersion()).toBe(before);
     expect((await get("/after-write")).headers.get("x-page-cache")).toBe("hit");
     await createTestThread(author, { title: "A new thread" });
-    expect(contentVersion()).toBeGreaterThan(before);
     expect((await get("/after-write")).headers.get("x-page-cache")).toBeNull();
-    expect(renders).toBe(2);
+    expect((await get("/threads/999/untouched")).headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(4);
   });
-
   it("lets pages age out, so relative times stay right", async () => {
     await get("/short/old");
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -198,10 +206,71 @@ describe("the page cache", () => {
   });
 });
 
-describe("which writes move the content version", () => {
+describe("what a write drops", () => {
+  let author: TestActor;
+  let threadA: number;
+  let threadB: number;
+
+  beforeAll(async () => {
+    author = await createTestUser();
+    threadA = await createTestThread(author, { title: "Thread A" });
+    threadB = await createTestThread(author, { title: "Thread B" });
+  });
+
+  it("a reply to one thread drops that thread's page at once and leaves another thread's page in place", async () => {
+    await get(`/threads/${threadA}/a`);
+    await get(`/threads/${threadB}/b`);
+    await get("/home-like");
+    expect((await get(`/threads/${threadA}/a`)).headers.get("x-page-cache")).toBe("hit");
+    await createReply(author, threadA, "A reply to A.");
+    expect((await get(`/threads/${threadA}/a`)).headers.get("x-page-cache")).toBeNull();
+    expect((await get(`/threads/${threadB}/b`)).headers.get("x-page-cache")).toBe("hit");
+    // A page that named nothing may show anything, so it goes too.
+    expect((await get("/home-like")).headers.get("x-page-cache")).toBeNull();
+  });
+
+  it("tells nothing until the commit, and nothing at all for a transaction rolled back", async () => {
+    await get(`/threads/${threadA}/rollback`);
+    await expect(
+      getDb()
+        .transaction()
+        .execute(async (trx) => {
+          await trx.updateTable("threads").set({ title: "Renamed" }).where("id", "=", threadA).execute();
+          await touches(trx, `thread:${threadA}`);
+          // Inside the transaction the page is still there: nothing is told before the commit.
+          expect((await get(`/threads/${threadA}/rollback`)).headers.get("x-page-cache")).toBe("hit");
+          throw new Error("changed my mind");
+        }),
+    ).rejects.toThrow("changed my mind");
+    expect((await get(`/threads/${threadA}/rollback`)).headers.get("x-page-cache")).toBe("hit");
+  });
+
+  it("does not keep a page whose render began before a write that touches it", async () => {
+    const rendering = get(`/slow/threads/${threadA}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    hear([`thread:${threadA}`]);
+    await rendering;
+    expect((await get(`/slow/threads/${threadA}`)).headers.get("x-page-cache")).toBeNull();
+    // A write elsewhere while rendering does not stop it being kept.
+    const other = get(`/slow/threads/${threadB}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    hear([`thread:${threadA}`]);
+    await other;
+    expect((await get(`/slow/threads/${threadB}`)).headers.get("x-page-cache")).toBe("hit");
+  });
+
+  it("sends nothing from the cache while it cannot hear other processes' writes", async () => {
+    await get("/deaf");
+    expect((await get("/deaf")).headers.get("x-page-cache")).toBe("hit");
+    deaf();
+    expect((await get("/deaf")).headers.get("x-page-cache")).toBeNull();
+    expect((await get("/deaf-new")).headers.get("x-page-cache")).toBeNull();
+    expect((await get("/deaf-new")).headers.get("x-page-cache")).toBeNull();
+  });
+});
+
+describe("which writes change what visitors see", () => {
   it("counts writes to what visitors see, raw SQL that writes and schema changes; not reads or private tables", async () => {
-    const { changesPublicContent } = await import("~db/content-version.server");
-    const { sql } = await import("kysely");
     const db = getDb();
     const now = Date.now();
     const node = (query: { toOperationNode(): unknown }) => query.toOperationNode() as Parameters<typeof changesPublicContent>[0];
