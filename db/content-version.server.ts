@@ -33,6 +33,8 @@ const PRIVATE_TABLES = new Set([
   "audit_log",
   "flags",
   "staff_notes",
+  "rate_limits",
+  "job_leases",
 ]);
 
 let version = 0;

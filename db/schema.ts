@@ -371,6 +371,21 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A shared rate-limit counter (db/migrations/0020_shared_state.ts). */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  /** ms since the epoch; null never expires. */
+  expire: number | null;
+}
+
+/** Which process runs a periodic job, until when (app/jobs/lease.server.ts). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -401,6 +416,8 @@ export interface Database {
   search_index: SearchIndexTable;
   search_pending: SearchPendingTable;
   search_titles: SearchTitlesTable;
+  rate_limits: RateLimitsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type User = Selectable<UsersTable>;
