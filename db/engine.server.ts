@@ -20,6 +20,7 @@ import { config } from "~/config.server";
  * - searchQueries: full-text search (FTS5 or tsvector);
  * - forUpdate: a row lock for decide-then-write transactions;
  * - lockNamed: a lock on a name for a transaction that decides from the absence of rows;
+ * - isUniqueViolation: whether a write failed on a unique key;
  * - includesIgnoringCase: case-insensitive "contains";
  * - startDatabaseUpkeep: the engine's own background care.
  *
@@ -77,6 +78,12 @@ export function forUpdate<Query extends { forUpdate(): Query }>(query: Query): Q
  */
 export async function lockNamed(trx: Kysely<Database>, name: string): Promise<void> {
   if (engineOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
+}
+
+/** Whether a write failed because a unique key is taken (SQLite's SQLITE_CONSTRAINT_UNIQUE or PRIMARYKEY; PostgreSQL's 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 /** `column` contains `needle`, ignoring case (ASCII on SQLite; what lower() folds on PostgreSQL). */
