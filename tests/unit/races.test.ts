@@ -3,6 +3,7 @@ import { getDb } from "~db/client.server";
 import { DomainError } from "~/models/errors.server";
 import { flagContent } from "~/models/flag.server";
 import { deleteContent, restoreContent } from "~/models/moderation.server";
+import { createApiToken } from "~/models/api-token.server";
 import { createProduct } from "~/models/product.server";
 import { createTag } from "~/models/tag.server";
 import { changeRole, updateProfile } from "~/models/user.server";
@@ -124,5 +125,30 @@ describe("two requests at once", () => {
       status: 400,
       fields: { email: "Another account already uses this email address." },
     });
+  });
+
+  it("two API tokens created at once when one short of the cap: one is made, the other refused", async () => {
+    const member = await createTestUser();
+    for (let i = 0; i < 19; i++) await createApiToken(member, `token ${i}`);
+    const outcomes = await atOnce(
+      () => createApiToken(member, "one"),
+      () => createApiToken(member, "other"),
+    );
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({ status: 409, message: "You can have at most 20 tokens; revoke one first." });
+    expect(await getDb().selectFrom("api_tokens").select("id").where("user_id", "=", member.id).execute()).toHaveLength(20);
+  });
+
+  it("a new member's two replies sent at once count against one daily limit", async () => {
+    setSettings({ NEW_MEMBER_REPLIES_PER_DAY: "1" });
+    const author = await createTestUser();
+    const threadId = await createTestThread(author);
+    const newcomer = await createTestUser();
+    const outcomes = await atOnce(
+      () => createTestReply(newcomer, threadId, "First thought"),
+      () => createTestReply(newcomer, threadId, "Second thought"),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({ status: 429 });
+    expect(await replyCount(threadId)).toBe(1);
   });
 });
