@@ -49,7 +49,7 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number)
 /** A request on a connection of its own (no keep-alive), so consecutive ones reach the workers in turn. */
 function request(server: Server, method: string, pathname: string, options: { cookie?: string; form?: Record<string, string> } = {}) {
   const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; location?: string }>((resolve, reject) => {
     const req = http.request(
       `${server.url}${pathname}`,
       {
@@ -66,7 +66,7 @@ function request(server: Server, method: string, pathname: string, options: { co
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, location: res.headers.location }));
       },
     );
     req.on("error", reject);
@@ -103,6 +103,23 @@ describe.each<Engine>(["sqlite", "postgres"])("two workers on %s", (engine) => {
   afterAll(async () => {
     await server?.stop();
     await db?.destroy();
+  });
+
+  // Fails until the page cache hears other processes' writes (issue 18, built alongside): then drop `.fails`.
+  test.fails("a reply through one worker makes the other worker's cached page miss within 100 ms", async () => {
+    const thread = await openDiscussion(db);
+    const first = await request(server, "GET", `/threads/${thread.id}`);
+    const location = /^\/threads\/\d+/.test(first.location ?? "") ? first.location! : `/threads/${thread.id}`;
+    // A visitor's view of the page, cached by both workers (consecutive connections alternate between them).
+    for (let i = 0; i < 4; i++) expect((await request(server, "GET", location)).status).toBe(200);
+    const cookie = await signIn(server, "member@example.com");
+    const posted = await request(server, "POST", `/threads/${thread.id}`, {
+      cookie,
+      form: { intent: "reply", body: "Fresh news for the cache" },
+    });
+    expect(posted.status).toBe(302);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 4; i++) expect((await request(server, "GET", location)).body).toContain("Fresh news for the cache");
   });
 
   test("400 concurrent replies across both workers all succeed and are all stored; each email goes out once", async () => {
@@ -150,11 +167,16 @@ describe.each<Engine>(["sqlite", "postgres"])("two workers on %s", (engine) => {
       .execute();
     const pending = () =>
       db.selectFrom("email_outbox").select("id").where("subject", "like", "cluster email %").where("status", "=", "pending").execute();
+    const sentLines = () =>
+      server
+        .output()
+        .split("\n")
+        .filter((line) => /^\[email\] not sent .*: cluster email \d+\.$/.test(line));
     await until(async () => (await pending()).length === 0, 20_000);
-    const sent = server
-      .output()
-      .split("\n")
-      .filter((line) => /^\[email\] not sent .*: cluster email \d+\.$/.test(line));
+    // The workers' output reaches us a moment after their writes; a second sending of any would show by then too.
+    await until(() => sentLines().length >= 60, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = sentLines();
     expect(sent).toHaveLength(60);
     expect(new Set(sent).size).toBe(60);
   }, 120_000);
