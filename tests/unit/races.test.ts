@@ -4,7 +4,9 @@ import { DomainError } from "~/models/errors.server";
 import { flagContent } from "~/models/flag.server";
 import { deleteContent, restoreContent } from "~/models/moderation.server";
 import { createApiToken } from "~/models/api-token.server";
+import { mergeIdea } from "~/models/idea-merge.server";
 import { createProduct } from "~/models/product.server";
+import { markAnswer } from "~/models/thread.server";
 import { createTag } from "~/models/tag.server";
 import { changeRole, updateProfile } from "~/models/user.server";
 import { refusalStatus } from "~/http/refusals.server";
@@ -150,5 +152,43 @@ describe("two requests at once", () => {
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.find((o) => !o.ok)).toMatchObject({ status: 429 });
     expect(await replyCount(threadId)).toBe(1);
+  });
+
+  it("merging A into B and B into A at once merges one of them, never both into each other", async () => {
+    const author = await createTestUser();
+    const staff = await createTestUser({ role: "staff" });
+    const a = await createTestThread(author, { kind: "idea", title: "Dark mode" });
+    const b = await createTestThread(author, { kind: "idea", title: "A dark theme" });
+    const outcomes = await atOnce(
+      () => mergeIdea(staff, a, b),
+      () => mergeIdea(staff, b, a),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({ status: 409 });
+    const merged = await getDb()
+      .selectFrom("threads")
+      .select("id")
+      .where("id", "in", [a, b])
+      .where("merged_into_id", "is not", null)
+      .execute();
+    expect(merged).toHaveLength(1);
+  });
+
+  it("marking the same answer twice at once tells its author once", async () => {
+    const asker = await createTestUser();
+    const threadId = await createTestThread(asker, { kind: "question" });
+    const helper = await createTestUser();
+    const postId = await createTestReply(helper, threadId, "Try turning it off and on.");
+    await atOnce(
+      () => markAnswer(asker, threadId, postId),
+      () => markAnswer(asker, threadId, postId),
+    );
+    const told = await getDb()
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", helper.id)
+      .where("kind", "=", "answer_accepted")
+      .execute();
+    expect(told).toHaveLength(1);
   });
 });
