@@ -128,6 +128,10 @@ export const settings = {
     default: "3000",
     doc: "HTTP port (`0` picks a free one; the `listening` log line says which)",
   }),
+  CLUSTER_WORKERS: declare(wholeNumber("be a whole number of processes, at least 1", 1, 64), {
+    default: "1",
+    doc: "server processes sharing the port on this machine (node:cluster); each has its own database pool and page cache",
+  }),
   DATABASE_PATH: declare(text("be a file name"), {
     default: "data/cocreate.db",
     doc: "the SQLite file (created with its folder if missing)",

@@ -13,11 +13,8 @@ export async function prepareDatabase(): Promise<{ demo: boolean }> {
   const applied = await migrateToLatest();
   if (applied.length > 0) log("info", "migrated", { migrations: applied });
   if (isProductionDeployment() && !config().SEED_DEMO) return { demo: false };
-  const anyUser = await getDb().selectFrom("users").select("id").limit(1).executeTakeFirst();
-  if (!anyUser) {
-    await seedDemo(getDb());
-    log("info", "demo-seeded");
-  }
+  // seedDemo decides "no users yet" under a lock, so of two fresh processes only one seeds.
+  if (await seedDemo(getDb())) log("info", "demo-seeded");
   const demoMember = await getDb().selectFrom("users").select("id").where("email", "=", DEMO_SIGN_INS[0]).executeTakeFirst();
   return { demo: demoMember !== undefined };
 }

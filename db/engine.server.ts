@@ -20,6 +20,8 @@ import { config } from "~/config.server";
  * - openDatabase / migrationsFor: how to connect and which migration set;
  * - searchQueries: full-text search (FTS5 or tsvector);
  * - forUpdate: a row lock for decide-then-write transactions;
+ * - lockNamed: a lock on a name for a transaction that decides from the absence of rows;
+ * - isUniqueViolation: whether a write failed on a unique key;
  * - includesIgnoringCase: case-insensitive "contains";
  * - startDatabaseUpkeep: the engine's own background care.
  *
@@ -66,6 +68,23 @@ export function searchQueries(): SearchQueries {
  */
 export function forUpdate<Query extends { forUpdate(): Query }>(query: Query): Query {
   return configuredEngine() === "postgres" ? query.forUpdate() : query;
+}
+
+/**
+ * Holds an exclusive lock on `name` until the transaction ends, for a
+ * decision no row can be locked for (e.g. "no users yet, so seed the demo"):
+ * a transaction-level advisory lock on PostgreSQL (safe behind a
+ * transaction-pooling proxy, unlike a session-level one); on SQLite the
+ * transaction already holds the database's write lock (BEGIN IMMEDIATE).
+ */
+export async function lockNamed(trx: Kysely<Database>, name: string): Promise<void> {
+  if (engineOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
+}
+
+/** Whether a write failed because a unique key is taken (SQLite's SQLITE_CONSTRAINT_UNIQUE or PRIMARYKEY; PostgreSQL's 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 /** `column` contains `needle`, ignoring case (ASCII on SQLite; what lower() folds on PostgreSQL). */

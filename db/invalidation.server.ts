@@ -44,6 +44,8 @@ const PRIVATE_TABLES = new Set([
   "flags",
   "staff_notes",
   "page_invalidations",
+  "rate_limits",
+  "job_leases",
 ]);
 
 /** This process, so it can skip what it told itself already. */

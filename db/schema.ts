@@ -390,6 +390,21 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A shared rate-limit counter (db/migrations/0020_shared_state.ts). */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  /** ms since the epoch; null never expires. */
+  expire: number | null;
+}
+
+/** Which process runs a periodic job, until when (app/jobs/lease.server.ts). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -424,6 +439,8 @@ export interface Database {
   target_changes: TargetChangesTable;
   issue_links: IssueLinksTable;
   page_invalidations: PageInvalidationsTable;
+  rate_limits: RateLimitsTable;
+  job_leases: JobLeasesTable;
 }
 
 /** An admin's finer step inside one lifecycle status ("in beta" within in_progress), shown in its colour. */

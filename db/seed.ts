@@ -3,9 +3,10 @@ import { hashPassword } from "~/auth/password.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import type { Database, IdeaStatus, Role, ThreadKind, Verdict } from "./schema";
 
-// The demo forum a new development database starts with; the README lists its accounts.
-
 import { DEMO_PASSWORD } from "./demo";
+import { lockNamed } from "./engine.server";
+
+// The demo forum a new development database starts with; the README lists its accounts.
 
 export { DEMO_PASSWORD };
 
@@ -580,12 +581,18 @@ const threads: DemoThread[] = [
   },
 ];
 
-export async function seedDemo(db: Kysely<Database>): Promise<void> {
+/** Fills an empty database with the demo forum; returns whether it did (false when any user is there already). */
+export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
+  const anyUser = (source: Kysely<Database>) => source.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  if (await anyUser(db)) return false;
   const now = Date.now();
   // argon2 is deliberately slow, so every demo account shares one hash.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    // Two fresh processes starting together both find no users: the second waits here, then finds the first's.
+    await lockNamed(trx, "seed-demo");
+    if (await anyUser(trx)) return false;
     const userIds = new Map<Username, number>();
     for (const [index, user] of users.entries()) {
       const { id } = await trx
@@ -748,6 +755,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
         }
       }
     }
+    return true;
   });
 }
 

@@ -1,12 +1,21 @@
 import type { HeadersFunction } from "@remix-run/node";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getDb } from "~db/client.server";
 import { config, type SettingName } from "~/config.server";
+import { RateLimiterDatabase } from "./rate-limit-store.server";
 
 /**
- * Tiered rate limits, kept in this process's memory: generous for reads,
- * tighter for writes, tight for sign-in and sign-up. Each limit is
- * "points per seconds", set by its setting (app/config.server.ts says what
- * each counts), e.g. RATE_LIMIT_READS=600/60.
+ * Tiered rate limits: generous for reads, tighter for writes, tight for
+ * sign-in and sign-up. Each limit is "points per seconds", set by its
+ * setting (app/config.server.ts says what each counts), e.g.
+ * RATE_LIMIT_READS=600/60.
+ *
+ * Every limit but reads is counted in the database (rate-limit-store.server.ts),
+ * so however many processes or machines serve the forum, a member posts,
+ * and an account is locked, against one count. Reads are counted in each
+ * process's memory: a database write on every page view would cost more than
+ * the flood it guards against, so with N processes the reads limit is N times
+ * looser (a load balancer's own limit is the place for a tighter one).
  */
 const limits = {
   reads: "RATE_LIMIT_READS",
@@ -36,25 +45,27 @@ function lockSeconds(): number {
   return config().RATE_LIMIT_SIGNIN_LOCK_SECONDS;
 }
 
-let limiters = new Map<LimitName, RateLimiterMemory>();
-let accountLocks = new RateLimiterMemory({ points: 1, duration: 1 });
-let lockCounts = new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: DAY });
+let limiters = new Map<LimitName, RateLimiterAbstract>();
+const accountLocks = new RateLimiterDatabase({ keyPrefix: "signInLock", points: 1, duration: 1 });
+const lockCounts = new RateLimiterDatabase({ keyPrefix: "signInLocksToday", points: Number.MAX_SAFE_INTEGER, duration: DAY });
 
-function limiter(name: LimitName): RateLimiterMemory {
+function limiter(name: LimitName): RateLimiterAbstract {
   let found = limiters.get(name);
   if (!found) {
     const { points, seconds } = configured(name);
-    found = new RateLimiterMemory({ points, duration: seconds });
+    found =
+      name === "reads"
+        ? new RateLimiterMemory({ points, duration: seconds })
+        : new RateLimiterDatabase({ keyPrefix: name, points, duration: seconds });
     limiters.set(name, found);
   }
   return found;
 }
 
 /** Forgets every count, and the limits read from the settings; for tests. */
-export function resetRateLimits(): void {
+export async function resetRateLimits(): Promise<void> {
   limiters = new Map();
-  accountLocks = new RateLimiterMemory({ points: 1, duration: 1 });
-  lockCounts = new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: DAY });
+  await getDb().deleteFrom("rate_limits").execute();
 }
 
 export type Limited = {

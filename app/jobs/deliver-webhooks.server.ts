@@ -27,9 +27,7 @@ export async function deliverDueWebhooks(now = Date.now(), batch = 50) {
     .orderBy("webhook_deliveries.next_attempt_at")
     .limit(batch)
     .execute();
-  const { done, retry, failed } = await retryEach(due, now, {
-    lease: (delivery, attempts, retryAt) =>
-      db.updateTable("webhook_deliveries").set({ attempts, next_attempt_at: retryAt }).where("id", "=", delivery.id).execute(),
+  const { done, retry, failed } = await retryEach("webhook_deliveries", due, now, {
     attempt: sendWebhook,
     record: (delivery, { status, error }, outcome) =>
       db

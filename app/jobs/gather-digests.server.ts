@@ -52,7 +52,7 @@ export async function gatherDigests(now = Date.now()): Promise<number> {
           })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await trx
+        const { numUpdatedRows } = await trx
           .updateTable("email_outbox")
           .set({ status: "sent", digest_id: digest.id, sent_at: now })
           .where(
@@ -60,7 +60,10 @@ export async function gatherDigests(now = Date.now()): Promise<number> {
             "in",
             items.map((item) => item.id),
           )
-          .execute();
+          .where("status", "=", "pending")
+          .executeTakeFirst();
+        // Only one process gathers (its lease), but should two ever overlap, the later one's digest is rolled back.
+        if (numUpdatedRows !== BigInt(count)) throw new Error("Another process gathered these emails into a digest first.");
       }
       return due.length;
     });
@@ -68,5 +71,5 @@ export async function gatherDigests(now = Date.now()): Promise<number> {
 
 export const gatherDigestsJob: Job = {
   name: "gather-digests",
-  start: () => every("gather-digests", config().BACKGROUND_POLL_MS, () => gatherDigests()),
+  start: () => every("gather-digests", config().BACKGROUND_POLL_MS, () => gatherDigests(), { exclusive: true }),
 };

@@ -1,3 +1,5 @@
+import { getDb } from "~db/client.server";
+
 /** Waits after the 1st, 2nd … failed attempt to send something out (an email, a webhook); after the last one it is given up. */
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
@@ -11,20 +13,39 @@ export function nextAttemptAt(attempts: number, now: number): number {
 export type Outcome = "done" | "retry" | "failed";
 
 /**
- * The retry-with-backoff loop of every job that sends something out. For
- * each due row (its `attempts` so far): first `lease` it, pushing its next
- * attempt back to when a retry would be due, so a crash in the middle
- * retries it rather than losing it; then `attempt` it; then `record` the
- * outcome. A row that fails for the MAX_ATTEMPTS-th time is given up.
- *
- * Choosing the due rows and leasing them is where a job claims its work: when
- * several processes run jobs, that is the step to make exclusive.
+ * Claims one due row of an outbox (`email_outbox`, `webhook_deliveries`)
+ * for this process: counts the attempt and pushes the next one back to when
+ * a retry would be due, so a crash in the middle retries the row rather than
+ * losing it. Conditional on the row being as it was read (still pending,
+ * the same attempts), and true only when this update changed it: when
+ * several processes read the same due row, exactly one claims it (on
+ * PostgreSQL the others wait for its row lock, then find it changed), so
+ * each email and webhook goes out once.
  */
-export async function retryEach<Row extends { attempts: number }, Result extends { error: string | null }>(
+async function claim(outbox: Outbox, row: { id: number; attempts: number }, retryAt: number): Promise<boolean> {
+  const { numUpdatedRows } = await getDb()
+    .updateTable(outbox)
+    .set({ attempts: row.attempts + 1, next_attempt_at: retryAt })
+    .where("id", "=", row.id)
+    .where("status", "=", "pending")
+    .where("attempts", "=", row.attempts)
+    .executeTakeFirst();
+  return numUpdatedRows === 1n;
+}
+
+export type Outbox = "email_outbox" | "webhook_deliveries";
+
+/**
+ * The retry-with-backoff loop of every job that sends something out. For
+ * each due row of `outbox` (its `attempts` so far): first claim it (above),
+ * skipping it when another process did; then `attempt` it; then `record` the
+ * outcome. A row that fails for the MAX_ATTEMPTS-th time is given up.
+ */
+export async function retryEach<Row extends { id: number; attempts: number }, Result extends { error: string | null }>(
+  outbox: Outbox,
   due: readonly Row[],
   now: number,
   steps: {
-    lease: (row: Row, attempts: number, retryAt: number) => Promise<unknown>;
     attempt: (row: Row) => Promise<Result>;
     record: (row: Row, result: Result, outcome: Outcome) => Promise<unknown>;
   },
@@ -32,7 +53,7 @@ export async function retryEach<Row extends { attempts: number }, Result extends
   const counts: Record<Outcome, number> = { done: 0, retry: 0, failed: 0 };
   for (const row of due) {
     const attempts = row.attempts + 1;
-    await steps.lease(row, attempts, nextAttemptAt(attempts, now));
+    if (!(await claim(outbox, row, nextAttemptAt(attempts, now)))) continue;
     const result = await steps.attempt(row);
     const outcome: Outcome = result.error === null ? "done" : attempts >= MAX_ATTEMPTS ? "failed" : "retry";
     await steps.record(row, result, outcome);

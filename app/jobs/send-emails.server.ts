@@ -50,9 +50,7 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
     .limit(batch)
     .execute();
   const { siteName } = due.length > 0 ? await getSiteSettings() : defaultSiteSettings;
-  const { done, retry, failed } = await retryEach(due, now, {
-    lease: (email, attempts, retryAt) =>
-      db.updateTable("email_outbox").set({ attempts, next_attempt_at: retryAt }).where("id", "=", email.id).execute(),
+  const { done, retry, failed } = await retryEach("email_outbox", due, now, {
     attempt: async (email) => {
       const scope: UnsubscribeScope = email.kind === "digest" ? "all" : email.kind;
       const mail: Mail = {

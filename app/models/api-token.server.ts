@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ExpressionBuilder } from "kysely";
 import { getDb } from "~db/client.server";
+import { forUpdate } from "~db/engine.server";
 import type { Database, Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
@@ -29,6 +30,8 @@ export async function createApiToken(actor: Actor, name: string, lifetimeDays: n
   await getDb()
     .transaction()
     .execute(async (trx) => {
+      // The member's row locked: two tokens created at once are counted one after the other.
+      await forUpdate(trx.selectFrom("users").select("id").where("id", "=", actor.id)).execute();
       const active = await trx
         .selectFrom("api_tokens")
         .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -183,21 +183,27 @@ const notFoundText = (ref: ContentRef) => (ref.type === "thread" ? "We couldn't 
 /**
  * The moderation facts of a thread or reply, whatever its state, with its
  * thread's (a thread's own for a thread), or a 404 when there is no such row.
+ * `forUpdate` locks the row (and a reply's thread) until the transaction
+ * ends, for a decision taken from it: two staff deleting one reply at once,
+ * or two members' flags reaching the threshold together, then take turns.
  */
-export async function loadContent(db: Db, ref: ContentRef) {
+export async function loadContent(db: Db, ref: ContentRef, options: { forUpdate?: boolean } = {}) {
+  const lock = <Query extends { forUpdate(): Query }>(query: Query) => (options.forUpdate ? forUpdate(query) : query);
   const row =
     ref.type === "thread"
-      ? await db
-          .selectFrom("threads")
-          .select(["threads.id", ...threadFacts, "threads.hidden_reason", "threads.delete_reason", ...parentFacts])
-          .where("threads.id", "=", ref.id)
-          .executeTakeFirst()
-      : await db
-          .selectFrom("posts")
-          .innerJoin("threads", "threads.id", "posts.thread_id")
-          .select(["posts.id", ...replyFacts, "posts.hidden_reason", "posts.delete_reason", ...parentFacts])
-          .where("posts.id", "=", ref.id)
-          .executeTakeFirst();
+      ? await lock(
+          db
+            .selectFrom("threads")
+            .select(["threads.id", ...threadFacts, "threads.hidden_reason", "threads.delete_reason", ...parentFacts])
+            .where("threads.id", "=", ref.id),
+        ).executeTakeFirst()
+      : await lock(
+          db
+            .selectFrom("posts")
+            .innerJoin("threads", "threads.id", "posts.thread_id")
+            .select(["posts.id", ...replyFacts, "posts.hidden_reason", "posts.delete_reason", ...parentFacts])
+            .where("posts.id", "=", ref.id),
+        ).executeTakeFirst();
   ensure(row, NotFound, notFoundText(ref));
   const { thread, rest } = threadOf(row);
   return { ...rest, thread };

@@ -9,6 +9,8 @@
  * typed; anywhere else it is an error page with the message.
  */
 
+import { isUniqueViolation } from "~db/engine.server";
+
 /** A message per form field; "form" is for the form as a whole. */
 export type FieldMessages = Partial<Record<string, string>>;
 
@@ -65,4 +67,19 @@ export class RateLimited extends DomainError {
  */
 export function ensure<A extends unknown[]>(condition: unknown, Refusal: new (...args: A) => DomainError, ...args: A): asserts condition {
   if (!condition) throw new Refusal(...args);
+}
+
+/**
+ * Runs `write`, whose "already taken" check (a name, a slug, an email) ran
+ * before it: when another request took the same key between that check and
+ * the write, the unique index refuses the write, and this answers with the
+ * refusal `taken` finds now (the check's own message) instead of a 500.
+ */
+export async function refusingTaken<T>(write: () => Promise<T>, taken: () => Promise<DomainError | null>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw (await taken()) ?? error;
+  }
 }

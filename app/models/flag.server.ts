@@ -55,7 +55,7 @@ export async function flagContent(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const content = await loadContent(trx, ref);
+      const content = await loadContent(trx, ref, { forUpdate: true });
       ensure(can.see(actor, content) && can.see(actor, content.thread), NotFound, "We couldn't find that post.");
       ensure(actor.id !== content.author_id, Forbidden, "You can't flag your own post; edit or ask staff instead.");
       ensure(can.flag(actor, content), Forbidden, "You can't flag this right now.");
@@ -116,7 +116,7 @@ export async function resolveFlags(actor: Actor, ref: ContentRef, decision: Flag
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const content = await loadContent(trx, ref);
+      const content = await loadContent(trx, ref, { forUpdate: true });
       const status = { agree: "agreed", disagree: "disagreed", dismiss: "dismissed" } as const;
       const result = await trx
         .updateTable("flags")

@@ -1,4 +1,5 @@
 import { getDb } from "~db/client.server";
+import { forUpdate } from "~db/engine.server";
 import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { recordAudit } from "./audit.server";
 import { findIdeasByTitle, type IdeaTitleMatch } from "./search.server";
@@ -19,6 +20,9 @@ export async function mergeIdea(actor: Actor, sourceId: number, targetId: number
   await getDb()
     .transaction()
     .execute(async (trx) => {
+      // Both ideas locked, lower id first (so two merges never wait on each other in a circle): A into B
+      // and B into A at once take turns, and the second finds its target merged.
+      await forUpdate(trx.selectFrom("threads").select("id").where("id", "in", [sourceId, targetId]).orderBy("id")).execute();
       const source = await requireThread(sourceId, trx);
       ensure(source.kind === "idea", Invalid, "Only ideas can be merged.");
       // Staff meet this from a page opened before someone else merged the idea.

@@ -35,7 +35,7 @@ async function moderate(
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const row = await loadContent(trx, ref);
+      const row = await loadContent(trx, ref, { forUpdate: true });
       await change(trx, actor, row);
     });
 }

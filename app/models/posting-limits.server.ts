@@ -1,4 +1,5 @@
 import type { Transaction } from "kysely";
+import { forUpdate } from "~db/engine.server";
 import type { Database, Db } from "~db/schema";
 import { isStaff, type Actor } from "~/auth/permissions.server";
 import { countLinks } from "~/markdown/render.server";
@@ -113,6 +114,8 @@ export async function postingLimitFor(
  * refusal that the page shows next to the text (its body), keeping it.
  */
 export async function assertWithinPostingLimits(trx: Transaction<Database>, actor: NonNullable<Actor>, kind: PostingKind, html: string) {
+  // The member's row locked until the post is written: two posts sent at once are counted one after the other.
+  if (!isStaff(actor)) await forUpdate(trx.selectFrom("users").select("id").where("id", "=", actor.id)).execute();
   const limit = await postingLimitFor(trx, actor, kind, html);
   if (!limit) return;
   throw limit.status === 429 ? new RateLimited("body", limit.message, limit.retryAfterSeconds) : new Invalid("body", limit.message);

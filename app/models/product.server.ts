@@ -2,11 +2,18 @@ import { getDb } from "~db/client.server";
 import type { Product } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { recordAudit } from "./audit.server";
-import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound, refusingTaken } from "./errors.server";
 
 export type ProductInput = { name: string; slug: string; description: string };
 
 const SLUG_TAKEN = "Another product already uses this slug.";
+
+/** The refusal of a slug another product has, or null; after a write the unique index refused, what it says. */
+async function slugTaken(slug: string, exceptId: number | null = null): Promise<Invalid | null> {
+  let query = getDb().selectFrom("products").select("id").where("slug", "=", slug);
+  if (exceptId !== null) query = query.where("id", "!=", exceptId);
+  return (await query.executeTakeFirst()) ? new Invalid("slug", SLUG_TAKEN) : null;
+}
 
 /**
  * Products in their display order, each with how many visible threads it holds.
@@ -41,41 +48,48 @@ export async function getProductById(id: number) {
 
 export async function createProduct(actor: Actor, input: ProductInput): Promise<Product> {
   ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can create products.");
-  const db = getDb();
-  return db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom("products").select("id").where("slug", "=", input.slug).executeTakeFirst();
-    ensure(!clash, Invalid, "slug", SLUG_TAKEN);
-    const last = await trx
-      .selectFrom("products")
-      .select((eb) => eb.fn.max("position").as("max"))
-      .executeTakeFirst();
-    const product = await trx
-      .insertInto("products")
-      .values({ ...input, position: (last?.max ?? 0) + 1, created_at: Date.now() })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: "product.create",
-      targetType: "product",
-      targetId: product.id,
-      detail: product.name,
-    });
-    return product;
-  });
+  const write = () =>
+    getDb()
+      .transaction()
+      .execute(async (trx) => {
+        const clash = await trx.selectFrom("products").select("id").where("slug", "=", input.slug).executeTakeFirst();
+        ensure(!clash, Invalid, "slug", SLUG_TAKEN);
+        const last = await trx
+          .selectFrom("products")
+          .select((eb) => eb.fn.max("position").as("max"))
+          .executeTakeFirst();
+        const product = await trx
+          .insertInto("products")
+          .values({ ...input, position: (last?.max ?? 0) + 1, created_at: Date.now() })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: "product.create",
+          targetType: "product",
+          targetId: product.id,
+          detail: product.name,
+        });
+        return product;
+      });
+  // Two admins creating the same slug at once: the unique index refuses the second, as the check would have.
+  return refusingTaken(write, () => slugTaken(input.slug));
 }
 
 export async function updateProduct(actor: Actor, id: number, input: ProductInput): Promise<Product> {
   ensure(actor && can.manageProducts(actor), Forbidden, "Only admins can edit products.");
-  const db = getDb();
-  return db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom("products").select("id").where("slug", "=", input.slug).where("id", "!=", id).executeTakeFirst();
-    ensure(!clash, Invalid, "slug", SLUG_TAKEN);
-    const product = await trx.updateTable("products").set(input).where("id", "=", id).returningAll().executeTakeFirst();
-    ensure(product, NotFound, "Product not found.");
-    await recordAudit(trx, { actorId: actor.id, action: "product.update", targetType: "product", targetId: id, detail: product.name });
-    return product;
-  });
+  const write = () =>
+    getDb()
+      .transaction()
+      .execute(async (trx) => {
+        const clash = await trx.selectFrom("products").select("id").where("slug", "=", input.slug).where("id", "!=", id).executeTakeFirst();
+        ensure(!clash, Invalid, "slug", SLUG_TAKEN);
+        const product = await trx.updateTable("products").set(input).where("id", "=", id).returningAll().executeTakeFirst();
+        ensure(product, NotFound, "Product not found.");
+        await recordAudit(trx, { actorId: actor.id, action: "product.update", targetType: "product", targetId: id, detail: product.name });
+        return product;
+      });
+  return refusingTaken(write, () => slugTaken(input.slug, id));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Database, Db, Tag } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { publicContent } from "./content.server";
 import { MAX_TAGS } from "~/utils/form-limits";
-import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
+import { ensure, Forbidden, Invalid, NotFound, refusingTaken } from "./errors.server";
 
 export type TagInput = { name: string; slug: string };
 export type TagLabel = { slug: string; name: string };
@@ -37,8 +37,8 @@ export async function getTagBySlug(slug: string) {
   return getDb().selectFrom("tags").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-/** Refuses a slug or a name another tag has, next to its field (both, when both are taken). */
-async function refuseClashes(db: Db, input: TagInput, exceptId: number | null): Promise<void> {
+/** The refusal of a slug or a name another tag has, next to its field (both, when both are taken), or null. */
+async function tagClashes(db: Db, input: TagInput, exceptId: number | null): Promise<Invalid | null> {
   const rows = await db
     .selectFrom("tags")
     .select(["id", "slug", "name"])
@@ -49,34 +49,47 @@ async function refuseClashes(db: Db, input: TagInput, exceptId: number | null): 
   if (others.some((r) => r.slug === input.slug)) clashes.push(["slug", "Another tag already uses this slug."]);
   if (others.some((r) => r.name.toLowerCase() === input.name.toLowerCase())) clashes.push(["name", "Another tag already has this name."]);
   const [first, ...more] = clashes;
-  if (first) throw more.reduce((refusal, [field, message]) => refusal.and(field, message), new Invalid(...first));
+  return first ? more.reduce((refusal, [field, message]) => refusal.and(field, message), new Invalid(...first)) : null;
+}
+
+async function refuseClashes(db: Db, input: TagInput, exceptId: number | null): Promise<void> {
+  const refusal = await tagClashes(db, input, exceptId);
+  if (refusal) throw refusal;
 }
 
 export async function createTag(actor: Actor, input: TagInput): Promise<Tag> {
   ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
-  return getDb()
-    .transaction()
-    .execute(async (trx) => {
-      await refuseClashes(trx, input, null);
-      return trx
-        .insertInto("tags")
-        .values({ ...input, created_at: Date.now() })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    });
+  return refusingTaken(
+    () =>
+      getDb()
+        .transaction()
+        .execute(async (trx) => {
+          await refuseClashes(trx, input, null);
+          return trx
+            .insertInto("tags")
+            .values({ ...input, created_at: Date.now() })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+        }),
+    () => tagClashes(getDb(), input, null),
+  );
 }
 
 /** Renames a tag (name and slug); the threads keep it. */
 export async function renameTag(actor: Actor, id: number, input: TagInput): Promise<Tag> {
   ensure(can.manageTags(actor), Forbidden, "Only staff can manage tags.");
-  return getDb()
-    .transaction()
-    .execute(async (trx) => {
-      await refuseClashes(trx, input, id);
-      const tag = await trx.updateTable("tags").set(input).where("id", "=", id).returningAll().executeTakeFirst();
-      ensure(tag, NotFound, "We couldn't find that tag.");
-      return tag;
-    });
+  return refusingTaken(
+    () =>
+      getDb()
+        .transaction()
+        .execute(async (trx) => {
+          await refuseClashes(trx, input, id);
+          const tag = await trx.updateTable("tags").set(input).where("id", "=", id).returningAll().executeTakeFirst();
+          ensure(tag, NotFound, "We couldn't find that tag.");
+          return tag;
+        }),
+    () => tagClashes(getDb(), input, id),
+  );
 }
 
 /** Deletes a tag; it disappears from every thread that had it. */

@@ -328,7 +328,8 @@ export async function markAnswer(actor: Actor, threadId: number, postId: number)
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const thread = await requireThread(threadId, trx);
+      // The question locked: two marks at once notify once, and a reply deleted meanwhile is not marked.
+      const thread = await requireThread(threadId, trx, { forUpdate: true });
       ensure(thread.kind === "question", Invalid, "Only questions have answers.");
       ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
       const post = await trx
@@ -351,7 +352,7 @@ export async function unmarkAnswer(actor: Actor, threadId: number): Promise<void
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const thread = await requireThread(threadId, trx);
+      const thread = await requireThread(threadId, trx, { forUpdate: true });
       ensure(thread.kind === "question", Invalid, "Only questions have answers.");
       ensure(can.markAnswer(actor, thread), Forbidden, "Only the person who asked or staff can choose the answer.");
       await trx.updateTable("threads").set({ accepted_answer_post_id: null }).where("id", "=", threadId).execute();

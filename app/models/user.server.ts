@@ -1,11 +1,11 @@
 import { getDb } from "~db/client.server";
-import { includesIgnoringCase } from "~db/engine.server";
-import type { Role } from "~db/schema";
+import { forUpdate, includesIgnoringCase } from "~db/engine.server";
+import type { Db, Role } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
-import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound, refusingTaken } from "./errors.server";
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
 
@@ -127,16 +127,14 @@ export async function changeRole(actor: Actor, userId: number, role: Role): Prom
   await getDb()
     .transaction()
     .execute(async (trx) => {
+      // Every admin's row is locked first: two admins demoting each other at once take turns,
+      // and the second finds the first demoted, so one admin always stays.
+      const admins = await forUpdate(trx.selectFrom("users").select("id").where("role", "=", "admin")).execute();
       const target = await trx.selectFrom("users").select(["role", "username"]).where("id", "=", userId).executeTakeFirst();
       ensure(target, NotFound, "We couldn't find that member.");
       ensure(target.role !== role, Conflict, "role", `@${target.username} already has that role.`);
       if (target.role === "admin") {
-        const admins = await trx
-          .selectFrom("users")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("role", "=", "admin")
-          .executeTakeFirstOrThrow();
-        ensure(admins.n > 1, Conflict, "role", `@${target.username} is the last admin. Make someone else an admin first.`);
+        ensure(admins.length > 1, Conflict, "role", `@${target.username} is the last admin. Make someone else an admin first.`);
       }
       await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
       await recordAudit(trx, {
@@ -165,23 +163,26 @@ export type ProfileInput = { displayName: string; bio: string; email: string };
 /** A member changes their own display name, bio and email; an email another account uses is refused next to it. */
 export async function updateProfile(actor: Actor, input: ProfileInput): Promise<void> {
   ensure(actor && can.editProfile(actor), Forbidden, "Sign in to change your profile.");
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      // The email column compares case-insensitively (collate nocase on SQLite, citext on PostgreSQL).
-      const clash = await trx
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", input.email)
-        .where("id", "!=", actor.id)
-        .executeTakeFirst();
-      ensure(!clash, Invalid, "email", "Another account already uses this email address.");
-      await trx
-        .updateTable("users")
-        .set({ display_name: input.displayName || null, bio: input.bio || null, email: input.email })
-        .where("id", "=", actor.id)
-        .execute();
-    });
+  // The email column compares case-insensitively (collate nocase on SQLite, citext on PostgreSQL).
+  const emailTaken = async (db: Db) => {
+    const clash = await db.selectFrom("users").select("id").where("email", "=", input.email).where("id", "!=", actor.id).executeTakeFirst();
+    return clash ? new Invalid("email", "Another account already uses this email address.") : null;
+  };
+  await refusingTaken(
+    () =>
+      getDb()
+        .transaction()
+        .execute(async (trx) => {
+          const taken = await emailTaken(trx);
+          if (taken) throw taken;
+          await trx
+            .updateTable("users")
+            .set({ display_name: input.displayName || null, bio: input.bio || null, email: input.email })
+            .where("id", "=", actor.id)
+            .execute();
+        }),
+    () => emailTaken(getDb()),
+  );
 }
 
 /**

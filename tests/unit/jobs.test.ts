@@ -27,7 +27,7 @@ async function eventually(check: () => Promise<boolean>, ms = 5_000): Promise<vo
 
 describe("the job starter", () => {
   it("starts one job for each job file in app/jobs", () => {
-    const helpers = ["job.server.ts", "retry.server.ts", "start.server.ts"];
+    const helpers = ["job.server.ts", "lease.server.ts", "retry.server.ts", "start.server.ts"];
     const files = fs.readdirSync(path.resolve(import.meta.dirname, "../../app/jobs")).filter((file) => !helpers.includes(file));
     expect(jobs.map((job) => `${job.name}.server.ts`).sort()).toEqual(files.sort());
   });

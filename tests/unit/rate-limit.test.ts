@@ -4,6 +4,7 @@ import { checkSignIn as signIn } from "~/auth/sign-in.server";
 import { DomainError } from "~/models/errors.server";
 import { refusalHeaders, refusalStatus } from "~/http/refusals.server";
 import { consume, inWords, resetRateLimits } from "~/http/rate-limit.server";
+import { RateLimiterDatabase } from "~/http/rate-limit-store.server";
 import { createTestUser, TEST_PASSWORD } from "./factories";
 import { restoreSettings, setSettings } from "./settings";
 
@@ -18,10 +19,10 @@ async function checkSignIn(ip: string, login: string, password: string) {
 }
 
 beforeEach(() => resetRateLimits());
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
   restoreSettings();
-  resetRateLimits();
+  await resetRateLimits();
 });
 
 describe("telling people when to come back", () => {
@@ -57,6 +58,25 @@ describe("configuration", () => {
       'RATE_LIMIT_REPLIES must look like 30/600 (at most 30 per 600 seconds), not "thirty".',
     );
     expect(() => parseConfig({ RATE_LIMIT_REPLIES: "0/60" })).toThrow(/RATE_LIMIT_REPLIES/);
+  });
+});
+
+describe("limits shared by every process", () => {
+  it("counts one key once however many processes count it at once", async () => {
+    // Two limiters on the database stand for two processes; twelve requests at once, five allowed.
+    const processes = [0, 1].map(() => new RateLimiterDatabase({ keyPrefix: "shared", points: 5, duration: 60 }));
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => processes[i % 2]!.consume("member-7")));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(5);
+    expect((await processes[1]!.get("member-7"))?.consumedPoints).toBe(12);
+  });
+
+  it("starts a new window once the old one has expired", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const limiter = new RateLimiterDatabase({ keyPrefix: "window", points: 1, duration: 10 });
+    await limiter.consume("k");
+    await expect(limiter.consume("k")).rejects.toMatchObject({ consumedPoints: 2 });
+    vi.advanceTimersByTime(10_001);
+    await expect(limiter.consume("k")).resolves.toMatchObject({ consumedPoints: 1 });
   });
 });
 
