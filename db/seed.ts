@@ -1,3 +1,4 @@
+import { seedDemoAccounts } from "./seed-accounts";
 import type { Kysely } from "kysely";
 import { hashPassword } from "~/auth/password.server";
 import { renderMarkdown } from "~/markdown/render.server";
@@ -711,6 +712,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
         }
       }
     }
+    await seedDemoAccounts(trx, userIds, staffId, now);
   });
 }
 

@@ -53,13 +53,21 @@ export function IdeaPanel({ voteCount, hasVoted, canVote, signedIn, loginHref, s
 /** The links to an idea's staff pages that this viewer may use. */
 export function ideaStaffLinks(
   thread: { id: number; coDesignedAt: number | null; status: string | null },
-  permissions: { changeStatus: boolean; acceptIdea: boolean; creditCoDesigners: boolean; mergeIdea: boolean; readStaffNotes: boolean },
+  permissions: {
+    changeStatus: boolean;
+    acceptIdea: boolean;
+    creditCoDesigners: boolean;
+    mergeIdea: boolean;
+    readStaffNotes: boolean;
+    recordOnBehalf: boolean;
+  },
 ) {
   const links: { href: string; label: string }[] = [];
   if (permissions.changeStatus) links.push({ href: `/threads/${thread.id}/status`, label: "Change status" });
   if (permissions.acceptIdea && thread.coDesignedAt === null && thread.status !== "open" && thread.status !== "declined") {
     links.push({ href: `/threads/${thread.id}/credits`, label: "★ Accept as co-designed" });
   }
+  if (permissions.recordOnBehalf) links.push({ href: `/threads/${thread.id}/on-behalf`, label: "Record feedback for a customer" });
   if (permissions.mergeIdea) links.push({ href: `/threads/${thread.id}/merge`, label: "Merge into another idea" });
   if (permissions.readStaffNotes) links.push({ href: `#staff-notes`, label: "Staff notes" });
   return links;

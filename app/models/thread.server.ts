@@ -224,6 +224,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       creditCoDesigners: can.creditCoDesigners(viewer, facts),
       mergeIdea: can.mergeIdea(viewer, facts),
       readStaffNotes: can.readStaffNotes(viewer),
+      recordOnBehalf: can.recordOnBehalf(viewer, facts),
       writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
       watch: can.watch(viewer, facts),
       flag: can.flag(viewer, facts),
