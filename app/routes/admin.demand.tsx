@@ -13,8 +13,16 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const filter = demandQuerySchema.parse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")));
+  const search = new URL(request.url).searchParams;
+  // An empty choice ("Any") is no filter.
+  const read = (name: string) => search.get(name) || undefined;
+  const filter = demandQuerySchema.parse({
+    sort: read("sort"),
+    status: read("status"),
+    product: read("product"),
+    plan: read("plan"),
+    segment: read("segment"),
+  });
   const [ideas, choices] = await Promise.all([listDemand(staff, { ...filter, productId: filter.product ?? null }), demandChoices(staff)]);
   return { ideas, choices, filter, currency: config().CURRENCY };
 }

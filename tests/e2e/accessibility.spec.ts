@@ -51,7 +51,18 @@ for (const width of [1280, 390]) {
 
     test("signed-in pages", async ({ page }) => {
       await signIn(page, "staff@example.com");
-      for (const path of ["/", "/threads/new", "/admin/tags", await firstThreadOfKind(page, "idea")]) {
+      const idea = await firstThreadOfKind(page, "idea");
+      const ideaId = /\/threads\/(\d+)/.exec(idea)?.[1];
+      for (const path of [
+        "/",
+        "/threads/new",
+        "/admin/tags",
+        idea,
+        "/admin/accounts",
+        "/admin/accounts/1",
+        "/admin/demand",
+        `/threads/${ideaId}/on-behalf`,
+      ]) {
         await expectNoSeriousViolations(page, path);
       }
     });
