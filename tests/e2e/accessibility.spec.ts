@@ -50,6 +50,7 @@ for (const width of [1280, 390]) {
     });
 
     test("signed-in pages", async ({ page }) => {
+      test.setTimeout(60_000);
       await signIn(page, "staff@example.com");
       const idea = await firstThreadOfKind(page, "idea");
       const ideaId = /\/threads\/(\d+)/.exec(idea)?.[1];
