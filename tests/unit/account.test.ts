@@ -3,7 +3,9 @@ import { getDb } from "~db/client.server";
 import { assignMember, assignMemberByUsername, createAccount, getAccount, listAccounts, updateAccount } from "~/models/account.server";
 import { exportAccountsCsv, importAccountsCsv, parseAccountsCsv } from "~/models/account-csv.server";
 import { accountSchema, parseForm, type AccountInput } from "~/utils/validation.server";
-import { createTestUser, refusalOf, statusOf } from "./factories";
+import { getProfile } from "~/models/profile.server";
+import { getThreadPage } from "~/models/thread.server";
+import { createTestReply, createTestThread, createTestUser, refusalOf, statusOf } from "./factories";
 
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
@@ -185,5 +187,27 @@ describe("accounts as CSV", () => {
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n) + 1);
     expect(parseAccountsCsv(bytes(`\uFEFFName,Slug\nWith BOM,bom-${s}\n`))).toHaveLength(1);
+  });
+});
+
+describe("an account's name next to its people's names", () => {
+  it("shows on posts and profiles when the account is public, and nothing of a private one", async () => {
+    const staff = await createTestUser({ role: "staff" });
+    const author = await createTestUser({ username: `author${unique()}` });
+    const replier = await createTestUser({ username: `replier${unique()}` });
+    const open = await createAccount(staff, input({ name: "Open Co", slug: `open-${unique()}`, isPublic: "on", arr: "900" }));
+    const closed = await createAccount(staff, input({ name: "Closed Co", slug: `closed-${unique()}`, arr: "800" }));
+    await assignMember(staff, author.id, open.id);
+    await assignMember(staff, replier.id, closed.id);
+    const threadId = await createTestThread(author);
+    await createTestReply(replier, threadId);
+    const page = await getThreadPage(threadId, null);
+    expect(page.thread.authorAccount).toBe("Open Co");
+    expect(page.replies.map((r) => r.authorAccount)).toEqual([null]);
+    const username = async (id: number) =>
+      (await getDb().selectFrom("users").select("username").where("id", "=", id).executeTakeFirstOrThrow()).username;
+    expect((await getProfile(await username(author.id), null)).user.accountName).toBe("Open Co");
+    expect((await getProfile(await username(replier.id), null)).user.accountName).toBeNull();
+    expect(JSON.stringify(await getThreadPage(threadId, author))).not.toMatch(/"arr"|"plan"|"segment"|Closed Co/);
   });
 });
