@@ -180,13 +180,15 @@ export async function writeAccount(trx: Db, input: AccountInput, existingId: num
   };
   let id: number;
   if (existingId === null) {
-    id = (
-      await trx
-        .insertInto("accounts")
-        .values({ ...values, created_at: now })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+    // Two staff creating the same slug at once: the second finds it taken, as a form error.
+    const inserted = await trx
+      .insertInto("accounts")
+      .values({ ...values, created_at: now })
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    ensure(inserted, Conflict, "slug", `Another account already uses the slug “${input.slug}”.`);
+    id = inserted.id;
   } else {
     const updated = await trx.updateTable("accounts").set(values).where("id", "=", existingId).executeTakeFirst();
     ensure(Number(updated.numUpdatedRows) === 1, NotFound, "We couldn't find that account.");
@@ -194,10 +196,18 @@ export async function writeAccount(trx: Db, input: AccountInput, existingId: num
     await trx.deleteFrom("account_domains").where("account_id", "=", id).execute();
   }
   if (input.domains.length > 0) {
-    await trx
+    // A domain another account took meanwhile is refused like one it had before.
+    const added = await trx
       .insertInto("account_domains")
       .values(input.domains.map((domain) => ({ domain, account_id: id })))
-      .execute();
+      .onConflict((oc) => oc.column("domain").doNothing())
+      .executeTakeFirst();
+    ensure(
+      Number(added.numInsertedOrUpdatedRows) === input.domains.length,
+      Conflict,
+      "domains",
+      "One of these domains belongs to another account.",
+    );
   }
   return { id, joined: await joinVerifiedMembers(trx, id, input.domains) };
 }

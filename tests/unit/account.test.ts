@@ -105,6 +105,26 @@ describe("customer accounts", () => {
     });
   });
 
+  it("two staff creating the same slug or domain at once: one account, and a form error for the other", async () => {
+    const staff = await createTestUser({ role: "staff" });
+    const slug = `race-${unique()}`;
+    const results = await Promise.allSettled([
+      createAccount(staff, input({ name: "Race One", slug, domains: `${slug}.example` })),
+      createAccount(staff, input({ name: "Race Two", slug, domains: `${slug}.example` })),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(await statusOf(() => Promise.reject(refused.reason))).toBe(409);
+    const other = `race-${unique()}`;
+    const domains = await Promise.allSettled([
+      createAccount(staff, input({ name: "Race Three", slug: `${other}-a`, domains: `${other}.example` })),
+      createAccount(staff, input({ name: "Race Four", slug: `${other}-b`, domains: `${other}.example` })),
+    ]);
+    expect(domains.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const owners = await getDb().selectFrom("account_domains").select("account_id").where("domain", "=", `${other}.example`).execute();
+    expect(owners).toHaveLength(1);
+  });
+
   it("takes in members with a verified address at a domain staff add, unless they belong to an account already", async () => {
     const staff = await createTestUser({ role: "staff" });
     const domain = `joiners-${unique()}.example`;
