@@ -1,26 +1,9 @@
 import { Form } from "@remix-run/react";
+import type { Demand } from "~/models/demand.server";
+import type { OnBehalfRecord } from "~/models/on-behalf.server";
 import { formatMoney } from "~/utils/money";
 import { SubmitButton } from "./SubmitButton";
 import { ProfileLink } from "./UserName";
-
-type Record = {
-  id: number;
-  accountName: string;
-  personId: number | null;
-  personUsername: string | null;
-  personDisplayName: string | null;
-  recordedByUsername: string | null;
-  recordedByDisplayName: string | null;
-  useCase: string;
-};
-
-type Demand = {
-  votes: number;
-  arr: number;
-  accounts: { id: number; name: string; plan: string | null; segment: string | null; arr: number }[];
-  byPlan: { key: string; accounts: number; arr: number }[];
-  bySegment: { key: string; accounts: number; arr: number }[];
-};
 
 /**
  * Feedback staff recorded on a customer's behalf, as this viewer may read it
@@ -28,7 +11,7 @@ type Demand = {
  * recorded by Sam", with the use case in the customer's words. The person it
  * names can take their vote back here.
  */
-export function OnBehalfRecords({ records, viewerId }: { records: Record[]; viewerId: number | null }) {
+export function OnBehalfRecords({ records, viewerId }: { records: Omit<OnBehalfRecord, "createdAt">[]; viewerId: number | null }) {
   if (records.length === 0) return null;
   return (
     <section id="on-behalf" aria-labelledby="on-behalf-title" className="on-behalf">

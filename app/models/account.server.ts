@@ -30,11 +30,18 @@ export type AccountRow = {
 
 const ACCOUNTS_PAGE_SIZE = 100;
 
-/** Every account (or those whose name, slug or domain holds `q`), by name, with its domains and how many members it has. */
-export async function listAccounts(actor: Actor, { q = "", all = false }: { q?: string; all?: boolean } = {}): Promise<AccountRow[]> {
-  refuse(actor);
-  const needle = q.trim().toLowerCase();
-  const rows = await getDb()
+/** The accounts a query picks (by default every one), with their owner, domains and how many members they have. */
+async function accountRows(narrow: (query: ReturnType<typeof accountsQuery>) => ReturnType<typeof accountsQuery>): Promise<AccountRow[]> {
+  const rows = await narrow(accountsQuery()).execute();
+  const domains = await domainsOf(
+    getDb(),
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, isPublic: r.isPublic === 1, memberCount: Number(r.memberCount ?? 0), domains: domains.get(r.id) ?? [] }));
+}
+
+function accountsQuery() {
+  return getDb()
     .selectFrom("accounts")
     .leftJoin("users as owner", "owner.id", "accounts.owner_id")
     .select((eb) => [
@@ -51,36 +58,34 @@ export async function listAccounts(actor: Actor, { q = "", all = false }: { q?: 
         .select((u) => u.fn.countAll<number>().as("n"))
         .whereRef("users.account_id", "=", "accounts.id")
         .as("memberCount"),
-    ])
-    .$if(needle.length > 0, (query) =>
-      query.where((eb) =>
-        eb.or([
-          includesIgnoringCase("accounts.name", needle),
-          includesIgnoringCase("accounts.slug", needle),
-          eb.exists(
-            eb
-              .selectFrom("account_domains")
-              .select("account_domains.domain")
-              .whereRef("account_domains.account_id", "=", "accounts.id")
-              .where(includesIgnoringCase("account_domains.domain", needle)),
-          ),
-        ]),
-      ),
-    )
-    .orderBy("accounts.name")
-    .orderBy("accounts.id")
-    .$if(!all, (query) => query.limit(ACCOUNTS_PAGE_SIZE))
-    .execute();
-  const domains = await domainsOf(
-    getDb(),
-    rows.map((r) => r.id),
+    ]);
+}
+
+/** Every account (or those whose name, slug or domain holds `q`), by name, with its domains and how many members it has. */
+export async function listAccounts(actor: Actor, { q = "", all = false }: { q?: string; all?: boolean } = {}): Promise<AccountRow[]> {
+  refuse(actor);
+  const needle = q.trim().toLowerCase();
+  return accountRows((query) =>
+    query
+      .$if(needle.length > 0, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            includesIgnoringCase("accounts.name", needle),
+            includesIgnoringCase("accounts.slug", needle),
+            eb.exists(
+              eb
+                .selectFrom("account_domains")
+                .select("account_domains.domain")
+                .whereRef("account_domains.account_id", "=", "accounts.id")
+                .where(includesIgnoringCase("account_domains.domain", needle)),
+            ),
+          ]),
+        ),
+      )
+      .orderBy("accounts.name")
+      .orderBy("accounts.id")
+      .$if(!all, (qb) => qb.limit(ACCOUNTS_PAGE_SIZE)),
   );
-  return rows.map((r) => ({
-    ...r,
-    isPublic: r.isPublic === 1,
-    memberCount: Number(r.memberCount ?? 0),
-    domains: domains.get(r.id) ?? [],
-  }));
 }
 
 async function domainsOf(db: Db, accountIds: number[]): Promise<Map<number, string[]>> {
@@ -99,7 +104,7 @@ async function domainsOf(db: Db, accountIds: number[]): Promise<Map<number, stri
 /** One account with its members, for its admin page. */
 export async function getAccount(actor: Actor, id: number) {
   refuse(actor);
-  const [account] = (await listAccountsById([id])).filter(Boolean);
+  const [account] = await accountRows((query) => query.where("accounts.id", "=", id));
   ensure(account, NotFound, "We couldn't find that account.");
   const members = await getDb()
     .selectFrom("users")
@@ -108,26 +113,6 @@ export async function getAccount(actor: Actor, id: number) {
     .orderBy("username")
     .execute();
   return { ...account, members };
-}
-
-async function listAccountsById(ids: number[]): Promise<AccountRow[]> {
-  const rows = await getDb()
-    .selectFrom("accounts")
-    .leftJoin("users as owner", "owner.id", "accounts.owner_id")
-    .select([
-      "accounts.id",
-      "accounts.slug",
-      "accounts.name",
-      "accounts.plan",
-      "accounts.segment",
-      "accounts.arr",
-      "accounts.is_public as isPublic",
-      "owner.username as ownerUsername",
-    ])
-    .where("accounts.id", "in", ids)
-    .execute();
-  const domains = await domainsOf(getDb(), ids);
-  return rows.map((r) => ({ ...r, isPublic: r.isPublic === 1, memberCount: 0, domains: domains.get(r.id) ?? [] }));
 }
 
 /** The staff who may own an account, for the owner menu. */

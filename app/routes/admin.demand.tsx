@@ -27,6 +27,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ideas, choices, filter, currency: config().CURRENCY };
 }
 
+/** One filter: "Any" or one of its values, as (value, label). */
+function Choice({ name, label, chosen, options }: { name: string; label: string; chosen: string; options: [string, string][] }) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={chosen}>
+        <option value="">Any</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 const sortLabels = { arr: "ARR", accounts: "Accounts", votes: "Votes" } as const;
 
 export default function AdminDemand() {
@@ -53,50 +70,15 @@ export default function AdminDemand() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="product">Product</label>
-          <select id="product" name="product" defaultValue={filter.product ?? ""}>
-            <option value="">Any</option>
-            {choices.products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Any</option>
-            {ideaStatuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan">Plan</label>
-          <select id="plan" name="plan" defaultValue={filter.plan ?? ""}>
-            <option value="">Any</option>
-            {choices.plans.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="segment">Segment</label>
-          <select id="segment" name="segment" defaultValue={filter.segment ?? ""}>
-            <option value="">Any</option>
-            {choices.segments.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          name="product"
+          label="Product"
+          chosen={filter.product ? String(filter.product) : ""}
+          options={choices.products.map((p) => [String(p.id), p.name])}
+        />
+        <Choice name="status" label="Status" chosen={filter.status ?? ""} options={ideaStatuses.map((st) => [st, statusLabels[st]])} />
+        <Choice name="plan" label="Plan" chosen={filter.plan ?? ""} options={choices.plans.map((p) => [p, p])} />
+        <Choice name="segment" label="Segment" chosen={filter.segment ?? ""} options={choices.segments.map((sg) => [sg, sg])} />
         <button type="submit" className="button">
           Show
         </button>
