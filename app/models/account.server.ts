@@ -302,13 +302,25 @@ export async function accountChoices(actor: Actor) {
 export async function publicAccountNames(userIds: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
   if (userIds.length === 0) return names;
-  const rows = await getDb()
+  // Two key lookups, people then their accounts: a join would let the planner walk every member of every account.
+  const people = await getDb()
     .selectFrom("users")
-    .innerJoin("accounts", "accounts.id", "users.account_id")
-    .select(["users.id", "accounts.name"])
-    .where("users.id", "in", [...new Set(userIds)])
-    .where("accounts.is_public", "=", 1)
+    .select(["id", "account_id"])
+    .where("id", "in", [...new Set(userIds)])
+    .where("account_id", "is not", null)
     .execute();
-  for (const row of rows) names.set(row.id, row.name);
+  const accountIds = [...new Set(people.map((p) => p.account_id!))];
+  if (accountIds.length === 0) return names;
+  const accounts = await getDb()
+    .selectFrom("accounts")
+    .select(["id", "name"])
+    .where("id", "in", accountIds)
+    .where("is_public", "=", 1)
+    .execute();
+  const nameOf = new Map(accounts.map((a) => [a.id, a.name]));
+  for (const person of people) {
+    const name = nameOf.get(person.account_id!);
+    if (name !== undefined) names.set(person.id, name);
+  }
   return names;
 }
