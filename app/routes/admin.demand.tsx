@@ -15,13 +15,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);
   const search = new URL(request.url).searchParams;
   // An empty choice ("Any") is no filter.
-  const read = (name: string) => search.get(name) || undefined;
   const filter = demandQuerySchema.parse({
-    sort: read("sort"),
-    status: read("status"),
-    product: read("product"),
-    plan: read("plan"),
-    segment: read("segment"),
+    sort: search.get("sort") || undefined,
+    status: search.get("status") || undefined,
+    product: search.get("product") || undefined,
+    plan: search.get("plan") || undefined,
+    segment: search.get("segment") || undefined,
   });
   const [ideas, choices] = await Promise.all([listDemand(staff, { ...filter, productId: filter.product ?? null }), demandChoices(staff)]);
   return { ideas, choices, filter, currency: config().CURRENCY };

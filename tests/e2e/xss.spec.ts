@@ -303,7 +303,8 @@ test("sign-up refuses every payload as a username, with a message", async () => 
 });
 
 test("stores every payload through the real forms", async ({ baseURL }) => {
-  test.setTimeout(150_000);
+  // Two more places (account names, use cases) are two more writes per payload.
+  test.setTimeout(200_000);
   const { admin, staff } = clients;
   const dana = clients["dana@example.com"];
   const jonas = clients["jonas@example.com"];
