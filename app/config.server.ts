@@ -185,6 +185,10 @@ export const settings = {
     default: "15000",
     doc: "how often the server looks for due emails, digests and webhook deliveries",
   }),
+  CURRENCY: declare(text("be a three-letter currency code like USD or EUR", /^[A-Z]{3}$/), {
+    default: "USD",
+    doc: "the currency customer accounts' annual revenue (ARR) is written in, shown on staff pages",
+  }),
   FLAG_HIDE_THRESHOLD: declare(wholeNumber("be a whole number, at least 1", 1), {
     default: "3",
     doc: "flag weight at which a post hides itself until staff review it (a staff flag counts 2, a trusted member's 1, a new member's nothing; staff posts never hide themselves)",

@@ -155,6 +155,22 @@ export interface VotesTable {
   created_at: number;
 }
 
+/**
+ * Feedback staff recorded on behalf of a customer account (a call, a ticket):
+ * the person, when named, also has their own vote in `votes`; without a
+ * person it counts toward the account's demand only. Staff and the account's
+ * own people read it; everyone else sees votes only.
+ */
+export interface OnBehalfVotesTable {
+  id: Generated<number>;
+  thread_id: number;
+  account_id: number;
+  user_id: number | null;
+  recorded_by: number | null;
+  use_case: Generated<string>;
+  created_at: number;
+}
+
 export interface CoDesignersTable {
   thread_id: number;
   user_id: number;
@@ -212,7 +228,14 @@ export interface SubscriptionsTable {
 }
 
 export type NotificationKind =
-  "reply" | "answer_accepted" | "status_changed" | "co_designer_credit" | "verdict_request" | "content_hidden" | "mention";
+  | "reply"
+  | "answer_accepted"
+  | "status_changed"
+  | "co_designer_credit"
+  | "verdict_request"
+  | "content_hidden"
+  | "mention"
+  | "on_behalf_vote";
 
 export interface NotificationsTable {
   id: Generated<number>;
@@ -280,7 +303,7 @@ export interface AuditLogTable {
   id: Generated<number>;
   actor_id: number | null;
   action: string;
-  target_type: "thread" | "post" | "user" | "product" | "flag" | "site" | "webhook";
+  target_type: "thread" | "post" | "user" | "product" | "flag" | "site" | "webhook" | "account";
   target_id: number | null;
   reason: Generated<string>;
   detail: Generated<string>;
@@ -416,6 +439,7 @@ export interface Database {
   posts: PostsTable;
   revisions: RevisionsTable;
   votes: VotesTable;
+  on_behalf_votes: OnBehalfVotesTable;
   co_designers: CoDesignersTable;
   status_changes: StatusChangesTable;
   success_measures: SuccessMeasuresTable;

@@ -1,3 +1,4 @@
+import { seedDemoAccounts } from "./seed-accounts";
 import type { Kysely } from "kysely";
 import { hashPassword } from "~/auth/password.server";
 import { renderMarkdown } from "~/markdown/render.server";
@@ -755,6 +756,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         }
       }
     }
+    await seedDemoAccounts(trx, userIds, staffId, now);
     return true;
   });
 }

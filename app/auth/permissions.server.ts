@@ -129,6 +129,19 @@ export const can = {
   manageWebhooks: (actor: Actor) => isActive(actor) && isAdmin(actor),
   /** Display name and bio are public text: like posting, not while suspended. */
   editProfile: (actor: Actor) => isActive(actor),
+  /** Customer accounts: create, edit, import, export, assign and move their members. Revenue, plan and segment are read here only. */
+  manageAccounts: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Demand per customer across ideas (/admin/demand): accounts, revenue, plans and segments behind each idea. */
+  readDemand: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Staff record a customer's vote and use case on an idea open to votes. */
+  recordOnBehalf: (actor: Actor, thread: ThreadFacts) =>
+    isActive(actor) && isStaff(actor) && thread.kind === "idea" && isVisible(thread) && !isMerged(thread) && thread.closed_at == null,
+  /**
+   * Feedback recorded on an account's behalf (who, and their use case in
+   * their words): staff, and the account's own people; never another account.
+   */
+  readOnBehalf: (actor: Actor, viewerAccountId: number | null, accountId: number) =>
+    (isActive(actor) && isStaff(actor)) || (actor !== null && viewerAccountId !== null && viewerAccountId === accountId),
   /** Members create and revoke their own personal API tokens. */
   manageApiTokens: (actor: Actor) => isActive(actor),
 };

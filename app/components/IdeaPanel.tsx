@@ -60,6 +60,7 @@ export function ideaStaffLinks(
     mergeIdea: boolean;
     planIdea: boolean;
     readStaffNotes: boolean;
+    recordOnBehalf: boolean;
   },
 ) {
   const links: { href: string; label: string }[] = [];
@@ -68,6 +69,7 @@ export function ideaStaffLinks(
     links.push({ href: `/threads/${thread.id}/credits`, label: "★ Accept as co-designed" });
   }
   if (permissions.planIdea) links.push({ href: `/threads/${thread.id}/plan`, label: "Target release and issues" });
+  if (permissions.recordOnBehalf) links.push({ href: `/threads/${thread.id}/on-behalf`, label: "Record feedback for a customer" });
   if (permissions.mergeIdea) links.push({ href: `/threads/${thread.id}/merge`, label: "Merge into another idea" });
   if (permissions.readStaffNotes) links.push({ href: `#staff-notes`, label: "Staff notes" });
   return links;

@@ -10,6 +10,8 @@ type Props = {
   authorUsername: string;
   authorDisplayName: string | null;
   authorRole: Role;
+  /** The author's customer account, when it is public. */
+  authorAccount?: string | null;
   createdAt: number;
   editedAt: number | null;
   /** Where the earlier versions can be read, when the post was edited. */
@@ -33,6 +35,7 @@ export function PostCard(props: Props) {
     <article id={props.id} className={`post${props.highlight ? " post-answer" : ""}`} aria-label={props.label}>
       <header className="post-header">
         <UserName username={props.authorUsername} displayName={props.authorDisplayName} role={props.authorRole} />
+        {props.authorAccount ? <span className="author-account">{props.authorAccount}</span> : null}
         <span className="post-time">
           <RelativeTime ms={props.createdAt} />
           {props.editedAt ? (

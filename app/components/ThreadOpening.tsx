@@ -28,6 +28,7 @@ export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref
         authorUsername={thread.authorUsername}
         authorDisplayName={thread.authorDisplayName}
         authorRole={thread.authorRole}
+        authorAccount={thread.authorAccount}
         createdAt={thread.createdAt}
         editedAt={thread.editedAt}
         historyHref={hidden?.placeholder ? undefined : `/threads/${thread.id}/history`}

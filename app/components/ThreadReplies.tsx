@@ -13,6 +13,7 @@ type Reply = {
   authorUsername: string;
   authorDisplayName: string | null;
   authorRole: Role;
+  authorAccount?: string | null;
   canEdit: boolean;
   canFlag: boolean;
   hidden: { reason: string; placeholder: boolean } | null;
@@ -57,6 +58,7 @@ function ReplyCard({
       authorUsername={reply.authorUsername}
       authorDisplayName={reply.authorDisplayName}
       authorRole={reply.authorRole}
+      authorAccount={reply.authorAccount}
       createdAt={reply.createdAt}
       editedAt={reply.editedAt}
       bodyHtml={reply.bodyHtml}

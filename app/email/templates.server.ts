@@ -26,6 +26,8 @@ export function describeNotification(facts: NotificationFacts): string {
       return `“${facts.threadTitle}” has shipped: did it meet your measure of success?`;
     case "content_hidden":
       return `Your post in “${facts.threadTitle}” was hidden: ${facts.detail}. Edit it and staff will review it again`;
+    case "on_behalf_vote":
+      return `${who} recorded your vote for “${facts.threadTitle}” on behalf of ${facts.detail}. You can take it back on the idea`;
   }
 }
 
@@ -49,6 +51,7 @@ export function describeNotificationGroup(facts: NotificationFacts, count: numbe
       return `${count} of your posts in ${title} were hidden. Edit them and staff will review them again`;
     case "co_designer_credit":
     case "verdict_request":
+    case "on_behalf_vote":
       return describeNotification(facts);
   }
 }

@@ -1,3 +1,4 @@
+import { publicAccountNames } from "./account.server";
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { moderationState, shownStatus, visibleTo } from "./content.server";
@@ -107,9 +108,12 @@ export async function getProfile(username: string, viewer: Actor) {
   ]);
 
   const { id, suspendedUntil, ...publicFields } = user;
+  // Only a public account's name leaves the accounts table here (never its plan, segment or revenue).
+  const accountName = (await publicAccountNames([id])).get(id) ?? null;
   return {
     user: {
       ...publicFields,
+      accountName,
       suspended: suspendedUntil !== null && suspendedUntil > Date.now(),
     },
     userId: id,

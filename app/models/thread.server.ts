@@ -115,6 +115,8 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
   const thread = await db
     .selectFrom("threads")
     .innerJoin("users", "users.id", "threads.author_id")
+    // A public customer account's name shows beside its people's names; nothing else of the account.
+    .leftJoin("accounts", (join) => join.onRef("accounts.id", "=", "users.account_id").on("accounts.is_public", "=", 1))
     .innerJoin("products", "products.id", "threads.product_id")
     .leftJoin("votes", (join) => join.onRef("votes.thread_id", "=", "threads.id").on("votes.user_id", "=", viewer?.id ?? 0))
     .select([
@@ -142,6 +144,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       "users.username as authorUsername",
       "users.display_name as authorDisplayName",
       "users.role as authorRole",
+      "accounts.name as authorAccount",
       "products.slug as productSlug",
       "products.name as productName",
       "votes.user_id as viewerVote",
@@ -157,6 +160,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     db
       .selectFrom("posts")
       .innerJoin("users", "users.id", "posts.author_id")
+      .leftJoin("accounts", (join) => join.onRef("accounts.id", "=", "users.account_id").on("accounts.is_public", "=", 1))
       .select([
         "posts.id",
         "posts.body_html as bodyHtml",
@@ -168,6 +172,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
         "users.username as authorUsername",
         "users.display_name as authorDisplayName",
         "users.role as authorRole",
+        "accounts.name as authorAccount",
       ])
       .where("posts.thread_id", "=", id)
       .where(listedTo(viewer, "posts"));
@@ -226,6 +231,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       mergeIdea: can.mergeIdea(viewer, facts),
       planIdea: can.planIdea(viewer, facts),
       readStaffNotes: can.readStaffNotes(viewer),
+      recordOnBehalf: can.recordOnBehalf(viewer, facts),
       writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
       watch: can.watch(viewer, facts),
       flag: can.flag(viewer, facts),

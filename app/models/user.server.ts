@@ -91,19 +91,22 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
   const rows = await getDb()
     .selectFrom("users")
     .select([
-      "id",
-      "username",
-      "display_name as displayName",
-      "email",
-      "role",
-      "created_at as joinedAt",
-      "suspended_until as suspendedUntil",
+      "users.id",
+      "users.username",
+      "users.display_name as displayName",
+      "users.email",
+      "users.role",
+      "users.created_at as joinedAt",
+      "users.suspended_until as suspendedUntil",
+      "users.account_id as accountId",
     ])
     .$if(needle.length > 0, (query) =>
-      query.where((eb) => eb.or((["username", "email", "display_name"] as const).map((column) => includesIgnoringCase(column, needle)))),
+      query.where((eb) =>
+        eb.or((["users.username", "users.email", "users.display_name"] as const).map((column) => includesIgnoringCase(column, needle))),
+      ),
     )
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
+    .orderBy("users.created_at", "desc")
+    .orderBy("users.id", "desc")
     .limit(USERS_PAGE_SIZE + 1)
     .offset((page - 1) * USERS_PAGE_SIZE)
     .execute();

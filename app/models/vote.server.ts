@@ -1,6 +1,7 @@
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { followAutomatically } from "./subscription.server";
+import { forgetOnBehalf } from "./on-behalf.server";
 import { requireThread } from "./content.server";
 import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
 import { threadActivityChanges } from "./page-tags.server";
@@ -44,5 +45,7 @@ export async function unvote(actor: Actor, threadId: number): Promise<void> {
         .where("id", "=", threadId)
         .execute();
       await threadActivityChanges(trx, thread);
+      // A vote staff recorded on this person's behalf goes back with what they said then.
+      await forgetOnBehalf(trx, threadId, actor.id);
     });
 }

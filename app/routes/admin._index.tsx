@@ -19,6 +19,8 @@ const sections = [
   { to: "/admin/webhooks", title: "Webhooks", about: "Tell other tools when threads start, answers are marked or ideas change status." },
   { to: "/admin/flags", title: "Flags", about: "Posts members flagged, waiting for a decision." },
   { to: "/admin/audit", title: "Audit log", about: "Every staff and admin action, who did it and why." },
+  { to: "/admin/accounts", title: "Customer accounts", about: "The companies your members work for, their revenue and their people." },
+  { to: "/admin/demand", title: "Demand per customer", about: "Ideas by the customers and revenue behind them." },
   { to: "/admin/success", title: "Success dashboard", about: "How customers judged the ideas that shipped." },
 ] as const;
 

@@ -8,7 +8,7 @@ import { parseId } from "~/utils/http";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Audit log") }];
 
-const targetTypes = ["thread", "post", "user", "product", "flag", "site", "webhook"] as const;
+const targetTypes = ["thread", "post", "user", "product", "flag", "site", "webhook", "account"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -89,6 +89,8 @@ export default function AuditLog() {
                   <td>
                     {e.targetType === "thread" && e.targetId ? (
                       <Link to={`/threads/${e.targetId}`}>thread #{e.targetId}</Link>
+                    ) : e.targetType === "account" && e.targetId ? (
+                      <Link to={`/admin/accounts/${e.targetId}`}>account #{e.targetId}</Link>
                     ) : e.targetType === "post" && e.targetId && e.postThreadId ? (
                       <Link to={`/threads/${e.postThreadId}#post-${e.targetId}`}>
                         reply #{e.targetId} in thread #{e.postThreadId}

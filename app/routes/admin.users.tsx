@@ -5,11 +5,12 @@ import { requireAdmin } from "~/auth/session.server";
 import { FormError } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { changeRole, searchUsers, USERS_PAGE_LAST } from "~/models/user.server";
+import { accountChoices, assignMember } from "~/models/account.server";
 import { form, handleIntents } from "~/http/form-action.server";
 import { pageParam } from "~/utils/http";
 import { roleLabels } from "~/utils/roles";
 import { isoTime } from "~/utils/time";
-import { roleChangeSchema } from "~/utils/validation.server";
+import { roleChangeSchema, userAccountSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Users — Admin") }];
@@ -19,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const q = search.get("q")?.trim() ?? "";
   const page = pageParam(search.get("page"), USERS_PAGE_LAST);
-  const result = await searchUsers(admin, { q, page });
+  const [result, accounts] = await Promise.all([searchUsers(admin, { q, page }), accountChoices(admin)]);
   const changed = result.users.find((u) => String(u.id) === search.get("changed")) ?? null;
-  return { ...result, q, page, selfId: admin.id, changed: changed && { username: changed.username, role: changed.role } };
+  return { ...result, accounts, q, page, selfId: admin.id, changed: changed && { username: changed.username, role: changed.role } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,6 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
       const back = new URL(request.url).searchParams;
       back.delete("index");
       back.set("changed", String(userId));
+      return redirect(`/admin/users?${back}`);
+    }),
+    account: form(userAccountSchema, async ({ userId, accountId }) => {
+      await assignMember(admin, userId, accountId);
+      const back = new URL(request.url).searchParams;
+      back.delete("index");
       return redirect(`/admin/users?${back}`);
     }),
   });
@@ -55,7 +62,7 @@ const roleChoices: Record<Role, [string, Role][]> = {
 };
 
 export default function AdminUsers() {
-  const { users, hasNextPage, q, page, selfId, changed } = useLoaderData<typeof loader>();
+  const { users, accounts, hasNextPage, q, page, selfId, changed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pageLink = (n: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
@@ -74,7 +81,7 @@ export default function AdminUsers() {
         </button>
         {q ? <Link to="/admin/users">Show everyone</Link> : null}
       </Form>
-      <FormError message={actionData?.errors.role ?? actionData?.errors.userId} />
+      <FormError message={Object.values(actionData?.errors ?? {})[0]} />
       {changed ? (
         <p className="notice" role="status">
           @{changed.username} is now {roleLabels[changed.role].toLowerCase()}.
@@ -92,6 +99,7 @@ export default function AdminUsers() {
                 <th scope="col">Role</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Status</th>
+                <th scope="col">Account</th>
                 <th scope="col">
                   <span className="visually-hidden">Change role</span>
                 </th>
@@ -110,6 +118,25 @@ export default function AdminUsers() {
                     <time dateTime={isoTime(u.joinedAt)}>{isoTime(u.joinedAt).slice(0, 10)}</time>
                   </td>
                   <td data-label="Status">{u.suspended ? <span className="badge status-declined">Suspended</span> : "Active"}</td>
+                  <td data-label="Account">
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <label htmlFor={`account-${u.id}`} className="visually-hidden">
+                        Account of @{u.username}
+                      </label>
+                      <select id={`account-${u.id}`} name="accountId" defaultValue={u.accountId ?? ""}>
+                        <option value="">None</option>
+                        {accounts.map((a) => (
+                          <option key={a.id} value={a.id}>
+                            {a.name}
+                          </option>
+                        ))}
+                      </select>
+                      <SubmitButton intent="account" pendingText="Saving…" className="button button-small">
+                        Set<span className="visually-hidden"> the account of @{u.username}</span>
+                      </SubmitButton>
+                    </Form>
+                  </td>
                   <td>
                     {u.id === selfId ? (
                       <span className="muted small">You</span>

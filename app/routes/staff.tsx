@@ -24,6 +24,8 @@ export default function StaffHome() {
     { to: "/admin/audit", title: "Audit log", about: "Every staff and admin action: who did what, when and why." },
     { to: "/admin/success", title: "Success dashboard", about: "How customers judged the ideas that shipped against their own measures." },
     { to: "/admin/tags", title: "Tags", about: "The labels members can put on their threads." },
+    { to: "/admin/accounts", title: "Customer accounts", about: "The companies your members work for: plan, segment, revenue, people." },
+    { to: "/admin/demand", title: "Demand per customer", about: "Ideas by the customers and revenue behind them." },
     ...(isAdmin ? [{ to: "/admin", title: "Admin", about: "Products, users, site settings and webhooks." }] : []),
   ];
   return (

@@ -11,6 +11,11 @@ import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
 import { useReplyAnchorFallback } from "~/components/ReplyAnchorFallback";
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesigners } from "~/components/CoDesigners";
+import { DemandPanel, OnBehalfRecords } from "~/components/OnBehalf";
+import { ideaDemand } from "~/models/demand.server";
+import { listOnBehalf } from "~/models/on-behalf.server";
+import { can } from "~/auth/permissions.server";
+import { config } from "~/config.server";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
 import { ThreadReplies } from "~/components/ThreadReplies";
@@ -73,7 +78,23 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const signupHref = authHref("signup", threadPagePath(page.thread, pageNumber));
   const flagged = url.searchParams.has("flagged");
   const tags = (await tagsOfThreads([id])).get(id) ?? [];
-  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, signupHref, flagged, tags, ...threadSeo(page) };
+  // Staff-only figures reach the page only for staff: members get their own account's records, visitors nothing.
+  const onBehalf = idea ? await listOnBehalf(viewer, id) : [];
+  const demand = idea && can.readDemand(viewer) ? { ...(await ideaDemand(viewer, id)), currency: config().CURRENCY } : null;
+  return {
+    ...page,
+    idea,
+    onBehalf,
+    demand,
+    viewerId: viewer?.id ?? null,
+    subscription,
+    signedIn: viewer !== null,
+    loginHref,
+    signupHref,
+    flagged,
+    tags,
+    ...threadSeo(page),
+  };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -126,6 +147,9 @@ export default function ThreadPage() {
     flagged,
     tags,
     seo,
+    onBehalf,
+    demand,
+    viewerId,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const isQuestion = thread.kind === "question";
@@ -157,6 +181,8 @@ export default function ThreadPage() {
       {firstPage && coDesigners.length > 0 ? (
         <CoDesigners people={coDesigners} manageHref={permissions.creditCoDesigners ? `/threads/${thread.id}/credits` : undefined} />
       ) : null}
+      {idea && firstPage ? <OnBehalfRecords records={onBehalf} viewerId={viewerId} /> : null}
+      {idea && firstPage && demand ? <DemandPanel demand={demand} currency={demand.currency} /> : null}
       {idea && firstPage ? (
         <IdeaSections
           threadId={thread.id}

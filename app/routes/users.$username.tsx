@@ -36,7 +36,8 @@ export default function Profile() {
             {name} {user.role !== "member" ? <StaffBadge /> : null}
           </h1>
           <p className="muted">
-            @{user.username} · joined <RelativeTime ms={user.joinedAt} />
+            @{user.username}
+            {user.accountName ? ` · ${user.accountName}` : null} · joined <RelativeTime ms={user.joinedAt} />
             {user.suspended ? " · suspended" : null}
           </p>
           {user.bio ? <p className="profile-bio">{user.bio}</p> : null}

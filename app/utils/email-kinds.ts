@@ -9,6 +9,7 @@ export const emailKinds = [
   "co_designer_credit",
   "verdict_request",
   "content_hidden",
+  "on_behalf_vote",
 ] as const satisfies readonly NotificationKind[];
 
 export const emailKindLabels: Record<NotificationKind, string> = {
@@ -19,6 +20,7 @@ export const emailKindLabels: Record<NotificationKind, string> = {
   co_designer_credit: "Co-designer credits",
   verdict_request: "Requests for your verdict when an idea ships",
   content_hidden: "Your post hidden by flags or staff",
+  on_behalf_vote: "Staff record your vote from a call or a ticket",
 };
 
 export const deliveries = ["immediate", "daily", "off"] as const satisfies readonly EmailDelivery[];

@@ -31,3 +31,6 @@ export const threadKinds = ["discussion", "question", "idea"] as const;
 
 /** How long a new API token works, in days ("never": until revoked). */
 export const tokenLifetimes = ["30", "90", "365", "never"] as const;
+
+/** A customer's use case, quoted in their words when staff record feedback on their behalf. */
+export const USE_CASE_MAX = 2000;

@@ -8,6 +8,7 @@ import {
   DISPLAY_NAME_MAX,
   MAX_TAGS,
   MEASURE_MAX,
+  USE_CASE_MAX,
   NOTE_MAX,
   threadKinds,
   TITLE_MAX,
@@ -406,4 +407,94 @@ export const substatusAddSchema = z.object({
   status: z.enum(ideaStatuses, { error: "Choose the status it belongs to." }),
   label: z.string({ error: "Give the sub-status a name." }).transform((s) => s.trim()),
   colour: z.string({ error: "Choose a colour like #1d4fa8." }),
+});
+
+/** Text that may be left empty: null when it is. */
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => s?.trim() ?? "")
+    .pipe(z.string().max(max, message))
+    .transform((s) => (s === "" ? null : s));
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/**
+ * A customer account, from the admin form or a CSV row: the email domains are
+ * one text (commas, spaces or new lines between them), ARR whole units of the
+ * site's currency (thousands separators allowed), the owner a staff member's
+ * username or nobody.
+ */
+export const accountSchema = z.object({
+  name: text("A name").pipe(z.string().min(2, "The name needs at least 2 characters.").max(80, "Keep the name under 80 characters.")),
+  slug: text("A slug").pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, like acme-corp.")
+      .max(60, "Keep the slug under 60 characters."),
+  ),
+  domains: z
+    .string()
+    .optional()
+    .transform((s) => [
+      ...new Set(
+        (s ?? "")
+          .toLowerCase()
+          .split(/[\s,;]+/)
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.string().regex(DOMAIN, "Write domains like acme.example, separated by commas."))
+        .max(20, "An account can have at most 20 domains."),
+    ),
+  plan: optionalText(40, "Keep the plan under 40 characters."),
+  segment: optionalText(40, "Keep the segment under 40 characters."),
+  arr: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").replace(/[\s,_]/g, ""))
+    .pipe(z.string().regex(/^\d{0,13}$/, "Write the annual revenue as a whole number, like 120000."))
+    .transform((s) => (s === "" ? 0 : Number(s))),
+  owner: optionalText(30, "Choose a staff member as the owner."),
+  isPublic: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "yes" || v === "true" || v === "1"),
+});
+export type AccountInput = z.output<typeof accountSchema>;
+
+export const memberAssignSchema = z.object({
+  username: text("A username").pipe(z.string().min(1, "Name the member to add.").max(254, "That username is too long.")),
+});
+
+/** Staff record a customer's feedback on an idea: the account, optionally the person, and their use case. */
+export const onBehalfSchema = z.object({
+  account: z.coerce.number({ error: "Choose the customer account." }).int().positive("Choose the customer account."),
+  person: optionalText(30, "Choose a person of that account, or nobody."),
+  useCase: optionalText(USE_CASE_MAX, `Keep the use case under ${USE_CASE_MAX} characters.`),
+});
+
+/** The CSV import: the file itself is read from the form (a File is not text); its errors are keyed "file". */
+export const accountImportSchema = z.object({ file: z.unknown().optional() });
+
+/** /admin/demand's filters: never fail, a value we don't know means "any". */
+export const demandQuerySchema = z.object({
+  sort: z.enum(["arr", "accounts", "votes"] as const).catch("arr"),
+  status: anyOf(ideaStatuses),
+  product: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+  plan: z.string().max(40).optional().catch(undefined),
+  segment: z.string().max(40).optional().catch(undefined),
+});
+
+/** /admin/users: place a member in an account, move them, or take them out (an empty choice). */
+export const userAccountSchema = z.object({
+  userId: z.coerce.number({ error: "Choose a member." }).int().positive("Choose a member."),
+  accountId: z
+    .string()
+    .optional()
+    .refine((s) => !s || /^[1-9]\d{0,15}$/.test(s), "Choose an account.")
+    .transform((s) => (s ? Number(s) : null)),
 });

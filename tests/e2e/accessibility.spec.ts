@@ -56,8 +56,19 @@ for (const width of [1280, 390]) {
       test.setTimeout(120_000);
       await signIn(page, "admin@example.com");
       const idea = await firstThreadOfKind(page, "idea");
-      const plan = idea.replace(/^(\/threads\/\d+).*/, "$1/plan");
-      for (const path of ["/", "/threads/new", "/admin/tags", idea, plan, "/admin/statuses"]) {
+      const ideaId = /\/threads\/(\d+)/.exec(idea)?.[1];
+      for (const path of [
+        "/",
+        "/threads/new",
+        "/admin/tags",
+        idea,
+        `/threads/${ideaId}/plan`,
+        "/admin/statuses",
+        "/admin/accounts",
+        "/admin/accounts/1",
+        "/admin/demand",
+        `/threads/${ideaId}/on-behalf`,
+      ]) {
         await expectNoSeriousViolations(page, path);
       }
     });

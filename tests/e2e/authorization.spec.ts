@@ -63,6 +63,11 @@ test.beforeAll(async ({ baseURL }) => {
     { path: "/admin/flags", level: "staff", post: { intent: "dismiss", type: "post", id: postId } },
     { path: "/admin/audit", level: "staff" },
     { path: "/admin/success", level: "staff" },
+    { path: "/admin/accounts", level: "staff", post: { intent: "create", name: "Guarded", slug: "guarded", arr: "1" } },
+    { path: "/admin/accounts/1", level: "staff", post: { intent: "update", name: "Taken over", slug: "taken-over", arr: "1" } },
+    { path: "/admin/accounts/export.csv", level: "staff" },
+    { path: "/admin/demand", level: "staff" },
+    { path: `/threads/${ideaId}/on-behalf`, level: "staff", post: { intent: "record", account: 1, useCase: "Taken over" } },
     { path: "/users/jonas/suspend", level: "staff", post: { intent: "suspend", until: "2999-01-01", reason: "Taken over" } },
     { path: `/threads/${ideaId}/status`, level: "staff", post: { status: "declined", note: "Taken over" } },
     { path: `/threads/${ideaId}/credits`, level: "staff", post: { intent: "remove", userId: 1 } },
@@ -118,6 +123,7 @@ test("every staff and admin page: a visitor signs in first, a member gets 403, o
   expect(jonas).not.toContain("· suspended");
   expect(await (await clients.admin.get("/admin/webhooks")).text()).not.toContain("attacker.example.test");
   expect((await clients.member.get("/admin", { maxRedirects: 0 })).status()).toBe(403);
+  expect(await (await clients.admin.get("/admin/accounts")).text()).not.toContain("Taken over");
 });
 
 test("a hidden idea shows nothing of itself to others, on any of its pages", async ({ baseURL }) => {

@@ -37,6 +37,8 @@ const places = [
   "staff note",
   "API token name",
   "webhook URL",
+  "account name",
+  "use case",
 ] as const;
 type Place = (typeof places)[number];
 /** Per place: how many payloads were stored, which were refused (400), and which were stored only in an adapted form. */
@@ -243,6 +245,9 @@ const world = {
   flagNotes: [] as string[],
   webhooks: [] as Stored[],
   webhookUrls: [] as string[],
+  accounts: [] as Stored[],
+  accountNames: [] as string[],
+  useCases: [] as string[],
 };
 let clients: Record<"admin" | "staff" | "visitor" | (typeof MEMBERS)[number], APIRequestContext>;
 
@@ -298,7 +303,8 @@ test("sign-up refuses every payload as a username, with a message", async () => 
 });
 
 test("stores every payload through the real forms", async ({ baseURL }) => {
-  test.setTimeout(150_000);
+  // Two more places (account names, use cases) are two more writes per payload.
+  test.setTimeout(200_000);
   const { admin, staff } = clients;
   const dana = clients["dana@example.com"];
   const jonas = clients["jonas@example.com"];
@@ -461,6 +467,23 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
   );
   world.ideas.sort((a, b) => a.id - b.id);
 
+  // Customer account names (staff), each quoted on the first payload idea with the payload as its use case.
+  const quoted = world.ideas[0]!.id;
+  await each(payloads, 6, async (payload, i) => {
+    const response = await postForm(staff, "/admin/accounts", {
+      intent: "create",
+      name: payload.text,
+      slug: `xss-${stamp}-${i}`,
+      isPublic: "on",
+    });
+    if (!record("account name", payload, response)) return;
+    const account = Number(/\/admin\/accounts\/(\d+)/.exec(locationOf(response))?.[1]);
+    world.accounts.push({ payload, id: account });
+    world.accountNames.push(payload.text.trim());
+    const recorded = await postForm(staff, `/threads/${quoted}/on-behalf`, { intent: "record", account, useCase: payload.text });
+    if (record("use case", payload, recorded)) world.useCases.push(payload.text.trim());
+  });
+
   // Webhook URLs (admins): the payload as the URL's path, or, where it has whitespace a URL can't hold, with "/" for it.
   await each(payloads, 6, async (payload) => {
     const form = { intent: "create", url: `https://hooks.example.test/${payload.text}`, events: "idea.co_designed" };
@@ -489,6 +512,8 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
     "verdict comment",
     "staff note",
     "webhook URL",
+    "account name",
+    "use case",
   ] as const) {
     expect(ledger[place].stored, `most payloads are stored as ${place}`).toBeGreaterThan(ledger[place].rejected.length);
   }
@@ -586,7 +611,10 @@ test("search: every payload as the query, and payload threads in the results", a
   await visitor.context.close();
 });
 
-test("staff and admin pages: flags, tags, success dashboard, webhooks, audit log", async ({ browser, baseURL }) => {
+test("staff and admin pages: flags, tags, success dashboard, webhooks, audit log, customer accounts and their quotes", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const staff = await openViewer(browser, baseURL!, "staff", signInAs("staff@example.com"));
   await checkPages(staff, [
@@ -594,6 +622,11 @@ test("staff and admin pages: flags, tags, success dashboard, webhooks, audit log
     { url: "/admin/tags", texts: world.tags.map((t) => `#${t.payload.text.trim()}`) },
     { url: "/admin/success", texts: world.ideas.flatMap((idea) => [...idea.measures, ...idea.comments]) },
     { url: "/admin/audit" },
+    { url: "/admin/accounts" },
+    { url: "/admin/demand" },
+    { url: `/threads/${world.ideas[0]!.id}`, texts: [...world.accountNames, ...world.useCases] },
+    { url: `/threads/${world.ideas[0]!.id}/on-behalf`, texts: world.useCases },
+    ...world.accounts.slice(0, 12).map(({ id, payload }) => ({ url: `/admin/accounts/${id}`, texts: [payload.text.trim()] })),
   ]);
   await staff.context.close();
   const admin = await openViewer(browser, baseURL!, "admin", signInAs("admin@example.com"));

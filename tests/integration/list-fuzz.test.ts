@@ -57,6 +57,7 @@ function realPath(routePath: string): string {
     .replace(/^\/threads\/:id/, `/threads/${fixture.thread}`)
     .replace(/^\/posts\/:id/, `/posts/${fixture.post}`)
     .replace(/^\/admin\/webhooks\/:id/, `/admin/webhooks/${fixture.webhook}`)
+    .replace(/^\/admin\/accounts\/:id/, "/admin/accounts/1")
     .replace(/:username/, fixture.username)
     .replace(/^\/sitemap\/:file/, "/sitemap/threads-1.xml");
 }
@@ -86,7 +87,17 @@ afterAll(async () => {
 describe("numbers in URLs", () => {
   test("the fuzz reaches the list routes it must", () => {
     const covered = routes.filter((r) => r.params.length > 0).map((r) => r.path);
-    for (const list of ["/admin/users", "/admin/audit", "/search", "/changelog", "/products/:slug", "/tags/:slug", "/api/v1/threads"]) {
+    for (const list of [
+      "/admin/users",
+      "/admin/audit",
+      "/admin/demand",
+      "/admin/accounts",
+      "/search",
+      "/changelog",
+      "/products/:slug",
+      "/tags/:slug",
+      "/api/v1/threads",
+    ]) {
       expect(covered, list).toContain(list);
     }
   });

@@ -28,6 +28,11 @@ import { createThread, editThread, getThreadForEdit, getThreadPage, markAnswer, 
 import { changeRole, searchUsers, updateProfile } from "~/models/user.server";
 import { unvote, vote } from "~/models/vote.server";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "~/models/webhook.server";
+import { assignMember, createAccount, listAccounts, updateAccount } from "~/models/account.server";
+import { exportAccountsCsv, importAccountsCsv } from "~/models/account-csv.server";
+import { ideaDemand, listDemand } from "~/models/demand.server";
+import { listOnBehalf, recordOnBehalf, removeOnBehalf } from "~/models/on-behalf.server";
+import { accountSchema, parseForm } from "~/utils/validation.server";
 import { createTestProduct, createTestReply, createTestThread, createTestUser, statusOf, type TestActor } from "./factories";
 
 /**
@@ -130,6 +135,34 @@ async function notificationFor(userId: number, threadId: number) {
 }
 
 const num = (f: Fixture, key: string) => f[key] as number;
+
+/** A customer account, made by staff; with `member`, that person belongs to it. */
+async function customer(w: World, name: string, member?: TestActor) {
+  const parsed = parseForm(accountSchema, { name, slug: `${name.toLowerCase()}-${unique()}`, arr: "50000", plan: "Pro" });
+  if (!parsed.ok) throw new Error("bad account fixture");
+  const { id } = await createAccount(w.staff, parsed.data);
+  if (member) await assignMember(w.staff, member.id, id);
+  return id;
+}
+const accountState = (id: number) => db().selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const accountCount = async () =>
+  Number(
+    (
+      await db()
+        .selectFrom("accounts")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const onBehalfState = async (idea: number) => ({
+  votes: (await threadState(idea)).vote_count,
+  records: await db().selectFrom("on_behalf_votes").select(["account_id", "user_id", "use_case"]).where("thread_id", "=", idea).execute(),
+});
+const accountInput = (name: string) => {
+  const parsed = parseForm(accountSchema, { name, slug: `${name.toLowerCase()}-${unique()}` });
+  if (!parsed.ok) throw new Error("bad account input");
+  return parsed.data;
+};
 const thread = (id: number) => ({ type: "thread" as const, id });
 const post = (id: number) => ({ type: "post" as const, id });
 
@@ -970,6 +1003,103 @@ const cases: Case[] = [
     state: (_f, w) => userState(w.owner.id),
     // Name and bio are public text: a suspended member can't post, so can't change them either.
     expected: row(403, T, OWN, 403, OWN, OWN),
+  },
+
+  // Customer accounts and demand per customer (issue 17): staff only, and one account never sees another's
+  {
+    action: "create a customer account",
+    setup: async () => ({}),
+    run: (a) => createAccount(a, accountInput("Created")),
+    state: () => accountCount(),
+    expected: staffOnly,
+  },
+  {
+    action: "edit a customer account",
+    setup: async (w) => ({ account: await customer(w, "Edited") }),
+    run: (a, f) => updateAccount(a, num(f, "account"), { ...accountInput("Renamed"), arr: 1 }),
+    state: (f) => accountState(num(f, "account")),
+    expected: staffOnly,
+  },
+  {
+    action: "put the member in a customer account",
+    setup: async (w) => {
+      await assignMember(w.staff, w.owner.id, null);
+      return { account: await customer(w, "Joined") };
+    },
+    run: (a, f, w) => assignMember(a, w.owner.id, num(f, "account")),
+    state: (_f, w) => db().selectFrom("users").select("account_id").where("id", "=", w.owner.id).executeTakeFirstOrThrow(),
+    expected: staffOnly,
+  },
+  {
+    action: "read customer accounts with their revenue, plan and segment",
+    setup: async () => ({}),
+    run: (a) => listAccounts(a),
+    expected: staffOnly,
+  },
+  {
+    action: "export customer accounts as CSV",
+    setup: async () => ({}),
+    run: (a) => exportAccountsCsv(a),
+    expected: staffOnly,
+  },
+  {
+    action: "import customer accounts from CSV",
+    setup: async () => ({}),
+    run: (a) => importAccountsCsv(a, new TextEncoder().encode(`name,slug,arr\nImported,imported-${unique()},10\n`)),
+    state: () => accountCount(),
+    expected: staffOnly,
+  },
+  {
+    action: "record a vote on a customer's behalf",
+    setup: async (w) => ({ idea: await newThread(w.bystander, "idea"), account: await customer(w, "Caller") }),
+    run: (a, f) => recordOnBehalf(a, num(f, "idea"), { account: num(f, "account"), person: null, useCase: "From a call" }),
+    state: (f) => onBehalfState(num(f, "idea")),
+    expected: staffOnly,
+  },
+  {
+    action: "remove feedback recorded on a customer's behalf",
+    setup: async (w) => {
+      const idea = await newThread(w.bystander, "idea");
+      await recordOnBehalf(w.staff, idea, { account: await customer(w, "Removed"), person: null, useCase: "From a ticket" });
+      const record = await db().selectFrom("on_behalf_votes").select("id").where("thread_id", "=", idea).executeTakeFirstOrThrow();
+      return { idea, record: record.id };
+    },
+    run: (a, f) => removeOnBehalf(a, num(f, "idea"), num(f, "record")),
+    state: (f) => onBehalfState(num(f, "idea")),
+    expected: staffOnly,
+  },
+  {
+    action: "read another account's on-behalf quotes",
+    setup: async (w) => {
+      await customer(w, "Mine", w.owner);
+      const idea = await newThread(w.bystander, "idea");
+      await recordOnBehalf(w.staff, idea, { account: await customer(w, "Theirs"), person: null, useCase: "Theirs, in confidence" });
+      return { idea };
+    },
+    run: async (a, f) => (await listOnBehalf(a, num(f, "idea"))).some((r) => r.useCase === "Theirs, in confidence"),
+    expected: row(HIDDEN, HIDDEN, HIDDEN, HIDDEN, T, T),
+  },
+  {
+    action: "read the member's own account's on-behalf quotes",
+    setup: async (w) => {
+      const idea = await newThread(w.bystander, "idea");
+      await recordOnBehalf(w.staff, idea, { account: await customer(w, "Ours", w.owner), person: null, useCase: "Ours, from a call" });
+      return { idea };
+    },
+    run: async (a, f) => (await listOnBehalf(a, num(f, "idea"))).some((r) => r.useCase === "Ours, from a call"),
+    expected: row(HIDDEN, T, HIDDEN, T, T, T),
+  },
+  {
+    action: "read an idea's demand (accounts and revenue)",
+    setup: async (w) => ({ idea: await newThread(w.bystander, "idea") }),
+    run: (a, f) => ideaDemand(a, num(f, "idea")),
+    expected: staffOnly,
+  },
+  {
+    action: "read demand per customer across ideas",
+    setup: async () => ({}),
+    run: (a) => listDemand(a),
+    expected: staffOnly,
   },
 ];
 

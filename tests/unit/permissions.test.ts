@@ -103,6 +103,13 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "rename and colour statuses": (a) => can.manageStatuses(a),
   "manage webhooks": (a) => can.manageWebhooks(a),
   "manage own API tokens": (a) => can.manageApiTokens(a),
+  "manage customer accounts": (a) => can.manageAccounts(a),
+  "read demand per customer": (a) => can.readDemand(a),
+  "record a vote on a customer's behalf": (a) => can.recordOnBehalf(a, thread("idea")),
+  "record a vote on a customer's behalf on a merged idea": (a) => can.recordOnBehalf(a, thread("idea", { merged_into_id: 9 })),
+  // Everyone signed in here belongs to account 7.
+  "read on-behalf quotes of one's own account": (a) => can.readOnBehalf(a, a ? 7 : null, 7),
+  "read on-behalf quotes of another account": (a) => can.readOnBehalf(a, a ? 7 : null, 8),
 };
 
 const T = true;
@@ -167,6 +174,12 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "rename and colour statuses": [F, F, F, F, F, F, T],
   "manage webhooks": [F, F, F, F, F, F, T],
   "manage own API tokens": [F, T, T, F, T, T, T],
+  "manage customer accounts": [F, F, F, F, F, T, T],
+  "read demand per customer": [F, F, F, F, F, T, T],
+  "record a vote on a customer's behalf": [F, F, F, F, F, T, T],
+  "record a vote on a customer's behalf on a merged idea": [F, F, F, F, F, F, F],
+  "read on-behalf quotes of one's own account": [F, T, T, T, T, T, T],
+  "read on-behalf quotes of another account": [F, F, F, F, F, T, T],
 };
 
 const roleNames = Object.keys(roles) as RoleName[];
