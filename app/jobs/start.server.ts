@@ -4,10 +4,19 @@ import { deliverWebhooksJob } from "./deliver-webhooks.server";
 import { gatherDigestsJob } from "./gather-digests.server";
 import { indexSearchJob } from "./index-search.server";
 import type { Job, Stop } from "./job.server";
+import { reaskVerdictsJob } from "./reask-verdicts.server";
 import { sendEmailsJob } from "./send-emails.server";
 
 /** Every job the server runs besides answering requests, one file each in this folder. */
-export const jobs: readonly Job[] = [checkpointJob, cleanSessionsJob, indexSearchJob, gatherDigestsJob, sendEmailsJob, deliverWebhooksJob];
+export const jobs: readonly Job[] = [
+  checkpointJob,
+  cleanSessionsJob,
+  indexSearchJob,
+  gatherDigestsJob,
+  reaskVerdictsJob,
+  sendEmailsJob,
+  deliverWebhooksJob,
+];
 
 /**
  * Starts every job; app/server.ts calls it once. The stop function it

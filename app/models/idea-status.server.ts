@@ -1,7 +1,7 @@
 import { getDb } from "~db/client.server";
 import type { IdeaStatus } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { canMove, statusLabels } from "~/utils/idea-status";
+import { canMove, notedStatuses, noteMissing, statusLabels } from "~/utils/idea-status";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { renderNote } from "./post-text.server";
@@ -13,8 +13,8 @@ import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
 export type StatusChange = { status: IdeaStatus; note: string };
 
 /**
- * Staff move an idea along its lifecycle with an optional public note
- * (required when declining). The timeline entry, the new status, the
+ * Staff move an idea along its lifecycle with a public note (required
+ * when planning, declining or shipping). The timeline entry, the new status, the
  * followers' notifications and, on shipping, the verdict requests to
  * everyone who wrote a success measure are written in one transaction.
  * A change to the status the idea already has (a second tab, a resent form,
@@ -37,7 +37,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
         `An idea can't go from ${statusLabels[from].toLowerCase()} to ${statusLabels[change.status].toLowerCase()}.`,
       );
       const note = change.note.trim();
-      ensure(change.status !== "declined" || note.length > 0, Invalid, "note", "Say why the idea is declined.");
+      ensure(!notedStatuses.includes(change.status) || note.length > 0, Invalid, "note", noteMissing(change.status));
       const now = Date.now();
       // Only from the status read above: a change another request made meanwhile is never overwritten or repeated.
       const updated = await trx
@@ -80,6 +80,8 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
         excerpt: note || undefined,
       });
       if (change.status === "shipped") {
+        // The verdict asked at ship is round 0; app/jobs/reask-verdicts.server.ts asks again from this time.
+        await trx.updateTable("success_measures").set({ asked_at: now, asked_after_days: 0 }).where("thread_id", "=", threadId).execute();
         const measures = await trx
           .selectFrom("success_measures")
           .select("user_id")

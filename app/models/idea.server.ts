@@ -144,7 +144,7 @@ export async function removeCoDesigner(actor: Actor, threadId: number, userId: n
 export async function getIdeaDetails(viewer: Actor, threadId: number) {
   const [timeline, measures, staffNotes, subscription, mergedInto] = await Promise.all([
     getTimeline(threadId, viewer),
-    listSuccessMeasures(threadId),
+    listSuccessMeasures(threadId, viewer),
     can.readStaffNotes(viewer) ? listStaffNotes(viewer, threadId) : Promise.resolve(null),
     viewer ? getSubscriptionLevel(viewer.id, threadId) : Promise.resolve(null),
     getDb()

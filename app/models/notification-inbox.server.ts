@@ -123,6 +123,8 @@ const anchors: Partial<Record<NotificationKind, string>> = {
   status_changed: "#timeline",
   co_designer_credit: "#codesigners",
   verdict_request: "#verdict",
+  measure_update: "#measures",
+  idea_merged: "#use-cases",
 };
 
 /**

@@ -14,7 +14,7 @@ import {
   TITLE_MIN,
   tokenLifetimes,
 } from "~/utils/form-limits";
-import { ideaStatuses } from "~/utils/idea-status";
+import { ideaStatuses, notedStatuses, noteMissing } from "~/utils/idea-status";
 import { listSorts } from "~/utils/list-params";
 import { webhookEvents } from "~/utils/webhook-events";
 import { normalizeSearchText } from "~/utils/search-query";
@@ -160,9 +160,9 @@ export const statusSchema = z
     status: z.enum(ideaStatuses, { error: "Choose the new status." }),
     note: optionalNote,
   })
-  .refine((v) => v.status !== "declined" || v.note.length > 0, {
-    message: "Say why the idea is declined: the people who asked for it will read this.",
-    path: ["note"],
+  .superRefine((v, ctx) => {
+    if (notedStatuses.includes(v.status) && v.note.length === 0)
+      ctx.addIssue({ code: "custom", path: ["note"], message: noteMissing(v.status) });
   });
 
 const CONTRIBUTION = "Say in a few words (up to 200 characters) how they shaped the idea.";

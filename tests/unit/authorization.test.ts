@@ -113,7 +113,7 @@ const count = async (table: "threads" | "api_tokens" | "products" | "tags" | "we
 
 async function ideaAt(world: World, status: "under_review" | "shipped") {
   const idea = await newThread(world.owner, "idea");
-  await setIdeaStatus(world.staff, idea, { status, note: "" });
+  await setIdeaStatus(world.staff, idea, { status, note: "Decided in review." });
   return idea;
 }
 
@@ -364,7 +364,7 @@ const cases: Case[] = [
     setup: async (w) => {
       const idea = await newThread(w.bystander, "idea");
       await saveSuccessMeasure(w.owner, idea, "I close the month in a day.");
-      await setIdeaStatus(w.staff, idea, { status: "shipped", note: "" });
+      await setIdeaStatus(w.staff, idea, { status: "shipped", note: "Decided in review." });
       return { idea };
     },
     run: (a, f) => giveVerdict(a, num(f, "idea"), { verdict: "not_met", comment: "Still takes a week." }),
