@@ -55,7 +55,8 @@ export function IdeaSections({ threadId, status, details, canChangeStatus, canWr
       {canChangeStatus ? <StatusForm key={details.timeline.at(-1)?.id ?? 0} threadId={threadId} current={status} /> : null}
       <SuccessMeasures
         threadId={threadId}
-        shipped={status === "shipped"}
+        status={status}
+        canReview={canChangeStatus}
         measures={details.measures}
         ownMeasure={details.ownMeasure}
         canWrite={canWriteMeasure}

@@ -5,6 +5,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { requireThread } from "./content.server";
+import { scopeLabels } from "~/utils/verdicts";
 import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 /**
@@ -13,8 +14,6 @@ import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server"
  * it is in progress, staff ask each owner whether the design would meet
  * their measure, and the owner answers.
  */
-
-export const scopeLabels: Record<MeasureScope, string> = { in: "In scope", partly: "Partly in scope", out: "Out of scope" };
 
 export type ScopeInput = { measureId: number; scope: MeasureScope; reason: string };
 

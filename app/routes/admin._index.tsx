@@ -19,6 +19,7 @@ const sections = [
   { to: "/admin/flags", title: "Flags", about: "Posts members flagged, waiting for a decision." },
   { to: "/admin/audit", title: "Audit log", about: "Every staff and admin action, who did it and why." },
   { to: "/admin/success", title: "Success dashboard", about: "How customers judged the ideas that shipped." },
+  { to: "/admin/success/at-risk", title: "Accounts at risk", about: "Customers with verdicts not met or long waits, weighted by revenue." },
 ] as const;
 
 export default function AdminHome() {

@@ -229,6 +229,30 @@ export const verdictSchema = z.object({
   comment: optionalNote,
 });
 
+const measureIdField = z
+  .string({ error: "Choose a measure." })
+  .regex(/^[1-9]\d{0,15}$/, "Choose a measure.")
+  .transform(Number);
+
+const requiredShortText = (missing: string) =>
+  z
+    .string({ error: missing })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, missing).max(MEASURE_MAX, `Keep it under ${MEASURE_MAX} characters.`));
+
+export const scopeSchema = z.object({
+  measureId: measureIdField,
+  scope: z.enum(["in", "partly", "out"], { error: "Choose in scope, partly or out of scope." }),
+  reason: requiredShortText("Say why, in a sentence its owner will read."),
+});
+
+export const measureCheckSchema = z.object({ request: requiredShortText("Describe the design or link to it.") });
+
+export const checkAnswerSchema = z.object({
+  answer: z.enum(["yes", "partly", "no"], { error: "Choose yes, partly or no." }),
+  comment: optionalNote,
+});
+
 export const staffNoteSchema = z.object({ body: bodyField });
 
 export const flagSchema = z

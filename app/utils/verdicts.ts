@@ -1,4 +1,4 @@
-import type { Verdict } from "~db/schema";
+import type { MeasureScope, Verdict } from "~db/schema";
 
 export const verdictLabels: Record<Verdict, string> = { met: "Met", partly: "Partly met", not_met: "Not met" };
 
@@ -6,3 +6,5 @@ export const verdictLabels: Record<Verdict, string> = { met: "Met", partly: "Par
 export function roundLabel(afterDays: number): string {
   return afterDays === 0 ? "At ship" : `After ${afterDays} days`;
 }
+
+export const scopeLabels: Record<MeasureScope, string> = { in: "In scope", partly: "Partly in scope", out: "Out of scope" };

@@ -126,7 +126,7 @@ describe("verdicts over time", () => {
     expect(await reaskVerdicts(shippedAt + 92 * DAY)).toBe(1);
     await giveVerdict(owner, threadId, { verdict: "not_met", comment: "" });
     await giveVerdict(owner, threadId, { verdict: "not_met", comment: "Two days now." });
-    const [shown] = await listSuccessMeasures(threadId);
+    const shown = (await listSuccessMeasures(threadId))[0]!;
     expect(shown.verdict).toBe("not_met");
     expect(shown.history.map((h) => [h.afterDays, h.verdict, h.comment])).toEqual([
       [0, "met", null],
