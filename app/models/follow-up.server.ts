@@ -2,7 +2,7 @@ import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { createThread } from "./thread.server";
 import { requireThread } from "./content.server";
-import { Conflict, ensure, Forbidden, NotFound } from "./errors.server";
+import { Conflict, ensure, Forbidden, NotFound, SignInRequired } from "./errors.server";
 import { verdictLabels } from "~/utils/verdicts";
 
 /**
@@ -13,6 +13,7 @@ import { verdictLabels } from "~/utils/verdicts";
  * second tab, is refused.
  */
 export async function openFollowUp(actor: Actor, threadId: number): Promise<number> {
+  ensure(actor, SignInRequired, "Sign in to open a follow-up.");
   const original = await requireThread(threadId);
   const measure = actor
     ? await getDb()

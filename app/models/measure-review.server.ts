@@ -6,7 +6,7 @@ import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { requireThread } from "./content.server";
 import { scopeLabels } from "~/utils/verdicts";
-import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound, SignInRequired } from "./errors.server";
 
 /**
  * Staff and a measure's owner before the idea ships: when the idea is
@@ -94,6 +94,7 @@ export async function answerMeasureCheck(actor: Actor, threadId: number, input: 
   await getDb()
     .transaction()
     .execute(async (trx) => {
+      ensure(actor, SignInRequired, "Sign in to answer.");
       const thread = await requireThread(threadId, trx);
       ensure(thread.kind === "idea" && thread.status === "in_progress", Conflict, "The check is open while the idea is in progress.");
       const measure = actor
