@@ -63,6 +63,9 @@ test.beforeAll(async ({ baseURL }) => {
     { path: "/admin/flags", level: "staff", post: { intent: "dismiss", type: "post", id: postId } },
     { path: "/admin/audit", level: "staff" },
     { path: "/admin/success", level: "staff" },
+    { path: "/admin/success/at-risk", level: "staff" },
+    // Another account's success ledger (the member is at Brightline in the demo seed): its own people and staff only.
+    { path: "/accounts/northwind/success", level: "staff" },
     { path: "/users/jonas/suspend", level: "staff", post: { intent: "suspend", until: "2999-01-01", reason: "Taken over" } },
     { path: `/threads/${ideaId}/status`, level: "staff", post: { status: "declined", note: "Taken over" } },
     { path: `/threads/${ideaId}/credits`, level: "staff", post: { intent: "remove", userId: 1 } },
