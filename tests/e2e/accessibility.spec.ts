@@ -51,7 +51,8 @@ for (const width of [1280, 390]) {
 
     test("signed-in pages", async ({ page }) => {
       await signIn(page, "staff@example.com");
-      for (const path of ["/", "/threads/new", "/admin/tags", await firstThreadOfKind(page, "idea")]) {
+      const ideaPage = await firstThreadOfKind(page, "idea");
+      for (const path of ["/", "/threads/new", "/admin/tags", "/admin/success/at-risk", "/accounts/brightline/success", ideaPage]) {
         await expectNoSeriousViolations(page, path);
       }
     });
