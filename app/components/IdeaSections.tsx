@@ -3,18 +3,42 @@ import type { SubscriptionLevel } from "~db/schema";
 import type { ShownStatus } from "~/utils/idea-status";
 import { threadPath } from "~/utils/slug";
 import { IdeaTimeline } from "./IdeaTimeline";
+import { MarkdownBody } from "./MarkdownBody";
 import { StaffNotes } from "./StaffNotes";
 import { StatusForm } from "./StatusForm";
 import { SuccessMeasures, type Measure } from "./SuccessMeasures";
 
 type Details = {
   timeline: Parameters<typeof IdeaTimeline>[0]["entries"];
+  events: NonNullable<Parameters<typeof IdeaTimeline>[0]["events"]>;
+  useCases: { id: number; title: string; bodyHtml: string; username: string; displayName: string | null }[];
+  followUpOf: { id: number; title: string } | null;
   measures: Measure[];
   ownMeasure: Measure | null;
   staffNotes: Parameters<typeof StaffNotes>[0]["notes"] | null;
   subscription: SubscriptionLevel | null;
   mergedInto: { id: number; title: string } | null;
 };
+
+/** Merge keeps each requester's use case: the opening text of each idea merged into this one, credited to its author. */
+function UseCases({ useCases }: { useCases: Details["useCases"] }) {
+  if (useCases.length === 0) return null;
+  return (
+    <section aria-labelledby="use-cases-title" id="use-cases" className="use-cases">
+      <h2 id="use-cases-title">Use cases from merged ideas</h2>
+      {useCases.map((u) => (
+        <figure key={u.id} className="use-case">
+          <blockquote>
+            <MarkdownBody html={u.bodyHtml} />
+          </blockquote>
+          <figcaption>
+            — <Link to={`/users/${u.username}`}>{u.displayName || u.username}</Link>, in <Link to={threadPath(u)}>{u.title}</Link>
+          </figcaption>
+        </figure>
+      ))}
+    </section>
+  );
+}
 
 /** A notice at the top of a duplicate idea that was merged into another. */
 export function MergedNotice({ into }: { into: { id: number; title: string } }) {
@@ -43,14 +67,20 @@ export function IdeaSections({ threadId, status, details, canChangeStatus, canWr
   if (status === "merged") {
     return (
       <>
-        <IdeaTimeline entries={details.timeline} />
+        <IdeaTimeline entries={details.timeline} events={details.events} />
         {details.staffNotes ? <StaffNotes threadId={threadId} notes={details.staffNotes} /> : null}
       </>
     );
   }
   return (
     <>
-      <IdeaTimeline entries={details.timeline} />
+      <IdeaTimeline entries={details.timeline} events={details.events} />
+      {details.followUpOf ? (
+        <p className="notice">
+          A follow-up to <Link to={threadPath(details.followUpOf)}>{details.followUpOf.title}</Link>.
+        </p>
+      ) : null}
+      <UseCases useCases={details.useCases} />
       {/* A new form after each change: the note just published must not stay in the box to be sent again. */}
       {canChangeStatus ? <StatusForm key={details.timeline.at(-1)?.id ?? 0} threadId={threadId} current={status} /> : null}
       <SuccessMeasures

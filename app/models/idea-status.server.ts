@@ -118,3 +118,28 @@ export async function getTimeline(threadId: number, viewer: Actor = null) {
     .orderBy("status_changes.id")
     .execute();
 }
+
+/** The decisions around an idea's status, for its timeline: accepted as co-designed, each credit, each idea merged into it. */
+export async function getIdeaEvents(threadId: number, viewer: Actor = null) {
+  const rows = await getDb()
+    .selectFrom("idea_events")
+    .innerJoin("users as actor", "actor.id", "idea_events.actor_id")
+    .leftJoin("users as person", "person.id", "idea_events.user_id")
+    .leftJoin("threads as source", (join) => join.onRef("source.id", "=", "idea_events.source_thread_id").on(visibleTo(viewer, "source")))
+    .select([
+      "idea_events.id",
+      "idea_events.kind",
+      "idea_events.note",
+      "idea_events.created_at as createdAt",
+      "source.id as sourceId",
+      "source.title as sourceTitle",
+      "person.username as personUsername",
+      "person.display_name as personDisplayName",
+      "actor.username as actorUsername",
+      "actor.display_name as actorDisplayName",
+    ])
+    .where("idea_events.thread_id", "=", threadId)
+    .orderBy("idea_events.id")
+    .execute();
+  return rows;
+}

@@ -207,6 +207,7 @@ export const mergeSchema = z.object({
     .string({ error: chooseTarget })
     .regex(/^[1-9]\d{0,15}$/, chooseTarget)
     .transform(Number),
+  reason: optionalNote.refine((s) => s.length > 0, "Say why these are the same idea: both ideas' followers read this."),
 });
 
 /** The merge page's search for the idea to keep; like every GET filter it never fails. */

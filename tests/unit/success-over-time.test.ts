@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { reaskVerdicts } from "~/jobs/reask-verdicts.server";
 import { openFollowUp } from "~/models/follow-up.server";
-import { setIdeaStatus } from "~/models/idea-status.server";
+import { getTimeline, setIdeaStatus } from "~/models/idea-status.server";
+import { acceptIdea, getIdeaDetails } from "~/models/idea.server";
+import { mergeIdea } from "~/models/idea-merge.server";
 import { answerMeasureCheck, askMeasureCheck, scopeMeasure } from "~/models/measure-review.server";
 import { coDesignerImpact, getLedger, listAccountsAtRisk } from "~/models/success-ledger.server";
 import { giveVerdict, listSuccessMeasures, saveSuccessMeasure } from "~/models/success-measure.server";
@@ -213,6 +215,45 @@ describe("co-designer impact", () => {
     await giveVerdict(owner, threadId, { verdict: "partly", comment: "" });
     expect(await coDesignerImpact(author.id)).toEqual([
       { id: threadId, title: "Close checklists", judged: 1, met: 0, partly: 1, notMet: 0 },
+    ]);
+  });
+});
+
+describe("decisions customers can follow", () => {
+  it("a merge keeps the duplicate's use case on the kept idea, notifies its author and is on both timelines with its reason", async () => {
+    const staff = await createTestUser({ role: "staff" });
+    const keeper = await createTestUser();
+    const requester = await createTestUser();
+    const keep = await createTestThread(keeper, { kind: "idea", title: "Archive many invoices" });
+    const duplicate = await createTestThread(requester, {
+      kind: "idea",
+      title: "Bulk archive",
+      body: "We archive 300 invoices each quarter.",
+    });
+    await mergeIdea(staff, duplicate, keep, "Same request: archiving many at once.");
+    const details = await getIdeaDetails(null, keep);
+    expect(details.useCases).toEqual([
+      expect.objectContaining({ id: duplicate, bodyHtml: expect.stringContaining("We archive 300 invoices each quarter.") }),
+    ]);
+    expect(details.events).toEqual([
+      expect.objectContaining({ kind: "merged_in", sourceId: duplicate, note: "Same request: archiving many at once." }),
+    ]);
+    expect((await getTimeline(duplicate)).at(-1)).toMatchObject({ to: "merged", noteHtml: expect.stringContaining("Same request") });
+    expect((await notificationsOf(requester.id)).at(-1)).toMatchObject({ kind: "idea_merged", thread_id: keep });
+  });
+
+  it("accepting as co-designed and each credit appear on the timeline", async () => {
+    const { staff, author, threadId } = await ideaWithMeasure("Close checklists");
+    await setIdeaStatus(staff, threadId, { status: "under_review", note: "" });
+    await acceptIdea(staff, threadId);
+    const events = (await getIdeaDetails(null, threadId)).events;
+    expect(events.map((e) => [e.kind, e.personUsername, e.note])).toEqual([
+      ["co_designed", null, ""],
+      [
+        "credit",
+        (await getDb().selectFrom("users").select("username").where("id", "=", author.id).executeTakeFirstOrThrow()).username,
+        "Proposed the idea",
+      ],
     ]);
   });
 });
