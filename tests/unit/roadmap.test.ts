@@ -14,7 +14,7 @@ async function ideaAt(status: "planned" | "in_progress" | "shipped", productId: 
   await acceptIdea(staff, threadId);
   if (status !== "in_progress") await setIdeaStatus(staff, threadId, { status: "planned", note: "Decided in review." });
   if (status !== "planned") await setIdeaStatus(staff, threadId, { status: "in_progress", note: "" });
-  if (status === "shipped") await setIdeaStatus(staff, threadId, { status: "shipped", note });
+  if (status === "shipped") await setIdeaStatus(staff, threadId, { status: "shipped", note: note || "Shipped." });
   return { threadId, author };
 }
 
