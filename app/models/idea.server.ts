@@ -164,12 +164,10 @@ export async function getIdeaDetails(viewer: Actor, threadId: number) {
     can.readStaffNotes(viewer) ? listStaffNotes(viewer, threadId) : Promise.resolve(null),
     viewer ? getSubscriptionLevel(viewer.id, threadId) : Promise.resolve(null),
     getDb()
-      .selectFrom("threads as source")
-      .innerJoin("threads as target", (join) =>
-        join.on((eb) => eb("target.id", "=", mergedIntoId("source"))).on(visibleTo(viewer, "target")),
-      )
+      .selectFrom("threads as target")
       .select(["target.id", "target.title"])
-      .where("source.id", "=", threadId)
+      .where("target.id", "=", (eb) => eb.selectFrom("threads").select("merged_into_id").where("id", "=", threadId))
+      .where(visibleTo(viewer, "target"))
       .executeTakeFirst(),
     // Merge keeps each requester's use case: the opening text of every idea merged into this one, credited to its author.
     getDb()
@@ -181,12 +179,10 @@ export async function getIdeaDetails(viewer: Actor, threadId: number) {
       .orderBy("threads.id")
       .execute(),
     getDb()
-      .selectFrom("threads as follow_up")
-      .innerJoin("threads as original", (join) =>
-        join.onRef("original.id", "=", "follow_up.follow_up_of_id").on(visibleTo(viewer, "original")),
-      )
+      .selectFrom("threads as original")
       .select(["original.id", "original.title"])
-      .where("follow_up.id", "=", threadId)
+      .where("original.id", "=", (eb) => eb.selectFrom("threads").select("follow_up_of_id").where("id", "=", threadId))
+      .where(visibleTo(viewer, "original"))
       .executeTakeFirst(),
   ]);
   const own = viewer ? (measures.find((m) => m.userId === viewer.id) ?? null) : null;

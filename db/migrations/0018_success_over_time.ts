@@ -15,7 +15,8 @@ import { sql, type Kysely } from "kysely";
  * thread and the ledger show how the judgement moved over time
  * (success_measures.verdict stays the latest).
  *
- * threads.follow_up_of_id: the idea a follow-up continues.
+ * threads.follow_up_of_id: the idea a follow-up continues; threads_merged_into
+ * finds the ideas merged into one, whose opening text it quotes as use cases.
  *
  * idea_events: the timeline's entries that are not status changes: accepted
  * as co-designed, a co-designer credited, another idea merged into this one.
@@ -71,6 +72,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("threads")
     .columns(["follow_up_of_id", "id"])
     .where(sql.ref("follow_up_of_id"), "is not", null)
+    .execute();
+
+  // An idea's page quotes the ideas merged into it (their use cases).
+  await db.schema
+    .createIndex("threads_merged_into")
+    .on("threads")
+    .columns(["merged_into_id", "id"])
+    .where(sql.ref("merged_into_id"), "is not", null)
     .execute();
 
   await db.schema
