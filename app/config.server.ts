@@ -189,6 +189,14 @@ export const settings = {
     default: "USD",
     doc: "the currency customer accounts' annual revenue (ARR) is written in, shown on staff pages",
   }),
+  VERDICT_REASK_FIRST_DAYS: declare(wholeNumber("be a whole number of days, at least 1", 1), {
+    default: "30",
+    doc: "days after an idea ships when each measure's owner is asked for their verdict again",
+  }),
+  VERDICT_REASK_SECOND_DAYS: declare(wholeNumber("be a whole number of days, at least 1", 1), {
+    default: "90",
+    doc: "days after an idea ships when they are asked a last time (a number not above the first one asks only once)",
+  }),
   FLAG_HIDE_THRESHOLD: declare(wholeNumber("be a whole number, at least 1", 1), {
     default: "3",
     doc: "flag weight at which a post hides itself until staff review it (a staff flag counts 2, a trusted member's 1, a new member's nothing; staff posts never hide themselves)",

@@ -117,6 +117,8 @@ export interface ThreadsTable {
   target_public: Generated<number>;
   /** The admins' finer step within the lifecycle status, if any (idea_substatuses). */
   substatus_id: number | null;
+  /** The idea this one follows up (opened from a "not met" or "partly" verdict). */
+  follow_up_of_id: number | null;
 }
 
 export interface PostsTable {
@@ -205,6 +207,48 @@ export interface SuccessMeasuresTable {
   verdict_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Set by staff when the idea is planned: the measure's scope in this release, with a public reason. */
+  scope: MeasureScope | null;
+  scope_reason: string | null;
+  scoped_at: number | null;
+  /** Staff's "would this meet your measure?" before shipping, and the owner's answer. */
+  check_request: string | null;
+  check_asked_at: number | null;
+  check_answer: CheckAnswer | null;
+  check_comment: string | null;
+  check_answered_at: number | null;
+  /** The verdict round now asked: 0 at ship, then the re-asks' days; asked_at when it was asked. */
+  asked_at: number | null;
+  asked_after_days: Generated<number>;
+  /** The follow-up idea the owner opened from a "not met" or "partly" verdict. */
+  follow_up_id: number | null;
+}
+
+export type MeasureScope = "in" | "partly" | "out";
+export type CheckAnswer = "yes" | "partly" | "no";
+
+/** Every verdict given on a measure, one per round (0: at ship; 30, 90: the re-asks). */
+export interface SuccessVerdictsTable {
+  id: Generated<number>;
+  measure_id: number;
+  after_days: number;
+  verdict: Verdict;
+  comment: string | null;
+  created_at: number;
+}
+
+export type IdeaEventKind = "co_designed" | "credit" | "merged_in";
+
+/** Timeline entries besides status changes: accepted as co-designed, a credit, another idea merged in. */
+export interface IdeaEventsTable {
+  id: Generated<number>;
+  thread_id: number;
+  kind: IdeaEventKind;
+  actor_id: number;
+  user_id: number | null;
+  source_thread_id: number | null;
+  note: Generated<string>;
+  created_at: number;
 }
 
 /** Internal notes on an idea; only staff may ever read them. */
@@ -235,7 +279,9 @@ export type NotificationKind =
   | "verdict_request"
   | "content_hidden"
   | "mention"
-  | "on_behalf_vote";
+  | "on_behalf_vote"
+  | "measure_update"
+  | "idea_merged";
 
 export interface NotificationsTable {
   id: Generated<number>;
@@ -443,6 +489,8 @@ export interface Database {
   co_designers: CoDesignersTable;
   status_changes: StatusChangesTable;
   success_measures: SuccessMeasuresTable;
+  success_verdicts: SuccessVerdictsTable;
+  idea_events: IdeaEventsTable;
   staff_notes: StaffNotesTable;
   subscriptions: SubscriptionsTable;
   notifications: NotificationsTable;

@@ -3,31 +3,31 @@ import type { Database } from "./schema";
 
 /**
  * The demo's customer accounts (issue 17): three companies with different
- * plans, segments and revenue, members in two of them, and feedback staff
- * recorded on their behalf, so /admin/accounts, /admin/demand and an idea's
- * demand panel have something to show on a fresh `npm start`.
+ * plans, segments and revenue, and feedback staff recorded on their behalf,
+ * so /admin/accounts, /admin/demand and an idea's demand panel have something
+ * to show on a fresh `npm start`. Northwind and Brightline, with their
+ * people, are laid down earlier with the success ledgers (db/seed.ts); here
+ * they get their domains and public flag, and Globex joins them.
  */
 
 const accounts = [
   {
     slug: "northwind",
-    name: "Northwind Logistics",
+    name: "Northwind Analytics",
     plan: "Enterprise",
-    segment: "Logistics",
+    segment: "Mid-market",
     arr: 180_000,
     is_public: 1,
     domains: ["northwind.example"],
-    members: ["member", "li-wei"],
   },
   {
-    slug: "brightlane",
-    name: "Brightlane Analytics",
+    slug: "brightline",
+    name: "Brightline Logistics",
     plan: "Pro",
-    segment: "SaaS",
-    arr: 42_000,
+    segment: "SMB",
+    arr: 45_000,
     is_public: 0,
-    domains: ["brightlane.example"],
-    members: ["priya", "jonas"],
+    domains: ["brightline.example"],
   },
   {
     slug: "globex",
@@ -37,7 +37,6 @@ const accounts = [
     arr: 9_000,
     is_public: 0,
     domains: ["globex.example"],
-    members: [],
   },
 ] as const;
 
@@ -55,25 +54,31 @@ const onBehalf = [
   },
   {
     title: "Retry failed webhook deliveries from the dashboard",
-    account: "brightlane",
+    account: "brightline",
     useCase: "When our ERP is down for maintenance we lose a night of events and replay them by hand.",
   },
 ] as const;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function seedDemoAccounts(db: Db, userIds: Map<string, number>, staffId: number, now: number): Promise<void> {
+export async function seedDemoAccounts(db: Db, staffId: number, now: number): Promise<void> {
   const accountIds = new Map<string, number>();
-  for (const { domains, members, ...account } of accounts) {
-    const { id } = await db
-      .insertInto("accounts")
-      .values({ ...account, owner_id: staffId, created_at: now, updated_at: now })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+  for (const { domains, ...account } of accounts) {
+    const existing = await db.selectFrom("accounts").select("id").where("slug", "=", account.slug).executeTakeFirst();
+    const { id } = existing
+      ? await db
+          .updateTable("accounts")
+          .set({ ...account, updated_at: now })
+          .where("id", "=", existing.id)
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      : await db
+          .insertInto("accounts")
+          .values({ ...account, owner_id: staffId, created_at: now, updated_at: now })
+          .returning("id")
+          .executeTakeFirstOrThrow();
     accountIds.set(account.slug, id);
     for (const domain of domains) await db.insertInto("account_domains").values({ domain, account_id: id }).execute();
-    const memberIds = members.map((m) => userIds.get(m)).filter((m): m is number => m !== undefined);
-    if (memberIds.length > 0) await db.updateTable("users").set({ account_id: id }).where("id", "in", memberIds).execute();
   }
   for (const record of onBehalf) {
     const thread = await db.selectFrom("threads").select("id").where("title", "=", record.title).executeTakeFirst();

@@ -94,14 +94,28 @@ interface DemoThread {
   timeline?: { to: IdeaStatus; hoursAfter: number; note?: string }[];
   /** Tag slugs (from `tags` below). */
   tags?: TagSlug[];
-  /** Members' own measures of success, and (once shipped) their verdicts. */
-  measures?: { author: Username; measure: string; verdict?: Verdict; comment?: string }[];
+  /** Members' own measures of success, and (once shipped) their verdicts; `later`: the verdicts of the re-asks. */
+  measures?: {
+    author: Username;
+    measure: string;
+    verdict?: Verdict;
+    comment?: string;
+    later?: { afterDays: number; verdict: Verdict; comment?: string }[];
+  }[];
+  /** The title of an earlier idea this one follows up, opened by its author from their verdict there. */
+  followUpOf?: string;
   /** The release staff target ("2027-Q1"), set this many hours after posting; a public one is on the roadmap and the timeline. */
   target?: { release: string; public: boolean; hoursAfter: number };
   /** Issues in the engineers' tracker linked to the idea. */
   issues?: { url: string; tracker: "github" | "jira"; key: string; public: boolean }[];
   replies: DemoReply[];
 }
+
+/** Customer accounts and their people, for the success ledgers (/accounts/:slug/success). */
+const accounts = [
+  { slug: "northwind", name: "Northwind Analytics", plan: "enterprise", segment: "mid-market", arr: 180_000, people: ["priya", "jonas"] },
+  { slug: "brightline", name: "Brightline Logistics", plan: "growth", segment: "smb", arr: 45_000, people: ["member", "dana", "li-wei"] },
+] as const satisfies readonly { slug: string; name: string; plan: string; segment: string; arr: number; people: readonly Username[] }[];
 
 /** Lets Markdown be indented along with the code: strips the common leading indentation. */
 function md(strings: TemplateStringsArray): string {
@@ -405,10 +419,10 @@ const threads: DemoThread[] = [
     timeline: [
       { to: "under_review", hoursAfter: 20 },
       { to: "planned", hoursAfter: 50, note: "Planned. Thanks Priya and Dana for the detailed examples." },
-      { to: "in_progress", hoursAfter: 400, note: "In progress: the export menu is in design review." },
+      { to: "in_progress", hoursAfter: 200, note: "In progress: the export menu is in design review." },
       {
         to: "shipped",
-        hoursAfter: 1100,
+        hoursAfter: 300,
         note: "Shipped: every chart now has **Export CSV** in its ⋯ menu, with the chart's filters and date range applied.",
       },
     ],
@@ -418,12 +432,14 @@ const threads: DemoThread[] = [
         measure: "I get the board deck's retention numbers in under a minute, without rebuilding the chart.",
         verdict: "met",
         comment: "Took me 20 seconds this month.",
+        later: [{ afterDays: 30, verdict: "met", comment: "Still 20 seconds, every month." }],
       },
       {
         author: "dana",
         measure: "Customers can export a cohort's numbers themselves without asking support.",
         verdict: "partly",
         comment: "Works for charts, but cohort tables still can't be exported.",
+        later: [{ afterDays: 30, verdict: "not_met", comment: "Support still gets two cohort export requests a week." }],
       },
       { author: "jonas", measure: "The CSV opens correctly in Excel with our German locale." },
     ],
@@ -580,6 +596,25 @@ const threads: DemoThread[] = [
       },
     ],
   },
+  {
+    product: "pulse",
+    author: "dana",
+    kind: "idea",
+    daysAgo: 9,
+    followUpOf: "Export any chart's data as CSV",
+    title: "Follow-up: Export any chart's data as CSV",
+    voters: ["dana", "priya"],
+    body: md`
+      A follow-up to “Export any chart's data as CSV”, which shipped but partly met my measure of success:
+
+      > Customers can export a cohort's numbers themselves without asking support.
+
+      What was missing:
+
+      > Support still gets two cohort export requests a week.
+    `,
+    replies: [],
+  },
 ];
 
 /** Fills an empty database with the demo forum; returns whether it did (false when any user is there already). */
@@ -624,7 +659,25 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       tagIds.set(tag.slug, id);
     }
 
+    for (const { people, ...account } of accounts) {
+      const { id } = await trx
+        .insertInto("accounts")
+        .values({ ...account, owner_id: lookup(userIds, "staff"), created_at: now - 60 * DAY, updated_at: now - 60 * DAY })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable("users")
+        .set({ account_id: id })
+        .where(
+          "id",
+          "in",
+          people.map((person) => lookup(userIds, person)),
+        )
+        .execute();
+    }
+
     const staffId = lookup(userIds, "staff");
+    const threadIds = new Map<string, number>();
     for (const thread of threads) {
       const createdAt = now - thread.daysAgo * DAY;
       const replyTimes = thread.replies.map((reply) => createdAt + reply.hoursAfter * HOUR);
@@ -732,19 +785,50 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       const shippedAt = thread.timeline?.find((change) => change.to === "shipped")?.hoursAfter;
       for (const measure of thread.measures ?? []) {
         const writtenAt = createdAt + 12 * HOUR;
-        const verdictAt = measure.verdict && shippedAt !== undefined ? Math.min(createdAt + (shippedAt + 30) * HOUR, now) : null;
-        await trx
+        const shippedTime = shippedAt === undefined ? null : createdAt + shippedAt * HOUR;
+        const verdictAt = measure.verdict && shippedTime !== null ? Math.min(shippedTime + 30 * HOUR, now) : null;
+        const rounds =
+          verdictAt === null ? [] : [{ afterDays: 0, verdict: measure.verdict!, comment: measure.comment }, ...(measure.later ?? [])];
+        const latest = rounds.at(-1);
+        const roundAt = (afterDays: number) => Math.min((shippedTime ?? now) + afterDays * DAY + 30 * HOUR, now);
+        const { id: measureId } = await trx
           .insertInto("success_measures")
           .values({
             thread_id: threadId,
             user_id: lookup(userIds, measure.author),
             measure: measure.measure,
-            verdict: verdictAt === null ? null : (measure.verdict ?? null),
-            verdict_comment: verdictAt === null ? null : (measure.comment ?? null),
-            verdict_at: verdictAt,
+            verdict: latest?.verdict ?? null,
+            verdict_comment: latest?.comment ?? null,
+            verdict_at: latest ? roundAt(latest.afterDays) : null,
+            asked_at: shippedTime === null ? null : Math.min(shippedTime + (latest?.afterDays ?? 0) * DAY, now),
+            asked_after_days: latest?.afterDays ?? 0,
             created_at: writtenAt,
             updated_at: writtenAt,
           })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        for (const round of rounds) {
+          await trx
+            .insertInto("success_verdicts")
+            .values({
+              measure_id: measureId,
+              after_days: round.afterDays,
+              verdict: round.verdict,
+              comment: round.comment ?? null,
+              created_at: roundAt(round.afterDays),
+            })
+            .execute();
+        }
+      }
+      threadIds.set(thread.title, threadId);
+      if (thread.followUpOf) {
+        const originalId = lookup(threadIds, thread.followUpOf);
+        await trx.updateTable("threads").set({ follow_up_of_id: originalId }).where("id", "=", threadId).execute();
+        await trx
+          .updateTable("success_measures")
+          .set({ follow_up_id: threadId })
+          .where("thread_id", "=", originalId)
+          .where("user_id", "=", lookup(userIds, thread.author))
           .execute();
       }
       if (coDesignedAt !== null) {
@@ -756,7 +840,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         }
       }
     }
-    await seedDemoAccounts(trx, userIds, staffId, now);
+    await seedDemoAccounts(trx, staffId, now);
     return true;
   });
 }

@@ -103,6 +103,26 @@ export const can = {
   /** After the idea ships, a member judges it against their own measure (the model checks it is theirs). */
   giveVerdict: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) && thread.kind === "idea" && thread.hidden_at === null && thread.status === "shipped",
+  /** When an idea is planned, staff mark each measure in, partly or out of scope for the release. */
+  scopeMeasures: (actor: Actor, thread: ThreadFacts) =>
+    isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread) && thread.status === "planned",
+  /** While an idea is in progress, staff ask each measure's owner whether the design would meet it. */
+  askMeasureCheck: (actor: Actor, thread: ThreadFacts) =>
+    isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread) && thread.status === "in_progress",
+  /** The measure's owner answers staff's check before shipping (the model checks it is theirs and was asked). */
+  answerMeasureCheck: (actor: Actor, measure: { user_id: number; check_asked_at: number | null }) =>
+    isActive(actor) && actor.id === measure.user_id && measure.check_asked_at !== null,
+  /** A "not met" or "partly" verdict lets its owner open a follow-up idea, once. */
+  openFollowUp: (actor: Actor, measure: { user_id: number; verdict: string | null; follow_up_id: number | null }) =>
+    isActive(actor) &&
+    actor.id === measure.user_id &&
+    (measure.verdict === "not_met" || measure.verdict === "partly") &&
+    measure.follow_up_id === null,
+  /** An account's success ledger: staff see every one, a member their own account's. */
+  readLedger: (actor: Actor, viewerAccountId: number | null, account: { id: number }) =>
+    isActive(actor) && (isStaff(actor) || viewerAccountId === account.id),
+  /** Staff's list of accounts at risk, weighted by revenue (staff-only, like revenue itself). */
+  readAtRisk: (actor: Actor) => isActive(actor) && isStaff(actor),
   watch: (actor: Actor, thread: ThreadFacts) => actor !== null && thread.hidden_at === null,
   manageProducts: (actor: Actor) => isActive(actor) && isAdmin(actor),
   /** Create, rename and delete the tags members choose from. */

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { IdeaTitleMatch } from "~/models/search.server";
 import type { FormFeedback } from "~/utils/form-feedback";
-import { FieldError } from "./Field";
+import { FieldError, TextAreaField } from "./Field";
 import { StatusBadge } from "./Badges";
 import { SubmitButton } from "./SubmitButton";
 
@@ -38,7 +38,7 @@ type ChoiceProps = {
   ideas: IdeaTitleMatch[];
   suggested: boolean;
   search: Search;
-  feedback?: FormFeedback<"targetId">;
+  feedback?: FormFeedback<"targetId" | "reason">;
 };
 
 /** The matching ideas as radio buttons, and the button that merges into the chosen one. */
@@ -83,6 +83,13 @@ export function MergeChoice({ ideas, suggested, search, feedback }: ChoiceProps)
         </ul>
         <FieldError name="targetId" message={error} />
       </fieldset>
+      <TextAreaField
+        label="Public reason"
+        name="reason"
+        rows={2}
+        hint="On both ideas' timelines. The duplicate's opening text is kept on the chosen idea as its author's use case, and they are notified."
+        feedback={feedback}
+      />
       <SubmitButton pendingText="Merging…" className="button button-primary">
         Merge into the chosen idea
       </SubmitButton>

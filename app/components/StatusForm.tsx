@@ -12,7 +12,7 @@ type Props = {
   feedback?: FormFeedback<"status" | "note">;
 };
 
-/** Staff move an idea to its next status with a public note (required when declining). */
+/** Staff move an idea to its next status with a public note (required when planning, declining or shipping). */
 export function StatusForm({ threadId, current, feedback }: Props) {
   const errors = feedback?.errors;
   const label = useStatusLabel();
@@ -42,7 +42,7 @@ export function StatusForm({ threadId, current, feedback }: Props) {
         label="Public note"
         name="note"
         rows={3}
-        hint="Everyone following the idea reads this. Required when declining; for “Shipped” it is the release note."
+        hint="Everyone following the idea reads this. Required when planning (what the release covers), declining (why) or shipping (the release note)."
         feedback={feedback}
       />
       <SubmitButton pendingText="Saving…" className="button button-primary">

@@ -1,6 +1,8 @@
 import type { Verdict } from "~db/schema";
 
-export const verdictLabels: Record<Verdict, string> = { met: "Met", partly: "Partly met", not_met: "Not met" };
+import { verdictLabels } from "~/utils/verdicts";
+
+export { verdictLabels };
 
 /** A member's verdict on a shipped idea, or that it is still outstanding. */
 export function VerdictLabel({ verdict }: { verdict: Verdict | null }) {

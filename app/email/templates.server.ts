@@ -23,7 +23,13 @@ export function describeNotification(facts: NotificationFacts): string {
     case "co_designer_credit":
       return `You were credited as a co-designer of “${facts.threadTitle}”`;
     case "verdict_request":
-      return `“${facts.threadTitle}” has shipped: did it meet your measure of success?`;
+      return facts.detail
+        ? `It's been ${facts.detail} days since “${facts.threadTitle}” shipped: does it meet your measure of success now?`
+        : `“${facts.threadTitle}” has shipped: did it meet your measure of success?`;
+    case "measure_update":
+      return `${who} ${facts.detail} on “${facts.threadTitle}”`;
+    case "idea_merged":
+      return `Your idea was merged into “${facts.threadTitle}”; your use case is kept there`;
     case "content_hidden":
       return `Your post in “${facts.threadTitle}” was hidden: ${facts.detail}. Edit it and staff will review it again`;
     case "on_behalf_vote":
@@ -52,6 +58,8 @@ export function describeNotificationGroup(facts: NotificationFacts, count: numbe
     case "co_designer_credit":
     case "verdict_request":
     case "on_behalf_vote":
+    case "measure_update":
+    case "idea_merged":
       return describeNotification(facts);
   }
 }

@@ -5,6 +5,7 @@ import { gatherDigestsJob } from "./gather-digests.server";
 import { hearInvalidationsJob } from "./hear-invalidations.server";
 import { indexSearchJob } from "./index-search.server";
 import type { Job, Stop } from "./job.server";
+import { reaskVerdictsJob } from "./reask-verdicts.server";
 import { sendEmailsJob } from "./send-emails.server";
 
 /** Every job the server runs besides answering requests, one file each in this folder. */
@@ -14,6 +15,7 @@ export const jobs: readonly Job[] = [
   cleanSessionsJob,
   indexSearchJob,
   gatherDigestsJob,
+  reaskVerdictsJob,
   sendEmailsJob,
   deliverWebhooksJob,
 ];

@@ -2,6 +2,8 @@ import { getDb } from "~db/client.server";
 import { forUpdate } from "~db/engine.server";
 import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { recordAudit } from "./audit.server";
+import { notify } from "./notification.server";
+import { renderNote } from "./post-text.server";
 import { findIdeasByTitle, type IdeaTitleMatch } from "./search.server";
 import { notMerged, publicContent, requireThread, shownStatus, stateOf } from "./content.server";
 import { queueWebhookEvent } from "./webhook.server";
@@ -13,10 +15,15 @@ import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
  * Staff merge a duplicate idea into another: votes are united (a member who
  * voted for both counts once), the duplicate's followers and success
  * measures move over, and the duplicate closes with a link to its target.
+ * The reason is public on both timelines; the kept idea quotes the
+ * duplicate's opening text as a use case credited to its author, who is
+ * notified.
  * The target must be another visible idea that was not itself merged; each
  * refusal names the "targetId" field, checked inside the transaction.
  */
-export async function mergeIdea(actor: Actor, sourceId: number, targetId: number): Promise<void> {
+export async function mergeIdea(actor: Actor, sourceId: number, targetId: number, reason = ""): Promise<void> {
+  const note = reason.trim();
+  const noteHtml = note ? renderNote(note, "reason") : "";
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -98,15 +105,32 @@ export async function mergeIdea(actor: Actor, sourceId: number, targetId: number
           to_status: "merged",
           actor_id: actor.id,
           merged_into_id: targetId,
+          note,
+          note_html: noteHtml,
           created_at: now,
         })
         .execute();
+      // The kept idea's timeline says what was merged into it and why; its page quotes the duplicate's opening text.
+      await trx
+        .insertInto("idea_events")
+        .values({
+          thread_id: targetId,
+          kind: "merged_in",
+          actor_id: actor.id,
+          user_id: source.author_id,
+          source_thread_id: sourceId,
+          note,
+          created_at: now,
+        })
+        .execute();
+      await notify(trx, [source.author_id], { kind: "idea_merged", threadId: targetId, actorId: actor.id, excerpt: note || undefined });
       await recordAudit(trx, {
         actorId: actor.id,
         action: "idea.merge",
         targetType: "thread",
         targetId: sourceId,
         detail: `into #${targetId} ${target.title}`,
+        reason: note,
       });
       await queueWebhookEvent(trx, "idea.status_changed", sourceId, { from: source.status, to: "merged", mergedIntoId: targetId });
     });

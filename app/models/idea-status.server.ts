@@ -1,7 +1,7 @@
 import { getDb } from "~db/client.server";
 import type { IdeaStatus } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
-import { canMove } from "~/utils/idea-status";
+import { canMove, notedStatuses, noteMissing } from "~/utils/idea-status";
 import { statusLabelsNow } from "./status-styles.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
@@ -14,8 +14,8 @@ import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
 export type StatusChange = { status: IdeaStatus; note: string };
 
 /**
- * Staff move an idea along its lifecycle with an optional public note
- * (required when declining). The timeline entry, the new status, the
+ * Staff move an idea along its lifecycle with a public note (required
+ * when planning, declining or shipping). The timeline entry, the new status, the
  * followers' notifications and, on shipping, the verdict requests to
  * everyone who wrote a success measure are written in one transaction.
  * A change to the status the idea already has (a second tab, a resent form,
@@ -39,7 +39,7 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
         `An idea can't go from ${statusLabel(from).toLowerCase()} to ${statusLabel(change.status).toLowerCase()}.`,
       );
       const note = change.note.trim();
-      ensure(change.status !== "declined" || note.length > 0, Invalid, "note", "Say why the idea is declined.");
+      ensure(!notedStatuses.includes(change.status) || note.length > 0, Invalid, "note", noteMissing(change.status));
       const now = Date.now();
       // Only from the status read above: a change another request made meanwhile is never overwritten or repeated.
       const updated = await trx
@@ -82,6 +82,8 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
         excerpt: note || undefined,
       });
       if (change.status === "shipped") {
+        // The verdict asked at ship is round 0; app/jobs/reask-verdicts.server.ts asks again from this time.
+        await trx.updateTable("success_measures").set({ asked_at: now, asked_after_days: 0 }).where("thread_id", "=", threadId).execute();
         const measures = await trx
           .selectFrom("success_measures")
           .select("user_id")
@@ -117,4 +119,29 @@ export async function getTimeline(threadId: number, viewer: Actor = null) {
     .where("status_changes.thread_id", "=", threadId)
     .orderBy("status_changes.id")
     .execute();
+}
+
+/** The decisions around an idea's status, for its timeline: accepted as co-designed, each credit, each idea merged into it. */
+export async function getIdeaEvents(threadId: number, viewer: Actor = null) {
+  const rows = await getDb()
+    .selectFrom("idea_events")
+    .innerJoin("users as actor", "actor.id", "idea_events.actor_id")
+    .leftJoin("users as person", "person.id", "idea_events.user_id")
+    .leftJoin("threads as source", (join) => join.onRef("source.id", "=", "idea_events.source_thread_id").on(visibleTo(viewer, "source")))
+    .select([
+      "idea_events.id",
+      "idea_events.kind",
+      "idea_events.note",
+      "idea_events.created_at as createdAt",
+      "source.id as sourceId",
+      "source.title as sourceTitle",
+      "person.username as personUsername",
+      "person.display_name as personDisplayName",
+      "actor.username as actorUsername",
+      "actor.display_name as actorDisplayName",
+    ])
+    .where("idea_events.thread_id", "=", threadId)
+    .orderBy("idea_events.id")
+    .execute();
+  return rows;
 }

@@ -4,7 +4,7 @@ import type { Database, Db } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { isReviewed } from "~/utils/idea-status";
 import { listCoDesigners } from "./co-designers.server";
-import { getTimeline } from "./idea-status.server";
+import { getIdeaEvents, getTimeline } from "./idea-status.server";
 import { ideaPlanOf } from "./idea-plan.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
@@ -64,6 +64,17 @@ async function insertCredits(trx: Transaction<Database>, actorId: number, thread
       .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ contribution: credit.contribution }))
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows) > 0) inserted.push(credit.userId);
+    await trx
+      .insertInto("idea_events")
+      .values({
+        thread_id: threadId,
+        kind: "credit",
+        actor_id: actorId,
+        user_id: credit.userId,
+        note: credit.contribution,
+        created_at: now,
+      })
+      .execute();
     await recordAudit(trx, {
       actorId,
       action: "idea.credit",
@@ -91,6 +102,10 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
       ensure(isReviewed(thread.status), Conflict, "Move the idea to “Under review” (or later) before accepting it as co-designed.");
       const now = Date.now();
       await trx.updateTable("threads").set({ co_designed_at: now, co_designed_by: actor.id }).where("id", "=", threadId).execute();
+      await trx
+        .insertInto("idea_events")
+        .values({ thread_id: threadId, kind: "co_designed", actor_id: actor.id, created_at: now })
+        .execute();
       await recordAudit(trx, { actorId: actor.id, action: "idea.accept", targetType: "thread", targetId: threadId });
       const others = credits.filter((c) => c.userId !== thread.author_id);
       const author = credits.find((c) => c.userId === thread.author_id);
@@ -143,23 +158,48 @@ export async function removeCoDesigner(actor: Actor, threadId: number, userId: n
 
 /** What an idea's page adds to a thread: timeline, measures, followers' state and, for staff only, notes. */
 export async function getIdeaDetails(viewer: Actor, threadId: number) {
-  const [timeline, measures, staffNotes, subscription, mergedInto, plan] = await Promise.all([
+  const [timeline, events, measures, staffNotes, subscription, mergedInto, useCases, followUpOf, plan] = await Promise.all([
     getTimeline(threadId, viewer),
-    listSuccessMeasures(threadId),
+    getIdeaEvents(threadId, viewer),
+    listSuccessMeasures(threadId, viewer),
     can.readStaffNotes(viewer) ? listStaffNotes(viewer, threadId) : Promise.resolve(null),
     viewer ? getSubscriptionLevel(viewer.id, threadId) : Promise.resolve(null),
     getDb()
-      .selectFrom("threads as source")
-      .innerJoin("threads as target", (join) =>
-        join.on((eb) => eb("target.id", "=", mergedIntoId("source"))).on(visibleTo(viewer, "target")),
-      )
+      .selectFrom("threads as target")
       .select(["target.id", "target.title"])
-      .where("source.id", "=", threadId)
+      .where("target.id", "=", (eb) => eb.selectFrom("threads").select("merged_into_id").where("id", "=", threadId))
+      .where(visibleTo(viewer, "target"))
+      .executeTakeFirst(),
+    // Merge keeps each requester's use case: the opening text of every idea merged into this one, credited to its author.
+    getDb()
+      .selectFrom("threads")
+      .innerJoin("users", "users.id", "threads.author_id")
+      .select(["threads.id", "threads.title", "threads.body_html as bodyHtml", "users.username", "users.display_name as displayName"])
+      .where((eb) => eb(mergedIntoId(), "=", threadId))
+      .where(visibleTo(viewer))
+      .orderBy("threads.id")
+      .execute(),
+    getDb()
+      .selectFrom("threads as original")
+      .select(["original.id", "original.title"])
+      .where("original.id", "=", (eb) => eb.selectFrom("threads").select("follow_up_of_id").where("id", "=", threadId))
+      .where(visibleTo(viewer, "original"))
       .executeTakeFirst(),
     ideaPlanOf(viewer, threadId),
   ]);
   const own = viewer ? (measures.find((m) => m.userId === viewer.id) ?? null) : null;
-  return { timeline, measures, ownMeasure: own, staffNotes, subscription, mergedInto: mergedInto ?? null, plan };
+  return {
+    timeline,
+    events,
+    measures,
+    ownMeasure: own,
+    staffNotes,
+    subscription,
+    mergedInto: mergedInto ?? null,
+    useCases,
+    followUpOf: followUpOf ?? null,
+    plan,
+  };
 }
 
 /**

@@ -124,6 +124,8 @@ const anchors: Partial<Record<NotificationKind, string>> = {
   co_designer_credit: "#codesigners",
   verdict_request: "#verdict",
   on_behalf_vote: "#on-behalf",
+  measure_update: "#measures",
+  idea_merged: "#use-cases",
 };
 
 /**

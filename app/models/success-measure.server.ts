@@ -1,8 +1,9 @@
 import { getDb } from "~db/client.server";
 import type { Verdict } from "~db/schema";
-import { can, type Actor } from "~/auth/permissions.server";
+import { forUpdate } from "~db/engine.server";
+import { can, isStaff, type Actor } from "~/auth/permissions.server";
 import { followAutomatically } from "./subscription.server";
-import { notMerged, publicContent, requireThread, withStatus } from "./content.server";
+import { notMerged, publicContent, requireThread, visibleTo, withStatus } from "./content.server";
 import { Conflict, ensure, Forbidden, Invalid, SignInRequired } from "./errors.server";
 
 /**
@@ -42,7 +43,12 @@ export async function saveSuccessMeasure(actor: Actor, threadId: number, measure
     });
 }
 
-/** After the idea ships, the member who wrote a measure says whether it was met. */
+/**
+ * After the idea ships, the member who wrote a measure says whether it was
+ * met: at ship, and again at each re-ask (app/jobs/reask-verdicts.server.ts).
+ * Each round keeps its own verdict in success_verdicts (the latest one of a
+ * round counts); the measure carries the latest of all.
+ */
 export async function giveVerdict(actor: Actor, threadId: number, input: { verdict: Verdict; comment: string }): Promise<void> {
   await getDb()
     .transaction()
@@ -51,25 +57,42 @@ export async function giveVerdict(actor: Actor, threadId: number, input: { verdi
       ensure(actor, SignInRequired, "Sign in to give your verdict.");
       ensure(thread.kind === "idea" && thread.status === "shipped", Conflict, "Verdicts open once the idea has shipped.");
       ensure(can.giveVerdict(actor, thread), Forbidden, "You can't give a verdict right now.");
-      const result = await trx
-        .updateTable("success_measures")
-        .set({ verdict: input.verdict, verdict_comment: input.comment.trim() || null, verdict_at: Date.now() })
+      const measure = await trx
+        .selectFrom("success_measures")
+        .select(["id", "asked_after_days"])
         .where("thread_id", "=", threadId)
         .where("user_id", "=", actor.id)
+        .$call(forUpdate)
         .executeTakeFirst();
-      ensure(
-        Number(result.numUpdatedRows) === 1,
-        Forbidden,
-        "Only members who wrote a success measure before it shipped can give a verdict.",
-      );
+      ensure(measure, Forbidden, "Only members who wrote a success measure before it shipped can give a verdict.");
+      const now = Date.now();
+      const comment = input.comment.trim() || null;
+      await trx
+        .updateTable("success_measures")
+        .set({ verdict: input.verdict, verdict_comment: comment, verdict_at: now })
+        .where("id", "=", measure.id)
+        .execute();
+      await trx
+        .insertInto("success_verdicts")
+        .values({ measure_id: measure.id, after_days: measure.asked_after_days, verdict: input.verdict, comment, created_at: now })
+        .onConflict((oc) => oc.columns(["measure_id", "after_days"]).doUpdateSet({ verdict: input.verdict, comment, created_at: now }))
+        .execute();
     });
 }
 
-/** Every measure on an idea with its verdict, for the thread page. */
-export async function listSuccessMeasures(threadId: number) {
-  return getDb()
+/**
+ * Every measure on an idea with its scope, its verdicts over time and its
+ * follow-up, for the thread page. Staff's check before shipping and its
+ * answer are for staff and the measure's owner only.
+ */
+export async function listSuccessMeasures(threadId: number, viewer: Actor = null) {
+  const db = getDb();
+  const rows = await db
     .selectFrom("success_measures")
     .innerJoin("users", "users.id", "success_measures.user_id")
+    .leftJoin("threads as follow_up", (join) =>
+      join.onRef("follow_up.id", "=", "success_measures.follow_up_id").on(visibleTo(viewer, "follow_up")),
+    )
     .select([
       "success_measures.id",
       "success_measures.user_id as userId",
@@ -77,12 +100,44 @@ export async function listSuccessMeasures(threadId: number) {
       "success_measures.verdict",
       "success_measures.verdict_comment as verdictComment",
       "success_measures.verdict_at as verdictAt",
+      "success_measures.scope",
+      "success_measures.scope_reason as scopeReason",
+      "success_measures.check_request as checkRequest",
+      "success_measures.check_answer as checkAnswer",
+      "success_measures.check_comment as checkComment",
+      "success_measures.asked_after_days as askedAfterDays",
+      "follow_up.id as followUpId",
+      "follow_up.title as followUpTitle",
       "users.username",
       "users.display_name as displayName",
     ])
     .where("success_measures.thread_id", "=", threadId)
     .orderBy("success_measures.id")
     .execute();
+  const history = await verdictHistory(rows.map((r) => r.id));
+  return rows.map(({ checkRequest, checkAnswer, checkComment, ...row }) => {
+    const mayReadCheck = isStaff(viewer) || viewer?.id === row.userId;
+    return {
+      ...row,
+      check: mayReadCheck && checkRequest !== null ? { request: checkRequest, answer: checkAnswer, comment: checkComment } : null,
+      history: history.get(row.id) ?? [],
+    };
+  });
+}
+
+/** The verdicts given on some measures, by measure, in the order of their rounds. */
+export async function verdictHistory(measureIds: number[]) {
+  const byMeasure = new Map<number, { afterDays: number; verdict: Verdict; comment: string | null; createdAt: number }[]>();
+  if (measureIds.length === 0) return byMeasure;
+  const rows = await getDb()
+    .selectFrom("success_verdicts")
+    .select(["measure_id as measureId", "after_days as afterDays", "verdict", "comment", "created_at as createdAt"])
+    .where("measure_id", "in", measureIds)
+    .orderBy("measure_id")
+    .orderBy("after_days")
+    .execute();
+  for (const { measureId, ...verdict } of rows) byMeasure.set(measureId, [...(byMeasure.get(measureId) ?? []), verdict]);
+  return byMeasure;
 }
 
 export type VerdictTally = { met: number; partly: number; notMet: number; outstanding: number };

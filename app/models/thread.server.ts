@@ -1,5 +1,6 @@
+import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
-import type { ThreadKind } from "~db/schema";
+import type { Database, ThreadKind } from "~db/schema";
 import { can, type Actor } from "~/auth/permissions.server";
 import { listCoDesigners } from "./co-designers.server";
 import {
@@ -240,7 +241,12 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
   };
 }
 
-export async function createThread(actor: Actor, input: ThreadInput): Promise<number> {
+export async function createThread(
+  actor: Actor,
+  input: ThreadInput,
+  /** More writes that belong with the new thread (a follow-up's links), in its transaction. */
+  alongside?: (trx: Transaction<Database>, threadId: number) => Promise<void>,
+): Promise<number> {
   ensure(actor && can.startThread(actor), Forbidden, "You can't start threads right now.");
   const now = Date.now();
   const draft = draftPost(input.body);
@@ -274,6 +280,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
       if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
       await followAutomatically(trx, row.id, actor.id, "watching");
       await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, public: true }, rendered);
+      await alongside?.(trx, row.id);
       await queueWebhookEvent(trx, "thread.created", row.id);
       if (input.kind === "idea") await queueWebhookEvent(trx, "idea.created", row.id);
       return row.id;

@@ -22,6 +22,7 @@ const sections = [
   { to: "/admin/accounts", title: "Customer accounts", about: "The companies your members work for, their revenue and their people." },
   { to: "/admin/demand", title: "Demand per customer", about: "Ideas by the customers and revenue behind them." },
   { to: "/admin/success", title: "Success dashboard", about: "How customers judged the ideas that shipped." },
+  { to: "/admin/success/at-risk", title: "Accounts at risk", about: "Customers with verdicts not met or long waits, weighted by revenue." },
 ] as const;
 
 export default function AdminHome() {

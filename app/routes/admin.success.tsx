@@ -22,6 +22,9 @@ export default function SuccessDashboard() {
         <div>
           <h1>Did it work for them?</h1>
           <p className="lede">How customers judged the ideas that shipped, against the measures of success they wrote themselves.</p>
+          <p>
+            <Link to="/admin/success/at-risk">Accounts at risk</Link>
+          </p>
         </div>
       </header>
       <section className="dashboard-summary" aria-labelledby="summary-title">

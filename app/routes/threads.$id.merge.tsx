@@ -24,8 +24,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const sourceId = parseId(params.id, "thread id");
   const user = await requireStaff(request);
-  return handleForm(request, mergeSchema, async ({ targetId }) => {
-    await mergeIdea(user, sourceId, targetId);
+  return handleForm(request, mergeSchema, async ({ targetId, reason }) => {
+    await mergeIdea(user, sourceId, targetId, reason);
     return redirect(threadPath(await getIdeaSummary(targetId, user)));
   });
 }

@@ -4,6 +4,7 @@ import { getUser } from "~/auth/session.server";
 import { KindBadge, ModerationBadge, StaffBadge, StatusBadge } from "~/components/Badges";
 import { RelativeTime } from "~/components/RelativeTime";
 import { getProfile } from "~/models/profile.server";
+import { coDesignerImpact } from "~/models/success-ledger.server";
 import { replyPath, threadPath } from "~/utils/slug";
 import { pageTitle } from "~/utils/meta";
 
@@ -18,8 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
-  const { userId: _id, ...profile } = await getProfile(params.username ?? "", viewer);
-  return { ...profile, isSelf: viewer?.username === profile.user.username };
+  const { userId, ...profile } = await getProfile(params.username ?? "", viewer);
+  // Co-designer impact: how the customers of each shipped idea they helped design judged it.
+  const impact = new Map((await coDesignerImpact(userId)).map((idea) => [idea.id, idea]));
+  const credits = profile.credits.map((c) => ({ ...c, impact: impact.get(c.id) ?? null }));
+  return { ...profile, credits, isSelf: viewer?.username === profile.user.username };
 }
 
 export default function Profile() {
@@ -74,6 +78,13 @@ export default function Profile() {
               <li key={c.id}>
                 <Link to={threadPath(c)}>{c.title}</Link> <StatusBadge status={c.status} />
                 <span className="contribution"> — {c.contribution}</span>
+                {c.impact ? (
+                  <p className="small muted impact">
+                    {c.impact.judged === 0
+                      ? "Shipped; no verdicts yet."
+                      : `How its customers judged it: ${c.impact.met} met, ${c.impact.partly} partly, ${c.impact.notMet} not met.`}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -8,6 +8,8 @@ export const emailKinds = [
   "status_changed",
   "co_designer_credit",
   "verdict_request",
+  "measure_update",
+  "idea_merged",
   "content_hidden",
   "on_behalf_vote",
 ] as const satisfies readonly NotificationKind[];
@@ -18,7 +20,9 @@ export const emailKindLabels: Record<NotificationKind, string> = {
   answer_accepted: "Your reply accepted as the answer",
   status_changed: "Status changes on ideas you follow",
   co_designer_credit: "Co-designer credits",
-  verdict_request: "Requests for your verdict when an idea ships",
+  verdict_request: "Requests for your verdict when an idea ships, and again later",
+  measure_update: "Staff scope your success measure or ask whether a design meets it",
+  idea_merged: "Your idea merged into another",
   content_hidden: "Your post hidden by flags or staff",
   on_behalf_vote: "Staff record your vote from a call or a ticket",
 };

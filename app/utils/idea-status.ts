@@ -19,6 +19,13 @@ export const statusLabels: Record<ShownStatus, string> = {
   merged: "Merged",
 };
 
+/** Decisions customers follow: moving to these needs a public note saying why (a merge needs a reason too). */
+export const notedStatuses: readonly IdeaStatus[] = ["planned", "declined", "shipped"];
+
+export function noteMissing(status: IdeaStatus): string {
+  return `Say why the idea is ${statusLabels[status].toLowerCase()}: the people who asked for it will read this.`;
+}
+
 const forward: IdeaStatus[] = ["open", "under_review", "planned", "in_progress", "shipped"];
 
 /**

@@ -15,7 +15,7 @@ import {
   TITLE_MIN,
   tokenLifetimes,
 } from "~/utils/form-limits";
-import { ideaStatuses } from "~/utils/idea-status";
+import { ideaStatuses, notedStatuses, noteMissing } from "~/utils/idea-status";
 import { listSorts } from "~/utils/list-params";
 import { webhookEvents } from "~/utils/webhook-events";
 import { normalizeSearchText } from "~/utils/search-query";
@@ -161,9 +161,9 @@ export const statusSchema = z
     status: z.enum(ideaStatuses, { error: "Choose the new status." }),
     note: optionalNote,
   })
-  .refine((v) => v.status !== "declined" || v.note.length > 0, {
-    message: "Say why the idea is declined: the people who asked for it will read this.",
-    path: ["note"],
+  .superRefine((v, ctx) => {
+    if (notedStatuses.includes(v.status) && v.note.length === 0)
+      ctx.addIssue({ code: "custom", path: ["note"], message: noteMissing(v.status) });
   });
 
 const CONTRIBUTION = "Say in a few words (up to 200 characters) how they shaped the idea.";
@@ -208,6 +208,7 @@ export const mergeSchema = z.object({
     .string({ error: chooseTarget })
     .regex(/^[1-9]\d{0,15}$/, chooseTarget)
     .transform(Number),
+  reason: optionalNote.refine((s) => s.length > 0, "Say why these are the same idea: both ideas' followers read this."),
 });
 
 /** The merge page's search for the idea to keep; like every GET filter it never fails. */
@@ -227,6 +228,30 @@ export const measureSchema = z.object({
 
 export const verdictSchema = z.object({
   verdict: z.enum(["met", "partly", "not_met"], { error: "Choose met, partly or not met." }),
+  comment: optionalNote,
+});
+
+const measureIdField = z
+  .string({ error: "Choose a measure." })
+  .regex(/^[1-9]\d{0,15}$/, "Choose a measure.")
+  .transform(Number);
+
+const requiredShortText = (missing: string) =>
+  z
+    .string({ error: missing })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, missing).max(MEASURE_MAX, `Keep it under ${MEASURE_MAX} characters.`));
+
+export const scopeSchema = z.object({
+  measureId: measureIdField,
+  scope: z.enum(["in", "partly", "out"], { error: "Choose in scope, partly or out of scope." }),
+  reason: requiredShortText("Say why, in a sentence its owner will read."),
+});
+
+export const measureCheckSchema = z.object({ request: requiredShortText("Describe the design or link to it.") });
+
+export const checkAnswerSchema = z.object({
+  answer: z.enum(["yes", "partly", "no"], { error: "Choose yes, partly or no." }),
   comment: optionalNote,
 });
 

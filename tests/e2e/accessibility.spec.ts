@@ -68,6 +68,8 @@ for (const width of [1280, 390]) {
         "/admin/accounts/1",
         "/admin/demand",
         `/threads/${ideaId}/on-behalf`,
+        "/admin/success/at-risk",
+        "/accounts/brightline/success",
       ]) {
         await expectNoSeriousViolations(page, path);
       }

@@ -68,6 +68,9 @@ test.beforeAll(async ({ baseURL }) => {
     { path: "/admin/accounts/export.csv", level: "staff" },
     { path: "/admin/demand", level: "staff" },
     { path: `/threads/${ideaId}/on-behalf`, level: "staff", post: { intent: "record", account: 1, useCase: "Taken over" } },
+    { path: "/admin/success/at-risk", level: "staff" },
+    // Another account's success ledger (the member is at Brightline in the demo seed): its own people and staff only.
+    { path: "/accounts/northwind/success", level: "staff" },
     { path: "/users/jonas/suspend", level: "staff", post: { intent: "suspend", until: "2999-01-01", reason: "Taken over" } },
     { path: `/threads/${ideaId}/status`, level: "staff", post: { status: "declined", note: "Taken over" } },
     { path: `/threads/${ideaId}/credits`, level: "staff", post: { intent: "remove", userId: 1 } },

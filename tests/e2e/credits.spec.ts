@@ -19,6 +19,7 @@ test("accepting an idea shows its author's credit as fixed and lists the propose
   await signIn(staff, "staff@example.com");
   await staff.goto(path);
   await staff.getByLabel("New status").selectOption({ label: "Planned" });
+  await staff.getByLabel("Public note").fill("Planned for the spring release.");
   await staff.getByRole("button", { name: "Update status" }).click();
   await expect(staff.getByRole("region", { name: "Status timeline" })).toContainText("Planned");
   await staff.getByRole("link", { name: /Accept as co-designed/ }).click();

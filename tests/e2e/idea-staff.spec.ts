@@ -70,6 +70,7 @@ test("staff merge a duplicate by searching titles; a refusal shows next to the c
   const otherTab = await staff.context().newPage();
   await otherTab.goto(`${another.path.replace(/\/[^/]*$/, "")}/merge?q=${encodeURIComponent(token)}`);
   await otherTab.getByRole("radio", { name: new RegExp(`Bulk archive of paid invoices`) }).check();
+  await otherTab.getByLabel("Public reason").fill("Same request: archiving many invoices at once.");
   await otherTab.getByRole("button", { name: "Merge into the chosen idea" }).click();
   await expect(otherTab.getByRole("heading", { level: 1 })).toHaveText(keep.title);
 
@@ -80,8 +81,12 @@ test("staff merge a duplicate by searching titles; a refusal shows next to the c
   await expect(staff.getByText("Error 409")).toHaveCount(0);
 
   await staff.getByRole("radio", { name: /Bulk archive of paid invoices/ }).check();
+  await staff.getByLabel("Public reason").fill("Same request: archiving many invoices at once.");
   await staff.getByRole("button", { name: "Merge into the chosen idea" }).click();
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(keep.title);
+  // Merge keeps each requester's use case, credited, and says why on the kept idea's timeline.
+  await expect(staff.getByRole("region", { name: "Use cases from merged ideas" }).locator("figure")).toHaveCount(2);
+  await expect(staff.getByRole("region", { name: "Status timeline" })).toContainText("Same request: archiving many invoices at once.");
   // The authors of all three ideas voted for their own; the votes are united on the idea kept.
   await expect(staff.getByRole("complementary", { name: "Votes" })).toContainText("3 votes");
 
@@ -125,6 +130,7 @@ test("without JavaScript staff search for the idea to keep, choose it and merge"
   await expect(staff.locator("#targetId-error")).toHaveText("Choose the idea to keep from the list.");
 
   await staff.getByRole("radio", { name: /Credit notes in bulk/ }).check();
+  await staff.getByLabel("Public reason").fill("The same bulk action, asked in another product.");
   await staff.getByRole("button", { name: "Merge into the chosen idea" }).click();
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(keep.title);
   await expect(staff.getByRole("complementary", { name: "Votes" })).toContainText("2 votes");

@@ -127,7 +127,9 @@ describe("the audit log of idea work", () => {
   it("writes nothing when the change is refused", async () => {
     const { author, staff, threadId } = await setup();
     expect(await auditOf(() => statusOf(() => setIdeaStatus(staff, threadId, { status: "open", note: "" })))).toEqual([]);
-    expect(await auditOf(() => statusOf(() => setIdeaStatus(author, threadId, { status: "planned", note: "" })))).toEqual([]);
+    expect(await auditOf(() => statusOf(() => setIdeaStatus(author, threadId, { status: "planned", note: "Decided in review." })))).toEqual(
+      [],
+    );
     expect(await auditOf(() => statusOf(() => mergeIdea(staff, threadId, threadId)))).toEqual([]);
   });
 });

@@ -33,7 +33,18 @@ import { exportAccountsCsv, importAccountsCsv } from "~/models/account-csv.serve
 import { ideaDemand, listDemand } from "~/models/demand.server";
 import { listOnBehalf, recordOnBehalf, removeOnBehalf } from "~/models/on-behalf.server";
 import { accountSchema, parseForm } from "~/utils/validation.server";
-import { createTestProduct, createTestReply, createTestThread, createTestUser, statusOf, type TestActor } from "./factories";
+import { openFollowUp } from "~/models/follow-up.server";
+import { answerMeasureCheck, askMeasureCheck, scopeMeasure } from "~/models/measure-review.server";
+import { getLedger, listAccountsAtRisk } from "~/models/success-ledger.server";
+import {
+  createTestAccount,
+  createTestProduct,
+  createTestReply,
+  createTestThread,
+  createTestUser,
+  statusOf,
+  type TestActor,
+} from "./factories";
 
 /**
  * Every write and every staff-only read, by id, as each kind of person:
@@ -121,7 +132,7 @@ const count = async (table: "threads" | "api_tokens" | "products" | "tags" | "we
 
 async function ideaAt(world: World, status: "under_review" | "shipped") {
   const idea = await newThread(world.owner, "idea");
-  await setIdeaStatus(world.staff, idea, { status, note: "" });
+  await setIdeaStatus(world.staff, idea, { status, note: "Decided in review." });
   return idea;
 }
 
@@ -163,6 +174,15 @@ const accountInput = (name: string) => {
   if (!parsed.ok) throw new Error("bad account input");
   return parsed.data;
 };
+const measureIdOf = async (threadId: number, owner: TestActor) =>
+  (
+    await db()
+      .selectFrom("success_measures")
+      .select("id")
+      .where("thread_id", "=", threadId)
+      .where("user_id", "=", owner.id)
+      .executeTakeFirstOrThrow()
+  ).id;
 const thread = (id: number) => ({ type: "thread" as const, id });
 const post = (id: number) => ({ type: "post" as const, id });
 
@@ -400,7 +420,7 @@ const cases: Case[] = [
     setup: async (w) => {
       const idea = await newThread(w.bystander, "idea");
       await saveSuccessMeasure(w.owner, idea, "I close the month in a day.");
-      await setIdeaStatus(w.staff, idea, { status: "shipped", note: "" });
+      await setIdeaStatus(w.staff, idea, { status: "shipped", note: "Decided in review." });
       return { idea };
     },
     run: (a, f) => giveVerdict(a, num(f, "idea"), { verdict: "not_met", comment: "Still takes a week." }),
@@ -412,6 +432,75 @@ const cases: Case[] = [
         .execute(),
     // Only the member who wrote the measure judges it; staff can't speak for them.
     expected: row(401, T, 403, 403, 403, 403),
+  },
+  {
+    action: "scope the member's measure at planning",
+    setup: async (w) => {
+      const idea = await newThread(w.bystander, "idea");
+      await saveSuccessMeasure(w.owner, idea, "I close the month in a day.");
+      await setIdeaStatus(w.staff, idea, { status: "planned", note: "Decided in review." });
+      return { idea, measure: await measureIdOf(idea, w.owner) };
+    },
+    run: (a, f) => scopeMeasure(a, num(f, "idea"), { measureId: num(f, "measure"), scope: "out", reason: "Not in this release." }),
+    state: (f) => db().selectFrom("success_measures").select(["scope", "scope_reason"]).where("thread_id", "=", num(f, "idea")).execute(),
+    expected: staffOnly,
+  },
+  {
+    action: "ask measure owners before shipping",
+    setup: async (w) => {
+      const idea = await newThread(w.bystander, "idea");
+      await saveSuccessMeasure(w.owner, idea, "I close the month in a day.");
+      await setIdeaStatus(w.staff, idea, { status: "in_progress", note: "" });
+      return { idea };
+    },
+    run: (a, f) => askMeasureCheck(a, num(f, "idea"), "https://design.example.com/close"),
+    state: (f) => db().selectFrom("success_measures").select(["check_request"]).where("thread_id", "=", num(f, "idea")).execute(),
+    expected: staffOnly,
+  },
+  {
+    action: "answer staff's check on the member's measure",
+    setup: async (w) => {
+      const idea = await newThread(w.bystander, "idea");
+      await saveSuccessMeasure(w.owner, idea, "I close the month in a day.");
+      await setIdeaStatus(w.staff, idea, { status: "in_progress", note: "" });
+      await askMeasureCheck(w.staff, idea, "https://design.example.com/close");
+      return { idea };
+    },
+    run: (a, f) => answerMeasureCheck(a, num(f, "idea"), { answer: "no", comment: "Not yet." }),
+    state: (f) =>
+      db()
+        .selectFrom("success_measures")
+        .select(["user_id", "check_answer", "check_comment"])
+        .where("thread_id", "=", num(f, "idea"))
+        .execute(),
+    // Only the measure's owner answers; staff can't speak for them.
+    expected: row(401, T, 403, 403, 403, 403),
+  },
+  {
+    action: "open a follow-up from the member's verdict",
+    setup: async (w) => {
+      const idea = await newThread(w.bystander, "idea");
+      await saveSuccessMeasure(w.owner, idea, "I close the month in a day.");
+      await setIdeaStatus(w.staff, idea, { status: "shipped", note: "Decided in review." });
+      await giveVerdict(w.owner, idea, { verdict: "not_met", comment: "" });
+      return { idea };
+    },
+    run: (a, f) => openFollowUp(a, num(f, "idea")),
+    state: (f) => db().selectFrom("threads").select("id").where("follow_up_of_id", "=", num(f, "idea")).execute(),
+    expected: row(401, T, 404, 403, 404, 404),
+  },
+  {
+    action: "read the member's account's success ledger",
+    setup: async (w) => ({ slug: (await createTestAccount({ members: [w.owner] })).slug }),
+    run: (a, f) => getLedger(a, f.slug as string),
+    // Another account's people never see it: not another member, not the member while suspended.
+    expected: row(401, T, 403, 403, T, T),
+  },
+  {
+    action: "read the accounts at risk",
+    setup: async () => ({}),
+    run: (a) => listAccountsAtRisk(a),
+    expected: staffOnly,
   },
   {
     action: "read the success dashboard",

@@ -74,7 +74,7 @@ describe("Atom feeds", () => {
       await setIdeaStatus(staff, id, { status: "planned", note: "On the plan." });
       await setIdeaStatus(staff, id, { status: "shipped", note: `Shipped note for ${id}.` });
     }
-    await setIdeaStatus(staff, planned, { status: "planned", note: "" });
+    await setIdeaStatus(staff, planned, { status: "planned", note: "Decided in review." });
     await acceptIdea(staff, newer);
     await getDb().updateTable("threads").set({ status_changed_at: 1_000 }).where("id", "=", older).execute();
     await getDb().updateTable("threads").set({ status_changed_at: 2_000 }).where("id", "=", newer).execute();

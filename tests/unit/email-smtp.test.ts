@@ -72,7 +72,7 @@ describe("email over SMTP", () => {
     // The next status change still notifies on the site, but sends the voter no email.
     const other = await createTestThread(author, { kind: "idea", title: "Another idea" });
     await vote(voter, other);
-    await setIdeaStatus(staff, other, { status: "planned", note: "" });
+    await setIdeaStatus(staff, other, { status: "planned", note: "Decided in review." });
     const queued = await getDb()
       .selectFrom("email_outbox")
       .select("id")

@@ -125,3 +125,21 @@ export async function failUpdatesOf(table: string, column: string, message: stri
     await sql`drop trigger ${trigger}`.execute(db);
   };
 }
+
+/** A customer account with the given members (their users.account_id set), as staff would have set it up. */
+export async function createTestAccount(
+  overrides: { name?: string; slug?: string; arr?: number; members?: TestActor[] } = {},
+): Promise<{ id: number; slug: string }> {
+  const n = next();
+  const slug = overrides.slug ?? `account-${n}`;
+  const now = Date.now();
+  const row = await getDb()
+    .insertInto("accounts")
+    .values({ slug, name: overrides.name ?? `Account ${n}`, arr: overrides.arr ?? 0, created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const member of overrides.members ?? []) {
+    await getDb().updateTable("users").set({ account_id: row.id }).where("id", "=", member.id).execute();
+  }
+  return { id: row.id, slug };
+}

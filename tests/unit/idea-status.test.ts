@@ -41,7 +41,7 @@ describe("moving an idea through its lifecycle", () => {
 
   it("lets staff skip steps forward and go one step back", async () => {
     const { staff, threadId } = await idea();
-    await setIdeaStatus(staff, threadId, { status: "planned", note: "" });
+    await setIdeaStatus(staff, threadId, { status: "planned", note: "Decided in review." });
     await setIdeaStatus(staff, threadId, { status: "under_review", note: "Needs another look." });
     expect((await getThreadRow(threadId)).status).toBe("under_review");
   });
@@ -63,8 +63,8 @@ describe("moving an idea through its lifecycle", () => {
   it("treats shipped as final (409) and refuses the same status twice (409)", async () => {
     const { staff, threadId } = await idea();
     expect(await statusOf(() => setIdeaStatus(staff, threadId, { status: "open", note: "" }))).toBe(409);
-    await setIdeaStatus(staff, threadId, { status: "shipped", note: "" });
-    expect(await statusOf(() => setIdeaStatus(staff, threadId, { status: "planned", note: "" }))).toBe(409);
+    await setIdeaStatus(staff, threadId, { status: "shipped", note: "Decided in review." });
+    expect(await statusOf(() => setIdeaStatus(staff, threadId, { status: "planned", note: "Decided in review." }))).toBe(409);
     expect(await getTimeline(threadId)).toHaveLength(1);
   });
 
@@ -91,7 +91,7 @@ describe("moving an idea through its lifecycle", () => {
   ] as const)("is refused to %s with 403", async (_who, who) => {
     const { author, threadId } = await idea();
     const actor = who === "author" ? author : who === "member" ? await createTestUser() : null;
-    expect(await statusOf(() => setIdeaStatus(actor, threadId, { status: "planned", note: "" }))).toBe(403);
+    expect(await statusOf(() => setIdeaStatus(actor, threadId, { status: "planned", note: "Decided in review." }))).toBe(403);
     expect((await getThreadRow(threadId)).status).toBe("open");
   });
 
@@ -99,7 +99,7 @@ describe("moving an idea through its lifecycle", () => {
     const author = await createTestUser();
     const question = await createTestThread(author, { kind: "question" });
     const staff = await createTestUser({ role: "staff" });
-    expect(await statusOf(() => setIdeaStatus(staff, question, { status: "planned", note: "" }))).toBe(400);
+    expect(await statusOf(() => setIdeaStatus(staff, question, { status: "planned", note: "Decided in review." }))).toBe(400);
   });
 
   it("notifies voters and the author, never the staff member who made the change", async () => {
@@ -120,7 +120,7 @@ describe("moving an idea through its lifecycle", () => {
     const [withMeasure, without] = [await createTestUser(), await createTestUser()];
     await saveSuccessMeasure(withMeasure, threadId, "I can edit 50 invoices at once.");
     await vote(without, threadId);
-    await setIdeaStatus(staff, threadId, { status: "shipped", note: "" });
+    await setIdeaStatus(staff, threadId, { status: "shipped", note: "Decided in review." });
     expect((await notificationsOf(withMeasure.id)).map((n) => n.kind)).toEqual(["status_changed", "verdict_request"]);
     expect((await notificationsOf(without.id)).map((n) => n.kind)).toEqual(["status_changed"]);
   });

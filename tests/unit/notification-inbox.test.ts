@@ -101,7 +101,8 @@ describe("each notification lands on the exact place", () => {
     const [credit] = await listNotifications(author);
     expect(await openNotification(author, credit!.id)).toBe(`${path}#codesigners`);
 
-    for (const next of ["planned", "in_progress", "shipped"] as const) await setIdeaStatus(staff, threadId, { status: next, note: "" });
+    for (const next of ["planned", "in_progress", "shipped"] as const)
+      await setIdeaStatus(staff, threadId, { status: next, note: "Decided." });
     const lines = await listNotifications(author);
     const verdict = lines.find((l) => l.kind === "verdict_request")!;
     expect(await openNotification(author, verdict.id)).toBe(`${path}#verdict`);

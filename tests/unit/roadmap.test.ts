@@ -12,9 +12,9 @@ async function ideaAt(status: "planned" | "in_progress" | "shipped", productId: 
   const threadId = await createTestThread(author, { kind: "idea", productId, title });
   await setIdeaStatus(staff, threadId, { status: "under_review", note: "" });
   await acceptIdea(staff, threadId);
-  if (status !== "in_progress") await setIdeaStatus(staff, threadId, { status: "planned", note: "" });
+  if (status !== "in_progress") await setIdeaStatus(staff, threadId, { status: "planned", note: "Decided in review." });
   if (status !== "planned") await setIdeaStatus(staff, threadId, { status: "in_progress", note: "" });
-  if (status === "shipped") await setIdeaStatus(staff, threadId, { status: "shipped", note });
+  if (status === "shipped") await setIdeaStatus(staff, threadId, { status: "shipped", note: note || "Shipped." });
   return { threadId, author };
 }
 

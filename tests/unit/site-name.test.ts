@@ -98,7 +98,7 @@ describe("a renamed site", () => {
     await setEmailPreferences(daily, { status_changed: "daily" });
     await vote(voter, threadId);
     await vote(daily, threadId);
-    await setIdeaStatus(staff, threadId, { status: "planned", note: "" });
+    await setIdeaStatus(staff, threadId, { status: "planned", note: "Decided in review." });
     const later = Date.now() + digestIntervalMs() + 1;
     await gatherDigests(later);
 

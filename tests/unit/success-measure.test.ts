@@ -21,7 +21,7 @@ describe("success measures and verdicts", () => {
     await saveSuccessMeasure(member, threadId, "Close in two days.");
     await saveSuccessMeasure(member, threadId, "Close in one day.");
     expect((await measureOf(threadId, member.id))?.measure).toBe("Close in one day.");
-    await setIdeaStatus(staff, threadId, { status: "shipped", note: "" });
+    await setIdeaStatus(staff, threadId, { status: "shipped", note: "Decided in review." });
     expect(await statusOf(() => saveSuccessMeasure(member, threadId, "Close in an hour."))).toBe(403);
     expect((await measureOf(threadId, member.id))?.measure).toBe("Close in one day.");
   });
@@ -36,7 +36,7 @@ describe("success measures and verdicts", () => {
 
   it("refuses a verdict from someone who wrote no measure (403)", async () => {
     const { staff, threadId } = await idea();
-    await setIdeaStatus(staff, threadId, { status: "shipped", note: "" });
+    await setIdeaStatus(staff, threadId, { status: "shipped", note: "Decided in review." });
     const stranger = await createTestUser();
     expect(await statusOf(() => giveVerdict(stranger, threadId, { verdict: "met", comment: "" }))).toBe(403);
     expect(await measureOf(threadId, stranger.id)).toBeUndefined();
@@ -46,7 +46,7 @@ describe("success measures and verdicts", () => {
     const { staff, threadId } = await idea();
     const member = await createTestUser();
     await saveSuccessMeasure(member, threadId, "Close in one day.");
-    await setIdeaStatus(staff, threadId, { status: "shipped", note: "" });
+    await setIdeaStatus(staff, threadId, { status: "shipped", note: "Decided in review." });
     await giveVerdict(member, threadId, { verdict: "partly", comment: "  Two days, not one.  " });
     expect(await measureOf(threadId, member.id)).toMatchObject({ verdict: "partly", verdict_comment: "Two days, not one." });
   });
@@ -57,7 +57,7 @@ describe("the success dashboard", () => {
     const { staff, threadId } = await idea();
     const people = [await createTestUser(), await createTestUser(), await createTestUser(), await createTestUser()];
     for (const [i, person] of people.entries()) await saveSuccessMeasure(person, threadId, `Measure ${i}`);
-    await setIdeaStatus(staff, threadId, { status: "shipped", note: "" });
+    await setIdeaStatus(staff, threadId, { status: "shipped", note: "Decided in review." });
     await giveVerdict(people[0]!, threadId, { verdict: "met", comment: "" });
     await giveVerdict(people[1]!, threadId, { verdict: "met", comment: "" });
     await giveVerdict(people[2]!, threadId, { verdict: "not_met", comment: "Still slow." });

@@ -86,7 +86,7 @@ async function build(state: State): Promise<Fixture> {
   const replyMarker = `${word}reply`;
   const idea = await createTestThread(author, { productId, kind: "idea", title: `Idea ${marker}`, body: `About ${marker}.` });
   await editThread(author, idea, { title: `Idea ${marker}`, body: `About ${marker}, edited.`, tagIds: [tag.id] });
-  await setIdeaStatus(staff, idea, { status: "planned", note: "" });
+  await setIdeaStatus(staff, idea, { status: "planned", note: "Decided in review." });
   const replyThread = await createTestThread(bystander, { title: `Host ${word}` });
   const reply = await createTestReply(author, replyThread, `Reply ${replyMarker}.`);
   await editReply(author, reply, `Reply ${replyMarker}, edited.`);
