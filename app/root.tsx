@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { VerifyEmailBanner } from "~/components/VerifyEmailBanner";
 import { getUser } from "~/auth/session.server";
 import { SiteHeader } from "~/components/SiteHeader";
 import { can } from "~/auth/permissions.server";
@@ -40,7 +41,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return { user: null, site };
   const [unreadNotifications, flagsWaiting] = await Promise.all([countUnread(user), can.moderate(user) ? countFlagQueue(user) : null]);
   return {
-    user: { username: user.username, displayName: user.displayName, role: user.role, unreadNotifications, flagsWaiting },
+    user: {
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      unreadNotifications,
+      flagsWaiting,
+      unverified: user.emailVerifiedAt === null,
+    },
     site,
   };
 }
@@ -71,6 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader user={useSessionUser()} siteName={site.siteName} />
         <main id="main" className="container" tabIndex={-1}>
+          {useSessionUser()?.unverified ? <VerifyEmailBanner /> : null}
           {children}
         </main>
         <footer className="site-footer">

@@ -42,6 +42,7 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
       "email_outbox.text_body as text",
       "email_outbox.attempts",
       "users.email",
+      "email_outbox.to_address as toAddress",
     ])
     .where("email_outbox.status", "=", "pending")
     .where("email_outbox.delivery", "=", "immediate")
@@ -54,13 +55,15 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
     lease: (email, attempts, retryAt) =>
       db.updateTable("email_outbox").set({ attempts, next_attempt_at: retryAt }).where("id", "=", email.id).execute(),
     attempt: async (email) => {
-      const scope: UnsubscribeScope = email.kind === "digest" ? "all" : email.kind;
       const mail: Mail = {
         userId: email.userId,
         siteName,
-        to: email.email,
+        to: email.toAddress ?? email.email,
         subject: email.subject,
-        ...(await withFooter(email.userId, scope, email.text, siteName)),
+        // An account email (a verification or reset link) is not something to unsubscribe from.
+        ...(email.kind === "account"
+          ? { text: email.text, headers: {} }
+          : await withFooter(email.userId, email.kind === "digest" ? "all" : email.kind, email.text, siteName)),
       };
       try {
         await transport.send(mail);

@@ -130,6 +130,19 @@ export const signupSchema = z.object({
   password: passwordField,
 });
 
+/** A button with nothing to fill in, whose refusals (a rate limit) still come back next to the form. */
+export const emptySchema = z.object({});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+/** A link's token as it came (the model says whether it is whole, forged, used or expired). */
+const tokenField = z
+  .string({ error: "This link has no token: copy the whole link from the email." })
+  .max(200, "This link is not one we sent.");
+
+export const resetPasswordSchema = z.object({ token: tokenField, password: passwordField });
+export const verifyEmailSchema = z.object({ token: tokenField });
+
 export const loginSchema = z.object({
   login: text("Your email or username").pipe(
     z.string().min(1, "Enter your email or username.").max(254, "That is longer than any email address or username."),
