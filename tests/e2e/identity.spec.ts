@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, newPerson, SIGNUP_PASSWORD, signIn, uniqueName } from "./helpers";
+import { emailedLink, waitForMail } from "./mailbox";
+
+for (const javaScriptEnabled of [true, false]) {
+  const js = javaScriptEnabled ? "JavaScript on" : "JavaScript off";
+
+  test(`a newcomer verifies their address from the email before posting (${js})`, async ({ browser }) => {
+    const page = await newPerson(browser, javaScriptEnabled);
+    const username = uniqueName("verify");
+    const email = `${username}@example.test`;
+    await page.goto("/signup");
+    await page.getByLabel("Username").fill(username);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+    // Signed in before verifying: reading is fine, posting is not, and the banner says why.
+    await signIn(page, username, SIGNUP_PASSWORD);
+    const banner = page.getByRole("complementary", { name: "Email address not verified" });
+    await expect(banner).toContainText(/until then you can read, but not post or vote/i);
+    const since = Date.now();
+    await banner.getByRole("button", { name: "Send the link again" }).click();
+    await expect(page.getByText(`We sent a new link to ${email}.`)).toBeVisible();
+
+    await page.goto(await emailedLink(email, "/verify-email", since));
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(page.getByRole("complementary", { name: "Email address not verified" })).toHaveCount(0);
+    await page.goto("/threads/new");
+    await expect(page.getByLabel("Title")).toBeVisible();
+
+    // The same link again: a clear page, nothing changes.
+    await page.goto(await emailedLink(email, "/verify-email", since));
+    await expect(page.getByRole("alert")).toContainText("already been used");
+    await page.context().close();
+  });
+
+  test(`a member who forgot their password resets it from the email (${js})`, async ({ browser }) => {
+    const page = await newPerson(browser, javaScriptEnabled);
+    const username = uniqueName("forgot");
+    const email = `${username}@example.test`;
+    // An account made through sign-up, then signed out.
+    await page.goto("/signup");
+    await page.getByLabel("Username").fill(username);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email").fill("not-an-address");
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue("not-an-address");
+    const since = Date.now();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await expect(page.getByRole("status")).toContainText("If an account uses that address");
+
+    const link = await emailedLink(email, "/reset-password", since);
+    await page.goto(link.slice(0, -5));
+    await expect(page.getByRole("alert")).toContainText("incomplete");
+    await page.goto(link);
+    await page.getByLabel("New password", { exact: true }).fill("short");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
+    await page.getByLabel("New password", { exact: true }).fill("my brand new password");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await expect(page.getByRole("banner").getByText(username, { exact: true }).first()).toBeAttached();
+
+    await page.goto(link);
+    await expect(page.getByRole("alert")).toContainText("already been used");
+    await page.context().close();
+  });
+}
+
+test("sign-up with an address that has an account answers the same, and its owner is told", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Username").fill(uniqueName("impostor"));
+  await page.getByLabel("Email").fill("priya@example.com");
+  await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
+  const since = Date.now();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const mail = await waitForMail("priya@example.com", "/forgot-password", since);
+  expect(mail.subject).toContain("Someone tried to sign up with your email address");
+  // The owner still signs in as before.
+  await signIn(page, "priya", DEMO_PASSWORD);
+});
