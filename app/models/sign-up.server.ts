@@ -3,7 +3,7 @@ import { hashPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { queueEmailChangedEmail, queueSignupAttemptEmail, queueVerificationEmail } from "~/email/account-emails.server";
 import { joinAccountByVerifiedEmail } from "./account-membership.server";
-import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
+import { Conflict, ensure, Invalid, NotFound, SignInRequired } from "./errors.server";
 import { consumeToken, issueToken } from "./user-token.server";
 import { takenFields, type NewAccount } from "./user.server";
 
@@ -65,7 +65,7 @@ export async function verificationState(userId: number) {
  * waits, else to the account's unverified address. The caller rate-limits it.
  */
 export async function resendVerification(actor: Actor): Promise<void> {
-  ensure(actor && can.manageOwnAccount(actor), Forbidden, "Sign in to verify your email address.");
+  ensure(actor && can.manageOwnAccount(actor), SignInRequired, "Sign in to verify your email address.");
   await getDb()
     .transaction()
     .execute(async (trx) => {

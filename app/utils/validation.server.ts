@@ -133,6 +133,10 @@ export const signupSchema = z.object({
 /** A button with nothing to fill in, whose refusals (a rate limit) still come back next to the form. */
 export const emptySchema = z.object({});
 
+export const sessionSignOutSchema = z.object({
+  session: z.string({ error: "Choose a browser to sign out." }).regex(/^[A-Za-z0-9_-]{22}$/, "That browser is already signed out."),
+});
+
 export const forgotPasswordSchema = z.object({ email: emailField });
 
 /** A link's token as it came (the model says whether it is whole, forged, used or expired). */

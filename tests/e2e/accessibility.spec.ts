@@ -44,6 +44,9 @@ for (const width of [1280, 390]) {
         "/users/member",
         "/login",
         "/signup",
+        "/forgot-password",
+        "/forgot-password?sent=1",
+        "/verify-email?sent=1",
       ]) {
         await expectNoSeriousViolations(page, path);
       }
@@ -51,7 +54,7 @@ for (const width of [1280, 390]) {
 
     test("signed-in pages", async ({ page }) => {
       await signIn(page, "staff@example.com");
-      for (const path of ["/", "/threads/new", "/admin/tags", await firstThreadOfKind(page, "idea")]) {
+      for (const path of ["/", "/threads/new", "/admin/tags", "/settings/sessions", await firstThreadOfKind(page, "idea")]) {
         await expectNoSeriousViolations(page, path);
       }
     });

@@ -88,3 +88,30 @@ test("sign-up with an address that has an account answers the same, and its owne
   // The owner still signs in as before.
   await signIn(page, "priya", DEMO_PASSWORD);
 });
+
+test("a member sees where they are signed in and signs another browser out", async ({ browser, request }) => {
+  const visitor = await request.get("/settings/sessions", { maxRedirects: 0 });
+  expect(visitor.status()).toBe(302);
+  expect(visitor.headers().location).toContain("/login?redirectTo=%2Fsettings%2Fsessions");
+
+  const laptop = await newPerson(browser);
+  const phone = await newPerson(browser);
+  await signIn(laptop, "jonas");
+  await signIn(phone, "jonas");
+  await laptop.goto("/settings/sessions");
+  const browsers = laptop.getByRole("listitem").filter({ hasText: "signed in" });
+  await expect(browsers).toHaveCount(2);
+  await expect(browsers.first()).toContainText("this browser");
+  await expect(browsers.first()).toContainText("Chrome on Linux");
+  await browsers
+    .nth(1)
+    .getByRole("button", { name: /^Sign out/ })
+    .click();
+  await expect(laptop.getByRole("status")).toContainText("That browser is signed out.");
+  await expect(browsers).toHaveCount(1);
+
+  await phone.goto("/settings/sessions");
+  await expect(phone).toHaveURL(/\/login\?redirectTo=/);
+  await laptop.context().close();
+  await phone.context().close();
+});

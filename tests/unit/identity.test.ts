@@ -9,6 +9,7 @@ import { smtpTransport } from "~/email/transport.server";
 import { requestPasswordReset, resetPassword } from "~/models/password-reset.server";
 import { resendVerification, signUp, verifyEmail } from "~/models/sign-up.server";
 import { createThread } from "~/models/thread.server";
+import { endOwnSession, listSessions } from "~/models/session-list.server";
 import { authenticate, updateProfile } from "~/models/user.server";
 import { createAccount } from "./identity-fixtures";
 import { createTestProduct, createTestThread, createTestUser, refusalOf, TEST_PASSWORD } from "./factories";
@@ -191,5 +192,32 @@ describe("changing the email address", () => {
     expect(await userRow(member.id)).toMatchObject({ email: "new-address@example.com", pending_email: null });
     const toOld = await mailTo("old-address@example.com");
     expect(toOld.map((m) => m.subject)).toContain("[Cocreate] Your email address was changed");
+  });
+});
+
+describe("a member's signed-in browsers", () => {
+  const FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
+  const SAFARI =
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+  it("lists each with its browser in words, and signs one out without touching anyone else's", async () => {
+    const member = await createTestUser();
+    const other = await createTestUser();
+    const here = await lucia.createSession(member.id, { user_agent: FIREFOX });
+    await lucia.createSession(member.id, { user_agent: SAFARI });
+    const othersSession = await lucia.createSession(other.id, { user_agent: FIREFOX });
+
+    const listed = await listSessions(member, here.id);
+    expect(listed.map((s) => [s.browser, s.current])).toEqual([
+      ["Firefox on Windows", true],
+      ["Safari on iOS", false],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(here.id);
+
+    const [othersHandle] = (await listSessions(other, othersSession.id)).map((s) => s.handle);
+    expect((await refusalOf(() => endOwnSession(member, othersHandle!, here.id))).status).toBe(404);
+    expect(await endOwnSession(member, listed[1]!.handle, here.id)).toEqual({ current: false });
+    expect((await listSessions(member, here.id)).map((s) => s.browser)).toEqual(["Firefox on Windows"]);
+    expect(await listSessions(other, othersSession.id)).toHaveLength(1);
   });
 });
