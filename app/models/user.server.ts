@@ -109,6 +109,7 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
       "role",
       "created_at as joinedAt",
       "suspended_until as suspendedUntil",
+      "email_verified_at as emailVerifiedAt",
     ])
     .$if(needle.length > 0, (query) =>
       query.where((eb) => eb.or((["username", "email", "display_name"] as const).map((column) => includesIgnoringCase(column, needle)))),
@@ -122,7 +123,11 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
   return {
     users: rows
       .slice(0, USERS_PAGE_SIZE)
-      .map(({ suspendedUntil, ...user }) => ({ ...user, suspended: suspendedUntil !== null && suspendedUntil > now })),
+      .map(({ suspendedUntil, emailVerifiedAt, ...user }) => ({
+        ...user,
+        suspended: suspendedUntil !== null && suspendedUntil > now,
+        emailVerified: emailVerifiedAt !== null,
+      })),
     hasNextPage: rows.length > USERS_PAGE_SIZE,
   };
 }

@@ -10,7 +10,7 @@ import { requestPasswordReset, resetPassword } from "~/models/password-reset.ser
 import { resendVerification, signUp, verifyEmail } from "~/models/sign-up.server";
 import { createThread } from "~/models/thread.server";
 import { endOwnSession, listSessions } from "~/models/session-list.server";
-import { authenticate, updateProfile } from "~/models/user.server";
+import { authenticate, searchUsers, updateProfile } from "~/models/user.server";
 import { createAccount } from "./identity-fixtures";
 import { createTestProduct, createTestThread, createTestUser, refusalOf, TEST_PASSWORD } from "./factories";
 import { vote } from "~/models/vote.server";
@@ -219,5 +219,15 @@ describe("a member's signed-in browsers", () => {
     expect(await endOwnSession(member, listed[1]!.handle, here.id)).toEqual({ current: false });
     expect((await listSessions(member, here.id)).map((s) => s.browser)).toEqual(["Firefox on Windows"]);
     expect(await listSessions(other, othersSession.id)).toHaveLength(1);
+  });
+});
+
+describe("the admin's list of members", () => {
+  it("says whose address is verified", async () => {
+    const admin = await createTestUser({ role: "admin" });
+    await createTestUser({ username: "listed-verified" });
+    await createTestUser({ username: "listed-unverified", unverified: true });
+    const { users } = await searchUsers(admin, { q: "listed-" });
+    expect(Object.fromEntries(users.map((u) => [u.username, u.emailVerified]))).toEqual({ "listed-verified": true, "listed-unverified": false });
   });
 });
