@@ -121,13 +121,11 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
     .execute();
   const now = Date.now();
   return {
-    users: rows
-      .slice(0, USERS_PAGE_SIZE)
-      .map(({ suspendedUntil, emailVerifiedAt, ...user }) => ({
-        ...user,
-        suspended: suspendedUntil !== null && suspendedUntil > now,
-        emailVerified: emailVerifiedAt !== null,
-      })),
+    users: rows.slice(0, USERS_PAGE_SIZE).map(({ suspendedUntil, emailVerifiedAt, ...user }) => ({
+      ...user,
+      suspended: suspendedUntil !== null && suspendedUntil > now,
+      emailVerified: emailVerifiedAt !== null,
+    })),
     hasNextPage: rows.length > USERS_PAGE_SIZE,
   };
 }

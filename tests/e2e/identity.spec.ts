@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, newPerson, SIGNUP_PASSWORD, signIn, uniqueName } from "./helpers";
+import { readFileSync } from "node:fs";
+import { DEMO_PASSWORD, newPerson, SIGNUP_PASSWORD, signIn, signUp, startThread, uniqueName } from "./helpers";
 import { emailedLink, waitForMail } from "./mailbox";
 
 for (const javaScriptEnabled of [true, false]) {
@@ -114,4 +115,33 @@ test("a member sees where they are signed in and signs another browser out", asy
   await expect(phone).toHaveURL(/\/login\?redirectTo=/);
   await laptop.context().close();
   await phone.context().close();
+});
+
+test("a member downloads their data, then deletes their account; their thread stays, by a former member", async ({ page }) => {
+  const username = uniqueName("leaver");
+  await signUp(page, username);
+  const path = await startThread(page, { product: "Ledger", kind: "Discussion", title: `Parting words ${username}`, body: "Thanks all." });
+
+  await page.goto("/settings/privacy");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download my data" }).click();
+  const download = await downloading;
+  const file = await download.path();
+  const data = JSON.parse(readFileSync(file!, "utf8"));
+  expect(data.profile.username).toBe(username);
+  expect(data.threads[0].title).toBe(`Parting words ${username}`);
+
+  await page.getByLabel("Your password").fill(SIGNUP_PASSWORD);
+  await page.getByLabel(/Type your username/).fill("not me");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText(`Type your username, ${username}, to confirm.`)).toBeVisible();
+  await expect(page.getByLabel(/Type your username/)).toHaveValue("not me");
+  await page.getByLabel("Your password").fill(SIGNUP_PASSWORD);
+  await page.getByLabel(/Type your username/).fill(username);
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+
+  await page.goto(path);
+  await expect(page.getByRole("article").first()).toContainText("a former member");
+  await expect(page.locator(`a[href="/users/${username}"]`)).toHaveCount(0);
 });

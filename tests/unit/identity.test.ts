@@ -9,6 +9,7 @@ import { smtpTransport } from "~/email/transport.server";
 import { requestPasswordReset, resetPassword } from "~/models/password-reset.server";
 import { resendVerification, signUp, verifyEmail } from "~/models/sign-up.server";
 import { createThread } from "~/models/thread.server";
+import { deleteOwnAccount, exportMyData } from "~/models/privacy.server";
 import { endOwnSession, listSessions } from "~/models/session-list.server";
 import { authenticate, searchUsers, updateProfile } from "~/models/user.server";
 import { createAccount } from "./identity-fixtures";
@@ -228,6 +229,55 @@ describe("the admin's list of members", () => {
     await createTestUser({ username: "listed-verified" });
     await createTestUser({ username: "listed-unverified", unverified: true });
     const { users } = await searchUsers(admin, { q: "listed-" });
-    expect(Object.fromEntries(users.map((u) => [u.username, u.emailVerified]))).toEqual({ "listed-verified": true, "listed-unverified": false });
+    expect(Object.fromEntries(users.map((u) => [u.username, u.emailVerified]))).toEqual({
+      "listed-verified": true,
+      "listed-unverified": false,
+    });
+  });
+});
+
+describe("a member's own data", () => {
+  it("exports what they wrote and what the site keeps, never a session id", async () => {
+    const member = await createTestUser({ username: "exporter" });
+    const threadId = await createTestThread(member, { kind: "idea", title: "Export me" });
+    const session = await lucia.createSession(member.id, { user_agent: "Firefox" });
+    const data = await exportMyData(member);
+    expect(data.profile).toMatchObject({ username: "exporter", email: "exporter@example.com" });
+    expect(data.threads.map((t) => t.id)).toEqual([threadId]);
+    expect(data.sessions).toHaveLength(1);
+    expect(JSON.stringify(data)).not.toContain(session.id);
+    expect(JSON.stringify(data)).not.toContain("argon2");
+  });
+
+  it("deletes the account with the password and the typed username; posts stay, by a former member", async () => {
+    const member = await createTestUser({ username: "leaving" });
+    const threadId = await createTestThread(member);
+    await lucia.createSession(member.id, {});
+    expect((await refusalOf(() => deleteOwnAccount(member, { password: "wrong password", confirm: "leaving" }))).field).toBe("password");
+    expect((await refusalOf(() => deleteOwnAccount(member, { password: TEST_PASSWORD, confirm: "someone" }))).field).toBe("confirm");
+    expect((await userRow(member.id)).deleted_at).toBeNull();
+
+    await deleteOwnAccount(member, { password: TEST_PASSWORD, confirm: "Leaving" });
+    const row = await userRow(member.id);
+    expect(row).toMatchObject({ username: `former-member-${member.id}`, display_name: null, bio: null });
+    expect(row.email).not.toContain("leaving");
+    expect(row.deleted_at).not.toBeNull();
+    expect(await getDb().selectFrom("sessions").select("id").where("user_id", "=", member.id).execute()).toEqual([]);
+    expect((await getDb().selectFrom("threads").select("author_id").where("id", "=", threadId).executeTakeFirstOrThrow()).author_id).toBe(
+      member.id,
+    );
+    expect(await authenticate("leaving@example.com", TEST_PASSWORD)).toBeNull();
+  });
+
+  it("keeps the last admin", async () => {
+    await getDb().updateTable("users").set({ role: "member" }).where("role", "=", "admin").execute();
+    const admin = await createTestUser({ role: "admin", username: "only-admin" });
+    expect(await refusalOf(() => deleteOwnAccount(admin, { password: TEST_PASSWORD, confirm: "only-admin" }))).toMatchObject({
+      status: 409,
+      field: "form",
+    });
+    await createTestUser({ role: "admin" });
+    await deleteOwnAccount(admin, { password: TEST_PASSWORD, confirm: "only-admin" });
+    expect((await userRow(admin.id)).deleted_at).not.toBeNull();
   });
 });
