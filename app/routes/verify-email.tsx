@@ -61,7 +61,7 @@ export default function VerifyEmail() {
       <h1 id="verify-title">{token && !refusal ? "Confirm your email address" : "Check your email"}</h1>
       {sent ? (
         <p className="notice" role="status">
-          Check your email: we sent a message to the address you gave. Open the link in it to confirm your address and sign in.
+          We sent a message to the address you gave. Open the link in it to confirm your address and sign in.
         </p>
       ) : null}
       {resent ? (
