@@ -286,7 +286,7 @@ export interface EmailOutboxTable {
   created_at: number;
   sent_at: number | null;
   /** Account emails (kind "account"): the address they are about, when it is not the member's current one. */
-  to_address: Generated<string | null>;
+  to_address: string | null;
 }
 
 export type FlagReason = "spam" | "offensive" | "off_topic" | "other";
