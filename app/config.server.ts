@@ -267,6 +267,8 @@ export const settings = {
     doc: "the first lock; each further lock that day doubles, up to a day",
   }),
   RATE_LIMIT_PASSWORD_CHANGE: rateLimit("5/900", "password change attempts per member"),
+  RATE_LIMIT_ACCOUNT_EMAIL_IP: rateLimit("20/3600", "password reset requests and verification links sent again, per client address"),
+  RATE_LIMIT_ACCOUNT_EMAIL_ADDRESS: rateLimit("3/3600", "password reset requests and verification links sent again, per email address"),
   RATE_LIMIT_THREADS: rateLimit("10/3600", "new threads per member, also through the API (on top of the new-member limits above)"),
   RATE_LIMIT_REPLIES: rateLimit("30/600", "new replies per member, also through the API"),
   RATE_LIMIT_EDITS: rateLimit("30/600", "edits of threads and replies per member"),

@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { VerifyEmailBanner } from "~/components/VerifyEmailBanner";
 import { getUser } from "~/auth/session.server";
 import { SiteHeader } from "~/components/SiteHeader";
 import { can } from "~/auth/permissions.server";
@@ -43,7 +44,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return { user: null, site, statusStyles, statusStylesheet };
   const [unreadNotifications, flagsWaiting] = await Promise.all([countUnread(user), can.moderate(user) ? countFlagQueue(user) : null]);
   return {
-    user: { username: user.username, displayName: user.displayName, role: user.role, unreadNotifications, flagsWaiting },
+    user: {
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      unreadNotifications,
+      flagsWaiting,
+      unverified: user.emailVerifiedAt === null,
+    },
     site,
     statusStyles,
     statusStylesheet,
@@ -78,7 +86,10 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader user={useSessionUser()} siteName={site.siteName} />
         <main id="main" className="container" tabIndex={-1}>
-          <StatusStylesProvider value={root?.statusStyles}>{children}</StatusStylesProvider>
+          <StatusStylesProvider value={root?.statusStyles}>
+            {useSessionUser()?.unverified ? <VerifyEmailBanner /> : null}
+            {children}
+          </StatusStylesProvider>
         </main>
         <footer className="site-footer">
           <div className="container">{site.siteName} — a community where customers and the team design the product together.</div>

@@ -27,6 +27,38 @@ export interface UsersTable {
   account_id: number | null;
   /** When the member proved they read their address; null until then. */
   email_verified_at: number | null;
+  /** A changed address waiting to be verified; the old one stays in effect until then. */
+  pending_email: string | null;
+  /** The member deleted their account: the row stays, emptied, so their posts keep an author. */
+  deleted_at: number | null;
+}
+
+export type TokenPurpose = "verify_email" | "reset_password";
+
+/** A single-use link an email carries; only the SHA-256 of the token is kept. */
+export interface UserTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: TokenPurpose;
+  token_hash: string;
+  /** The address the link was sent to (for verify_email, the one it verifies). */
+  email: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** An OpenID Connect identity (issuer + subject) linked to a member, with the mapped claims. */
+export interface IdentityLinksTable {
+  issuer: string;
+  subject: string;
+  user_id: number;
+  email: string | null;
+  account_claim: string | null;
+  plan_claim: string | null;
+  segment_claim: string | null;
+  created_at: number;
+  last_used_at: number;
 }
 
 /** A customer company. Revenue, plan and segment are staff-only on every surface. */
@@ -69,6 +101,10 @@ export interface SessionsTable {
   expires_at: number;
   /** Sign-in time; the session ends a fixed time after it, used or not. */
   created_at: number;
+  /** The browser's User-Agent at sign-in, for /settings/sessions. */
+  user_agent: string | null;
+  /** Updated at most every few minutes while the session is used. */
+  last_seen_at: Generated<number>;
 }
 
 export interface ProductsTable {
@@ -306,7 +342,7 @@ export interface EmailPreferencesTable {
 }
 
 /** A queued email reports one notification, or is the daily digest that gathers several. */
-export type OutboxKind = NotificationKind | "digest";
+export type OutboxKind = NotificationKind | "digest" | "account";
 
 export interface EmailOutboxTable {
   id: Generated<number>;
@@ -324,6 +360,8 @@ export interface EmailOutboxTable {
   digest_id: number | null;
   created_at: number;
   sent_at: number | null;
+  /** Account emails (kind "account"): the address they are about, when it is not the member's current one. */
+  to_address: string | null;
 }
 
 export type FlagReason = "spam" | "offensive" | "off_topic" | "other";
@@ -476,6 +514,8 @@ export interface JobLeasesTable {
 
 export interface Database {
   users: UsersTable;
+  user_tokens: UserTokensTable;
+  identity_links: IdentityLinksTable;
   accounts: AccountsTable;
   account_domains: AccountDomainsTable;
   product_subscriptions: ProductSubscriptionsTable;

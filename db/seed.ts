@@ -633,7 +633,13 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     for (const [index, user] of users.entries()) {
       const { id } = await trx
         .insertInto("users")
-        .values({ ...user, email: `${user.username}@example.com`, password_hash: passwordHash, created_at: now - (60 - index * 2) * DAY })
+        .values({
+          ...user,
+          email: `${user.username}@example.com`,
+          password_hash: passwordHash,
+          created_at: now - (60 - index * 2) * DAY,
+          email_verified_at: now - (60 - index * 2) * DAY,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       userIds.set(user.username, id);

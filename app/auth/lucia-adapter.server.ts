@@ -13,9 +13,9 @@ import { getDb } from "~db/client.server";
 export class KyselyLuciaAdapter implements Adapter {
   constructor(private readonly options: { maxAgeMs: number }) {}
 
-  private toSession(row: { id: string; user_id: number; expires_at: number; created_at: number }): DatabaseSession {
+  private toSession(row: { id: string; user_id: number; expires_at: number; created_at: number; last_seen_at: number }): DatabaseSession {
     const expiresAt = Math.min(row.expires_at, row.created_at + this.options.maxAgeMs);
-    return { id: row.id, userId: row.user_id, expiresAt: new Date(expiresAt), attributes: {} };
+    return { id: row.id, userId: row.user_id, expiresAt: new Date(expiresAt), attributes: { last_seen_at: row.last_seen_at } };
   }
 
   async getSessionAndUser(sessionId: string): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
@@ -31,6 +31,8 @@ export class KyselyLuciaAdapter implements Adapter {
         "users.display_name",
         "users.role",
         "users.suspended_until",
+        "users.email_verified_at",
+        "sessions.last_seen_at",
       ])
       .where("sessions.id", "=", sessionId)
       .executeTakeFirst();
@@ -44,6 +46,7 @@ export class KyselyLuciaAdapter implements Adapter {
           display_name: row.display_name,
           role: row.role,
           suspended_until: row.suspended_until,
+          email_verified_at: row.email_verified_at,
         },
       },
     ];
@@ -62,6 +65,8 @@ export class KyselyLuciaAdapter implements Adapter {
         user_id: Number(session.userId),
         expires_at: session.expiresAt.getTime(),
         created_at: Date.now(),
+        last_seen_at: Date.now(),
+        user_agent: session.attributes.user_agent?.slice(0, 500) ?? null,
       })
       .execute();
   }
@@ -85,4 +90,9 @@ export class KyselyLuciaAdapter implements Adapter {
       .where((eb) => eb.or([eb("expires_at", "<=", now), eb("created_at", "<=", now - this.options.maxAgeMs)]))
       .execute();
   }
+}
+
+/** Moves a session's "last seen" to now. */
+export async function noteSessionSeen(sessionId: string): Promise<void> {
+  await getDb().updateTable("sessions").set({ last_seen_at: Date.now() }).where("id", "=", sessionId).execute();
 }

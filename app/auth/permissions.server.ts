@@ -6,7 +6,8 @@ import type { Role } from "~db/schema";
  * button is never the check.
  */
 
-export type Actor = { id: number; role: Role; suspendedUntil: number | null } | null;
+/** emailVerifiedAt: when the member proved they read their address; until then they read but do not post or vote. */
+export type Actor = { id: number; role: Role; suspendedUntil: number | null; emailVerifiedAt: number | null } | null;
 
 type ThreadFacts = {
   author_id: number;
@@ -39,6 +40,11 @@ function isActive(actor: Actor): actor is NonNullable<Actor> {
   return actor !== null && !isSuspended(actor);
 }
 
+/** Active, and has verified their email address: may post, vote and flag. */
+function isVerified(actor: Actor): actor is NonNullable<Actor> {
+  return isActive(actor) && actor.emailVerifiedAt !== null;
+}
+
 export function isStaff(actor: Actor): boolean {
   return actor !== null && rank[actor.role] >= rank.staff;
 }
@@ -68,16 +74,17 @@ function sees(sight: ContentSight, content: ContentFacts): boolean {
 export const can = {
   /** One thread or reply; a reply also needs its thread seen (app/models/content.server.ts loads both). */
   see: (viewer: Actor, content: ContentFacts) => sees(contentSight(viewer), content),
-  startThread: (actor: Actor) => isActive(actor),
+  /** Posting, voting, flagging and stating a measure also need a verified email address. */
+  startThread: (actor: Actor) => isVerified(actor),
   reply: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && isVisible(thread) && !isMerged(thread) && (isOpen(thread) || isStaff(actor)),
+    isVerified(actor) && isVisible(thread) && !isMerged(thread) && (isOpen(thread) || isStaff(actor)),
   /** Authors edit their own (a hidden post too, to have it reviewed); staff edit anything not deleted. */
   editThread: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && thread.deleted_at == null && (actor.id === thread.author_id || isStaff(actor)),
+    isVerified(actor) && thread.deleted_at == null && (actor.id === thread.author_id || isStaff(actor)),
   editPost: (actor: Actor, post: PostFacts) =>
-    isActive(actor) && post.deleted_at == null && (actor.id === post.author_id || isStaff(actor)),
+    isVerified(actor) && post.deleted_at == null && (actor.id === post.author_id || isStaff(actor)),
   vote: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && thread.kind === "idea" && isVisible(thread) && !isMerged(thread) && thread.closed_at == null,
+    isVerified(actor) && thread.kind === "idea" && isVisible(thread) && !isMerged(thread) && thread.closed_at == null,
   markAnswer: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) && thread.kind === "question" && (isStaff(actor) || (actor.id === thread.author_id && thread.locked === 0)),
   acceptIdea: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread),
@@ -94,7 +101,7 @@ export const can = {
   writeStaffNote: (actor: Actor, thread: ThreadFacts) => isActive(actor) && isStaff(actor) && thread.kind === "idea",
   /** A member states their own measure of success until the idea ships. */
   writeSuccessMeasure: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) &&
+    isVerified(actor) &&
     thread.kind === "idea" &&
     thread.hidden_at === null &&
     !isMerged(thread) &&
@@ -102,7 +109,7 @@ export const can = {
     thread.status !== "declined",
   /** After the idea ships, a member judges it against their own measure (the model checks it is theirs). */
   giveVerdict: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && thread.kind === "idea" && thread.hidden_at === null && thread.status === "shipped",
+    isVerified(actor) && thread.kind === "idea" && thread.hidden_at === null && thread.status === "shipped",
   /** When an idea is planned, staff mark each measure in, partly or out of scope for the release. */
   scopeMeasures: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) && isStaff(actor) && thread.kind === "idea" && !isMerged(thread) && thread.status === "planned",
@@ -136,7 +143,7 @@ export const can = {
   hideRevision: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Mark an edit as a redaction: every earlier version is hidden from everyone but staff. */
   redact: (actor: Actor) => isActive(actor) && isStaff(actor),
-  flag: (actor: Actor, content: PostFacts) => isActive(actor) && actor.id !== content.author_id && isVisible(content),
+  flag: (actor: Actor, content: PostFacts) => isVerified(actor) && actor.id !== content.author_id && isVisible(content),
   /** Staff suspend members; admins also suspend staff; nobody suspends an admin. */
   suspend: (actor: Actor, target: UserFacts) =>
     isActive(actor) && isStaff(actor) && actor.id !== target.id && target.role !== "admin" && rank[target.role] < rank[actor.role],
@@ -162,6 +169,8 @@ export const can = {
    */
   readOnBehalf: (actor: Actor, viewerAccountId: number | null, accountId: number) =>
     (isActive(actor) && isStaff(actor)) || (actor !== null && viewerAccountId !== null && viewerAccountId === accountId),
+  /** A member asks for their address's verification link again, changes it, reviews sessions, exports or deletes their account: suspended or not. */
+  manageOwnAccount: (actor: Actor) => actor !== null,
   /** Members create and revoke their own personal API tokens. */
   manageApiTokens: (actor: Actor) => isActive(actor),
 };

@@ -4,7 +4,7 @@ import type { Role } from "~db/schema";
 import { isProductionDeployment } from "~/config.server";
 import { noteViewer } from "~/utils/request-context.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
-import { KyselyLuciaAdapter } from "./lucia-adapter.server";
+import { KyselyLuciaAdapter, noteSessionSeen } from "./lucia-adapter.server";
 
 /**
  * A session ends after 14 days without use (lucia pushes the expiry forward
@@ -24,11 +24,13 @@ export const lucia = new Lucia(new KyselyLuciaAdapter({ maxAgeMs: SESSION_MAX_AG
     expires: false,
     attributes: { secure: isProductionDeployment(), sameSite: "lax" },
   },
+  getSessionAttributes: (attributes) => ({ lastSeenAt: attributes.last_seen_at ?? 0 }),
   getUserAttributes: (attributes) => ({
     username: attributes.username,
     displayName: attributes.display_name,
     role: attributes.role,
     suspendedUntil: attributes.suspended_until,
+    emailVerifiedAt: attributes.email_verified_at,
   }),
 });
 
@@ -36,11 +38,13 @@ declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     UserId: number;
+    DatabaseSessionAttributes: { user_agent?: string | null; last_seen_at?: number };
     DatabaseUserAttributes: {
       username: string;
       display_name: string | null;
       role: Role;
       suspended_until: number | null;
+      email_verified_at: number | null;
     };
   }
 }
@@ -52,6 +56,7 @@ export type SessionUser = {
   displayName: string | null;
   role: Role;
   suspendedUntil: number | null;
+  emailVerifiedAt: number | null;
 };
 
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -87,10 +92,14 @@ export function readSessionId(request: Request): string | null {
   return sessionIdFromCookies(request.headers.get("Cookie"));
 }
 
+/** /settings/sessions says when a browser was last seen to within this; one write per session per interval, not per request. */
+const LAST_SEEN_STEP_MS = 5 * 60_000;
+
 async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const sessionId = readSessionId(request);
-  const { user } = sessionId ? await lucia.validateSession(sessionId) : { user: null };
+  const { user, session } = sessionId ? await lucia.validateSession(sessionId) : { user: null, session: null };
   noteViewer(user?.id ?? null);
+  if (session && session.lastSeenAt < Date.now() - LAST_SEEN_STEP_MS) await noteSessionSeen(session.id);
   return user ?? null;
 }
 
@@ -128,7 +137,7 @@ export async function requireStaff(request: Request): Promise<SessionUser> {
 export async function startSession(request: Request, userId: number, redirectTo: unknown): Promise<Response> {
   const previous = readSessionId(request);
   if (previous) await lucia.invalidateSession(previous);
-  const session = await lucia.createSession(userId, {});
+  const session = await lucia.createSession(userId, { user_agent: request.headers.get("User-Agent") });
   noteViewer(userId);
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },

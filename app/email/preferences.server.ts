@@ -14,7 +14,11 @@ export async function getEmailPreferences(userId: number, db: Db = getDb()): Pro
   return chosen;
 }
 
-/** How each of these members wants this kind of email (no stored row means "immediate"). */
+/**
+ * How each of these members wants this kind of email (no stored row means
+ * "immediate"). A member whose address is not verified, or who deleted their
+ * account, gets none: the address may not be theirs.
+ */
 export async function getDeliveries(db: Db, kind: NotificationKind, userIds: readonly number[]): Promise<Map<number, EmailDelivery>> {
   const deliveries = new Map<number, EmailDelivery>(userIds.map((id) => [id, "immediate"]));
   for (const chunk of inChunks(userIds, 500)) {
@@ -25,6 +29,13 @@ export async function getDeliveries(db: Db, kind: NotificationKind, userIds: rea
       .where("user_id", "in", chunk)
       .execute();
     for (const row of rows) deliveries.set(row.user_id, row.delivery);
+    const unreachable = await db
+      .selectFrom("users")
+      .select("id")
+      .where("id", "in", chunk)
+      .where((eb) => eb.or([eb("email_verified_at", "is", null), eb("deleted_at", "is not", null)]))
+      .execute();
+    for (const row of unreachable) deliveries.set(row.id, "off");
   }
   return deliveries;
 }

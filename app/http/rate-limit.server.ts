@@ -26,6 +26,9 @@ const limits = {
   /** Failed sign-ins per account before it is locked for RATE_LIMIT_SIGNIN_LOCK_SECONDS. */
   signInAccount: "RATE_LIMIT_SIGNIN_ACCOUNT",
   passwordChange: "RATE_LIMIT_PASSWORD_CHANGE",
+  /** Emails with a link (reset, verification) someone asks for: per IP and per address, so nobody floods one inbox. */
+  accountEmailIp: "RATE_LIMIT_ACCOUNT_EMAIL_IP",
+  accountEmailAddress: "RATE_LIMIT_ACCOUNT_EMAIL_ADDRESS",
   threads: "RATE_LIMIT_THREADS",
   replies: "RATE_LIMIT_REPLIES",
   /** Each edit renders the text again, like a reply. */

@@ -42,6 +42,7 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
       "email_outbox.text_body as text",
       "email_outbox.attempts",
       "users.email",
+      "email_outbox.to_address as toAddress",
     ])
     .where("email_outbox.status", "=", "pending")
     .where("email_outbox.delivery", "=", "immediate")
@@ -52,13 +53,15 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
   const { siteName } = due.length > 0 ? await getSiteSettings() : defaultSiteSettings;
   const { done, retry, failed } = await retryEach("email_outbox", due, now, {
     attempt: async (email) => {
-      const scope: UnsubscribeScope = email.kind === "digest" ? "all" : email.kind;
       const mail: Mail = {
         userId: email.userId,
         siteName,
-        to: email.email,
+        to: email.toAddress ?? email.email,
         subject: email.subject,
-        ...(await withFooter(email.userId, scope, email.text, siteName)),
+        // An account email (a verification or reset link) is not something to unsubscribe from.
+        ...(email.kind === "account"
+          ? { text: email.text, headers: {} }
+          : await withFooter(email.userId, email.kind === "digest" ? "all" : email.kind, email.text, siteName)),
       };
       try {
         await transport.send(mail);

@@ -107,6 +107,7 @@ export async function userFromApiToken(request: Request): Promise<SessionUser | 
       "users.display_name as displayName",
       "users.role",
       "users.suspended_until as suspendedUntil",
+      "users.email_verified_at as emailVerifiedAt",
     ])
     .where("api_tokens.token_hash", "=", hashToken(match[1]!))
     .where((eb) => usable(eb, Date.now()))

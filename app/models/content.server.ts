@@ -170,7 +170,7 @@ export async function whoMaySee(db: Db, userIds: number[], content: ContentFacts
   for (const chunk of inChunks(userIds, 500)) {
     const people = await db
       .selectFrom("users")
-      .select(["id", "role", "suspended_until as suspendedUntil"])
+      .select(["id", "role", "suspended_until as suspendedUntil", "email_verified_at as emailVerifiedAt"])
       .where("id", "in", chunk)
       .execute();
     seeing.push(...people.filter((person) => content.every((row) => can.see(person, row))).map((person) => person.id));

@@ -28,6 +28,7 @@ export async function getProfile(username: string, viewer: Actor) {
     .selectFrom("users")
     .select(["id", "username", "display_name as displayName", "bio", "role", "created_at as joinedAt", "suspended_until as suspendedUntil"])
     .where("username", "=", username.toLowerCase())
+    .where("deleted_at", "is", null)
     .executeTakeFirst();
   ensure(user, NotFound, "There is no member with that username.");
 

@@ -1,21 +1,31 @@
 import { getDb } from "~db/client.server";
 import { forUpdate, includesIgnoringCase } from "~db/engine.server";
-import type { Db, Role } from "~db/schema";
+import type { Kysely, Transaction } from "kysely";
+import type { Database, Role } from "~db/schema";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
+import { requestEmailChange } from "./email-change.server";
 import { Conflict, ensure, Forbidden, Invalid, NotFound, refusingTaken } from "./errors.server";
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export type NewAccount = { username: string; email: string; password: string; role?: Role };
 
-/** Creates an account and returns its id; a taken username or email is refused next to its field. */
+/**
+ * Creates an account and returns its id; a taken username or email is
+ * refused next to its field. An account an operator creates
+ * (scripts/create-user.ts) is vouched for, so its address counts as verified;
+ * members who sign up themselves start unverified (app/models/sign-up.server.ts).
+ */
 export async function createUser(input: NewAccount): Promise<number> {
-  const taken = await takenFields(input.username, input.email);
+  const db = getDb();
+  const taken = await takenFields(input.username, input.email, db);
   if (taken) throw taken;
   const passwordHash = await hashPassword(input.password);
   try {
-    const row = await getDb()
+    const row = await db
       .insertInto("users")
       .values({
         username: input.username,
@@ -23,19 +33,20 @@ export async function createUser(input: NewAccount): Promise<number> {
         password_hash: passwordHash,
         role: input.role ?? "member",
         created_at: Date.now(),
+        email_verified_at: Date.now(),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     return row.id;
   } catch (error) {
     // Two sign-ups racing for the same name: the unique index decides.
-    throw (await takenFields(input.username, input.email)) ?? error;
+    throw (await takenFields(input.username, input.email, db)) ?? error;
   }
 }
 
 /** The refusal of a username or an email another account has (both, when both are taken). */
-async function takenFields(username: string, email: string): Promise<Invalid | null> {
-  const rows = await getDb()
+export async function takenFields(username: string, email: string, db: Db = getDb()): Promise<Invalid | null> {
+  const rows = await db
     .selectFrom("users")
     .select(["username", "email"])
     .where((eb) => eb.or([eb("username", "=", username), eb("email", "=", email)]))
@@ -99,6 +110,7 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
       "users.created_at as joinedAt",
       "users.suspended_until as suspendedUntil",
       "users.account_id as accountId",
+      "users.email_verified_at as emailVerifiedAt",
     ])
     .$if(needle.length > 0, (query) =>
       query.where((eb) =>
@@ -112,9 +124,11 @@ export async function searchUsers(viewer: Actor, { q = "", page = 1 }: { q?: str
     .execute();
   const now = Date.now();
   return {
-    users: rows
-      .slice(0, USERS_PAGE_SIZE)
-      .map(({ suspendedUntil, ...user }) => ({ ...user, suspended: suspendedUntil !== null && suspendedUntil > now })),
+    users: rows.slice(0, USERS_PAGE_SIZE).map(({ suspendedUntil, emailVerifiedAt, ...user }) => ({
+      ...user,
+      suspended: suspendedUntil !== null && suspendedUntil > now,
+      emailVerified: emailVerifiedAt !== null,
+    })),
     hasNextPage: rows.length > USERS_PAGE_SIZE,
   };
 }
@@ -154,38 +168,48 @@ export async function changeRole(actor: Actor, userId: number, role: Role): Prom
 export async function getAccount(userId: number) {
   const account = await getDb()
     .selectFrom("users")
-    .select(["display_name as displayName", "bio", "email"])
+    .select(["display_name as displayName", "bio", "email", "pending_email as pendingEmail"])
     .where("id", "=", userId)
     .executeTakeFirst();
   ensure(account, NotFound, "We couldn't find your account.");
-  return { displayName: account.displayName ?? "", bio: account.bio ?? "", email: account.email };
+  return { displayName: account.displayName ?? "", bio: account.bio ?? "", email: account.email, pendingEmail: account.pendingEmail };
 }
 
 export type ProfileInput = { displayName: string; bio: string; email: string };
 
-/** A member changes their own display name, bio and email; an email another account uses is refused next to it. */
+/**
+ * A member changes their own display name, bio and email; an email another
+ * account uses is refused next to it. A new email takes effect only once it
+ * is verified: it waits as `pending_email` and the link goes to it.
+ */
 export async function updateProfile(actor: Actor, input: ProfileInput): Promise<void> {
   ensure(actor && can.editProfile(actor), Forbidden, "Sign in to change your profile.");
-  // The email column compares case-insensitively (collate nocase on SQLite, citext on PostgreSQL).
-  const emailTaken = async (db: Db) => {
-    const clash = await db.selectFrom("users").select("id").where("email", "=", input.email).where("id", "!=", actor.id).executeTakeFirst();
-    return clash ? new Invalid("email", "Another account already uses this email address.") : null;
-  };
-  await refusingTaken(
-    () =>
-      getDb()
-        .transaction()
-        .execute(async (trx) => {
-          const taken = await emailTaken(trx);
-          if (taken) throw taken;
-          await trx
-            .updateTable("users")
-            .set({ display_name: input.displayName || null, bio: input.bio || null, email: input.email })
-            .where("id", "=", actor.id)
-            .execute();
-        }),
-    () => emailTaken(getDb()),
-  );
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      // The email column compares case-insensitively (collate nocase on SQLite, citext on PostgreSQL).
+      const clash = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", input.email)
+        .where("id", "!=", actor.id)
+        .executeTakeFirst();
+      ensure(!clash, Invalid, "email", "Another account already uses this email address.");
+      const current = await trx.selectFrom("users").select(["email", "pending_email"]).where("id", "=", actor.id).executeTakeFirstOrThrow();
+      const wanted = input.email.toLowerCase();
+      await trx
+        .updateTable("users")
+        .set({
+          display_name: input.displayName || null,
+          bio: input.bio || null,
+          ...(wanted === current.email.toLowerCase() ? { pending_email: null } : {}),
+        })
+        .where("id", "=", actor.id)
+        .execute();
+      if (wanted !== current.email.toLowerCase() && wanted !== current.pending_email?.toLowerCase()) {
+        await requestEmailChange(trx, actor.id, input.email);
+      }
+    });
 }
 
 /**

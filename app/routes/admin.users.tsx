@@ -112,7 +112,9 @@ export default function AdminUsers() {
                     <Link to={`/users/${u.username}`}>{u.displayName || u.username}</Link>
                     <div className="username">@{u.username}</div>
                   </td>
-                  <td data-label="Email">{u.email}</td>
+                  <td data-label="Email">
+                    {u.email} <span className="muted small">{u.emailVerified ? "verified" : "not verified"}</span>
+                  </td>
                   <td data-label="Role">{roleLabels[u.role]}</td>
                   <td data-label="Joined">
                     <time dateTime={isoTime(u.joinedAt)}>{isoTime(u.joinedAt).slice(0, 10)}</time>

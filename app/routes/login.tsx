@@ -55,6 +55,9 @@ export default function Login() {
         </SubmitButton>
       </Form>
       <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         New here? <Link to={authHref("signup", redirectTo)}>Create an account</Link>
       </p>
     </section>

@@ -113,8 +113,13 @@ export default function Settings() {
             type="email"
             autoComplete="email"
             required
-            defaultValue={account.email}
+            defaultValue={account.pendingEmail ?? account.email}
             feedback={profile}
+            hint={
+              account.pendingEmail
+                ? `Waiting for you to open the link we sent to ${account.pendingEmail}; until then emails still go to ${account.email}.`
+                : "A new address takes effect once you open the link we send to it."
+            }
           />
           <SubmitButton intent="profile" pendingText="Saving…" className="button button-primary">
             Save profile
@@ -159,6 +164,12 @@ export default function Settings() {
           </li>
           <li>
             <Link to="/settings/tokens">Personal API tokens</Link> for scripts that read or post as you
+          </li>
+          <li>
+            <Link to="/settings/sessions">Where you are signed in</Link>: your browsers, each with “sign out”
+          </li>
+          <li>
+            <Link to="/settings/privacy">Your data</Link>: download everything, or delete your account
           </li>
         </ul>
       </section>

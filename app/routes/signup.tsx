@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { getUser, startSession } from "~/auth/session.server";
+import { getUser } from "~/auth/session.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
-import { createUser } from "~/models/user.server";
+import { signUp } from "~/models/sign-up.server";
 import { handleForm, limitRate } from "~/http/form-action.server";
 import { passRetryAfter } from "~/http/rate-limit.server";
 import { FormError, TextField } from "~/components/Field";
@@ -23,9 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return handleForm(
     request,
     signupSchema,
-    async (account, formData) => {
-      const userId = await createUser(account);
-      return startSession(request, userId, formData.get("redirectTo"));
+    async (account) => {
+      await signUp(account);
+      // The same answer for a free address and a taken one: the email says which.
+      return redirect("/verify-email?sent=1");
     },
     {
       // Every attempt counts, before the form is even read: a refusal (name taken, a malformed address …) tells something too.

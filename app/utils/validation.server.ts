@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isFormerMember } from "./former-member";
 import type { NotificationKind } from "~db/schema";
 import { deliveries, emailKinds } from "~/utils/email-kinds";
 import type { FieldErrors, FormValues } from "~/utils/form-feedback";
@@ -114,7 +115,9 @@ export const replySchema = z.object({ body: bodyField });
 
 export const usernameField = text("A username")
   .transform((s) => s.toLowerCase())
-  .pipe(z.string().regex(/^[a-z0-9_-]{3,30}$/, "Use 3–30 characters: lowercase letters, digits, dashes or underscores."));
+  .pipe(z.string().regex(/^[a-z0-9_-]{3,30}$/, "Use 3–30 characters: lowercase letters, digits, dashes or underscores."))
+  // Deleted accounts are renamed former-member-<id> (app/models/privacy.server.ts); nobody else takes that name.
+  .refine((name) => !isFormerMember(name), "That username is taken. Try another.");
 
 export const emailField = text("An email address")
   .transform((s) => s.toLowerCase())
@@ -130,6 +133,31 @@ export const signupSchema = z.object({
   email: emailField,
   password: passwordField,
 });
+
+/** A button with nothing to fill in, whose refusals (a rate limit) still come back next to the form. */
+export const emptySchema = z.object({});
+
+export const sessionSignOutSchema = z.object({
+  session: z.string({ error: "Choose a browser to sign out." }).regex(/^[A-Za-z0-9_-]{22}$/, "That browser is already signed out."),
+});
+
+export const deleteAccountSchema = z.object({
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That is not your password."),
+  confirm: z
+    .string({ error: "Type your username to confirm." })
+    .min(1, "Type your username to confirm.")
+    .max(60, "Type your username to confirm."),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+/** A link's token as it came (the model says whether it is whole, forged, used or expired). */
+const tokenField = z
+  .string({ error: "This link has no token: copy the whole link from the email." })
+  .max(200, "This link is not one we sent.");
+
+export const resetPasswordSchema = z.object({ token: tokenField, password: passwordField });
+export const verifyEmailSchema = z.object({ token: tokenField });
 
 export const loginSchema = z.object({
   login: text("Your email or username").pipe(

@@ -4,6 +4,7 @@ import * as m0012 from "./0012_security_hardening";
 import * as m0013 from "./0013_acceptance_fixes";
 import * as m0014 from "./0014_reading_fixes";
 import * as m0015 from "./0015_customer_foundations";
+import * as m0016 from "./0016_identity";
 import * as m0017 from "./0017_customer_demand";
 import * as m0018 from "./0018_success_over_time";
 import * as m0019 from "./0019_page_cache_tags";
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   "0013_acceptance_fixes": m0013,
   "0014_reading_fixes": m0014,
   "0015_customer_foundations": m0015,
+  "0016_identity": m0016,
   "0017_customer_demand": m0017,
   "0018_success_over_time": m0018,
   "0019_page_cache_tags": m0019,

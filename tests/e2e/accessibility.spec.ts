@@ -47,6 +47,9 @@ for (const width of [1280, 390]) {
         "/login",
         "/signup",
         "/embed/changelog",
+        "/forgot-password",
+        "/forgot-password?sent=1",
+        "/verify-email?sent=1",
       ]) {
         await expectNoSeriousViolations(page, path);
       }
@@ -70,6 +73,7 @@ for (const width of [1280, 390]) {
         `/threads/${ideaId}/on-behalf`,
         "/admin/success/at-risk",
         "/accounts/brightline/success",
+        "/settings/sessions",
       ]) {
         await expectNoSeriousViolations(page, path);
       }

@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import { emailedLink } from "./mailbox";
 
 export const DEMO_PASSWORD = "cocreate-demo";
 /** The password `signUp` gives every new account. */
@@ -11,12 +12,17 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${counter}`.slice(0, 30);
 }
 
+/** Signs up and opens the verification link the run's SMTP server received (tests/e2e/mailbox.ts): a verified, signed-in member. */
 export async function signUp(page: Page, username: string): Promise<void> {
+  const email = `${username}@example.test`;
   await page.goto("/signup");
   await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Email").fill(`${username}@example.test`);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(await emailedLink(email, "/verify-email"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
   await expect(page.getByRole("banner").getByText(username, { exact: true }).first()).toBeAttached();
   await expect(page).not.toHaveURL(/\/signup/);
 }

@@ -14,9 +14,13 @@ const { RATE_LIMIT_SIGNIN_ACCOUNT: _realValue, ...E2E_RATE_LIMITS } = GENEROUS_R
 // process names it once (workers inherit the name) and teardown.ts removes it afterwards.
 process.env.COCREATE_E2E_TEMP_DB ||= path.join(os.tmpdir(), `cocreate-e2e-${process.pid}-${Date.now()}.db`);
 const databasePath = process.env.COCREATE_E2E_TEMP_DB;
+// The run's own SMTP server (global-setup.ts) receives every email the server sends, into this folder.
+process.env.COCREATE_E2E_MAILDIR ||= path.join(os.tmpdir(), `cocreate-e2e-mail-${process.pid}-${Date.now()}`);
+export const e2eSmtpPort = port + 2;
 
 export default defineConfig({
   testDir: ".",
+  globalSetup: "./global-setup.ts",
   globalTeardown: "./teardown.ts",
   outputDir: "../../test-results",
   fullyParallel: false,
@@ -55,6 +59,9 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NODE_ENV: "test",
       SESSION_SECRET: E2E_SECRET,
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`,
+      // Emails (verification and reset links the tests open) go out within a moment.
+      BACKGROUND_POLL_MS: "250",
       ...E2E_RATE_LIMITS,
     },
   },

@@ -18,11 +18,16 @@ async function sessionIds(userId: number): Promise<string[]> {
 }
 
 describe("a member's profile settings", () => {
-  it("change the display name, bio and email", async () => {
+  it("change the display name and bio at once, and the email once the new one is verified (tests/unit/identity.test.ts)", async () => {
     const member = await createTestUser({ username: "renamed" });
     await updateProfile(member, { displayName: "Rena Med", bio: "Line one.\nLine two.", email: "rena@example.net" });
-    expect(await userRow(member.id)).toMatchObject({ display_name: "Rena Med", bio: "Line one.\nLine two.", email: "rena@example.net" });
-    expect(await getAccount(member.id)).toEqual({ displayName: "Rena Med", bio: "Line one.\nLine two.", email: "rena@example.net" });
+    expect(await userRow(member.id)).toMatchObject({ display_name: "Rena Med", bio: "Line one.\nLine two.", email: "renamed@example.com" });
+    expect(await getAccount(member.id)).toEqual({
+      displayName: "Rena Med",
+      bio: "Line one.\nLine two.",
+      email: "renamed@example.com",
+      pendingEmail: "rena@example.net",
+    });
   });
 
   it("store an emptied display name and bio as none", async () => {

@@ -5,6 +5,9 @@ import type { Actor } from "~/auth/permissions.server";
 import { getEmailPreferences, setEmailPreferences } from "~/email/preferences.server";
 import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { listAudit } from "~/models/audit.server";
+import { lucia } from "~/auth/session.server";
+import { endOwnSession, listSessions } from "~/models/session-list.server";
+import { resendVerification } from "~/models/sign-up.server";
 import { getContentSummary } from "~/models/content-summary.server";
 import { flagContent, listFlagQueue, resolveFlags } from "~/models/flag.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
@@ -66,7 +69,7 @@ const T = "allowed";
 const OWN = "own rows only";
 /** A read that answers, but without the protected data (a placeholder, null, or the actor's own list). */
 const HIDDEN = "not shown";
-type Expected = typeof T | typeof OWN | typeof HIDDEN | 401 | 403 | 404;
+type Expected = typeof T | typeof OWN | typeof HIDDEN | 401 | 403 | 404 | 409;
 
 /** The people of one case: `owner` is an active handle on whoever owns the fixture's content. */
 type World = { owner: TestActor; other: TestActor; staff: TestActor; admin: TestActor; bystander: TestActor };
@@ -122,7 +125,10 @@ const userState = (id: number) =>
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
 /** How many rows a table holds, or how many have `column = value`. */
-const count = async (table: "threads" | "api_tokens" | "products" | "tags" | "webhooks" | "staff_notes", where?: [string, number]) => {
+const count = async (
+  table: "threads" | "api_tokens" | "products" | "tags" | "webhooks" | "staff_notes" | "sessions" | "user_tokens",
+  where?: [string, number | string],
+) => {
   let query = db()
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as("n"));
@@ -1022,6 +1028,25 @@ const cases: Case[] = [
     run: (a) => markAllRead(a),
     state: (f) => db().selectFrom("notifications").select("read_at").where("id", "=", num(f, "notification")).executeTakeFirstOrThrow(),
     expected: row(401, T, OWN, T, OWN, OWN),
+  },
+  {
+    action: "sign out one of the member's browsers",
+    setup: async (w) => {
+      const session = await lucia.createSession(w.owner.id, { user_agent: "Firefox" });
+      const [listed] = await listSessions(w.owner, session.id);
+      return { session: session.id, handle: listed!.handle };
+    },
+    run: (a, f) => endOwnSession(a, String(f.handle), null),
+    state: (f) => count("sessions", ["id", String(f.session)]),
+    expected: row(401, T, 404, T, 404, 404),
+  },
+  {
+    action: "ask for the verification link again",
+    setup: async () => ({}),
+    run: (a) => resendVerification(a),
+    state: () => count("user_tokens"),
+    // Every account here is verified already: the model says so (409) rather than sending a link.
+    expected: row(401, 409, 409, 409, 409, 409),
   },
   {
     action: "create an API token",

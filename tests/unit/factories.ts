@@ -20,7 +20,7 @@ let sequence = 0;
 const next = () => ++sequence;
 
 export async function createTestUser(
-  overrides: { username?: string; email?: string; role?: Role; suspendedUntil?: number | null } = {},
+  overrides: { username?: string; email?: string; role?: Role; suspendedUntil?: number | null; unverified?: boolean } = {},
 ): Promise<TestActor> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const n = next();
@@ -34,10 +34,12 @@ export async function createTestUser(
       role: overrides.role ?? "member",
       created_at: Date.now(),
       suspended_until: overrides.suspendedUntil ?? null,
+      // The rest of the suite meets verified members; identity tests ask for an unverified one.
+      email_verified_at: overrides.unverified ? null : Date.now(),
     })
-    .returning(["id", "role", "suspended_until"])
+    .returning(["id", "role", "suspended_until", "email_verified_at"])
     .executeTakeFirstOrThrow();
-  return { id: row.id, role: row.role, suspendedUntil: row.suspended_until };
+  return { id: row.id, role: row.role, suspendedUntil: row.suspended_until, emailVerifiedAt: row.email_verified_at };
 }
 
 export async function createTestProduct(overrides: { slug?: string; name?: string } = {}): Promise<number> {

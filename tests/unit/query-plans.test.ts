@@ -217,8 +217,8 @@ async function expectIndexedPlans(call: () => Promise<unknown>) {
 }
 
 const visitor = null;
-const member = { id: 50, role: "member" as const, suspendedUntil: null };
-const staff = { id: 2, role: "staff" as const, suspendedUntil: null };
+const member = { id: 50, role: "member" as const, suspendedUntil: null, emailVerifiedAt: 1 };
+const staff = { id: 2, role: "staff" as const, suspendedUntil: null, emailVerifiedAt: 1 };
 const ideaId = 2; // kinds rotate discussion/question/idea: id % 3 === 2 is an idea, and its status is "planned"
 const questionId = 1;
 
@@ -310,11 +310,11 @@ describe("the busiest pages walk indexes on a populated forum", () => {
 
   it("a profile and the unread notifications count", async () => {
     for (const viewer of [visitor, member, staff]) await expectIndexedPlans(() => getProfile("member7", viewer));
-    await expectIndexedPlans(() => countUnread({ id: 7, role: "member", suspendedUntil: null }));
+    await expectIndexedPlans(() => countUnread({ id: 7, role: "member", suspendedUntil: null, emailVerifiedAt: 1 }));
   });
 
   it("the notifications page, following a notification and a thread page reading what it shows", async () => {
-    const reader = { id: 7, role: "member" as const, suspendedUntil: null };
+    const reader = { id: 7, role: "member" as const, suspendedUntil: null, emailVerifiedAt: 1 };
     await expectIndexedPlans(() => listNotifications(reader));
     // Member 7 wrote thread 6 (author = 1 + id % USERS) and has a notification about it.
     await expectIndexedPlans(() => markSeenOnThreadPage(reader, 6, [21, 22, 23, 24], true));

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+/**
+ * A real SMTP server for the end-to-end run: the test server sends its
+ * emails here (SMTP_URL in playwright.config.ts), and each one lands as a
+ * JSON file in the run's mail folder, where tests read the links they carry.
+ */
+export function mailFolder(): string {
+  const dir = process.env.COCREATE_E2E_MAILDIR;
+  if (!dir) throw new Error("COCREATE_E2E_MAILDIR is not set (playwright.config.ts sets it).");
+  return dir;
+}
+
+export async function startMailbox(port: number): Promise<() => Promise<void>> {
+  const dir = mailFolder();
+  fs.mkdirSync(dir, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          count += 1;
+          const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+          const file = path.join(dir, `${Date.now()}-${String(count).padStart(6, "0")}.json`);
+          fs.writeFileSync(file, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "" }));
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+}
+
+type Mail = { to: string[]; subject: string; text: string };
+
+/** The newest email to `to` whose text contains `needle`, waiting for it to arrive (the server sends every few hundred ms). */
+export async function waitForMail(to: string, needle: string, since = 0): Promise<Mail> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const files = fs.existsSync(mailFolder()) ? fs.readdirSync(mailFolder()).sort().reverse() : [];
+    for (const file of files) {
+      if (Number(file.split("-")[0]) < since) continue;
+      const mail = JSON.parse(fs.readFileSync(path.join(mailFolder(), file), "utf8")) as Mail;
+      if (mail.to.includes(to.toLowerCase()) && mail.text.includes(needle)) return mail;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`No email to ${to} containing ${needle} arrived.`);
+}
+
+/** The path and query of the emailed link to `linkPath` (e.g. "/verify-email"), to open on the test server. */
+export async function emailedLink(to: string, linkPath: string, since = 0): Promise<string> {
+  const mail = await waitForMail(to, `${linkPath}?token=`, since);
+  const match = mail.text.match(new RegExp(`https?://[^/\\s]+(${linkPath}\\?token=[A-Za-z0-9_-]+)`));
+  if (!match) throw new Error(`The email to ${to} has no ${linkPath} link.`);
+  return match[1]!;
+}
