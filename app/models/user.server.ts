@@ -7,7 +7,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
 import { requestEmailChange } from "./email-change.server";
-import { Conflict, ensure, Forbidden, Invalid, NotFound, refusingTaken } from "./errors.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
