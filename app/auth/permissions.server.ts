@@ -123,6 +123,12 @@ export const can = {
   manageWebhooks: (actor: Actor) => isActive(actor) && isAdmin(actor),
   /** Display name and bio are public text: like posting, not while suspended. */
   editProfile: (actor: Actor) => isActive(actor),
+  /** A member keeps, reads and discards their own drafts, never anyone else's (drafts are looked up by the actor's id). */
+  keepDrafts: (actor: Actor) => isActive(actor),
+  /** Attach an image to a post: like posting, not while suspended (new members' limits apply: app/models/upload.server.ts). */
+  uploadImage: (actor: Actor) => isActive(actor),
+  /** Take down an uploaded image, wherever it is shown. */
+  removeImage: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Members create and revoke their own personal API tokens. */
   manageApiTokens: (actor: Actor) => isActive(actor),
 };

@@ -3,6 +3,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { excerpt } from "~/utils/plain-text";
 import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
 import { draftPost } from "./post-text.server";
+import { discardDraft, draftKeys } from "./draft.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
 import { reopenForReview } from "./flag.server";
 import { keepRevision } from "./revision.server";
@@ -46,6 +47,7 @@ export async function createReply(actor: Actor, threadId: number, body: string):
         { kind: "reply", threadId, postId: post.id, actorId: actor.id, excerpt: excerpt(rendered.html, 280) },
       );
       await followAutomatically(trx, threadId, actor.id, "watching");
+      await discardDraft(actor, draftKeys.reply(threadId), trx);
       return post.id;
     });
 }

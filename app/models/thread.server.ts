@@ -19,6 +19,7 @@ import { reopenForReview } from "./flag.server";
 import { countReplyPages, REPLIES_PER_PAGE } from "./reply-pages.server";
 import { keepRevision } from "./revision.server";
 import { replaceThreadTags, threadTagIds } from "./tag.server";
+import { discardDraft, draftKeys } from "./draft.server";
 import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
 import { draftPost } from "./post-text.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
@@ -267,6 +268,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
       await followAutomatically(trx, row.id, actor.id, "watching");
       await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, public: true }, rendered);
       await queueWebhookEvent(trx, "thread.created", row.id);
+      await discardDraft(actor, draftKeys.newThread, trx);
       return row.id;
     });
 }

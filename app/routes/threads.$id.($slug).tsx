@@ -4,7 +4,7 @@ import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
 import { createReply } from "~/models/post.server";
-import { form, handleIntents, limitRate } from "~/http/form-action.server";
+import { form, handleIntents, limitRate, preview } from "~/http/form-action.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { locateReply, parseReplyPage } from "~/models/reply-pages.server";
 import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
@@ -13,6 +13,8 @@ import { unvote, vote } from "~/models/vote.server";
 import { CoDesigners } from "~/components/CoDesigners";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
+import { quoteLinks } from "~/components/QuoteLink";
+import { draftKeys, keepRefusedText, replyFormStart } from "~/models/draft.server";
 import { ThreadReplies } from "~/components/ThreadReplies";
 import { ThreadHeader } from "~/components/ThreadHeader";
 import { ThreadOpening } from "~/components/ThreadOpening";
@@ -71,7 +73,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const signupHref = authHref("signup", threadPagePath(page.thread, pageNumber));
   const flagged = url.searchParams.has("flagged");
   const tags = (await tagsOfThreads([id])).get(id) ?? [];
-  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, signupHref, flagged, tags, ...threadSeo(page) };
+  const replyStart = page.permissions.reply ? await replyFormStart(viewer, id, url.searchParams.get("quote")) : null;
+  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, signupHref, flagged, tags, replyStart, ...threadSeo(page) };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -86,15 +89,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return redirect(here);
   };
   return handleIntents(request, {
-    reply: form(replySchema, async ({ body }) => {
-      await limitRate(
-        "replies",
-        user.id,
-        "body",
-        (wait) => `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`,
-      );
-      return redirect(await locateReply(user, await createReply(user, threadId, body)));
-    }),
+    reply: form(
+      replySchema,
+      async ({ body }) => {
+        await limitRate(
+          "replies",
+          user.id,
+          "body",
+          (wait) => `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`,
+        );
+        return redirect(await locateReply(user, await createReply(user, threadId, body)));
+      },
+      { onRefused: (formData) => keepRefusedText(user, draftKeys.reply(threadId), formData) },
+    ),
     vote: () => andBack(vote(user, threadId)),
     unvote: () => andBack(unvote(user, threadId)),
     "mark-answer": async (formData) => {
@@ -104,6 +111,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     "unmark-answer": () => andBack(unmarkAnswer(user, threadId)),
     watch: () => andBack(setWatching(user, threadId, true)),
     unwatch: () => andBack(setWatching(user, threadId, false)),
+    preview,
   });
 }
 
@@ -123,12 +131,14 @@ export default function ThreadPage() {
     signupHref,
     flagged,
     tags,
+    replyStart,
     seo,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const isQuestion = thread.kind === "question";
   const firstPage = pagination.page === 1;
   useReplyAnchorFallback(pagination.page);
+  const quoteOf = permissions.reply ? quoteLinks(thread, pagination.page) : null;
 
   return (
     <div className="thread-page">
@@ -150,6 +160,7 @@ export default function ThreadPage() {
         signedIn={signedIn}
         loginHref={loginHref}
         merged={idea?.mergedInto != null}
+        quote={quoteOf}
       />
 
       {firstPage && coDesigners.length > 0 ? (
@@ -173,16 +184,18 @@ export default function ThreadPage() {
         pages={{ thread, ...pagination }}
         canMarkAnswer={isQuestion && permissions.markAnswer}
         canModerate={permissions.moderate}
+        quote={quoteOf}
       />
 
       <ReplyForm
-        key={thread.replyCount}
+        key={`${thread.replyCount}:${replyStart?.text ?? ""}`}
         canReply={permissions.reply}
         signedIn={signedIn}
         closedMessage={replyClosedMessage(thread, idea?.mergedInto != null)}
         loginHref={loginHref}
         signupHref={signupHref}
         feedback={actionData}
+        initial={replyStart}
       />
     </div>
   );

@@ -1,0 +1,104 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newPerson, signIn, signUp, startThread, uniqueName } from "./helpers";
+
+/** The editor as people write with it: preview, toolbar, quote, drafts (issue 20). */
+
+async function threadWithReply(page: Page, who: string) {
+  const path = await startThread(page, {
+    product: "Relay",
+    kind: "Discussion",
+    title: `Writing tools ${who}`,
+    body: "Retries happen **five** times.\n\nThen the delivery is dropped.",
+  });
+  return path;
+}
+
+test("with JavaScript a member formats, previews, quotes a selection and gets the draft back in another browser", async ({
+  page,
+  browser,
+}) => {
+  const who = uniqueName("writer");
+  await signUp(page, who);
+  const path = await threadWithReply(page, who);
+
+  const reply = page.getByRole("textbox", { name: "Reply" });
+  await reply.fill("Agree with this");
+  await reply.press("End");
+  await reply.press("Shift+Home");
+  await reply.press("Control+b");
+  await expect(reply).toHaveValue("**Agree with this**");
+  await reply.press("End");
+  await reply.press("Enter");
+  await reply.press("Enter");
+  await page.getByRole("button", { name: "Bulleted list" }).click();
+  await expect(reply).toHaveValue("**Agree with this**\n\n- List item");
+  await expect(reply).toBeFocused();
+
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.locator("strong")).toHaveText("Agree with this");
+  await expect(preview.locator("li")).toHaveText("List item");
+  await expect(reply).toBeHidden();
+  await page.getByRole("button", { name: "Write" }).click();
+  await expect(reply).toBeVisible();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+
+  // Another browser, same member: the draft is there.
+  const elsewhere = await newPerson(browser);
+  await signIn(elsewhere, who, "a-long-password");
+  await elsewhere.goto(path);
+  await expect(elsewhere.getByRole("textbox", { name: "Reply" })).toHaveValue("**Agree with this**\n\n- List item");
+  await expect(elsewhere.getByText(/Your draft from .* is back/)).toBeVisible();
+
+  // Select words in the opening post and quote them.
+  await page.locator("article .markdown p", { hasText: "Then the delivery" }).selectText();
+  await page.getByRole("article", { name: "Opening post" }).getByRole("link", { name: "Quote" }).click();
+  await expect(reply).toHaveValue(
+    new RegExp(
+      `- List item\\n\\n> \\*\\*@${who}\\*\\* \\[wrote\\]\\(/threads/\\d+/[a-z0-9-]+\\):\\n>\\n> Then the delivery is dropped\\.\\n\\n$`,
+    ),
+  );
+  await page.getByRole("button", { name: "Post reply" }).click();
+  const posted = page.locator("article").filter({ hasText: "Agree with this" });
+  await expect(posted.locator("blockquote")).toContainText("Then the delivery is dropped.");
+  await expect(posted.locator("blockquote a", { hasText: "wrote" })).toHaveAttribute("href", /^\/threads\/\d+/);
+
+  // Posting discarded the draft.
+  await elsewhere.reload();
+  await expect(elsewhere.getByRole("textbox", { name: "Reply" })).toHaveValue("");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("Preview shows the text above the form, Quote fills the reply, Discard drops the draft", async ({ page }) => {
+    const who = uniqueName("nojs-writer");
+    await signUp(page, who);
+    const path = await threadWithReply(page, who);
+
+    await page.getByRole("link", { name: "Quote" }).click();
+    const reply = page.getByRole("textbox", { name: "Reply" });
+    await expect(reply).toHaveValue(
+      /^> \*\*@.+\*\* \[wrote\]\(\/threads\/\d+\/[a-z0-9-]+\):\n>\n> Retries happen \*\*five\*\* times\.\n>\n> Then/,
+    );
+    await reply.fill("_Seen it_ too <script>alert(1)</script>");
+    await page.getByRole("button", { name: "Preview" }).click();
+    const preview = page.getByRole("region", { name: "Preview" });
+    await expect(preview.locator("em")).toHaveText("Seen it");
+    await expect(preview).toContainText("<script>alert(1)</script>");
+    await expect(reply).toHaveValue("_Seen it_ too <script>alert(1)</script>");
+
+    // A refused post keeps the text as a draft, there when the member comes back; Discard removes it.
+    const tooDeep = `${"> ".repeat(30)}deep`;
+    await reply.fill(tooDeep);
+    await page.getByRole("button", { name: "Post reply" }).click();
+    await expect(page.getByText(/nested at most \d+ levels deep/)).toBeVisible();
+    await page.goto(path);
+    await expect(reply).toHaveValue(tooDeep);
+    await expect(page.getByText(/Your draft from .* is back/)).toBeVisible();
+    await page.getByRole("button", { name: "Discard draft" }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(reply).toHaveValue("");
+    await expect(page.getByRole("button", { name: "Discard draft" })).toHaveCount(0);
+  });
+});
