@@ -3,6 +3,7 @@ import type { FormFeedback, MarkdownPreview } from "~/utils/form-feedback";
 import { formatEdit, shortcuts, type Edit, type Format } from "~/utils/markdown-edit";
 import { DraftStatus, type DraftPlace } from "./DraftStatus";
 import { EditorToolbar } from "./EditorToolbar";
+import { ImageAttach, useImageAttach } from "./ImageAttach";
 import { describedBy, fromFeedback, Messages } from "./Field";
 import { MarkdownBody } from "./MarkdownBody";
 
@@ -71,6 +72,7 @@ export function MarkdownEditor<K extends string>({
     setPreview(served);
   }
 
+  const { attaching, attach } = useImageAttach(fieldId, applyEdit);
   const textarea = () => document.getElementById(fieldId) as HTMLTextAreaElement | null;
   const format = (chosen: Format) => {
     const area = textarea();
@@ -146,10 +148,27 @@ export function MarkdownEditor<K extends string>({
         defaultValue={shown.defaultValue}
         hidden={scripted && mode === "preview"}
         onKeyDown={onKeyDown}
+        onPaste={(event) => {
+          const files = [...event.clipboardData.files].filter((file) => file.type.startsWith("image/"));
+          if (files.length === 0) return;
+          event.preventDefault();
+          void attach(files);
+        }}
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes("Files")) event.preventDefault();
+        }}
+        onDrop={(event) => {
+          const files = [...event.dataTransfer.files];
+          if (files.length === 0) return;
+          event.preventDefault();
+          event.currentTarget.focus();
+          void attach(files);
+        }}
         aria-invalid={shown.error ? true : undefined}
         aria-describedby={describedBy(fieldId, shown.error, hint)}
       />
       <Messages name={fieldId} error={shown.error} hint={hint} />
+      <ImageAttach fieldId={fieldId} scripted={scripted} formUpload={draft !== undefined} attaching={attaching} attach={attach} />
       {draft ? <DraftStatus place={draft} fieldId={fieldId} scripted={scripted} /> : null}
     </div>
   );

@@ -6,12 +6,14 @@ import { forUpdate } from "~db/engine.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { config } from "~/config.server";
 import { duration } from "~/http/rate-limit.server";
-import { cleanImage, ImageRefused, imageTypes, type ImageProblem } from "~/uploads/image.server";
+import { cleanImage, ImageRefused, imageTypes } from "~/uploads/image.server";
+import { imageProblemMessage, type ImageProblem } from "~/utils/image-problems";
 import { imageStore } from "~/uploads/storage.server";
 import { recordAudit } from "./audit.server";
 import { stateOf } from "./content.server";
 import { ensure, Forbidden, Invalid, NotFound, RateLimited, SignInRequired } from "./errors.server";
 import { isTrusted } from "./posting-limits.server";
+import { saveDraft } from "./draft.server";
 
 /**
  * Images members attach to posts. Each is checked and re-encoded
@@ -26,17 +28,11 @@ const DAY = 24 * 3600 * 1000;
 /** The form field the image comes in, where refusals are shown. */
 export const IMAGE_FIELD = "image";
 
-/** What a refused file is told, next to the field. */
-export function imageProblemMessage(problem: ImageProblem): string {
-  const maxMb = Math.round((config().UPLOAD_MAX_BYTES / 1_048_576) * 10) / 10;
-  return {
-    empty: "Choose an image file to attach.",
-    "not-image": "That file is not a PNG, JPEG, WebP or GIF image. Only those can be attached.",
-    svg: "SVG images can't be attached (they can carry scripts). Export it as PNG and attach that.",
-    "too-large": `That image is larger than ${maxMb} MB. Make it smaller and attach it again.`,
-    "too-many-pixels": "That image has too many pixels to show. Scale it down and attach it again.",
-    broken: "That image could not be read: it may be cut off or damaged. Save it again and attach the new file.",
-  }[problem];
+/** A file refused for what it is; `problem` lets a page without JavaScript say which (app/utils/image-problems.ts). */
+export class ImageNotAccepted extends Invalid {
+  constructor(readonly problem: ImageProblem) {
+    super(IMAGE_FIELD, imageProblemMessage(problem, config().UPLOAD_MAX_BYTES));
+  }
 }
 
 /** A stored image's path on this site: the only image addresses the Markdown renderer keeps besides other own paths. */
@@ -85,7 +81,7 @@ export async function uploadImage(actor: Actor, file: { bytes: Uint8Array; name:
   try {
     clean = await cleanImage(file.bytes, { maxBytes: settings.UPLOAD_MAX_BYTES, maxPixels: settings.UPLOAD_MAX_PIXELS });
   } catch (error) {
-    if (error instanceof ImageRefused) throw new Invalid(IMAGE_FIELD, imageProblemMessage(error.problem));
+    if (error instanceof ImageRefused) throw new ImageNotAccepted(error.problem);
     throw error;
   }
   const id = randomBytes(16).toString("hex");
@@ -209,4 +205,31 @@ export async function removeImage(actor: Actor, storageKey: string, reason: stri
       await recordAudit(trx, { actorId: actor.id, action: "image.remove", ...target, reason, detail: storageKey });
     });
   await imageStore().delete(storageKey);
+}
+
+/**
+ * Without JavaScript the whole form came with the image: its text, with the
+ * image's Markdown added, is kept as the member's draft for that place, and
+ * the page it came from (with the refusal, if any) is where they go back to.
+ */
+export async function attachFromForm(
+  actor: NonNullable<Actor>,
+  formData: FormData,
+  uploaded: Uploaded | null,
+  back: string,
+  problem?: ImageProblem,
+): Promise<string> {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const draft = text("draft");
+  if (draft) {
+    const body = uploaded ? [text("body").trimEnd(), uploaded.markdown].filter(Boolean).join("\n\n") : text("body");
+    await saveDraft(actor, draft, { title: text("title") || null, body });
+  }
+  const url = new URL(back, "http://here.invalid");
+  url.searchParams.delete("image-error");
+  if (problem) url.searchParams.set("image-error", problem);
+  return `${url.pathname}${url.search}#${problem ? "image-error" : "body"}`;
 }

@@ -21,6 +21,7 @@ export const imageTypes: Record<ImageType, { contentType: string; ext: string }>
 
 export type CleanImage = { type: ImageType; bytes: Buffer; width: number; height: number };
 
+/** What cleanImage can refuse (app/utils/image-problems.ts has the messages). */
 export type ImageProblem = "empty" | "not-image" | "svg" | "too-large" | "too-many-pixels" | "broken";
 
 export class ImageRefused extends Error {
@@ -48,6 +49,8 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
   return head.includes("<svg") || (head.trimStart().startsWith("<?xml") && head.includes("svg"));
 }
 
+const overPixelLimit = (error: unknown) => error instanceof Error && /pixel limit/i.test(error.message);
+
 export async function cleanImage(input: Uint8Array, limits: { maxBytes: number; maxPixels: number }): Promise<CleanImage> {
   if (input.length === 0) throw new ImageRefused("empty");
   if (input.length > limits.maxBytes) throw new ImageRefused("too-large");
@@ -58,8 +61,8 @@ export async function cleanImage(input: Uint8Array, limits: { maxBytes: number; 
   let meta: Metadata;
   try {
     meta = await sharp(input, options).metadata();
-  } catch {
-    throw new ImageRefused("broken");
+  } catch (error) {
+    throw new ImageRefused(overPixelLimit(error) ? "too-many-pixels" : "broken");
   }
   // The header's word and the decoder's must agree: a PNG header on a GIF body is not a PNG.
   if (meta.format !== type || !meta.width || !meta.height) throw new ImageRefused("broken");
@@ -78,7 +81,6 @@ export async function cleanImage(input: Uint8Array, limits: { maxBytes: number; 
     const { data, info } = await image.toBuffer({ resolveWithObject: true });
     return { type, bytes: data, width: info.width, height: info.pageHeight ?? info.height };
   } catch (error) {
-    if (error instanceof Error && /pixel limit/i.test(error.message)) throw new ImageRefused("too-many-pixels");
-    throw new ImageRefused("broken");
+    throw new ImageRefused(overPixelLimit(error) ? "too-many-pixels" : "broken");
   }
 }

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { newPerson, signIn, signUp, startThread, uniqueName } from "./helpers";
 
 /** The editor as people write with it: preview, toolbar, quote, drafts (issue 20). */
@@ -68,6 +69,63 @@ test("with JavaScript a member formats, previews, quotes a selection and gets th
   await expect(elsewhere.getByRole("textbox", { name: "Reply" })).toHaveValue("");
 });
 
+const screenshotPng = () =>
+  sharp({ create: { width: 320, height: 180, channels: 3, background: "#3b3fd8" } })
+    .composite([
+      {
+        input: Buffer.from('<svg width="320" height="180"><rect x="20" y="20" width="280" height="40" fill="#fff"/></svg>'),
+        top: 0,
+        left: 0,
+      },
+    ])
+    .png()
+    .toBuffer();
+
+test("a member pastes a screenshot into a reply and attaches another by the button; a file that is not an image is refused", async ({
+  page,
+}) => {
+  const who = uniqueName("paster");
+  await signUp(page, who);
+  await threadWithReply(page, who);
+  const reply = page.getByRole("textbox", { name: "Reply" });
+  await reply.fill("Here is what I see:\n");
+
+  const png = (await screenshotPng()).toString("base64");
+  await reply.evaluate((area, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], "Screen Shot.png", { type: "image/png" }));
+    area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(reply).toHaveValue(/^Here is what I see:\n!\[Screen Shot\]\(\/uploads\/[0-9a-f]{32}\.png\)\n$/);
+
+  const attach = page.getByLabel(/Attach images/);
+  await attach.setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("not really a picture") });
+  await expect(page.getByRole("alert").filter({ hasText: "That file is not a PNG, JPEG, WebP or GIF image" })).toBeVisible();
+  await attach.setInputFiles({ name: "drawing.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg onload="alert(1)"/>') });
+  await expect(page.getByRole("alert").filter({ hasText: "SVG images can't be attached" })).toBeVisible();
+  await attach.setInputFiles({
+    name: "second.jpg",
+    mimeType: "image/jpeg",
+    buffer: await sharp(await screenshotPng())
+      .jpeg()
+      .toBuffer(),
+  });
+  await expect(reply).toHaveValue(/!\[second\]\(\/uploads\/[0-9a-f]{32}\.jpg\)\n$/);
+
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" }).getByRole("img", { name: "Screen Shot" })).toBeVisible();
+  await page.getByRole("button", { name: "Write" }).click();
+  await page.getByRole("button", { name: "Post reply" }).click();
+  const image = page.locator("article").filter({ hasText: "Here is what I see" }).getByRole("img", { name: "Screen Shot" });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  const served = await page.request.get((await image.getAttribute("src"))!);
+  expect(served.headers()["content-type"]).toBe("image/png");
+  expect(served.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(served.headers()["cache-control"]).toContain("immutable");
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -100,5 +158,25 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(reply).toHaveValue("");
     await expect(page.getByRole("button", { name: "Discard draft" })).toHaveCount(0);
+  });
+
+  test("an image is attached by sending the form, the text kept; a wrong file is refused next to the field", async ({ page }) => {
+    const who = uniqueName("nojs-img");
+    await signUp(page, who);
+    const path = await threadWithReply(page, who);
+    const reply = page.getByRole("textbox", { name: "Reply" });
+    await reply.fill("The error screen:");
+    const attach = page.getByLabel("Attach an image");
+    await attach.setInputFiles({ name: "trick.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a=1;alert(document.cookie)//") });
+    await page.getByRole("button", { name: "Upload image" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toBeVisible();
+    await expect(reply).toHaveValue("The error screen:");
+
+    await attach.setInputFiles({ name: "error-screen.png", mimeType: "image/png", buffer: await screenshotPng() });
+    await page.getByRole("button", { name: "Upload image" }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}#body$`));
+    await expect(reply).toHaveValue(/^The error screen:\n\n!\[error screen\]\(\/uploads\/[0-9a-f]{32}\.png\)$/);
+    await page.getByRole("button", { name: "Post reply" }).click();
+    await expect(page.locator("article").filter({ hasText: "The error screen" }).getByRole("img", { name: "error screen" })).toBeVisible();
   });
 });
