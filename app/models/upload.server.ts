@@ -10,7 +10,7 @@ import { cleanImage, ImageRefused, imageTypes } from "~/uploads/image.server";
 import { imageProblemMessage, type ImageProblem } from "~/utils/image-problems";
 import { imageStore } from "~/uploads/storage.server";
 import { recordAudit } from "./audit.server";
-import { stateOf } from "./content.server";
+import { stateOf, type ContentRef } from "./content.server";
 import { ensure, Forbidden, Invalid, NotFound, RateLimited, SignInRequired } from "./errors.server";
 import { isTrusted } from "./posting-limits.server";
 import { saveDraft } from "./draft.server";
@@ -172,12 +172,12 @@ export async function servableImage(storageKey: string): Promise<{ bytes: Buffer
   return bytes ? { bytes, contentType: row.contentType } : null;
 }
 
-/** The images a post shows, for staff tools (each can be removed). */
-export async function imagesOf(to: { threadId: number } | { postId: number }) {
+/** The images a thread's opening post or a reply first showed, for staff tools (each can be removed). */
+export async function imagesOf(ref: ContentRef) {
   const rows = await getDb()
     .selectFrom("uploads")
     .select(["storage_key as storageKey", "removed_at as removedAt", "width", "height"])
-    .where("threadId" in to ? "thread_id" : "post_id", "=", "threadId" in to ? to.threadId : to.postId)
+    .where(ref.type === "thread" ? "thread_id" : "post_id", "=", ref.id)
     .orderBy("created_at")
     .execute();
   return rows.map((row) => ({ ...row, path: uploadPath(row.storageKey) }));

@@ -81,8 +81,9 @@ const screenshotPng = () =>
     .png()
     .toBuffer();
 
-test("a member pastes a screenshot into a reply and attaches another by the button; a file that is not an image is refused", async ({
+test("a member pastes a screenshot into a reply and attaches another by the button; a wrong file is refused; staff remove one", async ({
   page,
+  browser,
 }) => {
   const who = uniqueName("paster");
   await signUp(page, who);
@@ -124,6 +125,16 @@ test("a member pastes a screenshot into a reply and attaches another by the butt
   expect(served.headers()["content-type"]).toBe("image/png");
   expect(served.headers()["x-content-type-options"]).toBe("nosniff");
   expect(served.headers()["cache-control"]).toContain("immutable");
+
+  // Staff take the image down from the reply's staff tools: it is no longer served.
+  const staff = await newPerson(browser);
+  await signIn(staff, "staff@example.com");
+  await staff.goto(page.url());
+  await staff.locator("article").filter({ hasText: "Here is what I see" }).getByRole("link", { name: "Staff tools" }).click();
+  await staff.getByLabel("Reason (optional)").last().fill("Shows a customer's address");
+  await staff.getByRole("button", { name: "Remove image 1" }).click();
+  await staff.goto(`${new URL(staff.url()).pathname}`);
+  expect((await page.request.get((await image.getAttribute("src"))!)).status()).toBe(404);
 });
 
 test.describe("without JavaScript", () => {
