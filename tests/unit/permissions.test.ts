@@ -99,6 +99,9 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "manage site settings": (a) => can.manageSite(a),
   "manage webhooks": (a) => can.manageWebhooks(a),
   "manage own API tokens": (a) => can.manageApiTokens(a),
+  "keep own drafts": (a) => can.keepDrafts(a),
+  "upload an image": (a) => can.uploadImage(a),
+  "remove an uploaded image": (a) => can.removeImage(a),
 };
 
 const T = true;
@@ -159,6 +162,9 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "manage site settings": [F, F, F, F, F, F, T],
   "manage webhooks": [F, F, F, F, F, F, T],
   "manage own API tokens": [F, T, T, F, T, T, T],
+  "keep own drafts": [F, T, T, F, T, T, T],
+  "upload an image": [F, T, T, F, T, T, T],
+  "remove an uploaded image": [F, F, F, F, F, T, T],
 };
 
 const roleNames = Object.keys(roles) as RoleName[];
