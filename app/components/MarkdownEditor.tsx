@@ -90,8 +90,9 @@ export function MarkdownEditor<K extends string>({
     const text = textarea()?.value ?? "";
     try {
       const response = await fetch("/markdown/preview", { method: "POST", body: new URLSearchParams({ text }) });
-      if (!response.ok) throw new Error(String(response.status));
-      setPreview({ ...((await response.json()) as MarkdownPreview), field: name });
+      const answer = (await response.json()) as MarkdownPreview;
+      if (!response.ok && !answer.error) throw new Error(String(response.status));
+      setPreview({ ...answer, field: name });
     } catch {
       setPreview({ field: name, html: null, error: "The preview could not be loaded. Your text is safe; try again." });
     }
