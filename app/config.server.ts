@@ -225,6 +225,10 @@ export const settings = {
     default: "3",
     doc: "posts after which a member who is no longer new becomes trusted and the limits lift",
   }),
+  NEW_MEMBER_UPLOADS_PER_DAY: declare(count, {
+    default: "10",
+    doc: "images a new member may upload in a day (each image in a post also counts toward NEW_MEMBER_MAX_LINKS)",
+  }),
   TRUST_PROXY: declare(proxies, {
     whenUnset: "unset",
     doc: "behind a reverse proxy, the number of proxies in front (usually `1`): client addresses (for rate limits) and HTTPS (for HSTS) are then read from `X-Forwarded-For`/`-Proto`/`-Host`. Never set it without a proxy: clients could forge those headers",
@@ -232,6 +236,18 @@ export const settings = {
   MAX_BODY_BYTES: declare(wholeNumber("be a number of bytes, at least 1024", 1024), {
     default: "1048576",
     doc: "the largest request body accepted (1 MB); larger ones get a 413 page",
+  }),
+  UPLOAD_MAX_BYTES: declare(wholeNumber("be a number of bytes, at least 1024", 1024), {
+    default: "5242880",
+    doc: "the largest image a member may attach (5 MB); uploads have their own body limit, this plus a little for the form",
+  }),
+  UPLOAD_MAX_PIXELS: declare(wholeNumber("be a number of pixels, at least 1", 1), {
+    default: "40000000",
+    doc: "the most pixels an image may have (width × height, every frame of an animation): a small file that unpacks into a huge image is refused before it is decoded",
+  }),
+  UPLOADS_DIR: declare(text("be a folder name"), {
+    whenUnset: "the `uploads` folder next to DATABASE_PATH",
+    doc: "where uploaded images are kept on disk (created if missing)",
   }),
   SHUTDOWN_TIMEOUT_MS: declare(wholeNumber("be a whole number of milliseconds, at least 1", 1), {
     default: "10000",

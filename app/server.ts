@@ -76,6 +76,8 @@ async function serve() {
     const maxBytes = settings.PAGE_CACHE_MAX_MB * 1_048_576;
     app.use(createPageCache({ hasSession, ttlSeconds: settings.PAGE_CACHE_TTL_SECONDS, maxBytes }).handler);
   }
+  // Images come with the form they are attached from (without JavaScript), so uploads have a limit of their own.
+  app.use("/uploads", formBodies(settings.UPLOAD_MAX_BYTES + bodyLimitBytes, { jsonPrefix: "/api/" }));
   app.use(formBodies(bodyLimitBytes, { jsonPrefix: "/api/" }));
   app.all("*", remixHandler(build));
   app.use(errorAnswers({ bodyLimitBytes }));

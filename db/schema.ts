@@ -94,6 +94,31 @@ export interface ProductSubscriptionsTable {
   created_at: number;
 }
 
+/** A member's unposted text of a new thread ("thread:new") or a reply ("reply:<thread id>"). */
+export interface DraftsTable {
+  user_id: number;
+  key: string;
+  title: string | null;
+  body: string;
+  updated_at: number;
+}
+
+/** An image a member attached, re-encoded and stored (app/uploads/); served while its post is not deleted and staff did not remove it. */
+export interface UploadsTable {
+  id: string;
+  user_id: number;
+  storage_key: string;
+  content_type: string;
+  bytes: number;
+  width: number;
+  height: number;
+  thread_id: number | null;
+  post_id: number | null;
+  created_at: number;
+  removed_at: number | null;
+  removed_by: number | null;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: number;
@@ -519,6 +544,8 @@ export interface Database {
   accounts: AccountsTable;
   account_domains: AccountDomainsTable;
   product_subscriptions: ProductSubscriptionsTable;
+  drafts: DraftsTable;
+  uploads: UploadsTable;
   sessions: SessionsTable;
   products: ProductsTable;
   threads: ThreadsTable;

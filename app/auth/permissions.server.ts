@@ -171,6 +171,12 @@ export const can = {
     (isActive(actor) && isStaff(actor)) || (actor !== null && viewerAccountId !== null && viewerAccountId === accountId),
   /** A member asks for their address's verification link again, changes it, reviews sessions, exports or deletes their account: suspended or not. */
   manageOwnAccount: (actor: Actor) => actor !== null,
+  /** A member keeps, reads and discards their own drafts, never anyone else's (drafts are looked up by the actor's id). */
+  keepDrafts: (actor: Actor) => isActive(actor),
+  /** Attach an image to a post: like posting, not while suspended (new members' limits apply: app/models/upload.server.ts). */
+  uploadImage: (actor: Actor) => isActive(actor),
+  /** Take down an uploaded image, wherever it is shown. */
+  removeImage: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Members create and revoke their own personal API tokens. */
   manageApiTokens: (actor: Actor) => isActive(actor),
 };

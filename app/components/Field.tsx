@@ -17,19 +17,19 @@ type Common<K extends string> = {
 };
 
 /** The message and the typed value `feedback` holds for this field, unless the page gives its own. */
-function fromFeedback<K extends string>(name: K, feedback: FormFeedback<K> | undefined, error?: string, defaultValue?: unknown) {
+export function fromFeedback<K extends string>(name: K, feedback: FormFeedback<K> | undefined, error?: string, defaultValue?: unknown) {
   return {
     error: error ?? feedback?.errors[name],
     defaultValue: (feedback?.values[name] ?? defaultValue) as string | number | readonly string[] | undefined,
   };
 }
 
-function describedBy(name: string, error?: string, hint?: string) {
+export function describedBy(name: string, error?: string, hint?: string) {
   const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Messages({ name, error, hint }: { name: string; error?: string; hint?: string }) {
+export function Messages({ name, error, hint }: { name: string; error?: string; hint?: string }) {
   return (
     <>
       {hint ? (

@@ -45,8 +45,61 @@ function ToolForm({
   );
 }
 
+type Image = { storageKey: string; path: string; removedAt: number | null; width: number; height: number };
+
+/** The images the post showed first: staff take one down everywhere it appears (its file is deleted). */
+function ImageTools({ images, result }: { images: Image[]; result: Result }) {
+  if (images.length === 0) return null;
+  const refused = feedbackFor(result, "remove-image");
+  return (
+    <div className="tool-group">
+      <h2>Images</h2>
+      <ul className="image-tools">
+        {images.map((image, i) => (
+          <li key={image.storageKey}>
+            {image.removedAt !== null ? (
+              <p className="muted">Image {i + 1} was removed.</p>
+            ) : (
+              <Form method="post" className="tool-form">
+                <img src={image.path} alt={`Attachment ${i + 1} of this post`} width={Math.min(image.width, 160)} />
+                <input type="hidden" name="image" value={image.storageKey} />
+                <TextField
+                  label="Reason (optional)"
+                  name="reason"
+                  id={`reason-image-${i + 1}`}
+                  maxLength={500}
+                  feedback={refused?.values.image === image.storageKey ? refused : undefined}
+                />
+                <SubmitButton
+                  intent="remove-image"
+                  value={image.storageKey}
+                  name="image"
+                  pendingText="Removing…"
+                  className="button button-small"
+                >
+                  Remove image {i + 1}
+                </SubmitButton>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Staff tools for a thread or a reply; thread-only tools appear when `products` is given. */
-export function ModerationForms({ state, products, result }: { state: State; products?: { id: number; name: string }[]; result: Result }) {
+export function ModerationForms({
+  state,
+  products,
+  images = [],
+  result,
+}: {
+  state: State;
+  products?: { id: number; name: string }[];
+  images?: Image[];
+  result: Result;
+}) {
   if (state.deletedAt !== null) {
     return (
       <div className="tool-group">
@@ -105,6 +158,7 @@ export function ModerationForms({ state, products, result }: { state: State; pro
         )}
         <ToolForm intent="delete" label="Delete" reasonLabel="Why it is deleted (required)" result={result} required />
       </div>
+      <ImageTools images={images} result={result} />
     </>
   );
 }

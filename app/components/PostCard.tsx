@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~db/schema";
 import { MarkdownBody } from "./MarkdownBody";
+import { QuoteLink, type QuoteTarget } from "./QuoteLink";
 import { RelativeTime } from "./RelativeTime";
 import { UserName } from "./UserName";
 
@@ -26,6 +27,8 @@ type Props = {
   deleteReason?: string | null;
   /** Links such as "Flag" or staff tools, shown after the body. */
   links?: { href: string; label: string }[];
+  /** "Quote" into the reply form, when the viewer may reply. */
+  quote?: QuoteTarget | null;
   children?: ReactNode;
 };
 
@@ -57,9 +60,10 @@ export function PostCard(props: Props) {
       ) : (
         <MarkdownBody html={props.bodyHtml} />
       )}
-      {props.editHref || props.children || props.links?.length ? (
+      {props.editHref || props.children || props.links?.length || props.quote ? (
         <footer className="post-actions">
           {props.children}
+          {props.quote && !props.hidden?.placeholder ? <QuoteLink {...props.quote} /> : null}
           {props.links?.map((link) => (
             <Link key={link.href} to={link.href} className="button button-small button-quiet">
               {link.label}

@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import type { FormFeedback } from "~/utils/form-feedback";
 import { BODY_HINT, BODY_MAX } from "~/utils/form-limits";
-import { TextAreaField } from "./Field";
+import type { DraftPlace } from "./DraftStatus";
+import { MarkdownEditor } from "./MarkdownEditor";
 import { SubmitButton } from "./SubmitButton";
 
 type Props = {
@@ -13,6 +14,8 @@ type Props = {
   signupHref: string;
   /** The reply the action refused, with its message. */
   feedback?: FormFeedback<"body">;
+  /** What the form starts with (the member's draft, a quoted post) and where its draft is kept. */
+  initial?: { text: string | null; draft: DraftPlace } | null;
 };
 
 /** Why someone who may otherwise reply cannot reply here. */
@@ -23,7 +26,7 @@ export function replyClosedMessage(thread: { closedAt: number | null; locked: nu
   return "You can't reply right now.";
 }
 
-export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signupHref, feedback }: Props) {
+export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signupHref, feedback, initial }: Props) {
   if (!signedIn) {
     return (
       <p className="callout">
@@ -38,7 +41,17 @@ export function ReplyForm({ canReply, signedIn, closedMessage, loginHref, signup
     <section aria-labelledby="reply-title" className="reply-form">
       <h2 id="reply-title">Your reply</h2>
       <Form method="post" preventScrollReset>
-        <TextAreaField label="Reply" name="body" rows={6} required maxLength={BODY_MAX} feedback={feedback} hint={BODY_HINT} />
+        <MarkdownEditor
+          label="Reply"
+          name="body"
+          rows={6}
+          required
+          maxLength={BODY_MAX}
+          defaultValue={initial?.text ?? undefined}
+          draft={initial?.draft}
+          feedback={feedback}
+          hint={BODY_HINT}
+        />
         <SubmitButton intent="reply" pendingText="Posting reply…" className="button button-primary">
           Post reply
         </SubmitButton>

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import type { FormFeedback } from "~/utils/form-feedback";
 import { BODY_HINT, BODY_MAX, TITLE_MAX, TITLE_MIN } from "~/utils/form-limits";
-import { TextAreaField, TextField } from "./Field";
+import { TextField } from "./Field";
+import type { DraftPlace } from "./DraftStatus";
+import { MarkdownEditor } from "./MarkdownEditor";
 
 type Props = {
   /** What the form showed first (an edit: the thread as it is). */
@@ -10,10 +12,12 @@ type Props = {
   onTitleChange?: (title: string) => void;
   /** Shown between the title and the body, e.g. similar threads. */
   afterTitle?: ReactNode;
+  /** A new thread is kept as the member's draft while it is written. */
+  draft?: DraftPlace;
 };
 
 /** The title and Markdown body shared by the new-thread and edit-thread forms. */
-export function ThreadFields({ initial, feedback, onTitleChange, afterTitle }: Props) {
+export function ThreadFields({ initial, feedback, onTitleChange, afterTitle, draft }: Props) {
   return (
     <>
       <TextField
@@ -28,7 +32,7 @@ export function ThreadFields({ initial, feedback, onTitleChange, afterTitle }: P
         onChange={onTitleChange ? (event) => onTitleChange(event.currentTarget.value) : undefined}
       />
       {afterTitle}
-      <TextAreaField
+      <MarkdownEditor
         label="Details"
         name="body"
         rows={12}
@@ -37,6 +41,7 @@ export function ThreadFields({ initial, feedback, onTitleChange, afterTitle }: P
         defaultValue={initial?.body}
         feedback={feedback}
         hint={BODY_HINT}
+        draft={draft}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import type { getThreadPage } from "~/models/thread.server";
 import { IdeaPanel, ideaStaffLinks } from "./IdeaPanel";
 import { PostCard } from "./PostCard";
+import type { QuoteOf } from "./ThreadReplies";
 
 type Page = Awaited<ReturnType<typeof getThreadPage>>;
 
@@ -8,6 +9,7 @@ type Props = Pick<Page, "thread" | "hidden" | "permissions"> & {
   signedIn: boolean;
   loginHref: string;
   merged: boolean;
+  quote: QuoteOf | null;
 };
 
 function threadLinks(threadId: number, permissions: Page["permissions"]) {
@@ -18,7 +20,7 @@ function threadLinks(threadId: number, permissions: Page["permissions"]) {
 }
 
 /** The opening post, and beside an idea's its vote panel (not once it was merged). */
-export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref, merged }: Props) {
+export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref, merged, quote }: Props) {
   // A merged idea takes no votes: the notice above says where they went.
   const withPanel = thread.kind === "idea" && !merged;
   return (
@@ -37,6 +39,7 @@ export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref
         hidden={hidden}
         deleteReason={thread.deletedAt !== null ? thread.deleteReason : null}
         links={threadLinks(thread.id, permissions)}
+        quote={quote?.("thread", thread.authorUsername)}
       />
       {withPanel ? (
         <IdeaPanel

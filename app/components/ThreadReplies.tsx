@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~db/schema";
 import { PostCard } from "./PostCard";
+import type { QuoteTarget } from "./QuoteLink";
 import { ReplyPager } from "./ReplyPager";
 import { SubmitButton } from "./SubmitButton";
 
@@ -28,7 +29,12 @@ type Props = {
   pages: { thread: { id: number; title: string }; page: number; pageCount: number };
   canMarkAnswer: boolean;
   canModerate: boolean;
+  /** How "Quote" reaches the reply form, when the viewer may reply. */
+  quote: QuoteOf | null;
 };
+
+/** The "Quote" of a post (its id, or "thread" for the opening post), by its author's username. */
+export type QuoteOf = (post: number | "thread", username: string) => QuoteTarget;
 
 function replyLinks(reply: Reply, canModerate: boolean) {
   const links: { href: string; label: string }[] = [];
@@ -42,12 +48,14 @@ function ReplyCard({
   label,
   highlight,
   canModerate,
+  quote,
   children,
 }: {
   reply: Reply;
   label: string;
   highlight?: boolean;
   canModerate: boolean;
+  quote: QuoteOf | null;
   children?: ReactNode;
 }) {
   return (
@@ -67,6 +75,7 @@ function ReplyCard({
       hidden={reply.hidden}
       deleteReason={reply.deleteReason}
       links={replyLinks(reply, canModerate)}
+      quote={quote?.(reply.id, reply.authorUsername)}
     >
       {children}
     </PostCard>
@@ -85,13 +94,13 @@ export function repliesHeading(replyCount: number, answer: Pick<Reply, "deleteRe
 }
 
 /** The accepted answer right under the question, then this page's other replies in order and the links to the other pages. */
-export function ThreadReplies({ answer, replies, replyCount, pages, canMarkAnswer, canModerate }: Props) {
+export function ThreadReplies({ answer, replies, replyCount, pages, canMarkAnswer, canModerate, quote }: Props) {
   return (
     <>
       {answer ? (
         <section id="answer" className="answer" aria-labelledby="answer-title">
           <h2 id="answer-title">✓ Accepted answer</h2>
-          <ReplyCard reply={answer} label="Accepted answer" highlight canModerate={canModerate}>
+          <ReplyCard reply={answer} label="Accepted answer" highlight canModerate={canModerate} quote={quote}>
             {canMarkAnswer ? (
               <Form method="post" preventScrollReset>
                 <SubmitButton intent="unmark-answer" pendingText="Unmarking…" className="button button-small">
@@ -119,6 +128,7 @@ export function ThreadReplies({ answer, replies, replyCount, pages, canMarkAnswe
             reply={reply}
             label={`Reply by ${reply.authorDisplayName || reply.authorUsername}`}
             canModerate={canModerate}
+            quote={quote}
           >
             {canMarkAnswer && !reply.hidden && !reply.deleteReason ? (
               <Form method="post" preventScrollReset>

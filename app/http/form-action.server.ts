@@ -1,7 +1,8 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { DomainError, Invalid, RateLimited } from "~/models/errors.server";
-import type { FieldErrors, FormFeedback } from "~/utils/form-feedback";
+import { previewMarkdown } from "~/models/preview.server";
+import type { FieldErrors, FormFeedback, MarkdownPreview } from "~/utils/form-feedback";
 import { consume, type Limited, type LimitName } from "./rate-limit.server";
 import { formValues, parseForm, type FieldsOf } from "~/utils/validation.server";
 import { refusalHeaders, refusalStatus } from "./refusals.server";
@@ -36,6 +37,20 @@ function refused<K extends string>(refusal: DomainError, formData: FormData): Re
   );
 }
 
+/**
+ * The "Preview" button of a page's Markdown field (app/components/MarkdownEditor.tsx),
+ * for the page's intent table (`{ reply: form(…), preview }`): without JavaScript it
+ * posts the form, which comes back as typed with the text rendered as it would be
+ * posted, writing nothing.
+ */
+export async function preview(formData: FormData): Promise<Answer<FormFeedback & { intent: "preview"; preview: MarkdownPreview }>> {
+  const field = formData.get("preview-field");
+  const name = typeof field === "string" && field ? field : "body";
+  const source = formData.get(name);
+  const rendered = await previewMarkdown(name, typeof source === "string" ? source : "");
+  return data({ intent: "preview" as const, errors: {}, values: formValues(formData), preview: rendered });
+}
+
 /** Parses a form (or a JSON API body) with its schema; what fails is refused (Invalid, 400) with a message per field. */
 export function parseInput<S extends z.ZodType>(schema: S, sent: FormData | Record<string, unknown>): z.output<S> {
   const parsed = parseForm(schema, sent);
@@ -45,6 +60,12 @@ export function parseInput<S extends z.ZodType>(schema: S, sent: FormData | Reco
   throw refusal ?? new Invalid("form", "Check the form and send it again.");
 }
 
+type FormOptions = {
+  before?: () => Promise<void>;
+  /** What a refused form keeps besides coming back as typed (the text as the member's draft). */
+  onRefused?: (formData: FormData) => Promise<void>;
+};
+
 /**
  * One of a page's forms: parsed with its schema, then handled; refused fields
  * come back as the form's feedback. `before` runs ahead of the schema, for what
@@ -53,13 +74,14 @@ export function parseInput<S extends z.ZodType>(schema: S, sent: FormData | Reco
 export function form<S extends z.ZodType, R>(
   schema: S,
   handle: (input: z.output<S>, formData: FormData) => Promise<R>,
-  options: { before?: () => Promise<void> } = {},
+  options: FormOptions = {},
 ) {
   return async (formData: FormData): Promise<R | Refused<FieldsOf<S>>> => {
     try {
       await options.before?.();
       return await handle(parseInput(schema, formData), formData);
     } catch (thrown) {
+      if (thrown instanceof DomainError) await options.onRefused?.(formData);
       if (thrown instanceof DomainError && Object.keys(thrown.fields).length > 0) return refused<FieldsOf<S>>(thrown, formData);
       throw thrown;
     }
@@ -71,7 +93,7 @@ export async function handleForm<S extends z.ZodType, R>(
   request: Request,
   schema: S,
   handle: (input: z.output<S>, formData: FormData) => Promise<R>,
-  options: { before?: () => Promise<void> } = {},
+  options: FormOptions = {},
 ): Promise<R | Refused<FieldsOf<S>>> {
   return form(schema, handle, options)(await request.formData());
 }

@@ -67,7 +67,7 @@ export type PageCacheOptions = {
 /** Where the pages that named no tags are indexed (no real tag has a NUL in it). */
 const UNTAGGED = "\0untagged";
 /** Paths whose answers are never stored: health checks must reach the database; API and unsubscribe links carry credentials. */
-const NEVER = /^\/(healthz|api\/|unsubscribe|logout)/;
+const NEVER = /^\/(healthz|api\/|unsubscribe|logout|uploads\/)/;
 /** Headers each answer gets for itself: HSTS only over HTTPS (security-headers.server.ts), so a page stored from an HTTPS visit must not carry it to an HTTP one. */
 const DROPPED_HEADERS = new Set([
   "content-length",

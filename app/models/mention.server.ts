@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { linkKnownMentions, mentionsIn, type Draft } from "~/markdown/render.server";
 import { notify } from "./notification.server";
@@ -8,7 +8,7 @@ export const MAX_MENTION_NOTIFICATIONS = 10;
 
 export type RenderedPost = { html: string; mentioned: { id: number; suspendedUntil: number | null }[] };
 
-async function membersNamed(trx: Transaction<Database>, names: string[]) {
+async function membersNamed(trx: Kysely<Database>, names: string[]) {
   return names.length ? trx.selectFrom("users").select(["id", "username", "suspended_until"]).where("username", "in", names).execute() : [];
 }
 
@@ -17,7 +17,7 @@ async function membersNamed(trx: Transaction<Database>, names: string[]) {
  * link to the profile only for members who exist. Returns who was
  * mentioned, for notifying after the write.
  */
-export async function resolveMentions(trx: Transaction<Database>, draft: Draft): Promise<RenderedPost> {
+export async function resolveMentions(trx: Kysely<Database>, draft: Draft): Promise<RenderedPost> {
   const users = await membersNamed(trx, draft.mentions);
   const byName = new Map(users.map((u) => [u.username.toLowerCase(), u]));
   const mentioned = draft.mentions.flatMap((name) => {

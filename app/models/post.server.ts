@@ -3,6 +3,8 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { excerpt } from "~/utils/plain-text";
 import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
 import { draftPost } from "./post-text.server";
+import { discardDraft, draftKeys } from "./draft.server";
+import { attachUploads } from "./upload.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
 import { reopenForReview } from "./flag.server";
 import { keepRevision } from "./revision.server";
@@ -48,6 +50,8 @@ export async function createReply(actor: Actor, threadId: number, body: string):
       );
       await followAutomatically(trx, threadId, actor.id, "watching");
       await threadActivityChanges(trx, thread);
+      await discardDraft(actor, draftKeys.reply(threadId), trx);
+      await attachUploads(trx, { postId: post.id }, rendered.html);
       return post.id;
     });
 }
@@ -81,6 +85,7 @@ export async function editReply(actor: Actor, postId: number, body: string, opti
         .set({ body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
         .where("id", "=", post.id)
         .execute();
+      await attachUploads(trx, { postId: post.id }, rendered.html);
       // Only staff may edit someone else's reply: that is moderation, and the audit log keeps it.
       if (actor.id !== post.author_id) {
         await recordAudit(trx, { actorId: actor.id, action: "post.edit", targetType: "post", targetId: post.id });

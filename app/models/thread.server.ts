@@ -20,6 +20,8 @@ import { reopenForReview } from "./flag.server";
 import { countReplyPages, REPLIES_PER_PAGE } from "./reply-pages.server";
 import { keepRevision } from "./revision.server";
 import { replaceThreadTags, threadTagIds } from "./tag.server";
+import { discardDraft, draftKeys } from "./draft.server";
+import { attachUploads } from "./upload.server";
 import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
 import { draftPost } from "./post-text.server";
 import { assertWithinPostingLimits } from "./posting-limits.server";
@@ -283,6 +285,8 @@ export async function createThread(
       await alongside?.(trx, row.id);
       await queueWebhookEvent(trx, "thread.created", row.id);
       if (input.kind === "idea") await queueWebhookEvent(trx, "idea.created", row.id);
+      await discardDraft(actor, draftKeys.newThread, trx);
+      await attachUploads(trx, { threadId: row.id }, rendered.html);
       return row.id;
     });
 }
@@ -308,6 +312,7 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
         .set({ title: input.title, body: input.body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
         .where("id", "=", thread.id)
         .execute();
+      await attachUploads(trx, { threadId: thread.id }, rendered.html);
       // Only staff may edit someone else's thread: that is moderation, and the audit log keeps it.
       if (actor.id !== thread.author_id) {
         await recordAudit(trx, { actorId: actor.id, action: "thread.edit", targetType: "thread", targetId: thread.id });

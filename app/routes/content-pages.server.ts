@@ -12,6 +12,7 @@ import {
   type ContentRef,
 } from "~/models/moderation.server";
 import { setRevisionHidden } from "~/models/revision.server";
+import { imagesOf, removeImage } from "~/models/upload.server";
 import { form, handleForm, handleIntents } from "~/http/form-action.server";
 import { parseId } from "~/utils/http";
 import { replyPath, threadPath } from "~/utils/slug";
@@ -42,7 +43,8 @@ export async function flagAction(request: Request, ref: ContentRef) {
 
 export async function moderateLoader(request: Request, ref: ContentRef) {
   const user = await requireStaff(request);
-  return { ref, summary: await getContentSummary(ref, user) };
+  const [summary, images] = await Promise.all([getContentSummary(ref, user), imagesOf(ref)]);
+  return { ref, summary, images };
 }
 
 const threadStates = ["pin", "unpin", "lock", "unlock", "close", "reopen"] as const;
@@ -69,6 +71,7 @@ export async function moderateAction(request: Request, ref: ContentRef) {
     hide: tool((reason) => hideContent(user, ref, reason || "hidden by staff")),
     unhide: tool(() => unhideContent(user, ref)),
     restore: tool(() => restoreContent(user, ref)),
+    "remove-image": tool((reason, formData) => removeImage(user, String(formData.get("image") ?? ""), reason || "removed by staff")),
     ...threadTools,
   });
 }

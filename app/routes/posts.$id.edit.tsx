@@ -2,9 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { editReply, getReplyForEdit } from "~/models/post.server";
-import { handleForm, limitRate } from "~/http/form-action.server";
+import { form, handleIntents, limitRate, preview } from "~/http/form-action.server";
 import { editsLimited, passRetryAfter } from "~/http/rate-limit.server";
-import { TextAreaField } from "~/components/Field";
+import { MarkdownEditor } from "~/components/MarkdownEditor";
 import { RedactionChoice } from "~/components/RedactionChoice";
 import { SubmitButton } from "~/components/SubmitButton";
 import { parseId } from "~/utils/http";
@@ -25,11 +25,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "reply id");
   const user = await requireUser(request);
-  return handleForm(request, replySchema, async ({ body }, formData) => {
-    await limitRate("edits", user.id, "body", editsLimited);
-    await editReply(user, id, body, { redact: formData.get("redact") === "on" });
-    return redirect(replyPath(id));
-  });
+  return handleIntents(
+    request,
+    {
+      save: form(replySchema, async ({ body }, formData) => {
+        await limitRate("edits", user.id, "body", editsLimited);
+        await editReply(user, id, body, { redact: formData.get("redact") === "on" });
+        return redirect(replyPath(id));
+      }),
+      preview,
+    },
+    { withoutIntent: "save" },
+  );
 }
 
 export default function EditReply() {
@@ -42,7 +49,7 @@ export default function EditReply() {
         In <Link to={`/threads/${reply.threadId}`}>{reply.threadTitle}</Link>. The previous version is kept in the thread's history.
       </p>
       <Form method="post" noValidate>
-        <TextAreaField
+        <MarkdownEditor
           label="Reply"
           name="body"
           rows={10}

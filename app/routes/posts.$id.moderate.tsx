@@ -15,11 +15,11 @@ export const action = ({ params, request }: ActionFunctionArgs) =>
   moderateAction(request, { type: "post", id: parseId(params.id, "reply id") });
 
 export default function ModerateReply() {
-  const { summary } = useLoaderData<typeof loader>();
+  const { summary, images } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <ThreadSubpage thread={{ id: summary.threadId, title: summary.title }} title="Staff tools for this reply">
-      <ModerationForms state={summary} result={result} />
+      <ModerationForms state={summary} images={images} result={result} />
     </ThreadSubpage>
   );
 }

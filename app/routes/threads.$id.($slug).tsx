@@ -4,7 +4,7 @@ import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
 import { createReply } from "~/models/post.server";
-import { form, handleIntents, limitRate } from "~/http/form-action.server";
+import { form, handleIntents, limitRate, preview } from "~/http/form-action.server";
 import { getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { locateReply, parseReplyPage } from "~/models/reply-pages.server";
 import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
@@ -18,6 +18,8 @@ import { can } from "~/auth/permissions.server";
 import { config } from "~/config.server";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
+import { quoteLinks } from "~/components/QuoteLink";
+import { draftKeys, keepRefusedText, replyFormStart } from "~/models/draft.server";
 import { ThreadReplies } from "~/components/ThreadReplies";
 import { ThreadHeader } from "~/components/ThreadHeader";
 import { ThreadOpening } from "~/components/ThreadOpening";
@@ -78,6 +80,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const signupHref = authHref("signup", threadPagePath(page.thread, pageNumber));
   const flagged = url.searchParams.has("flagged");
   const tags = (await tagsOfThreads([id])).get(id) ?? [];
+  const replyStart = page.permissions.reply ? await replyFormStart(viewer, id, url.searchParams.get("quote")) : null;
   // Staff-only figures reach the page only for staff: members get their own account's records, visitors nothing.
   const onBehalf = idea ? await listOnBehalf(viewer, id) : [];
   const demand = idea && can.readDemand(viewer) ? { ...(await ideaDemand(viewer, id)), currency: config().CURRENCY } : null;
@@ -93,6 +96,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     signupHref,
     flagged,
     tags,
+    replyStart,
     ...threadSeo(page),
   };
 }
@@ -109,15 +113,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return redirect(here);
   };
   return handleIntents(request, {
-    reply: form(replySchema, async ({ body }) => {
-      await limitRate(
-        "replies",
-        user.id,
-        "body",
-        (wait) => `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`,
-      );
-      return redirect(await locateReply(user, await createReply(user, threadId, body)));
-    }),
+    reply: form(
+      replySchema,
+      async ({ body }) => {
+        await limitRate(
+          "replies",
+          user.id,
+          "body",
+          (wait) => `You have posted several replies in a short time. Please try again ${wait.when}; your reply is kept.`,
+        );
+        return redirect(await locateReply(user, await createReply(user, threadId, body)));
+      },
+      { onRefused: (formData) => keepRefusedText(user, draftKeys.reply(threadId), formData) },
+    ),
     vote: () => andBack(vote(user, threadId)),
     unvote: () => andBack(unvote(user, threadId)),
     "mark-answer": async (formData) => {
@@ -127,6 +135,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     "unmark-answer": () => andBack(unmarkAnswer(user, threadId)),
     watch: () => andBack(setWatching(user, threadId, true)),
     unwatch: () => andBack(setWatching(user, threadId, false)),
+    preview,
   });
 }
 
@@ -146,6 +155,7 @@ export default function ThreadPage() {
     signupHref,
     flagged,
     tags,
+    replyStart,
     seo,
     onBehalf,
     demand,
@@ -155,6 +165,7 @@ export default function ThreadPage() {
   const isQuestion = thread.kind === "question";
   const firstPage = pagination.page === 1;
   useReplyAnchorFallback(pagination.page);
+  const quoteOf = permissions.reply ? quoteLinks(thread, pagination.page) : null;
 
   return (
     <div className="thread-page">
@@ -176,6 +187,7 @@ export default function ThreadPage() {
         signedIn={signedIn}
         loginHref={loginHref}
         merged={idea?.mergedInto != null}
+        quote={quoteOf}
       />
 
       {firstPage && coDesigners.length > 0 ? (
@@ -201,16 +213,18 @@ export default function ThreadPage() {
         pages={{ thread, ...pagination }}
         canMarkAnswer={isQuestion && permissions.markAnswer}
         canModerate={permissions.moderate}
+        quote={quoteOf}
       />
 
       <ReplyForm
-        key={thread.replyCount}
+        key={`${thread.replyCount}:${replyStart?.text ?? ""}`}
         canReply={permissions.reply}
         signedIn={signedIn}
         closedMessage={replyClosedMessage(thread, idea?.mergedInto != null)}
         loginHref={loginHref}
         signupHref={signupHref}
         feedback={actionData}
+        initial={replyStart}
       />
     </div>
   );

@@ -5,7 +5,7 @@ import { listTags } from "~/models/tag.server";
 import { editThread, getThreadForEdit } from "~/models/thread.server";
 import { RedactionChoice } from "~/components/RedactionChoice";
 import { TagPicker } from "~/components/TagPicker";
-import { handleForm, limitRate } from "~/http/form-action.server";
+import { form, handleIntents, limitRate, preview } from "~/http/form-action.server";
 import { editsLimited, passRetryAfter } from "~/http/rate-limit.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
@@ -27,11 +27,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id, "thread id");
   const user = await requireUser(request);
-  return handleForm(request, threadEditSchema, async ({ title, body, tags }, formData) => {
-    await limitRate("edits", user.id, "body", editsLimited);
-    await editThread(user, id, { title, body, tagIds: tags, redact: formData.get("redact") === "on" });
-    return redirect(threadPath({ id, title }));
-  });
+  return handleIntents(
+    request,
+    {
+      save: form(threadEditSchema, async ({ title, body, tags }, formData) => {
+        await limitRate("edits", user.id, "body", editsLimited);
+        await editThread(user, id, { title, body, tagIds: tags, redact: formData.get("redact") === "on" });
+        return redirect(threadPath({ id, title }));
+      }),
+      preview,
+    },
+    { withoutIntent: "save" },
+  );
 }
 
 export default function EditThread() {

@@ -19,11 +19,11 @@ export const action = ({ params, request }: ActionFunctionArgs) =>
   moderateAction(request, { type: "thread", id: parseId(params.id, "thread id") });
 
 export default function ModerateThread() {
-  const { summary, products } = useLoaderData<typeof loader>();
+  const { summary, products, images } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <ThreadSubpage thread={{ id: summary.threadId, title: summary.title }} title="Staff tools for this thread">
-      <ModerationForms state={summary} products={products} result={result} />
+      <ModerationForms state={summary} products={products} images={images} result={result} />
     </ThreadSubpage>
   );
 }

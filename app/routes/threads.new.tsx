@@ -7,10 +7,11 @@ import { findSimilarThreads } from "~/models/search.server";
 import { listTags } from "~/models/tag.server";
 import { ensure, Invalid } from "~/models/errors.server";
 import { createThread } from "~/models/thread.server";
+import { draftKeys, getDraft, keepRefusedText } from "~/models/draft.server";
 import { SimilarThreads } from "~/components/SimilarThreads";
 import { TagPicker } from "~/components/TagPicker";
 import { FieldError } from "~/components/Field";
-import { handleIntents, form, limitRate } from "~/http/form-action.server";
+import { handleIntents, form, limitRate, preview } from "~/http/form-action.server";
 import { ThreadFields } from "~/components/ThreadFields";
 import { SubmitButton } from "~/components/SubmitButton";
 import type { FormFeedback } from "~/utils/form-feedback";
@@ -30,10 +31,12 @@ const kinds = [
 ] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const url = new URL(request.url);
-  const [products, tags] = await Promise.all([listProducts(), listTags()]);
+  const [products, tags, draft] = await Promise.all([listProducts(), listTags(), getDraft(user, draftKeys.newThread)]);
   return {
+    draft,
+    draftKey: draftKeys.newThread,
     products: products.map((p) => ({ slug: p.slug, name: p.name })),
     tags: tags.map((t) => ({ id: t.id, name: t.name })),
     product: url.searchParams.get("product") ?? "",
@@ -52,25 +55,30 @@ export async function action({ request }: ActionFunctionArgs) {
         const similar = await findSimilarThreads(values.title ?? "", { productSlug: values.product || null });
         return { intent: "similar", errors: {}, values, similar };
       },
-      post: form(threadSchema, async ({ product: slug, kind, title, body, tags }) => {
-        const product = await getProductBySlug(slug);
-        ensure(product && product.archived_at === null, Invalid, "product", "Choose one of the listed products.");
-        await limitRate(
-          "threads",
-          user.id,
-          "body",
-          (wait) => `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`,
-        );
-        const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
-        return redirect(threadPath({ id, title }));
-      }),
+      post: form(
+        threadSchema,
+        async ({ product: slug, kind, title, body, tags }) => {
+          const product = await getProductBySlug(slug);
+          ensure(product && product.archived_at === null, Invalid, "product", "Choose one of the listed products.");
+          await limitRate(
+            "threads",
+            user.id,
+            "body",
+            (wait) => `You have started several threads in a short time. Please try again ${wait.when}; your text is kept.`,
+          );
+          const id = await createThread(user, { productId: product.id, kind, title, body, tagIds: tags });
+          return redirect(threadPath({ id, title }));
+        },
+        { onRefused: (formData) => keepRefusedText(user, draftKeys.newThread, formData) },
+      ),
+      preview,
     },
     { withoutIntent: "post" },
   );
 }
 
 export default function NewThread() {
-  const { products, tags, product, kind } = useLoaderData<typeof loader>();
+  const { products, tags, product, kind, draft, draftKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const feedback: FormFeedback<FieldsOf<typeof threadSchema>> | undefined = actionData;
   const errors = feedback?.errors ?? {};
@@ -114,6 +122,8 @@ export default function NewThread() {
           <FieldError name="kind" message={errors.kind} />
         </fieldset>
         <ThreadFields
+          initial={draft ? { title: draft.title ?? undefined, body: draft.body } : undefined}
+          draft={{ key: draftKey, restoredAt: draft?.updatedAt ?? null }}
           feedback={feedback}
           onTitleChange={setTitle}
           afterTitle={

@@ -17,7 +17,12 @@ export type FormFeedback<K extends string = string> = {
   intent: string | null;
   errors: FieldErrors<K>;
   values: FormValues;
+  /** A Markdown field's "Preview" (app/components/MarkdownEditor.tsx): the form came back with its text rendered. */
+  preview?: MarkdownPreview;
 };
+
+/** A Markdown field's text rendered as it will be posted, or why it can't be. */
+export type MarkdownPreview = { field: string; html: string | null; error: string | null };
 
 /** The feedback of one of a page's forms, told apart by its intent (app/http/form-action.server.ts handleIntents). */
 export type IntentFeedback<I extends string, K extends string> = FormFeedback<K> & { intent: I };

@@ -113,6 +113,14 @@ export const threadSchema = z.object({
 export const threadEditSchema = z.object({ title: titleField, body: bodyField, tags: tagIdsField });
 export const replySchema = z.object({ body: bodyField });
 
+/** A draft as the editor sends it (app/routes/drafts.ts): where it is kept and what was typed so far, any length the form allows. */
+export const draftSchema = z.object({
+  draft: z.string({ error: "Say which draft." }),
+  title: z.string().optional(),
+  body: z.string().default(""),
+  back: z.string().optional(),
+});
+
 export const usernameField = text("A username")
   .transform((s) => s.toLowerCase())
   .pipe(z.string().regex(/^[a-z0-9_-]{3,30}$/, "Use 3–30 characters: lowercase letters, digits, dashes or underscores."))

@@ -14,6 +14,11 @@ async function firstThreadOfKind(page: Page, kind: "question" | "idea" | "discus
 async function expectNoSeriousViolations(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
+  await expectNoSeriousViolationsHere(page, path);
+}
+
+/** The page as it is now (after clicks), not reloaded. */
+async function expectNoSeriousViolationsHere(page: Page, path: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -74,9 +79,17 @@ for (const width of [1280, 390]) {
         "/admin/success/at-risk",
         "/accounts/brightline/success",
         "/settings/sessions",
+        `${idea}?quote=thread`,
       ]) {
         await expectNoSeriousViolations(page, path);
       }
+      // The editor showing its preview and a saved draft.
+      await page.getByRole("textbox", { name: "Reply" }).fill("**Checked** for contrast, with a [link](/roadmap).");
+      await expect(page.getByText("Draft saved.")).toBeVisible();
+      await page.getByRole("button", { name: "Preview" }).click();
+      await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("Checked");
+      await expectNoSeriousViolationsHere(page, `${idea} (preview)`);
+      await page.getByRole("button", { name: "Discard draft" }).click();
     });
   });
 }

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { SIGNUP_PASSWORD } from "./helpers";
 import { httpClient, locationOf, postForm, threadIdFrom, type Form } from "./http";
 import { asUrlPath, payloads, type Payload } from "./xss-payloads";
@@ -754,4 +755,79 @@ test("edit history: every thread's text as typed, and earlier versions of edited
     ...world.replies.slice(0, 20).map((r, i) => ({ url: `/posts/${r.id}/history`, texts: [r.payload.text, payloads[(i + 7) % N]!.text] })),
   ]);
   await visitor.context.close();
+});
+
+test("the editor: every payload as a restored draft, a quote, an image's file name and a preview (with and without JavaScript)", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const dana = clients["dana@example.com"];
+  const asEditor = { "X-Requested-With": "editor" };
+  // A text area shows its text as one piece: every payload at once, in one draft and one quoted post.
+  const all = payloads.map((p) => p.text).join("\n\n");
+  const quoted = threadIdFrom(
+    await postForm(dana, "/threads/new", {
+      intent: "post",
+      product: world.productSlug,
+      kind: "discussion",
+      title: `XSS quotes ${stamp}`,
+      body: all,
+    }),
+  );
+  const drafted = await dana.post("/drafts", { form: { intent: "save-draft", draft: `reply:${quoted}`, body: all }, headers: asEditor });
+  expect(drafted.status()).toBe(200);
+  // Images: one uploaded under each payload as its file name; the alt text comes from the name.
+  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#888" } })
+    .png()
+    .toBuffer();
+  const images: string[] = [];
+  await each(payloads, 6, async (payload) => {
+    const response = await dana.post("/uploads", {
+      multipart: { image: { name: `${payload.text}.png`, mimeType: "image/png", buffer: png } },
+      headers: asEditor,
+    });
+    expect([200, 400], `upload named ${payload.id}`).toContain(response.status());
+    if (response.status() === 200) images.push(((await response.json()) as { markdown: string }).markdown);
+  });
+  expect(images.length).toBeGreaterThan(N / 2);
+  const imageThread = threadIdFrom(
+    await postForm(dana, "/threads/new", {
+      intent: "post",
+      product: world.productSlug,
+      kind: "discussion",
+      title: `XSS image names ${stamp}`,
+      // Trusted members have no link limit; the body limit allows this many.
+      body: images.join("\n"),
+    }),
+  );
+  const viewer = await openViewer(browser, baseURL!, "dana", signInAs("dana@example.com"));
+  // The draft restored, then the whole post quoted after it, in the reply form.
+  await checkPages(viewer, [{ url: `/threads/${quoted}?quote=thread` }, { url: `/threads/${imageThread}` }]);
+  const page = viewer.pages[0]!;
+  await page.goto(`/threads/${quoted}?quote=thread`);
+  const reply = page.getByRole("textbox", { name: "Reply" });
+  const restored = await reply.inputValue();
+  expect(restored.startsWith(`${all.trimEnd()}\n\n> **@dana** [wrote](/threads/${quoted}/`)).toBe(true);
+
+  // Preview: every payload at once, as it would be posted.
+  await page.goto(`/threads/${world.guestbookThread}`);
+  await reply.fill(all);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" }).locator(".markdown")).toBeVisible();
+  expect((await page.evaluate(inspectDocument)).problems, "preview with JavaScript").toEqual([]);
+  // Without JavaScript the form is posted and the page comes back with the preview: that page, minus the app's own scripts.
+  const answered = await dana.post(`/threads/${world.guestbookThread}`, {
+    form: { intent: "preview", "preview-field": "body", body: all },
+  });
+  expect(answered.status()).toBe(200);
+  const html = (await answered.text())
+    .replace(/<script nonce="[^"]*"[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link rel="modulepreload"[^>]*>/g, "");
+  expect(html).toContain('aria-label="Preview"');
+  await page.route("**/xss-preview-without-javascript", (route) => route.fulfill({ body: html, contentType: "text/html" }));
+  await page.goto("/xss-preview-without-javascript");
+  expect((await page.evaluate(inspectDocument)).problems, "preview without JavaScript").toEqual([]);
+  expect(viewer.dialogs).toEqual([]);
+  await viewer.context.close();
 });

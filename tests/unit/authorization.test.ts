@@ -48,6 +48,9 @@ import {
   statusOf,
   type TestActor,
 } from "./factories";
+import { discardDraft, draftKeys, getDraft, saveDraft } from "~/models/draft.server";
+import { removeImage, uploadImage } from "~/models/upload.server";
+import sharp from "sharp";
 
 /**
  * Every write and every staff-only read, by id, as each kind of person:
@@ -126,7 +129,7 @@ const userState = (id: number) =>
     .executeTakeFirstOrThrow();
 /** How many rows a table holds, or how many have `column = value`. */
 const count = async (
-  table: "threads" | "api_tokens" | "products" | "tags" | "webhooks" | "staff_notes" | "sessions" | "user_tokens",
+  table: "threads" | "api_tokens" | "products" | "tags" | "webhooks" | "staff_notes" | "sessions" | "user_tokens" | "uploads",
   where?: [string, number | string],
 ) => {
   let query = db()
@@ -135,6 +138,14 @@ const count = async (
   if (where) query = query.where(sql.ref(where[0]), "=", where[1]);
   return Number((await query.executeTakeFirstOrThrow()).n);
 };
+
+const draftState = (userId: number, key: string) =>
+  db().selectFrom("drafts").select(["body", "updated_at"]).where("user_id", "=", userId).where("key", "=", key).executeTakeFirst();
+
+const tinyPng = () =>
+  sharp({ create: { width: 2, height: 2, channels: 3, background: "#3b3fd8" } })
+    .png()
+    .toBuffer();
 
 async function ideaAt(world: World, status: "under_review" | "shipped") {
   const idea = await newThread(world.owner, "idea");
@@ -1102,6 +1113,66 @@ const cases: Case[] = [
     },
     run: async (a, f) => (await listApiTokens(a)).some((t) => t.id === num(f, "token")),
     expected: row(401, T, HIDDEN, T, HIDDEN, HIDDEN),
+  },
+  // Drafts are the member's own: nobody else reads, overwrites or discards them.
+  {
+    action: "save a draft",
+    setup: async (w) => {
+      const key = draftKeys.reply(await newThread(w.bystander));
+      await saveDraft(w.owner, key, { body: "The member's words" });
+      return { key };
+    },
+    run: (a, f) => saveDraft(a, f.key as string, { body: "Someone's new words" }),
+    state: (f, w) => draftState(w.owner.id, f.key as string),
+    expected: row(401, T, OWN, 403, OWN, OWN),
+  },
+  {
+    action: "read the member's draft",
+    setup: async (w) => {
+      const key = draftKeys.reply(await newThread(w.bystander));
+      await saveDraft(w.owner, key, { body: "The member's words" });
+      return { key };
+    },
+    run: async (a, f) => (await getDraft(a, f.key as string))?.body === "The member's words",
+    // A suspended member's drafts wait until the suspension ends.
+    expected: row(HIDDEN, T, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+  },
+  {
+    action: "discard the member's draft",
+    setup: async (w) => {
+      const key = draftKeys.reply(await newThread(w.bystander));
+      await saveDraft(w.owner, key, { body: "The member's words" });
+      return { key };
+    },
+    run: (a, f) => discardDraft(a, f.key as string),
+    state: (f, w) => draftState(w.owner.id, f.key as string),
+    expected: row(401, T, OWN, 403, OWN, OWN),
+  },
+  // Images
+  {
+    action: "upload an image",
+    setup: async () => ({}),
+    run: async (a) => uploadImage(a, { bytes: await tinyPng(), name: "shot.png" }),
+    state: () => count("uploads"),
+    expected: row(401, T, T, 403, T, T),
+  },
+  {
+    action: "remove an uploaded image",
+    setup: async (w) => {
+      const uploaded = await uploadImage(w.owner.suspendedUntil === null ? w.owner : w.bystander, {
+        bytes: await tinyPng(),
+        name: "a.png",
+      });
+      return { key: uploaded.path.replace("/uploads/", "") };
+    },
+    run: (a, f) => removeImage(a, f.key as string, "Shows a customer's data"),
+    state: (f) =>
+      db()
+        .selectFrom("uploads")
+        .select("removed_at")
+        .where("storage_key", "=", f.key as string)
+        .executeTakeFirstOrThrow(),
+    expected: staffOnly,
   },
   {
     action: "choose email preferences",

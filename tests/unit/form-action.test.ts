@@ -135,6 +135,6 @@ describe("a form's field errors", () => {
       // @ts-expect-error the edit form has no field "titel"
       feedback.errors.titel,
     ];
-    expect(shown({ intent: null, errors: { title: "Too short." }, values: {} })).toEqual(["Too short.", undefined, undefined]);
+    expect(shown({ intent: "save", errors: { title: "Too short." }, values: {} })).toEqual(["Too short.", undefined, undefined]);
   });
 });

@@ -121,6 +121,9 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "read on-behalf quotes of one's own account": (a) => can.readOnBehalf(a, a ? 7 : null, 7),
   "read on-behalf quotes of another account": (a) => can.readOnBehalf(a, a ? 7 : null, 8),
   "manage own account": (a) => can.manageOwnAccount(a),
+  "keep own drafts": (a) => can.keepDrafts(a),
+  "upload an image": (a) => can.uploadImage(a),
+  "remove an uploaded image": (a) => can.removeImage(a),
 };
 
 const T = true;
@@ -199,6 +202,9 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "record a vote on a customer's behalf on a merged idea": [F, F, F, F, F, F, F, F],
   "read on-behalf quotes of one's own account": [F, T, T, T, T, T, T, T],
   "read on-behalf quotes of another account": [F, F, F, F, F, T, T, F],
+  "keep own drafts": [F, T, T, F, T, T, T, F],
+  "upload an image": [F, T, T, F, T, T, T, F],
+  "remove an uploaded image": [F, F, F, F, F, T, T, F],
 };
 
 const roleNames = Object.keys(roles) as RoleName[];

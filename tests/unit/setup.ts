@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
@@ -17,6 +18,11 @@ const removeDatabase = postgresUrl ? await createPostgresDatabase(postgresUrl) :
 // posts twice; tests of those limits set their own values (tests/unit/posting-limits.test.ts).
 process.env.NEW_MEMBER_MIN_GAP_SECONDS ??= "0";
 process.env.NEW_MEMBER_THREADS_PER_DAY ??= "1000";
+process.env.NEW_MEMBER_UPLOADS_PER_DAY ??= "1000";
+
+// Uploaded images go to a folder of the file's own, never the repository's data/ (PostgreSQL runs have no SQLite file beside it).
+const uploadsDir = process.env.UPLOADS_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), "cocreate-uploads-"));
+if (uploadsDir) process.env.UPLOADS_DIR = uploadsDir;
 process.env.NEW_MEMBER_REPLIES_PER_DAY ??= "1000";
 // The settings are read once per process (app/config.server.ts): read them again with this file's values.
 resetConfig();
@@ -25,6 +31,7 @@ await migrateToLatest();
 afterAll(async () => {
   await closeDb();
   await removeDatabase();
+  if (uploadsDir) fs.rmSync(uploadsDir, { recursive: true, force: true });
 });
 
 function createSqliteFile(dir: string) {
