@@ -173,8 +173,8 @@ export const can = {
   manageOwnAccount: (actor: Actor) => actor !== null,
   /** A member keeps, reads and discards their own drafts, never anyone else's (drafts are looked up by the actor's id). */
   keepDrafts: (actor: Actor) => isActive(actor),
-  /** Attach an image to a post: like posting, not while suspended (new members' limits apply: app/models/upload.server.ts). */
-  uploadImage: (actor: Actor) => isActive(actor),
+  /** Attach an image to a post: like posting, not while suspended nor before the address is verified (new members' limits apply: app/models/upload.server.ts). */
+  uploadImage: (actor: Actor) => isVerified(actor),
   /** Take down an uploaded image, wherever it is shown. */
   removeImage: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Members create and revoke their own personal API tokens. */

@@ -202,7 +202,7 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "record a vote on a customer's behalf on a merged idea": [F, F, F, F, F, F, F, F],
   "read on-behalf quotes of one's own account": [F, T, T, T, T, T, T, T],
   "read on-behalf quotes of another account": [F, F, F, F, F, T, T, F],
-  "keep own drafts": [F, T, T, F, T, T, T, F],
+  "keep own drafts": [F, T, T, F, T, T, T, T],
   "upload an image": [F, T, T, F, T, T, T, F],
   "remove an uploaded image": [F, F, F, F, F, T, T, F],
 };
