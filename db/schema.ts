@@ -62,6 +62,23 @@ export interface ProductSubscriptionsTable {
   created_at: number;
 }
 
+/** A like of a thread's opening post (post_id null) or of one of its replies; one per member per post. */
+export interface ReactionsTable {
+  id: Generated<number>;
+  thread_id: number;
+  post_id: number | null;
+  user_id: number;
+  created_at: number;
+}
+
+/** The newest reply a member has been shown in a thread (0: only the opening post); it only moves forward. */
+export interface ThreadReadsTable {
+  user_id: number;
+  thread_id: number;
+  last_read_post_id: Generated<number>;
+  read_at: number;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: number;
@@ -206,7 +223,15 @@ export interface SubscriptionsTable {
 }
 
 export type NotificationKind =
-  "reply" | "answer_accepted" | "status_changed" | "co_designer_credit" | "verdict_request" | "content_hidden" | "mention";
+  | "reply"
+  | "answer_accepted"
+  | "status_changed"
+  | "co_designer_credit"
+  | "verdict_request"
+  | "content_hidden"
+  | "mention"
+  | "like"
+  | "new_thread";
 
 export interface NotificationsTable {
   id: Generated<number>;
@@ -376,6 +401,8 @@ export interface Database {
   accounts: AccountsTable;
   account_domains: AccountDomainsTable;
   product_subscriptions: ProductSubscriptionsTable;
+  reactions: ReactionsTable;
+  thread_reads: ThreadReadsTable;
   sessions: SessionsTable;
   products: ProductsTable;
   threads: ThreadsTable;

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~db/schema";
 import { MarkdownBody } from "./MarkdownBody";
+import { Permalink } from "./Permalink";
 import { RelativeTime } from "./RelativeTime";
 import { UserName } from "./UserName";
 
@@ -16,6 +17,8 @@ type Props = {
   historyHref?: string;
   bodyHtml: string;
   editHref?: string;
+  /** The post's own address, shown as a link to copy. */
+  permalink?: string;
   label?: string;
   highlight?: boolean;
   /** Set when the post is hidden: staff and its author see why; others see a placeholder. */
@@ -42,6 +45,9 @@ export function PostCard(props: Props) {
             </span>
           ) : null}
         </span>
+        {props.permalink ? (
+          <Permalink href={props.permalink} label={`Link to this ${props.label ? props.label.toLowerCase() : "post"}`} />
+        ) : null}
       </header>
       {props.deleteReason != null ? <p className="moderation-note">Deleted by staff: {props.deleteReason}</p> : null}
       {props.hidden && !props.hidden.placeholder ? (

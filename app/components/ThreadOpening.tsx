@@ -1,5 +1,6 @@
 import type { getThreadPage } from "~/models/thread.server";
 import { IdeaPanel, ideaStaffLinks } from "./IdeaPanel";
+import { LikeButton } from "./LikeButton";
 import { PostCard } from "./PostCard";
 
 type Page = Awaited<ReturnType<typeof getThreadPage>>;
@@ -36,7 +37,9 @@ export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref
         hidden={hidden}
         deleteReason={thread.deletedAt !== null ? thread.deleteReason : null}
         links={threadLinks(thread.id, permissions)}
-      />
+      >
+        {hidden?.placeholder ? null : <LikeButton postId={null} likes={thread.likes} canLike={permissions.like} />}
+      </PostCard>
       {withPanel ? (
         <IdeaPanel
           voteCount={thread.voteCount}

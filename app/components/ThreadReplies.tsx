@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~db/schema";
+import { LikeButton } from "./LikeButton";
 import { PostCard } from "./PostCard";
 import { ReplyPager } from "./ReplyPager";
 import { SubmitButton } from "./SubmitButton";
@@ -15,6 +16,8 @@ type Reply = {
   authorRole: Role;
   canEdit: boolean;
   canFlag: boolean;
+  canLike: boolean;
+  likes: { count: number; mine: boolean };
   hidden: { reason: string; placeholder: boolean } | null;
   deleteReason: string | null;
 };
@@ -65,7 +68,9 @@ function ReplyCard({
       hidden={reply.hidden}
       deleteReason={reply.deleteReason}
       links={replyLinks(reply, canModerate)}
+      permalink={reply.hidden?.placeholder || reply.deleteReason != null ? undefined : `/posts/${reply.id}`}
     >
+      {reply.hidden?.placeholder ? null : <LikeButton postId={reply.id} likes={reply.likes} canLike={reply.canLike} />}
       {children}
     </PostCard>
   );

@@ -26,6 +26,10 @@ export function describeNotification(facts: NotificationFacts): string {
       return `“${facts.threadTitle}” has shipped: did it meet your measure of success?`;
     case "content_hidden":
       return `Your post in “${facts.threadTitle}” was hidden: ${facts.detail}. Edit it and staff will review it again`;
+    case "like":
+      return `${who} liked your ${facts.detail || "post"} in “${facts.threadTitle}”`;
+    case "new_thread":
+      return `${who} started “${facts.threadTitle}” in ${facts.detail}`;
   }
 }
 
@@ -47,8 +51,11 @@ export function describeNotificationGroup(facts: NotificationFacts, count: numbe
       return `${title} changed status ${count} times and is now ${facts.detail}`;
     case "content_hidden":
       return `${count} of your posts in ${title} were hidden. Edit them and staff will review them again`;
+    case "like":
+      return `${facts.actorName ?? "Someone"} and ${count - 1} ${count === 2 ? "other" : "others"} liked your ${facts.detail || "post"} in ${title}`;
     case "co_designer_credit":
     case "verdict_request":
+    case "new_thread":
       return describeNotification(facts);
   }
 }

@@ -61,7 +61,9 @@ export async function listNotifications(actor: Actor) {
     .execute();
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
-    const key = row.threadId === null ? `one:${row.id}` : `${row.readAt === null ? "unread" : "read"}:${row.threadId}:${row.kind}`;
+    // Likes group per post ("Priya and 3 others liked your reply"), the rest per thread and kind.
+    const about = row.kind === "like" ? `:${row.postId ?? "opening"}` : "";
+    const key = row.threadId === null ? `one:${row.id}` : `${row.readAt === null ? "unread" : "read"}:${row.threadId}:${row.kind}${about}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return [...groups.values()].slice(0, GROUPS_SHOWN).map(describeGroup);
@@ -106,8 +108,8 @@ async function requireOwnNotification(actor: Actor, notificationId: number) {
   return { ...row, userId: actor.id };
 }
 
-/** Marks read the line a notification belongs to: every unread one of its kind about its thread. */
-async function markLineRead(row: { id: number; userId: number; kind: NotificationKind; threadId: number | null }) {
+/** Marks read the line a notification belongs to: every unread one of its kind about its thread (likes: about its post). */
+async function markLineRead(row: { id: number; userId: number; kind: NotificationKind; threadId: number | null; postId: number | null }) {
   await getDb()
     .updateTable("notifications")
     .set({ read_at: Date.now() })
@@ -115,6 +117,9 @@ async function markLineRead(row: { id: number; userId: number; kind: Notificatio
     .where("read_at", "is", null)
     .$if(row.threadId === null, (qb) => qb.where("id", "=", row.id))
     .$if(row.threadId !== null, (qb) => qb.where("thread_id", "=", row.threadId!).where("kind", "=", row.kind))
+    .$if(row.threadId !== null && row.kind === "like", (qb) =>
+      qb.where((eb) => (row.postId === null ? eb("post_id", "is", null) : eb("post_id", "=", row.postId))),
+    )
     .execute();
 }
 

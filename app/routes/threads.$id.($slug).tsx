@@ -10,6 +10,8 @@ import { locateReply, parseReplyPage } from "~/models/reply-pages.server";
 import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
 import { useReplyAnchorFallback } from "~/components/ReplyAnchorFallback";
 import { unvote, vote } from "~/models/vote.server";
+import { like, unlike } from "~/models/reaction.server";
+import type { ContentRef } from "~/models/content.server";
 import { CoDesigners } from "~/components/CoDesigners";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
@@ -81,10 +83,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const page = url.searchParams.get("page");
   const here = url.pathname + (page && /^\d+$/.test(page) ? `?page=${page}` : "");
-  const andBack = async (write: Promise<unknown>) => {
+  const andBack = async (write: Promise<unknown>, anchor = "") => {
     await write;
-    return redirect(here);
+    return redirect(here + anchor);
   };
+  // A like names its reply, or none for the opening post; without JavaScript the page comes back to it.
+  const liked = (formData: FormData): ContentRef =>
+    formData.get("postId") ? { type: "post", id: parseId(formData.get("postId"), "reply id") } : { type: "thread", id: threadId };
+  const anchorOf = (ref: ContentRef) => (ref.type === "post" ? `#post-${ref.id}` : "");
   return handleIntents(request, {
     reply: form(replySchema, async ({ body }) => {
       await limitRate(
@@ -97,6 +103,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }),
     vote: () => andBack(vote(user, threadId)),
     unvote: () => andBack(unvote(user, threadId)),
+    like: (formData) => andBack(like(user, liked(formData)), anchorOf(liked(formData))),
+    unlike: (formData) => andBack(unlike(user, liked(formData)), anchorOf(liked(formData))),
     "mark-answer": async (formData) => {
       await markAnswer(user, threadId, parseId(formData.get("postId"), "reply id"));
       return redirect(`${url.pathname}#answer`);

@@ -24,6 +24,7 @@ import { createTag, deleteTag, renameTag } from "~/models/tag.server";
 import { createThread, editThread, getThreadForEdit, getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { changeRole, searchUsers, updateProfile } from "~/models/user.server";
 import { unvote, vote } from "~/models/vote.server";
+import { like, unlike } from "~/models/reaction.server";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "~/models/webhook.server";
 import { createTestProduct, createTestReply, createTestThread, createTestUser, statusOf, type TestActor } from "./factories";
 
@@ -127,6 +128,8 @@ async function notificationFor(userId: number, threadId: number) {
 }
 
 const num = (f: Fixture, key: string) => f[key] as number;
+const likesOf = (postId: number) =>
+  db().selectFrom("reactions").select("user_id").where("post_id", "=", postId).orderBy("user_id").execute();
 const thread = (id: number) => ({ type: "thread" as const, id });
 const post = (id: number) => ({ type: "post" as const, id });
 
@@ -233,6 +236,44 @@ const cases: Case[] = [
     run: (a, f) => vote(a, num(f, "idea")),
     state: (f) => threadState(num(f, "idea")),
     expected: row(403, T, T, 403, T, T),
+  },
+  {
+    action: "like another member's reply",
+    setup: async (w) => ({ reply: await createTestReply(w.bystander, await newThread(w.bystander)) }),
+    run: (a, f) => like(a, post(num(f, "reply"))),
+    state: (f) => likesOf(num(f, "reply")),
+    expected: row(401, T, T, 403, T, T),
+  },
+  {
+    action: "like one's own reply",
+    setup: async (w) => ({ reply: await createTestReply(w.owner, await newThread(w.bystander)) }),
+    run: (a, f) => like(a, post(num(f, "reply"))),
+    state: (f) => likesOf(num(f, "reply")),
+    expected: row(401, 403, T, 403, T, T),
+  },
+  {
+    action: "like a hidden thread's opening post",
+    setup: async (w) => {
+      const id = await newThread(w.bystander);
+      await hideContent(w.staff, thread(id), "Off topic");
+      return { thread: id };
+    },
+    run: (a, f) => like(a, thread(num(f, "thread"))),
+    state: (f) => db().selectFrom("reactions").select("user_id").where("thread_id", "=", num(f, "thread")).execute(),
+    expected: row(401, 404, 404, 404, 403, 403),
+  },
+  {
+    action: "take back a like (only one's own)",
+    setup: async (w, actor) => {
+      const reply = await createTestReply(w.bystander, await newThread(w.bystander));
+      // The member liked it; so did the acting person, as their active self.
+      await like(w.owner, post(reply));
+      if (actor && actor.id !== w.owner.id) await like({ ...actor, suspendedUntil: null }, post(reply));
+      return { reply };
+    },
+    run: (a, f) => unlike(a, post(num(f, "reply"))),
+    state: (f, w) => likesOf(num(f, "reply")).then((rows) => rows.filter((r) => r.user_id === w.owner.id)),
+    expected: row(401, T, OWN, 403, OWN, OWN),
   },
   {
     action: "take back a vote",
