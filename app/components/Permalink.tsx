@@ -1,4 +1,6 @@
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
 
 /**
  * A post's own address, as a visible link; with JavaScript also a button
@@ -6,9 +8,13 @@ import { useEffect, useState } from "react";
  * open as any link).
  */
 export function Permalink({ href, label }: { href: string; label: string }) {
-  const [canCopy, setCanCopy] = useState(false);
+  // False in the server's HTML, true once the browser runs the page and can copy.
+  const canCopy = useSyncExternalStore(
+    noSubscription,
+    () => navigator.clipboard !== undefined,
+    () => false,
+  );
   const [copied, setCopied] = useState(false);
-  useEffect(() => setCanCopy(typeof navigator !== "undefined" && navigator.clipboard !== undefined), []);
   const copy = async () => {
     await navigator.clipboard.writeText(new URL(href, window.location.href).toString());
     setCopied(true);
