@@ -6,6 +6,7 @@ import { threadPath } from "~/utils/slug";
 import { visibleTo } from "./content.server";
 import { notificationsOf } from "./notification.server";
 import { locateReply } from "./reply-pages.server";
+import { recordReadPosition } from "./read-position.server";
 import { ensure, NotFound, SignInRequired } from "./errors.server";
 
 /**
@@ -176,10 +177,18 @@ export async function markAllRead(actor: Actor): Promise<void> {
  * A thread page was shown to a member: the notifications about what it
  * showed are read, however they got there (an email, a list, a link): those
  * about the replies on this page, and, on the first page (where the
- * timeline, credits and measures are), those about the thread itself.
+ * timeline, credits and measures are), those about the thread itself. The
+ * member's read position (app/models/read-position.server.ts) moves here too.
  */
-export async function markSeenOnThreadPage(viewer: Actor, threadId: number, shownPostIds: number[], firstPage: boolean) {
+export async function markSeenOnThreadPage(
+  viewer: Actor,
+  threadId: number,
+  shownPostIds: number[],
+  firstPage: boolean,
+  readUpTo = Math.max(0, ...shownPostIds),
+) {
   if (!viewer) return;
+  await recordReadPosition(viewer, threadId, readUpTo);
   const unread = await getDb()
     .selectFrom("notifications")
     .select(["id", "post_id as postId"])

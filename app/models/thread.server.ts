@@ -29,6 +29,7 @@ import { replyPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { recordAudit } from "./audit.server";
 import { followAutomatically } from "./subscription.server";
+import { notifyProductFollowers } from "./product-follow.server";
 import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
@@ -281,6 +282,7 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
       if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);
       await followAutomatically(trx, row.id, actor.id, "watching");
       await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, public: true }, rendered);
+      await notifyProductFollowers(trx, { id: row.id, product_id: input.productId, kind: input.kind }, actor.id);
       await queueWebhookEvent(trx, "thread.created", row.id);
       return row.id;
     });

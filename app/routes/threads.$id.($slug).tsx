@@ -63,8 +63,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // A page that no longer exists (replies were deleted) shows the last one.
   if (pageNumber > pageCount) throw redirect(threadPagePath(page.thread, pageCount));
   if (!page.hidden?.placeholder) {
-    const shown = [...(page.answer ? [page.answer.id] : []), ...page.replies.map((r) => r.id)];
-    await markSeenOnThreadPage(viewer, id, shown, pageNumber === 1);
+    const listed = page.replies.map((r) => r.id);
+    const shown = [...(page.answer ? [page.answer.id] : []), ...listed];
+    // The member has read up to the last reply listed; on the last page, past the answer shown above too.
+    const readUpTo = Math.max(0, ...(pageNumber === pageCount ? shown : listed.slice(-1)));
+    await markSeenOnThreadPage(viewer, id, shown, pageNumber === 1, readUpTo);
   }
   // A hidden idea's placeholder carries nothing of it: no timeline, measures or merge target either.
   const idea = page.thread.kind === "idea" && !page.hidden?.placeholder ? await getIdeaDetails(viewer, id) : null;

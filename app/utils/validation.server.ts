@@ -365,3 +365,8 @@ export const siteSettingsSchema = z.object({
     z.string().max(SITE_DESCRIPTION_MAX, `Keep the description to ${SITE_DESCRIPTION_MAX} characters or fewer.`),
   ),
 });
+
+/** Following a product (issue 20): a level, or "none" to stop. */
+export const productFollowSchema = z.object({
+  level: z.enum(["threads", "ideas", "status", "none"], { error: "Choose what you want to hear about, or not following." }),
+});
