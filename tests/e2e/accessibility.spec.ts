@@ -51,7 +51,7 @@ for (const width of [1280, 390]) {
 
     test("signed-in pages", async ({ page }) => {
       await signIn(page, "staff@example.com");
-      for (const path of ["/", "/threads/new", "/admin/tags", await firstThreadOfKind(page, "idea")]) {
+      for (const path of ["/", "/products/ledger", "/threads/new", "/admin/tags", await firstThreadOfKind(page, "idea")]) {
         await expectNoSeriousViolations(page, path);
       }
     });

@@ -11,7 +11,9 @@ import { setIdeaStatus } from "~/models/idea-status.server";
 import { acceptIdea, creditCoDesigner, getIdeaDetails, getIdeaSummary, removeCoDesigner } from "~/models/idea.server";
 import { mergeIdea } from "~/models/idea-merge.server";
 import { deleteContent, hideContent, moveThread, restoreContent, setThreadState, unhideContent } from "~/models/moderation.server";
-import { markAllRead, markRead } from "~/models/notification-inbox.server";
+import { markAllRead, markRead, markSeenOnThreadPage } from "~/models/notification-inbox.server";
+import { setProductFollow } from "~/models/product-follow.server";
+import { markProductRead, unreadIn } from "~/models/read-position.server";
 import { createReply, editReply, getReplyForEdit } from "~/models/post.server";
 import { createProduct, moveProduct, setProductArchived, updateProduct } from "~/models/product.server";
 import { getHistory, setRevisionHidden } from "~/models/revision.server";
@@ -844,6 +846,44 @@ const cases: Case[] = [
     run: (a) => markAllRead(a),
     state: (f) => db().selectFrom("notifications").select("read_at").where("id", "=", num(f, "notification")).executeTakeFirstOrThrow(),
     expected: row(401, T, OWN, T, OWN, OWN),
+  },
+  {
+    action: "follow a product",
+    setup: async () => ({ product: await createTestProduct() }),
+    run: (a, f) => setProductFollow(a, num(f, "product"), "threads"),
+    state: (f) =>
+      db().selectFrom("product_subscriptions").select(["user_id", "level"]).where("product_id", "=", num(f, "product")).execute(),
+    expected: row(401, T, T, T, T, T),
+  },
+  {
+    action: "mark a product read (only one's own place)",
+    setup: async (w) => {
+      const product = await createTestProduct();
+      const id = await createTestThread(w.bystander, { productId: product });
+      await markSeenOnThreadPage(w.owner, id, [], true);
+      await createTestReply(w.bystander, id);
+      return { product, thread: id };
+    },
+    run: (a, f) => markProductRead(a, num(f, "product")),
+    state: (f, w) =>
+      db()
+        .selectFrom("thread_reads")
+        .select("last_read_post_id")
+        .where("thread_id", "=", num(f, "thread"))
+        .where("user_id", "=", w.owner.id)
+        .execute(),
+    expected: row(401, T, OWN, T, OWN, OWN),
+  },
+  {
+    action: "read the member's unread replies",
+    setup: async (w) => {
+      const id = await newThread(w.bystander);
+      await markSeenOnThreadPage(w.owner, id, [], true);
+      await createTestReply(w.bystander, id);
+      return { thread: id };
+    },
+    run: async (a, f) => (await unreadIn(a, [num(f, "thread")])).has(num(f, "thread")),
+    expected: row(HIDDEN, T, HIDDEN, T, HIDDEN, HIDDEN),
   },
   {
     action: "create an API token",
