@@ -33,7 +33,7 @@ test("a member likes a post, sees which threads have new replies, jumps to the f
   await reply(reader, "Reconcile the bank feeds first.");
   await reply(reader, "Then lock the period.");
   const firstNew = await reader.getByRole("article").filter({ hasText: "Reconcile the bank feeds first." }).getAttribute("id");
-  for (const list of ["/products/relay", "/"]) {
+  for (const list of ["/", "/products/relay"]) {
     await page.goto(list);
     await expect(
       page
