@@ -17,8 +17,6 @@ const FORM_GARBAGE = ["abc", "1e3", "99999999999999999999"];
 /** Intents that read an id from the form, with the field they read. */
 const ID_INTENTS: { intent: string; field: string }[] = [
   { intent: "mark-answer", field: "postId" },
-  { intent: "like", field: "postId" },
-  { intent: "unlike", field: "postId" },
   { intent: "remove", field: "userId" },
   { intent: "credit", field: "userId" },
   { intent: "read", field: "id" },
