@@ -45,9 +45,7 @@ export function PostCard(props: Props) {
             </span>
           ) : null}
         </span>
-        {props.permalink ? (
-          <Permalink href={props.permalink} label={`Link to this ${props.label ? props.label.toLowerCase() : "post"}`} />
-        ) : null}
+        {props.permalink ? <Permalink href={props.permalink} label={`Link to this post (${props.permalink})`} /> : null}
       </header>
       {props.deleteReason != null ? <p className="moderation-note">Deleted by staff: {props.deleteReason}</p> : null}
       {props.hidden && !props.hidden.placeholder ? (

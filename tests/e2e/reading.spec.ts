@@ -68,7 +68,7 @@ test("a member likes a post, sees which threads have new replies, jumps to the f
   // Every reply links to itself, and the link opens its page at the reply.
   await page.goto(path);
   const lastReply = page.getByRole("article").filter({ hasText: "And celebrate." });
-  const link = lastReply.getByRole("link", { name: /Link to this reply/ });
+  const link = lastReply.getByRole("link", { name: /Link to this post/ });
   await expect(link).toHaveAttribute("href", /^\/posts\/\d+$/);
   await expect(lastReply.getByRole("button", { name: "Copy link" })).toBeVisible();
   await link.click();
