@@ -119,6 +119,23 @@ export interface UploadsTable {
   removed_by: number | null;
 }
 
+/** A like of a thread's opening post (post_id null) or of one of its replies; one per member per post. */
+export interface ReactionsTable {
+  id: Generated<number>;
+  thread_id: number;
+  post_id: number | null;
+  user_id: number;
+  created_at: number;
+}
+
+/** The newest reply a member has been shown in a thread (0: only the opening post); it only moves forward. */
+export interface ThreadReadsTable {
+  user_id: number;
+  thread_id: number;
+  last_read_post_id: Generated<number>;
+  read_at: number;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: number;
@@ -342,7 +359,9 @@ export type NotificationKind =
   | "mention"
   | "on_behalf_vote"
   | "measure_update"
-  | "idea_merged";
+  | "idea_merged"
+  | "like"
+  | "new_thread";
 
 export interface NotificationsTable {
   id: Generated<number>;
@@ -546,6 +565,8 @@ export interface Database {
   product_subscriptions: ProductSubscriptionsTable;
   drafts: DraftsTable;
   uploads: UploadsTable;
+  reactions: ReactionsTable;
+  thread_reads: ThreadReadsTable;
   sessions: SessionsTable;
   products: ProductsTable;
   threads: ThreadsTable;

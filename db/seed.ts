@@ -1,5 +1,5 @@
 import { seedDemoAccounts } from "./seed-accounts";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { hashPassword } from "~/auth/password.server";
 import { renderMarkdown } from "~/markdown/render.server";
 import type { Database, IdeaStatus, Role, ThreadKind, Verdict } from "./schema";
@@ -655,6 +655,12 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       productIds.set(product.slug, id);
     }
 
+    // The demo member follows Ledger: its new threads reach their notifications.
+    await trx
+      .insertInto("product_subscriptions")
+      .values({ user_id: lookup(userIds, "member"), product_id: lookup(productIds, "ledger"), level: "threads", created_at: now })
+      .execute();
+
     const tagIds = new Map<TagSlug, number>();
     for (const tag of tags) {
       const { id } = await trx
@@ -714,6 +720,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         .executeTakeFirstOrThrow();
 
       const credits = coDesignedAt === null ? [] : [{ user_id: lookup(userIds, thread.author), contribution: "Proposed the idea" }];
+      const postIds: number[] = [];
       for (const [index, reply] of thread.replies.entries()) {
         const { id: postId } = await trx
           .insertInto("posts")
@@ -726,12 +733,17 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
           })
           .returning("id")
           .executeTakeFirstOrThrow();
+        postIds.push(postId);
         if (reply.accepted) {
           await trx.updateTable("threads").set({ accepted_answer_post_id: postId }).where("id", "=", threadId).execute();
         }
         if (reply.credit) credits.push({ user_id: lookup(userIds, reply.author), contribution: reply.credit });
       }
 
+      await seedReading(trx, { threadId, authorId: lookup(userIds, thread.author), postIds, createdAt }, [
+        lookup(userIds, "member"),
+        staffId,
+      ]);
       for (const [index, voter] of voters.entries()) {
         const votedAt = Math.min(createdAt + (index + 1) * 4 * HOUR, now);
         await trx
@@ -849,6 +861,32 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     await seedDemoAccounts(trx, staffId, now);
     return true;
   });
+}
+
+/**
+ * Reading (issue 20): the demo member and staff have read each thread with
+ * two or more replies up to its first reply, so lists show "new" markers;
+ * they like the opening post of what they did not write.
+ */
+async function seedReading(
+  trx: Transaction<Database>,
+  thread: { threadId: number; authorId: number; postIds: number[]; createdAt: number },
+  readers: number[],
+) {
+  for (const userId of readers) {
+    if (thread.postIds.length >= 2) {
+      await trx
+        .insertInto("thread_reads")
+        .values({ user_id: userId, thread_id: thread.threadId, last_read_post_id: thread.postIds[0]!, read_at: thread.createdAt + HOUR })
+        .execute();
+    }
+    if (userId !== thread.authorId) {
+      await trx
+        .insertInto("reactions")
+        .values({ thread_id: thread.threadId, post_id: null, user_id: userId, created_at: thread.createdAt + HOUR })
+        .execute();
+    }
+  }
 }
 
 function lookup<K>(ids: Map<K, number>, key: K): number {

@@ -143,6 +143,11 @@ export const can = {
   hideRevision: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Mark an edit as a redaction: every earlier version is hidden from everyone but staff. */
   redact: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Like a thread's opening post or a reply: not one's own, not hidden or deleted, nor in a hidden thread. */
+  like: (actor: Actor, content: PostFacts, thread: PostFacts) =>
+    isVerified(actor) && actor.id !== content.author_id && isVisible(content) && isVisible(thread),
+  /** Follow a whole product (its new threads, ideas or status changes): any signed-in member, like watching a thread. */
+  followProduct: (actor: Actor) => actor !== null,
   flag: (actor: Actor, content: PostFacts) => isVerified(actor) && actor.id !== content.author_id && isVisible(content),
   /** Staff suspend members; admins also suspend staff; nobody suspends an admin. */
   suspend: (actor: Actor, target: UserFacts) =>

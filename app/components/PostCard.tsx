@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Role } from "~db/schema";
 import { MarkdownBody } from "./MarkdownBody";
 import { QuoteLink, type QuoteTarget } from "./QuoteLink";
+import { Permalink } from "./Permalink";
 import { RelativeTime } from "./RelativeTime";
 import { UserName } from "./UserName";
 
@@ -19,6 +20,8 @@ type Props = {
   historyHref?: string;
   bodyHtml: string;
   editHref?: string;
+  /** The post's own address, shown as a link to copy. */
+  permalink?: string;
   label?: string;
   highlight?: boolean;
   /** Set when the post is hidden: staff and its author see why; others see a placeholder. */
@@ -48,6 +51,7 @@ export function PostCard(props: Props) {
             </span>
           ) : null}
         </span>
+        {props.permalink ? <Permalink href={props.permalink} label={`Link to this post (${props.permalink})`} /> : null}
       </header>
       {props.deleteReason != null ? <p className="moderation-note">Deleted by staff: {props.deleteReason}</p> : null}
       {props.hidden && !props.hidden.placeholder ? (

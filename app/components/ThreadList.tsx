@@ -25,6 +25,8 @@ export type ThreadRow = {
   /** Out of public view, seen by staff or its author (visibleTo): marked so. */
   moderation?: "hidden" | "deleted" | null;
   tags?: TagLabel[];
+  /** Replies since the viewer last read the thread (only for threads they have opened). */
+  unread?: { count: number; firstUnreadPostId: number };
 };
 
 export function ThreadList({
@@ -42,7 +44,7 @@ export function ThreadList({
   return (
     <ol className="thread-list">
       {threads.map((t) => (
-        <li key={t.id} className="thread-row">
+        <li key={t.id} className={t.unread ? "thread-row thread-row-unread" : "thread-row"}>
           <div className="thread-row-count">
             {t.status === "merged" ? (
               // Its votes went to the idea it was merged into.
@@ -62,7 +64,16 @@ export function ThreadList({
           <div className="thread-row-main">
             <h3 className="thread-row-title">
               {t.pinned ? <span className="pin">Pinned · </span> : null}
-              <Link to={threadPath(t)}>{t.title}</Link>
+              <Link to={t.unread ? `/posts/${t.unread.firstUnreadPostId}` : threadPath(t)}>{t.title}</Link>
+              {t.unread ? (
+                <>
+                  {" "}
+                  <Link className="new-replies" to={`/posts/${t.unread.firstUnreadPostId}`}>
+                    {t.unread.count} new
+                    <span className="visually-hidden"> {t.unread.count === 1 ? "reply" : "replies"} since your last visit</span>
+                  </Link>
+                </>
+              ) : null}
             </h3>
             <p className="thread-row-meta">
               <ModerationBadge state={t.moderation ?? null} />

@@ -1,5 +1,6 @@
 import type { getThreadPage } from "~/models/thread.server";
 import { IdeaPanel, ideaStaffLinks } from "./IdeaPanel";
+import { LikeButton } from "./LikeButton";
 import { PostCard } from "./PostCard";
 import type { QuoteOf } from "./ThreadReplies";
 
@@ -40,7 +41,9 @@ export function ThreadOpening({ thread, hidden, permissions, signedIn, loginHref
         deleteReason={thread.deletedAt !== null ? thread.deleteReason : null}
         links={threadLinks(thread.id, permissions)}
         quote={quote?.("thread", thread.authorUsername)}
-      />
+      >
+        {hidden?.placeholder ? null : <LikeButton postId={null} likes={thread.likes} canLike={permissions.like} />}
+      </PostCard>
       {withPanel ? (
         <IdeaPanel
           voteCount={thread.voteCount}

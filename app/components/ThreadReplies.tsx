@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~db/schema";
+import { LikeButton } from "./LikeButton";
 import { PostCard } from "./PostCard";
 import type { QuoteTarget } from "./QuoteLink";
 import { ReplyPager } from "./ReplyPager";
@@ -17,6 +18,8 @@ type Reply = {
   authorAccount?: string | null;
   canEdit: boolean;
   canFlag: boolean;
+  canLike: boolean;
+  likes: { count: number; mine: boolean };
   hidden: { reason: string; placeholder: boolean } | null;
   deleteReason: string | null;
 };
@@ -76,7 +79,9 @@ function ReplyCard({
       deleteReason={reply.deleteReason}
       links={replyLinks(reply, canModerate)}
       quote={quote?.(reply.id, reply.authorUsername)}
+      permalink={reply.hidden?.placeholder || reply.deleteReason != null ? undefined : `/posts/${reply.id}`}
     >
+      {reply.hidden?.placeholder ? null : <LikeButton postId={reply.id} likes={reply.likes} canLike={reply.canLike} />}
       {children}
     </PostCard>
   );

@@ -34,6 +34,10 @@ export function describeNotification(facts: NotificationFacts): string {
       return `Your post in “${facts.threadTitle}” was hidden: ${facts.detail}. Edit it and staff will review it again`;
     case "on_behalf_vote":
       return `${who} recorded your vote for “${facts.threadTitle}” on behalf of ${facts.detail}. You can take it back on the idea`;
+    case "like":
+      return `${who} liked your ${facts.detail || "post"} in “${facts.threadTitle}”`;
+    case "new_thread":
+      return `${who} started “${facts.threadTitle}” in ${facts.detail}`;
   }
 }
 
@@ -55,11 +59,14 @@ export function describeNotificationGroup(facts: NotificationFacts, count: numbe
       return `${title} changed status ${count} times and is now ${facts.detail}`;
     case "content_hidden":
       return `${count} of your posts in ${title} were hidden. Edit them and staff will review them again`;
+    case "like":
+      return `${facts.actorName ?? "Someone"} and ${count - 1} ${count === 2 ? "other" : "others"} liked your ${facts.detail || "post"} in ${title}`;
     case "co_designer_credit":
     case "verdict_request":
     case "on_behalf_vote":
     case "measure_update":
     case "idea_merged":
+    case "new_thread":
       return describeNotification(facts);
   }
 }

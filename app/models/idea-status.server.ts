@@ -7,6 +7,7 @@ import { recordAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { renderNote } from "./post-text.server";
 import { subscribersOf } from "./subscription.server";
+import { productFollowersOfThread } from "./product-follow.server";
 import { notMerged, requireThread, visibleTo } from "./content.server";
 import { queueWebhookEvent } from "./webhook.server";
 import { Conflict, ensure, Forbidden, Invalid } from "./errors.server";
@@ -74,7 +75,8 @@ export async function setIdeaStatus(actor: Actor, threadId: number, change: Stat
       });
       await queueWebhookEvent(trx, "idea.status_changed", threadId, { from, to: change.status, note });
       const label = statusLabel(change.status).toLowerCase();
-      await notify(trx, await subscribersOf(trx, threadId, "status"), {
+      const productFollowers = await productFollowersOfThread(trx, thread, "status");
+      await notify(trx, [...(await subscribersOf(trx, threadId, "status")), ...productFollowers], {
         kind: "status_changed",
         threadId,
         actorId: actor.id,

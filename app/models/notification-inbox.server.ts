@@ -6,6 +6,7 @@ import { threadPath } from "~/utils/slug";
 import { visibleTo } from "./content.server";
 import { notificationsOf } from "./notification.server";
 import { locateReply } from "./reply-pages.server";
+import { recordReadPosition } from "./read-position.server";
 import { ensure, NotFound, SignInRequired } from "./errors.server";
 
 /**
@@ -61,7 +62,9 @@ export async function listNotifications(actor: Actor) {
     .execute();
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
-    const key = row.threadId === null ? `one:${row.id}` : `${row.readAt === null ? "unread" : "read"}:${row.threadId}:${row.kind}`;
+    // Likes group per post ("Priya and 3 others liked your reply"), the rest per thread and kind.
+    const about = row.kind === "like" ? `:${row.postId ?? "opening"}` : "";
+    const key = row.threadId === null ? `one:${row.id}` : `${row.readAt === null ? "unread" : "read"}:${row.threadId}:${row.kind}${about}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return [...groups.values()].slice(0, GROUPS_SHOWN).map(describeGroup);
@@ -106,8 +109,8 @@ async function requireOwnNotification(actor: Actor, notificationId: number) {
   return { ...row, userId: actor.id };
 }
 
-/** Marks read the line a notification belongs to: every unread one of its kind about its thread. */
-async function markLineRead(row: { id: number; userId: number; kind: NotificationKind; threadId: number | null }) {
+/** Marks read the line a notification belongs to: every unread one of its kind about its thread (likes: about its post). */
+async function markLineRead(row: { id: number; userId: number; kind: NotificationKind; threadId: number | null; postId: number | null }) {
   await getDb()
     .updateTable("notifications")
     .set({ read_at: Date.now() })
@@ -115,6 +118,9 @@ async function markLineRead(row: { id: number; userId: number; kind: Notificatio
     .where("read_at", "is", null)
     .$if(row.threadId === null, (qb) => qb.where("id", "=", row.id))
     .$if(row.threadId !== null, (qb) => qb.where("thread_id", "=", row.threadId!).where("kind", "=", row.kind))
+    .$if(row.threadId !== null && row.kind === "like", (qb) =>
+      qb.where((eb) => (row.postId === null ? eb("post_id", "is", null) : eb("post_id", "=", row.postId))),
+    )
     .execute();
 }
 
@@ -174,10 +180,18 @@ export async function markAllRead(actor: Actor): Promise<void> {
  * A thread page was shown to a member: the notifications about what it
  * showed are read, however they got there (an email, a list, a link): those
  * about the replies on this page, and, on the first page (where the
- * timeline, credits and measures are), those about the thread itself.
+ * timeline, credits and measures are), those about the thread itself. The
+ * member's read position (app/models/read-position.server.ts) moves here too.
  */
-export async function markSeenOnThreadPage(viewer: Actor, threadId: number, shownPostIds: number[], firstPage: boolean) {
+export async function markSeenOnThreadPage(
+  viewer: Actor,
+  threadId: number,
+  shownPostIds: number[],
+  firstPage: boolean,
+  readUpTo = Math.max(0, ...shownPostIds),
+) {
   if (!viewer) return;
+  await recordReadPosition(viewer, threadId, readUpTo);
   const unread = await getDb()
     .selectFrom("notifications")
     .select(["id", "post_id as postId"])

@@ -1,7 +1,8 @@
 import type { Transaction } from "kysely";
 import { getDb } from "~db/client.server";
 import type { Database, ThreadKind } from "~db/schema";
-import { can, type Actor } from "~/auth/permissions.server";
+import { can, type Actor, type ContentFacts } from "~/auth/permissions.server";
+import { likesOnPage, type Likes } from "./reaction.server";
 import { listCoDesigners } from "./co-designers.server";
 import {
   listedTo,
@@ -31,6 +32,7 @@ import { replyPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { recordAudit } from "./audit.server";
 import { followAutomatically } from "./subscription.server";
+import { notifyProductFollowers } from "./product-follow.server";
 import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
 export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
@@ -87,6 +89,7 @@ function hiddenNote(view: ReturnType<typeof sightOf>, reason: string | null) {
 }
 
 type ReplyRow = {
+  id: number;
   author_id: number;
   hidden_at: number | null;
   deleted_at: number | null;
@@ -95,7 +98,12 @@ type ReplyRow = {
 };
 
 /** A reply as the viewer may see it, with what they may do to it; the facts behind that stay here. */
-function shownReply<R extends ReplyRow>(viewer: Actor, { author_id, hidden_at, deleted_at, hiddenReason: reason, ...reply }: R) {
+function shownReply<R extends ReplyRow>(
+  viewer: Actor,
+  { author_id, hidden_at, deleted_at, hiddenReason: reason, ...reply }: R,
+  thread: ContentFacts,
+  likes: Map<number | "thread", Likes>,
+) {
   const facts = { author_id, hidden_at, deleted_at };
   const view = sightOf(viewer, facts);
   return {
@@ -105,8 +113,12 @@ function shownReply<R extends ReplyRow>(viewer: Actor, { author_id, hidden_at, d
     hidden: hiddenNote(view, reason),
     canEdit: view !== "placeholder" && can.editPost(viewer, facts),
     canFlag: can.flag(viewer, facts),
+    canLike: can.like(viewer, facts, thread),
+    likes: likes.get(reply.id) ?? noLikes,
   };
 }
+
+const noLikes: Likes = { count: 0, mine: false };
 
 /**
  * Everything one page of a thread shows: the thread, its accepted answer,
@@ -191,7 +203,10 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       credits.map(({ username, displayName, contribution }) => ({ username, displayName, contribution })),
     ),
   ]);
-  const pageCount = await countReplyPages(viewer, { id, replyCount: thread.replyCount }, answer !== undefined);
+  const [pageCount, likes] = await Promise.all([
+    countReplyPages(viewer, { id, replyCount: thread.replyCount }, answer !== undefined),
+    likesOnPage(viewer, id, [...(answer ? [answer.id] : []), ...replies.map((reply) => reply.id)]),
+  ]);
 
   const facts = {
     author_id: thread.author_id,
@@ -215,12 +230,12 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     rowStatus: _rowStatus,
     ...rest
   } = thread;
-  const shown = { ...rest, deletedAt };
+  const shown = { ...rest, deletedAt, likes: likes.get("thread") ?? noLikes };
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
     hidden: hiddenNote(threadView, hiddenReason),
-    answer: placeholder || !answer ? null : shownReply(viewer, answer),
-    replies: placeholder ? [] : replies.map((reply) => shownReply(viewer, reply)),
+    answer: placeholder || !answer ? null : shownReply(viewer, answer, facts, likes),
+    replies: placeholder ? [] : replies.map((reply) => shownReply(viewer, reply, facts, likes)),
     pagination: { page, pageCount },
     coDesigners,
     permissions: {
@@ -238,6 +253,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
       watch: can.watch(viewer, facts),
       flag: can.flag(viewer, facts),
+      like: can.like(viewer, facts, facts),
       moderate: can.moderate(viewer),
     },
   };
@@ -283,6 +299,7 @@ export async function createThread(
       await followAutomatically(trx, row.id, actor.id, "watching");
       await notifyMentions(trx, { threadId: row.id, postId: null, authorId: actor.id, public: true }, rendered);
       await alongside?.(trx, row.id);
+      await notifyProductFollowers(trx, { id: row.id, product_id: input.productId, kind: input.kind }, actor.id);
       await queueWebhookEvent(trx, "thread.created", row.id);
       if (input.kind === "idea") await queueWebhookEvent(trx, "idea.created", row.id);
       await discardDraft(actor, draftKeys.newThread, trx);

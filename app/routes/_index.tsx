@@ -4,6 +4,7 @@ import { getUser } from "~/auth/session.server";
 import { listProducts } from "~/models/product.server";
 import { listLatestThreads } from "~/models/thread.server";
 import { withTags } from "~/models/tag.server";
+import { withUnread } from "~/models/read-position.server";
 import { ThreadList } from "~/components/ThreadList";
 import { useSite, type loader as rootLoader } from "~/root";
 import { pageShowsLists } from "~/models/page-tags.server";
@@ -21,7 +22,12 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   pageShowsLists();
-  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15, viewer).then(withTags)]);
+  const [products, threads] = await Promise.all([
+    listProducts(),
+    listLatestThreads(15, viewer)
+      .then(withTags)
+      .then((threads) => withUnread(viewer, threads)),
+  ]);
   return { products, threads };
 }
 

@@ -1,5 +1,6 @@
 import { getUser } from "~/auth/session.server";
 import { listTags } from "~/models/tag.server";
+import { withUnread } from "~/models/read-position.server";
 import { listThreads, parseCursor, type ListScope } from "~/models/thread-list.server";
 import { invariantResponse, redirectWithoutEmptyParams } from "~/utils/http";
 import { hasFilters, pagerLinks, type ListParams } from "~/utils/list-params";
@@ -33,7 +34,7 @@ export async function loadThreadList(request: Request, scope: ListScope, path: s
     params,
     filtered: hasFilters(params),
     tags: tags.map((t) => ({ slug: t.slug, name: t.name })),
-    threads: page.threads,
+    threads: await withUnread(viewer, page.threads),
     pager: pagerLinks(path, params, page),
   };
 }

@@ -10,6 +10,8 @@ import { locateReply, parseReplyPage } from "~/models/reply-pages.server";
 import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
 import { useReplyAnchorFallback } from "~/components/ReplyAnchorFallback";
 import { unvote, vote } from "~/models/vote.server";
+import { like, unlike } from "~/models/reaction.server";
+import type { ContentRef } from "~/models/content.server";
 import { CoDesigners } from "~/components/CoDesigners";
 import { DemandPanel, OnBehalfRecords } from "~/components/OnBehalf";
 import { ideaDemand } from "~/models/demand.server";
@@ -70,8 +72,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // A page that no longer exists (replies were deleted) shows the last one.
   if (pageNumber > pageCount) throw redirect(threadPagePath(page.thread, pageCount));
   if (!page.hidden?.placeholder) {
-    const shown = [...(page.answer ? [page.answer.id] : []), ...page.replies.map((r) => r.id)];
-    await markSeenOnThreadPage(viewer, id, shown, pageNumber === 1);
+    const listed = page.replies.map((r) => r.id);
+    const shown = [...(page.answer ? [page.answer.id] : []), ...listed];
+    // The member has read up to the last reply listed; on the last page, past the answer shown above too.
+    const readUpTo = Math.max(0, ...(pageNumber === pageCount ? shown : listed.slice(-1)));
+    await markSeenOnThreadPage(viewer, id, shown, pageNumber === 1, readUpTo);
   }
   // A hidden idea's placeholder carries nothing of it: no timeline, measures or merge target either.
   const idea = page.thread.kind === "idea" && !page.hidden?.placeholder ? await getIdeaDetails(viewer, id) : null;
@@ -108,10 +113,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const page = url.searchParams.get("page");
   const here = url.pathname + (page && /^\d+$/.test(page) ? `?page=${page}` : "");
-  const andBack = async (write: Promise<unknown>) => {
+  const andBack = async (write: Promise<unknown>, anchor = "") => {
     await write;
-    return redirect(here);
+    return redirect(here + anchor);
   };
+  // A like names its reply, or none for the opening post; without JavaScript the page comes back to it.
+  const liked = (formData: FormData): ContentRef =>
+    formData.get("postId") ? { type: "post", id: parseId(formData.get("postId"), "reply id") } : { type: "thread", id: threadId };
+  const anchorOf = (ref: ContentRef) => (ref.type === "post" ? `#post-${ref.id}` : "");
   return handleIntents(request, {
     reply: form(
       replySchema,
@@ -128,6 +137,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
     ),
     vote: () => andBack(vote(user, threadId)),
     unvote: () => andBack(unvote(user, threadId)),
+    like: (formData) => andBack(like(user, liked(formData)), anchorOf(liked(formData))),
+    unlike: (formData) => andBack(unlike(user, liked(formData)), anchorOf(liked(formData))),
     "mark-answer": async (formData) => {
       await markAnswer(user, threadId, parseId(formData.get("postId"), "reply id"));
       return redirect(`${url.pathname}#answer`);

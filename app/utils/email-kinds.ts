@@ -12,6 +12,8 @@ export const emailKinds = [
   "idea_merged",
   "content_hidden",
   "on_behalf_vote",
+  "like",
+  "new_thread",
 ] as const satisfies readonly NotificationKind[];
 
 export const emailKindLabels: Record<NotificationKind, string> = {
@@ -25,6 +27,8 @@ export const emailKindLabels: Record<NotificationKind, string> = {
   idea_merged: "Your idea merged into another",
   content_hidden: "Your post hidden by flags or staff",
   on_behalf_vote: "Staff record your vote from a call or a ticket",
+  like: "Someone likes your post",
+  new_thread: "New threads and ideas in products you follow",
 };
 
 export const deliveries = ["immediate", "daily", "off"] as const satisfies readonly EmailDelivery[];

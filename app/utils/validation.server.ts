@@ -559,3 +559,8 @@ export const userAccountSchema = z.object({
     .refine((s) => !s || /^[1-9]\d{0,15}$/.test(s), "Choose an account.")
     .transform((s) => (s ? Number(s) : null)),
 });
+
+/** Following a product (issue 20): a level, or "none" to stop. */
+export const productFollowSchema = z.object({
+  level: z.enum(["threads", "ideas", "status", "none"], { error: "Choose what you want to hear about, or not following." }),
+});

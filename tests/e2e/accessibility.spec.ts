@@ -67,6 +67,7 @@ for (const width of [1280, 390]) {
       const ideaId = /\/threads\/(\d+)/.exec(idea)?.[1];
       for (const path of [
         "/",
+        "/products/ledger",
         "/threads/new",
         "/admin/tags",
         idea,

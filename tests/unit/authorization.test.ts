@@ -14,7 +14,9 @@ import { setIdeaStatus } from "~/models/idea-status.server";
 import { acceptIdea, creditCoDesigner, getIdeaDetails, getIdeaSummary, removeCoDesigner } from "~/models/idea.server";
 import { mergeIdea } from "~/models/idea-merge.server";
 import { deleteContent, hideContent, moveThread, restoreContent, setThreadState, unhideContent } from "~/models/moderation.server";
-import { markAllRead, markRead } from "~/models/notification-inbox.server";
+import { markAllRead, markRead, markSeenOnThreadPage } from "~/models/notification-inbox.server";
+import { setProductFollow } from "~/models/product-follow.server";
+import { markProductRead, unreadIn } from "~/models/read-position.server";
 import { createReply, editReply, getReplyForEdit } from "~/models/post.server";
 import { createProduct, moveProduct, setProductArchived, updateProduct } from "~/models/product.server";
 import { getHistory, setRevisionHidden } from "~/models/revision.server";
@@ -30,6 +32,7 @@ import { createTag, deleteTag, renameTag } from "~/models/tag.server";
 import { createThread, editThread, getThreadForEdit, getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { changeRole, searchUsers, updateProfile } from "~/models/user.server";
 import { unvote, vote } from "~/models/vote.server";
+import { like, unlike } from "~/models/reaction.server";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "~/models/webhook.server";
 import { assignMember, createAccount, listAccounts, updateAccount } from "~/models/account.server";
 import { exportAccountsCsv, importAccountsCsv } from "~/models/account-csv.server";
@@ -200,6 +203,8 @@ const measureIdOf = async (threadId: number, owner: TestActor) =>
       .where("user_id", "=", owner.id)
       .executeTakeFirstOrThrow()
   ).id;
+const likesOf = (postId: number) =>
+  db().selectFrom("reactions").select("user_id").where("post_id", "=", postId).orderBy("user_id").execute();
 const thread = (id: number) => ({ type: "thread" as const, id });
 const post = (id: number) => ({ type: "post" as const, id });
 
@@ -306,6 +311,44 @@ const cases: Case[] = [
     run: (a, f) => vote(a, num(f, "idea")),
     state: (f) => threadState(num(f, "idea")),
     expected: row(403, T, T, 403, T, T),
+  },
+  {
+    action: "like another member's reply",
+    setup: async (w) => ({ reply: await createTestReply(w.bystander, await newThread(w.bystander)) }),
+    run: (a, f) => like(a, post(num(f, "reply"))),
+    state: (f) => likesOf(num(f, "reply")),
+    expected: row(401, T, T, 403, T, T),
+  },
+  {
+    action: "like one's own reply",
+    setup: async (w) => ({ reply: await createTestReply(w.owner, await newThread(w.bystander)) }),
+    run: (a, f) => like(a, post(num(f, "reply"))),
+    state: (f) => likesOf(num(f, "reply")),
+    expected: row(401, 403, T, 403, T, T),
+  },
+  {
+    action: "like a hidden thread's opening post",
+    setup: async (w) => {
+      const id = await newThread(w.bystander);
+      await hideContent(w.staff, thread(id), "Off topic");
+      return { thread: id };
+    },
+    run: (a, f) => like(a, thread(num(f, "thread"))),
+    state: (f) => db().selectFrom("reactions").select("user_id").where("thread_id", "=", num(f, "thread")).execute(),
+    expected: row(401, 404, 404, 404, 403, 403),
+  },
+  {
+    action: "take back a like (only one's own)",
+    setup: async (w, actor) => {
+      const reply = await createTestReply(w.bystander, await newThread(w.bystander));
+      // The member liked it; so did the acting person, as their active self.
+      await like(w.owner, post(reply));
+      if (actor && actor.id !== w.owner.id) await like({ ...actor, suspendedUntil: null }, post(reply));
+      return { reply };
+    },
+    run: (a, f) => unlike(a, post(num(f, "reply"))),
+    state: (f, w) => likesOf(num(f, "reply")).then((rows) => rows.filter((r) => r.user_id === w.owner.id)),
+    expected: row(401, T, OWN, 403, OWN, OWN),
   },
   {
     action: "take back a vote",
@@ -1058,6 +1101,44 @@ const cases: Case[] = [
     state: () => count("user_tokens"),
     // Every account here is verified already: the model says so (409) rather than sending a link.
     expected: row(401, 409, 409, 409, 409, 409),
+  },
+  {
+    action: "follow a product",
+    setup: async () => ({ product: await createTestProduct() }),
+    run: (a, f) => setProductFollow(a, num(f, "product"), "threads"),
+    state: (f) =>
+      db().selectFrom("product_subscriptions").select(["user_id", "level"]).where("product_id", "=", num(f, "product")).execute(),
+    expected: row(401, T, T, T, T, T),
+  },
+  {
+    action: "mark a product read (only one's own place)",
+    setup: async (w) => {
+      const product = await createTestProduct();
+      const id = await createTestThread(w.bystander, { productId: product });
+      await markSeenOnThreadPage(w.owner, id, [], true);
+      await createTestReply(w.bystander, id);
+      return { product, thread: id };
+    },
+    run: (a, f) => markProductRead(a, num(f, "product")),
+    state: (f, w) =>
+      db()
+        .selectFrom("thread_reads")
+        .select("last_read_post_id")
+        .where("thread_id", "=", num(f, "thread"))
+        .where("user_id", "=", w.owner.id)
+        .execute(),
+    expected: row(401, T, OWN, T, OWN, OWN),
+  },
+  {
+    action: "read the member's unread replies",
+    setup: async (w) => {
+      const id = await newThread(w.bystander);
+      await markSeenOnThreadPage(w.owner, id, [], true);
+      await createTestReply(w.bystander, id);
+      return { thread: id };
+    },
+    run: async (a, f) => (await unreadIn(a, [num(f, "thread")])).has(num(f, "thread")),
+    expected: row(HIDDEN, T, HIDDEN, T, HIDDEN, HIDDEN),
   },
   {
     action: "create an API token",

@@ -4,6 +4,8 @@ import { listChangelog, parseChangelogCursor } from "~/models/changelog.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { countUnread } from "~/models/notification.server";
 import { listNotifications, markSeenOnThreadPage } from "~/models/notification-inbox.server";
+import { likesOnPage } from "~/models/reaction.server";
+import { markProductRead, unreadIn } from "~/models/read-position.server";
 import { listProducts } from "~/models/product.server";
 import { getProfile } from "~/models/profile.server";
 import { locateReply } from "~/models/reply-pages.server";
@@ -318,6 +320,14 @@ describe("the busiest pages walk indexes on a populated forum", () => {
     await expectIndexedPlans(() => listNotifications(reader));
     // Member 7 wrote thread 6 (author = 1 + id % USERS) and has a notification about it.
     await expectIndexedPlans(() => markSeenOnThreadPage(reader, 6, [21, 22, 23, 24], true));
+  });
+
+  it("reading (issue 20): a page's likes, a list's unread replies, marking a product read", async () => {
+    const reader = { id: 7, role: "member" as const, suspendedUntil: null, emailVerifiedAt: 1 };
+    await markSeenOnThreadPage(reader, 6, [21], true);
+    await expectIndexedPlans(() => likesOnPage(reader, 6, [21, 22, 23, 24]));
+    await expectIndexedPlans(() => unreadIn(reader, [1, 2, 3, 4, 5, 6]));
+    await expectIndexedPlans(() => markProductRead(reader, 1));
   });
 });
 
