@@ -608,6 +608,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
     }
 
     const staffId = lookup(userIds, "staff");
+    const threadIds = new Map<string, number>();
     for (const thread of threads) {
       const createdAt = now - thread.daysAgo * DAY;
       const replyTimes = thread.replies.map((reply) => createdAt + reply.hoursAfter * HOUR);
@@ -634,6 +635,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      threadIds.set(thread.title, threadId);
 
       const credits = coDesignedAt === null ? [] : [{ user_id: lookup(userIds, thread.author), contribution: "Proposed the idea" }];
       for (const [index, reply] of thread.replies.entries()) {
@@ -711,7 +713,67 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
         }
       }
     }
+    await seedCodesignGroup(trx, userIds, lookup(threadIds, "Import bank transactions from any CSV file"), now);
   });
+}
+
+/** A co-design group on the planned CSV import idea: two customers in (one named), one still invited, a private discussion. */
+async function seedCodesignGroup(trx: Kysely<Database>, userIds: Map<Username, number>, ideaId: number, now: number) {
+  const staffId = lookup(userIds, "staff");
+  const idea = await trx.selectFrom("threads").select(["product_id", "title"]).where("id", "=", ideaId).executeTakeFirstOrThrow();
+  const { id: groupId } = await trx
+    .insertInto("codesign_groups")
+    .values({ idea_id: ideaId, created_by: staffId, created_at: now - 20 * DAY })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const members = [
+    { username: "member", state: "accepted", show: 1 },
+    { username: "li-wei", state: "accepted", show: 0 },
+    { username: "jonas", state: "invited", show: 0 },
+  ] as const;
+  for (const m of members) {
+    await trx
+      .insertInto("codesign_members")
+      .values({
+        group_id: groupId,
+        user_id: lookup(userIds, m.username),
+        state: m.state,
+        show_name: m.show,
+        invited_by: staffId,
+        invited_at: now - 20 * DAY,
+        responded_at: m.state === "accepted" ? now - 19 * DAY : null,
+      })
+      .execute();
+  }
+  const body = "Private to the co-design group: which column mappings should Ledger remember per bank?";
+  const reply = "Our cooperative bank puts debit and credit in separate columns, so one amount column won't do.";
+  const { id: threadId } = await trx
+    .insertInto("threads")
+    .values({
+      product_id: idea.product_id,
+      author_id: staffId,
+      kind: "discussion",
+      title: `Co-design group: ${idea.title}`,
+      body,
+      body_html: renderMarkdown(body),
+      reply_count: 1,
+      last_activity_at: now - 18 * DAY,
+      created_at: now - 20 * DAY,
+      group_id: groupId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("posts")
+    .values({
+      thread_id: threadId,
+      author_id: lookup(userIds, "li-wei"),
+      body: reply,
+      body_html: renderMarkdown(reply),
+      created_at: now - 18 * DAY,
+      group_id: groupId,
+    })
+    .execute();
 }
 
 function lookup<K>(ids: Map<K, number>, key: K): number {

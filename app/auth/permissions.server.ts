@@ -6,7 +6,8 @@ import type { Role } from "~db/schema";
  * button is never the check.
  */
 
-export type Actor = { id: number; role: Role; suspendedUntil: number | null } | null;
+/** groupIds: the co-design groups the person accepted to join (app/models/codesign.server.ts); absent, none. */
+export type Actor = { id: number; role: Role; suspendedUntil: number | null; groupIds?: readonly number[] } | null;
 
 type ThreadFacts = {
   author_id: number;
@@ -17,8 +18,10 @@ type ThreadFacts = {
   status?: string | null;
   closed_at?: number | null;
   deleted_at?: number | null;
+  group_id: number | null;
 };
-type PostFacts = { author_id: number; hidden_at: number | null; deleted_at?: number | null };
+/** group_id: set on a co-design group's discussion and its replies, private to the group. */
+type PostFacts = { author_id: number; hidden_at: number | null; deleted_at?: number | null; group_id: number | null };
 /** What decides who may see a thread or a reply. */
 export type ContentFacts = PostFacts;
 type UserFacts = { id: number; role: Role };
@@ -52,17 +55,23 @@ export function isAdmin(actor: Actor): boolean {
  * row) and visibleTo (a query's rows, app/models/content.server.ts): active
  * staff see everything, hidden and deleted content too; everyone else sees
  * what is neither hidden nor deleted, and its author also sees it while it is
- * hidden, with the reason. Suspension takes staff's sight away with their
- * other powers, not an author's sight of their own posts.
+ * hidden, with the reason. A co-design group's discussion (group_id set) is
+ * seen only by the group's accepted members (and staff). Suspension takes
+ * staff's sight away with their other powers, not an author's sight of their
+ * own posts nor a member's of their group.
  */
-export type ContentSight = { everything: true } | { everything: false; authorId: number | null };
+export type ContentSight = { everything: true } | { everything: false; authorId: number | null; groupIds: readonly number[] };
 
 export function contentSight(viewer: Actor): ContentSight {
-  return isActive(viewer) && isStaff(viewer) ? { everything: true } : { everything: false, authorId: viewer?.id ?? null };
+  return isActive(viewer) && isStaff(viewer)
+    ? { everything: true }
+    : { everything: false, authorId: viewer?.id ?? null, groupIds: viewer?.groupIds ?? [] };
 }
 
 function sees(sight: ContentSight, content: ContentFacts): boolean {
-  return sight.everything || (content.deleted_at == null && (content.hidden_at === null || content.author_id === sight.authorId));
+  if (sight.everything) return true;
+  const inReach = content.group_id == null || sight.groupIds.includes(content.group_id);
+  return inReach && content.deleted_at == null && (content.hidden_at === null || content.author_id === sight.authorId);
 }
 
 export const can = {
@@ -70,7 +79,7 @@ export const can = {
   see: (viewer: Actor, content: ContentFacts) => sees(contentSight(viewer), content),
   startThread: (actor: Actor) => isActive(actor),
   reply: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && isVisible(thread) && !isMerged(thread) && (isOpen(thread) || isStaff(actor)),
+    isActive(actor) && isVisible(thread) && sees(contentSight(actor), thread) && !isMerged(thread) && (isOpen(thread) || isStaff(actor)),
   /** Authors edit their own (a hidden post too, to have it reviewed); staff edit anything not deleted. */
   editThread: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) && thread.deleted_at == null && (actor.id === thread.author_id || isStaff(actor)),
@@ -125,4 +134,17 @@ export const can = {
   editProfile: (actor: Actor) => isActive(actor),
   /** Members create and revoke their own personal API tokens. */
   manageApiTokens: (actor: Actor) => isActive(actor),
+  /** Open a co-design group on an accepted or planned idea, invite to it, publish its summary. */
+  manageCodesignGroup: (actor: Actor, idea: ThreadFacts) =>
+    isActive(actor) && isStaff(actor) && idea.kind === "idea" && !isMerged(idea) && idea.deleted_at == null,
+  /** Accept or decline one's own invitation to a co-design group (the model checks it is theirs). */
+  answerInvitation: (actor: Actor) => isActive(actor),
+  /** Post an announcement, pin or unpin it. */
+  announce: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Add a poll to a thread: its author, or staff. */
+  addPoll: (actor: Actor, thread: ThreadFacts) =>
+    isActive(actor) && thread.deleted_at == null && (actor.id === thread.author_id || isStaff(actor)),
+  /** Vote in a poll of a thread one may see and reply to (the model checks it is still open). */
+  votePoll: (actor: Actor, thread: ThreadFacts) =>
+    isActive(actor) && isVisible(thread) && sees(contentSight(actor), thread) && !isMerged(thread),
 };

@@ -4,6 +4,7 @@ import type { Role } from "~db/schema";
 import { isProductionDeployment } from "~/config.server";
 import { noteViewer } from "~/utils/request-context.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
+import { withGroups } from "~/models/content.server";
 import { KyselyLuciaAdapter } from "./lucia-adapter.server";
 
 /**
@@ -52,6 +53,8 @@ export type SessionUser = {
   displayName: string | null;
   role: Role;
   suspendedUntil: number | null;
+  /** The co-design groups they accepted to join: their discussions are theirs to see (can.see). */
+  groupIds: number[];
 };
 
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -91,7 +94,8 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const sessionId = readSessionId(request);
   const { user } = sessionId ? await lucia.validateSession(sessionId) : { user: null };
   noteViewer(user?.id ?? null);
-  return user ?? null;
+  if (!user) return null;
+  return withGroups(user);
 }
 
 /** Where a visitor should come back to after signing in. */

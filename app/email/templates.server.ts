@@ -26,6 +26,10 @@ export function describeNotification(facts: NotificationFacts): string {
       return `“${facts.threadTitle}” has shipped: did it meet your measure of success?`;
     case "content_hidden":
       return `Your post in “${facts.threadTitle}” was hidden: ${facts.detail}. Edit it and staff will review it again`;
+    case "codesign_invite":
+      return `${who} invited you to the co-design group of “${facts.threadTitle}”`;
+    case "announcement":
+      return `Announcement: “${facts.threadTitle}”`;
   }
 }
 
@@ -49,6 +53,8 @@ export function describeNotificationGroup(facts: NotificationFacts, count: numbe
       return `${count} of your posts in ${title} were hidden. Edit them and staff will review them again`;
     case "co_designer_credit":
     case "verdict_request":
+    case "codesign_invite":
+    case "announcement":
       return describeNotification(facts);
   }
 }

@@ -123,6 +123,7 @@ const anchors: Partial<Record<NotificationKind, string>> = {
   status_changed: "#timeline",
   co_designer_credit: "#codesigners",
   verdict_request: "#verdict",
+  codesign_invite: "#codesign",
 };
 
 /**

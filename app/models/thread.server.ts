@@ -87,13 +87,14 @@ type ReplyRow = {
   author_id: number;
   hidden_at: number | null;
   deleted_at: number | null;
+  group_id: number | null;
   hiddenReason: string | null;
   bodyHtml: string;
 };
 
 /** A reply as the viewer may see it, with what they may do to it; the facts behind that stay here. */
-function shownReply<R extends ReplyRow>(viewer: Actor, { author_id, hidden_at, deleted_at, hiddenReason: reason, ...reply }: R) {
-  const facts = { author_id, hidden_at, deleted_at };
+function shownReply<R extends ReplyRow>(viewer: Actor, { author_id, hidden_at, deleted_at, group_id, hiddenReason: reason, ...reply }: R) {
+  const facts = { author_id, hidden_at, deleted_at, group_id };
   const view = sightOf(viewer, facts);
   return {
     ...reply,
@@ -193,6 +194,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     status: thread.rowStatus,
     closed_at: thread.closedAt,
     deleted_at: thread.deleted_at,
+    group_id: thread.group_id,
   };
   const placeholder = threadView === "placeholder";
   // The page gets what it shows; the facts behind permissions and hiding stay here.
@@ -200,13 +202,14 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     author_id: _authorId,
     hidden_at: _hiddenAt,
     deleted_at: deletedAt,
+    group_id: groupId,
     hiddenReason,
     mergedIntoId: _mergedIntoId,
     productId: _productId,
     rowStatus: _rowStatus,
     ...rest
   } = thread;
-  const shown = { ...rest, deletedAt };
+  const shown = { ...rest, deletedAt, private: groupId !== null };
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
     hidden: hiddenNote(threadView, hiddenReason),
@@ -223,6 +226,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       changeStatus: can.changeStatus(viewer, facts),
       creditCoDesigners: can.creditCoDesigners(viewer, facts),
       mergeIdea: can.mergeIdea(viewer, facts),
+      manageCodesignGroup: can.manageCodesignGroup(viewer, facts),
       readStaffNotes: can.readStaffNotes(viewer),
       writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
       watch: can.watch(viewer, facts),

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
@@ -11,6 +11,8 @@ import { markSeenOnThreadPage } from "~/models/notification-inbox.server";
 import { useReplyAnchorFallback } from "~/components/ReplyAnchorFallback";
 import { unvote, vote } from "~/models/vote.server";
 import { CoDesigners } from "~/components/CoDesigners";
+import { CodesignPanel } from "~/components/CodesignPanel";
+import { getGroupPanel } from "~/models/codesign.server";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
 import { ThreadReplies } from "~/components/ThreadReplies";
@@ -71,7 +73,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const signupHref = authHref("signup", threadPagePath(page.thread, pageNumber));
   const flagged = url.searchParams.has("flagged");
   const tags = (await tagsOfThreads([id])).get(id) ?? [];
-  return { ...page, idea, subscription, signedIn: viewer !== null, loginHref, signupHref, flagged, tags, ...threadSeo(page) };
+  const codesign = idea ? await getGroupPanel(viewer, id) : null;
+  return { ...page, idea, codesign, subscription, signedIn: viewer !== null, loginHref, signupHref, flagged, tags, ...threadSeo(page) };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -117,6 +120,7 @@ export default function ThreadPage() {
     coDesigners,
     permissions,
     idea,
+    codesign,
     subscription,
     signedIn,
     loginHref,
@@ -137,6 +141,7 @@ export default function ThreadPage() {
       ) : null}
       <ThreadHeader thread={thread} solved={answer !== null} tags={tags} watch={permissions.watch ? { level: subscription } : null} />
       {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}
+      {thread.private ? <p className="notice">Private: only the co-design group's members and staff can read this discussion.</p> : null}
       {flagged ? (
         <p className="notice" role="status">
           Thanks for flagging. Staff will review it.
@@ -154,6 +159,12 @@ export default function ThreadPage() {
 
       {firstPage && coDesigners.length > 0 ? (
         <CoDesigners people={coDesigners} manageHref={permissions.creditCoDesigners ? `/threads/${thread.id}/credits` : undefined} />
+      ) : null}
+      {codesign && firstPage ? <CodesignPanel ideaId={thread.id} panel={codesign} /> : null}
+      {!codesign && idea && firstPage && permissions.manageCodesignGroup ? (
+        <p>
+          <Link to={`/threads/${thread.id}/codesign`}>Open a co-design group on this idea</Link>
+        </p>
       ) : null}
       {idea && firstPage ? (
         <IdeaSections

@@ -9,6 +9,8 @@ export const emailKinds = [
   "co_designer_credit",
   "verdict_request",
   "content_hidden",
+  "codesign_invite",
+  "announcement",
 ] as const satisfies readonly NotificationKind[];
 
 export const emailKindLabels: Record<NotificationKind, string> = {
@@ -19,6 +21,8 @@ export const emailKindLabels: Record<NotificationKind, string> = {
   co_designer_credit: "Co-designer credits",
   verdict_request: "Requests for your verdict when an idea ships",
   content_hidden: "Your post hidden by flags or staff",
+  codesign_invite: "Invitations to co-design groups",
+  announcement: "Announcements in products you follow",
 };
 
 export const deliveries = ["immediate", "daily", "off"] as const satisfies readonly EmailDelivery[];

@@ -365,3 +365,20 @@ export const siteSettingsSchema = z.object({
     z.string().max(SITE_DESCRIPTION_MAX, `Keep the description to ${SITE_DESCRIPTION_MAX} characters or fewer.`),
   ),
 });
+
+/** Staff invite to a co-design group: ticked candidates and/or usernames typed, separated by spaces or commas. */
+export const groupInviteSchema = z.object({
+  invite: z.preprocess(checkedBoxes, z.array(z.coerce.number().int().positive())).catch([]),
+  usernames: z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? "")
+        .split(/[\s,]+/)
+        .map((name) => name.replace(/^@/, ""))
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(40, "That isn't a username.")).max(50, "Invite at most 50 people at a time.")),
+});
+export const groupSummarySchema = z.object({ summary: bodyField });
+export const groupAnswerSchema = z.object({ showName: z.preprocess((v) => v === "on" || v === "1", z.boolean()) });

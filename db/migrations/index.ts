@@ -13,6 +13,7 @@ import * as m0012 from "./0012_security_hardening";
 import * as m0013 from "./0013_acceptance_fixes";
 import * as m0014 from "./0014_reading_fixes";
 import * as m0015 from "./0015_customer_foundations";
+import * as m0023 from "./0023_codesign_groups_polls";
 
 /**
  * Every migration, in order. Kysely's FileMigrationProvider imports files at
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0013_acceptance_fixes": m0013,
   "0014_reading_fixes": m0014,
   "0015_customer_foundations": m0015,
+  "0023_codesign_groups_polls": m0023,
 };

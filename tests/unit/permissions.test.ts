@@ -24,6 +24,7 @@ type ThreadExtra = {
   deleted_at?: number | null;
   merged_into_id?: number | null;
   status?: string | null;
+  group_id?: number | null;
 };
 const thread = (kind: string, extra: ThreadExtra = {}) => ({
   author_id: AUTHOR_ID,
@@ -34,10 +35,11 @@ const thread = (kind: string, extra: ThreadExtra = {}) => ({
   deleted_at: extra.deleted_at ?? null,
   merged_into_id: extra.merged_into_id ?? null,
   status: extra.status ?? (kind === "idea" ? "open" : null),
+  group_id: extra.group_id ?? null,
 });
-const post = { author_id: AUTHOR_ID, hidden_at: null };
-const hiddenPost = { author_id: AUTHOR_ID, hidden_at: 1 };
-const deletedPost = { author_id: AUTHOR_ID, hidden_at: null, deleted_at: 1 };
+const post = { author_id: AUTHOR_ID, hidden_at: null, group_id: null };
+const hiddenPost = { author_id: AUTHOR_ID, hidden_at: 1, group_id: null };
+const deletedPost = { author_id: AUTHOR_ID, hidden_at: null, deleted_at: 1, group_id: null };
 const memberUser = { id: 5, role: "member" } as const;
 const staffUser = { id: 6, role: "staff" } as const;
 const adminUser = { id: 7, role: "admin" } as const;
@@ -99,12 +101,28 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "manage site settings": (a) => can.manageSite(a),
   "manage webhooks": (a) => can.manageWebhooks(a),
   "manage own API tokens": (a) => can.manageApiTokens(a),
+  "see a co-design group's discussion, not in the group": (a) => can.see(a, thread("discussion", { group_id: 3 })),
+  "see a co-design group's discussion as its member": (a) => can.see(a && { ...a, groupIds: [3] }, thread("discussion", { group_id: 3 })),
+  "reply in a co-design group's discussion, not in the group": (a) => can.reply(a, thread("discussion", { group_id: 3 })),
+  "manage a co-design group": (a) => can.manageCodesignGroup(a, thread("idea")),
+  "answer an invitation to a co-design group": (a) => can.answerInvitation(a),
+  "post an announcement": (a) => can.announce(a),
+  "add a poll to the member's thread": (a) => can.addPoll(a, thread("discussion")),
+  "vote in a poll": (a) => can.votePoll(a, thread("discussion")),
 };
 
 const T = true;
 const F = false;
 // Columns:                                       visitor member other  susp.  ended  staff  admin
 const matrix: Record<keyof typeof actions, boolean[]> = {
+  "see a co-design group's discussion, not in the group": [F, F, F, F, F, T, T],
+  "see a co-design group's discussion as its member": [F, T, T, T, T, T, T],
+  "reply in a co-design group's discussion, not in the group": [F, F, F, F, F, T, T],
+  "manage a co-design group": [F, F, F, F, F, T, T],
+  "answer an invitation to a co-design group": [F, T, T, F, T, T, T],
+  "post an announcement": [F, F, F, F, F, T, T],
+  "add a poll to the member's thread": [F, T, F, F, T, T, T],
+  "vote in a poll": [F, T, T, F, T, T, T],
   "start a thread": [F, T, T, F, T, T, T],
   "reply to an open thread": [F, T, T, F, T, T, T],
   "reply to a locked thread": [F, F, F, F, F, T, T],
