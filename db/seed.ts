@@ -714,6 +714,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
       }
     }
     await seedCodesignGroup(trx, userIds, lookup(threadIds, "Import bank transactions from any CSV file"), now);
+    await seedPoll(trx, userIds, lookup(threadIds, "What does your month-end close look like?"), now);
   });
 }
 
@@ -774,6 +775,37 @@ async function seedCodesignGroup(trx: Kysely<Database>, userIds: Map<Username, n
       group_id: groupId,
     })
     .execute();
+}
+
+/** A poll on the month-end discussion: results once you have voted, four votes in. */
+async function seedPoll(trx: Kysely<Database>, userIds: Map<Username, number>, threadId: number, now: number) {
+  const { id: pollId } = await trx
+    .insertInto("polls")
+    .values({ thread_id: threadId, multiple: 0, results: "after_vote", closes_at: now + 14 * DAY, created_at: now - 10 * DAY })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const labels = ["1–2 days", "3–5 days", "More than a week"];
+  const optionIds: number[] = [];
+  for (const [position, label] of labels.entries()) {
+    const { id } = await trx
+      .insertInto("poll_options")
+      .values({ poll_id: pollId, position, label })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    optionIds.push(id);
+  }
+  const votes: [Username, number][] = [
+    ["li-wei", 1],
+    ["priya", 0],
+    ["jonas", 1],
+    ["dana", 2],
+  ];
+  for (const [username, option] of votes) {
+    await trx
+      .insertInto("poll_votes")
+      .values({ poll_id: pollId, option_id: optionIds[option]!, user_id: lookup(userIds, username), created_at: now - 9 * DAY })
+      .execute();
+  }
 }
 
 function lookup<K>(ids: Map<K, number>, key: K): number {

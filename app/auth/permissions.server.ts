@@ -143,7 +143,7 @@ export const can = {
   announce: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Add a poll to a thread: its author, or staff. */
   addPoll: (actor: Actor, thread: ThreadFacts) =>
-    isActive(actor) && thread.deleted_at == null && (actor.id === thread.author_id || isStaff(actor)),
+    isActive(actor) && sees(contentSight(actor), thread) && (actor.id === thread.author_id || isStaff(actor)),
   /** Vote in a poll of a thread one may see and reply to (the model checks it is still open). */
   votePoll: (actor: Actor, thread: ThreadFacts) =>
     isActive(actor) && isVisible(thread) && sees(contentSight(actor), thread) && !isMerged(thread),

@@ -227,6 +227,8 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       creditCoDesigners: can.creditCoDesigners(viewer, facts),
       mergeIdea: can.mergeIdea(viewer, facts),
       manageCodesignGroup: can.manageCodesignGroup(viewer, facts),
+      addPoll: can.addPoll(viewer, facts),
+      votePoll: can.votePoll(viewer, facts),
       readStaffNotes: can.readStaffNotes(viewer),
       writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
       watch: can.watch(viewer, facts),

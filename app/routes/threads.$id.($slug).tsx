@@ -13,6 +13,9 @@ import { unvote, vote } from "~/models/vote.server";
 import { CoDesigners } from "~/components/CoDesigners";
 import { CodesignPanel } from "~/components/CodesignPanel";
 import { getGroupPanel } from "~/models/codesign.server";
+import { PollPanel } from "~/components/PollPanel";
+import { castPollVote, getPoll } from "~/models/poll.server";
+import { feedbackFor } from "~/utils/form-feedback";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
 import { ThreadReplies } from "~/components/ThreadReplies";
@@ -26,7 +29,7 @@ import { threadSeo } from "~/routes/thread-seo.server";
 import { slugify, threadPagePath } from "~/utils/slug";
 import { passRetryAfter } from "~/http/rate-limit.server";
 import { authHref } from "~/utils/return-path";
-import { replySchema } from "~/utils/validation.server";
+import { pollVoteSchema, replySchema } from "~/utils/validation.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -74,7 +77,20 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const flagged = url.searchParams.has("flagged");
   const tags = (await tagsOfThreads([id])).get(id) ?? [];
   const codesign = idea ? await getGroupPanel(viewer, id) : null;
-  return { ...page, idea, codesign, subscription, signedIn: viewer !== null, loginHref, signupHref, flagged, tags, ...threadSeo(page) };
+  const poll = page.hidden?.placeholder ? null : await getPoll(viewer, id);
+  return {
+    ...page,
+    idea,
+    codesign,
+    poll,
+    subscription,
+    signedIn: viewer !== null,
+    loginHref,
+    signupHref,
+    flagged,
+    tags,
+    ...threadSeo(page),
+  };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -105,6 +121,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
       return redirect(`${url.pathname}#answer`);
     },
     "unmark-answer": () => andBack(unmarkAnswer(user, threadId)),
+    "poll-vote": form(pollVoteSchema, async ({ option }) => {
+      await castPollVote(user, threadId, option);
+      return redirect(`${here}#poll`);
+    }),
     watch: () => andBack(setWatching(user, threadId, true)),
     unwatch: () => andBack(setWatching(user, threadId, false)),
   });
@@ -121,6 +141,7 @@ export default function ThreadPage() {
     permissions,
     idea,
     codesign,
+    poll,
     subscription,
     signedIn,
     loginHref,
@@ -157,6 +178,19 @@ export default function ThreadPage() {
         merged={idea?.mergedInto != null}
       />
 
+      {poll && firstPage ? (
+        <PollPanel
+          poll={poll}
+          canVote={permissions.votePoll}
+          loginHref={signedIn ? null : loginHref}
+          feedback={feedbackFor(actionData, "poll-vote")}
+        />
+      ) : null}
+      {!poll && firstPage && permissions.addPoll ? (
+        <p>
+          <Link to={`/threads/${thread.id}/poll`}>Add a poll to this thread</Link>
+        </p>
+      ) : null}
       {firstPage && coDesigners.length > 0 ? (
         <CoDesigners people={coDesigners} manageHref={permissions.creditCoDesigners ? `/threads/${thread.id}/credits` : undefined} />
       ) : null}

@@ -382,3 +382,21 @@ export const groupInviteSchema = z.object({
 });
 export const groupSummarySchema = z.object({ summary: bodyField });
 export const groupAnswerSchema = z.object({ showName: z.preprocess((v) => v === "on" || v === "1", z.boolean()) });
+
+/** A poll: options one per line, single or multiple choice, when results show, an optional closing time (UTC). */
+export const pollSchema = z.object({
+  options: z
+    .string({ error: "Give the options, one per line." })
+    .max(2000, "Keep the options shorter.")
+    .transform((s) => s.split(/\r?\n/)),
+  multiple: z.preprocess((v) => v === "on", z.boolean()),
+  results: z.enum(["after_vote", "after_close"], { error: "Choose when voters see the results." }),
+  closesAt: z
+    .string()
+    .optional()
+    .transform((s) => (s ? Date.parse(`${s.length === 16 ? `${s}:00` : s}Z`) : null))
+    .refine((ms) => ms === null || Number.isFinite(ms), "Give a date and time, or leave it empty."),
+});
+export const pollVoteSchema = z.object({
+  option: z.preprocess(checkedBoxes, z.array(z.coerce.number().int().positive()).min(1, "Choose an option.")).catch([]),
+});

@@ -7,6 +7,7 @@ import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken } fro
 import { listAudit } from "~/models/audit.server";
 import { answerInvitation, inviteToGroup, openGroup, publishSummary } from "~/models/codesign.server";
 import { withGroups } from "~/models/content.server";
+import { addPoll, castPollVote } from "~/models/poll.server";
 import { getContentSummary } from "~/models/content-summary.server";
 import { flagContent, listFlagQueue, resolveFlags } from "~/models/flag.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
@@ -164,6 +165,26 @@ const staffOnly = row(403, 403, 403, 403, T, T);
 const adminOnly = row(403, 403, 403, 403, 403, T);
 
 const cases: Case[] = [
+  // Polls (issue 21)
+  {
+    action: "add a poll to the member's thread",
+    setup: async (w) => ({ thread: await newThread(w.owner) }),
+    run: (a, f) => addPoll(a, num(f, "thread"), { options: ["Yes", "No"], multiple: false, results: "after_vote", closesAt: null }),
+    state: (f) => db().selectFrom("polls").select("id").where("thread_id", "=", num(f, "thread")).execute(),
+    expected: row(401, T, 403, 403, T, T),
+  },
+  {
+    action: "vote in the poll of the member's thread",
+    setup: async (w) => {
+      const id = await newThread(w.owner);
+      await addPoll(w.owner, id, { options: ["Yes", "No"], multiple: false, results: "after_vote", closesAt: null });
+      const option = await db().selectFrom("poll_options").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
+      return { thread: id, option: option.id };
+    },
+    run: (a, f) => castPollVote(a, num(f, "thread"), [num(f, "option")]),
+    state: (f) => db().selectFrom("poll_votes").select(["user_id", "option_id"]).where("option_id", "=", num(f, "option")).execute(),
+    expected: row(401, T, T, 403, T, T),
+  },
   // Co-design groups (issue 21)
   {
     action: "open a co-design group on a planned idea",
