@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
-import { addPoll, castPollVote, getPoll } from "~/models/poll.server";
+import { addPoll, castPollVote, getPoll, type PollInput } from "~/models/poll.server";
 import { hideContent } from "~/models/moderation.server";
 import { createTestThread, createTestUser, statusOf } from "./factories";
 
-const single = { options: ["Monday", "Friday", "Never"], multiple: false, results: "after_vote" as const, closesAt: null };
+const single: PollInput = { options: ["Monday", "Friday", "Never"], multiple: false, results: "after_vote", closesAt: null };
 
-async function threadWithPoll(poll: Partial<typeof single> & { closesAt?: number | null } = {}) {
+async function threadWithPoll(poll: Partial<PollInput> = {}) {
   const author = await createTestUser();
   const thread = await createTestThread(author, { kind: "question" });
   await addPoll(author, thread, { ...single, ...poll });
