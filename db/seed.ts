@@ -714,6 +714,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
       }
     }
     await seedCodesignGroup(trx, userIds, lookup(threadIds, "Import bank transactions from any CSV file"), now);
+    await seedAnnouncement(trx, staffId, lookup(productIds, "ledger"), now);
     await seedPoll(trx, userIds, lookup(threadIds, "What does your month-end close look like?"), now);
   });
 }
@@ -773,6 +774,27 @@ async function seedCodesignGroup(trx: Kysely<Database>, userIds: Map<Username, n
       body_html: renderMarkdown(reply),
       created_at: now - 18 * DAY,
       group_id: groupId,
+    })
+    .execute();
+}
+
+/** A site-wide announcement, pinned for the next month. */
+async function seedAnnouncement(trx: Kysely<Database>, staffId: number, productId: number, now: number) {
+  const body = "Ledger 5.0 is rolling out this week: faster bank feeds and a new close checklist. Tell us what you think below.";
+  await trx
+    .insertInto("threads")
+    .values({
+      product_id: productId,
+      author_id: staffId,
+      kind: "discussion",
+      title: "Ledger 5.0 is rolling out",
+      body,
+      body_html: renderMarkdown(body),
+      last_activity_at: now - 2 * DAY,
+      created_at: now - 2 * DAY,
+      announcement_scope: "site",
+      announcement_pinned: 1,
+      announcement_expires_at: now + 30 * DAY,
     })
     .execute();
 }

@@ -28,9 +28,20 @@ import { replyPath } from "~/utils/slug";
 import { notify } from "./notification.server";
 import { recordAudit } from "./audit.server";
 import { followAutomatically } from "./subscription.server";
+import { productFollowers } from "./product-follow.server";
+import { excerpt } from "~/utils/plain-text";
 import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
-export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
+/** An announcement (staff): pinned at the top of its product's lists, or every list (site), until it expires or is unpinned. */
+export type AnnouncementInput = { scope: "product" | "site"; expiresAt: number | null; repliesOn: boolean };
+export type ThreadInput = {
+  productId: number;
+  kind: ThreadKind;
+  title: string;
+  body: string;
+  tagIds?: number[];
+  announcement?: AnnouncementInput;
+};
 /** tagIds undefined leaves the thread's tags as they are; `redact` (staff) hides every earlier version. */
 export type ThreadEdit = { title: string; body: string; tagIds?: number[]; redact?: boolean };
 
@@ -136,6 +147,8 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       mergedIntoId().as("mergedIntoId"),
       "threads.pinned",
       "threads.closed_at as closedAt",
+      "threads.announcement_scope as announcement",
+      "threads.announcement_pinned as announcementPinned",
       "threads.hidden_reason as hiddenReason",
       "threads.delete_reason as deleteReason",
       "threads.product_id as productId",
@@ -240,7 +253,10 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
 
 export async function createThread(actor: Actor, input: ThreadInput): Promise<number> {
   ensure(actor && can.startThread(actor), Forbidden, "You can't start threads right now.");
+  const announcement = input.announcement;
+  ensure(!announcement || can.announce(actor), Forbidden, "Only staff can post announcements.");
   const now = Date.now();
+  ensure(!announcement?.expiresAt || announcement.expiresAt > now, Invalid, "expiresOn", "Choose a day in the future, or none.");
   const draft = draftPost(input.body);
   return getDb()
     .transaction()
@@ -264,9 +280,26 @@ export async function createThread(actor: Actor, input: ThreadInput): Promise<nu
           vote_count: input.kind === "idea" ? 1 : 0,
           last_activity_at: now,
           created_at: now,
+          ...(announcement
+            ? {
+                announcement_scope: announcement.scope,
+                announcement_pinned: 1,
+                announcement_expires_at: announcement.expiresAt,
+                locked: announcement.repliesOn ? 0 : 1,
+              }
+            : {}),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      if (announcement) {
+        await notify(trx, await productFollowers(trx, input.productId, "announcement"), {
+          kind: "announcement",
+          threadId: row.id,
+          actorId: actor.id,
+          excerpt: excerpt(rendered.html, 280),
+        });
+        await recordAudit(trx, { actorId: actor.id, action: "announcement.post", targetType: "thread", targetId: row.id });
+      }
       // Proposing an idea is voting for it (as on Fider and Canny); the author can take the vote back.
       if (input.kind === "idea") await trx.insertInto("votes").values({ thread_id: row.id, user_id: actor.id, created_at: now }).execute();
       if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);

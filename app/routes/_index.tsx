@@ -5,6 +5,8 @@ import { listProducts } from "~/models/product.server";
 import { listLatestThreads } from "~/models/thread.server";
 import { withTags } from "~/models/tag.server";
 import { ThreadList } from "~/components/ThreadList";
+import { Announcements } from "~/components/Announcements";
+import { listAnnouncements } from "~/models/announcement.server";
 import { useSite, type loader as rootLoader } from "~/root";
 import { siteNameIn } from "~/utils/meta";
 
@@ -19,12 +21,16 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
-  const [products, threads] = await Promise.all([listProducts(), listLatestThreads(15, viewer).then(withTags)]);
-  return { products, threads };
+  const [products, threads, announcements] = await Promise.all([
+    listProducts(),
+    listLatestThreads(15, viewer).then(withTags),
+    listAnnouncements(viewer, null),
+  ]);
+  return { products, threads, announcements };
 }
 
 export default function Home() {
-  const { products, threads } = useLoaderData<typeof loader>();
+  const { products, threads, announcements } = useLoaderData<typeof loader>();
   const site = useSite();
   return (
     <>
@@ -32,6 +38,8 @@ export default function Home() {
         <h1 id="hero-title">Build the product with the people who use it</h1>
         <p>{site.siteDescription}</p>
       </section>
+
+      <Announcements items={announcements} />
 
       <section aria-labelledby="products-title">
         <h2 id="products-title">Products</h2>

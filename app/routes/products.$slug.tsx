@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getProductBySlug } from "~/models/product.server";
 import { FilteredThreads } from "~/components/FilteredThreads";
+import { Announcements } from "~/components/Announcements";
+import { listAnnouncements } from "~/models/announcement.server";
+import { getUser } from "~/auth/session.server";
 import { invariantResponse } from "~/utils/http";
 import { loadThreadList } from "~/routes/thread-lists.server";
 import { pagerMeta, seoMeta } from "~/utils/seo";
@@ -36,11 +39,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     product: { slug: product.slug, name: product.name, description: product.description, archived: product.archived_at !== null },
     canonical: siteUrl(path),
     list: await loadThreadList(request, { productId: product.id }, path),
+    announcements: await listAnnouncements(await getUser(request), product.id),
   };
 }
 
 export default function ProductPage() {
-  const { product, list } = useLoaderData<typeof loader>();
+  const { product, list, announcements } = useLoaderData<typeof loader>();
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -70,6 +74,7 @@ export default function ProductPage() {
           This product is archived. Its threads stay here to read, but new threads can&apos;t be started.
         </p>
       ) : null}
+      <Announcements items={announcements} />
       <FilteredThreads path={`/products/${product.slug}`} showProduct={false} {...list} />
     </>
   );

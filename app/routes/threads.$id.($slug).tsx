@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
@@ -15,6 +15,8 @@ import { CodesignPanel } from "~/components/CodesignPanel";
 import { getGroupPanel } from "~/models/codesign.server";
 import { PollPanel } from "~/components/PollPanel";
 import { castPollVote, getPoll } from "~/models/poll.server";
+import { unpinAnnouncement } from "~/models/announcement.server";
+import { SubmitButton } from "~/components/SubmitButton";
 import { feedbackFor } from "~/utils/form-feedback";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
@@ -125,6 +127,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       await castPollVote(user, threadId, option);
       return redirect(`${here}#poll`);
     }),
+    "unpin-announcement": () => andBack(unpinAnnouncement(user, threadId)),
     watch: () => andBack(setWatching(user, threadId, true)),
     unwatch: () => andBack(setWatching(user, threadId, false)),
   });
@@ -162,6 +165,17 @@ export default function ThreadPage() {
       ) : null}
       <ThreadHeader thread={thread} solved={answer !== null} tags={tags} watch={permissions.watch ? { level: subscription } : null} />
       {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}
+      {thread.announcement ? (
+        <Form method="post" className="notice">
+          📌 {thread.announcement === "site" ? "Site-wide announcement" : "Announcement"}
+          {thread.announcementPinned ? ", pinned at the top of the lists." : "."}{" "}
+          {thread.announcementPinned && permissions.moderate ? (
+            <SubmitButton intent="unpin-announcement" pendingText="Unpinning…" className="button button-small">
+              Unpin
+            </SubmitButton>
+          ) : null}
+        </Form>
+      ) : null}
       {thread.private ? <p className="notice">Private: only the co-design group's members and staff can read this discussion.</p> : null}
       {flagged ? (
         <p className="notice" role="status">

@@ -400,3 +400,17 @@ export const pollSchema = z.object({
 export const pollVoteSchema = z.object({
   option: z.preprocess(checkedBoxes, z.array(z.coerce.number().int().positive()).min(1, "Choose an option.")).catch([]),
 });
+
+/** An announcement: a thread's product, title and body, whether it shows site-wide, takes replies, and the day it stops being pinned. */
+export const announcementSchema = z.object({
+  product: z.string({ error: "Choose a product." }).min(1, "Choose a product."),
+  title: titleField,
+  body: bodyField,
+  siteWide: z.preprocess((v) => v === "on", z.boolean()),
+  repliesOn: z.preprocess((v) => v === "on", z.boolean()),
+  expiresOn: z
+    .string()
+    .optional()
+    .refine((s) => !s || /^\d{4}-\d{2}-\d{2}$/.test(s), "Choose a day, or leave it empty.")
+    .transform((s) => (s ? Date.parse(`${s}T23:59:59Z`) : null)),
+});

@@ -5,6 +5,7 @@ import type { Actor } from "~/auth/permissions.server";
 import { getEmailPreferences, setEmailPreferences } from "~/email/preferences.server";
 import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { listAudit } from "~/models/audit.server";
+import { unpinAnnouncement } from "~/models/announcement.server";
 import { answerInvitation, inviteToGroup, openGroup, publishSummary } from "~/models/codesign.server";
 import { withGroups } from "~/models/content.server";
 import { addPoll, castPollVote } from "~/models/poll.server";
@@ -165,6 +166,36 @@ const staffOnly = row(403, 403, 403, 403, T, T);
 const adminOnly = row(403, 403, 403, 403, 403, T);
 
 const cases: Case[] = [
+  // Announcements (issue 21)
+  {
+    action: "post an announcement",
+    setup: async () => ({ product: await createTestProduct() }),
+    run: (a, f) =>
+      createThread(a, {
+        productId: num(f, "product"),
+        kind: "discussion",
+        title: "An announcement",
+        body: "Text",
+        announcement: { scope: "product", expiresAt: null, repliesOn: true },
+      }),
+    state: (f) => count("threads", ["product_id", num(f, "product")]),
+    expected: row(403, 403, 403, 403, T, T),
+  },
+  {
+    action: "unpin an announcement",
+    setup: async (w) => ({
+      thread: await createThread(w.staff, {
+        productId: await createTestProduct(),
+        kind: "discussion",
+        title: "An announcement",
+        body: "Text",
+        announcement: { scope: "site", expiresAt: null, repliesOn: true },
+      }),
+    }),
+    run: (a, f) => unpinAnnouncement(a, num(f, "thread")),
+    state: (f) => db().selectFrom("threads").select("announcement_pinned").where("id", "=", num(f, "thread")).execute(),
+    expected: staffOnly,
+  },
   // Polls (issue 21)
   {
     action: "add a poll to the member's thread",
