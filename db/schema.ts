@@ -197,6 +197,12 @@ export interface ThreadsTable {
   substatus_id: number | null;
   /** The idea this one follows up (opened from a "not met" or "partly" verdict). */
   follow_up_of_id: number | null;
+  /** Set on a co-design group's own discussion: only the group's members and staff see it (content.server.ts). */
+  group_id: number | null;
+  /** An announcement: of its product, or of the whole site; pinned at the top of lists while announcement_pinned and not expired. */
+  announcement_scope: "product" | "site" | null;
+  announcement_pinned: Generated<number>;
+  announcement_expires_at: number | null;
 }
 
 export interface PostsTable {
@@ -213,6 +219,59 @@ export interface PostsTable {
   deleted_by: number | null;
   delete_reason: string | null;
   edited_by: number | null;
+  /** Its thread's group_id, so a query of replies alone keeps group replies private too. */
+  group_id: number | null;
+}
+
+/** A private co-design group on an idea (issue 21): its discussion is a thread whose group_id is this id. */
+export interface CodesignGroupsTable {
+  id: Generated<number>;
+  idea_id: number;
+  created_by: number;
+  created_at: number;
+  /** What staff publish to the public idea when the group's work is done. */
+  summary: string | null;
+  summary_html: string | null;
+  summary_at: number | null;
+}
+
+export type CodesignMemberState = "invited" | "accepted" | "declined";
+
+export interface CodesignMembersTable {
+  group_id: number;
+  user_id: number;
+  state: CodesignMemberState;
+  /** 1: the member chose to be named on the public idea. */
+  show_name: Generated<number>;
+  invited_by: number;
+  invited_at: number;
+  responded_at: number | null;
+}
+
+export type PollResults = "after_vote" | "after_close";
+
+export interface PollsTable {
+  id: Generated<number>;
+  thread_id: number;
+  multiple: Generated<number>;
+  /** When voters see the counts: once they voted, or only once the poll closed. */
+  results: PollResults;
+  closes_at: number | null;
+  created_at: number;
+}
+
+export interface PollOptionsTable {
+  id: Generated<number>;
+  poll_id: number;
+  position: number;
+  label: string;
+}
+
+export interface PollVotesTable {
+  poll_id: number;
+  option_id: number;
+  user_id: number;
+  created_at: number;
 }
 
 /** The text a thread or reply had before an edit; exactly one of thread_id / post_id is set. */
@@ -361,7 +420,9 @@ export type NotificationKind =
   | "measure_update"
   | "idea_merged"
   | "like"
-  | "new_thread";
+  | "new_thread"
+  | "codesign_invite"
+  | "announcement";
 
 export interface NotificationsTable {
   id: Generated<number>;
@@ -571,6 +632,11 @@ export interface Database {
   products: ProductsTable;
   threads: ThreadsTable;
   posts: PostsTable;
+  codesign_groups: CodesignGroupsTable;
+  codesign_members: CodesignMembersTable;
+  polls: PollsTable;
+  poll_options: PollOptionsTable;
+  poll_votes: PollVotesTable;
   revisions: RevisionsTable;
   votes: VotesTable;
   on_behalf_votes: OnBehalfVotesTable;

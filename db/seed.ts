@@ -718,6 +718,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      threadIds.set(thread.title, threadId);
 
       const credits = coDesignedAt === null ? [] : [{ user_id: lookup(userIds, thread.author), contribution: "Proposed the idea" }];
       const postIds: number[] = [];
@@ -858,6 +859,9 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         }
       }
     }
+    await seedCodesignGroup(trx, userIds, lookup(threadIds, "Import bank transactions from any CSV file"), now);
+    await seedAnnouncement(trx, staffId, lookup(productIds, "ledger"), now);
+    await seedPoll(trx, userIds, lookup(threadIds, "What does your month-end close look like?"), now);
     await seedDemoAccounts(trx, staffId, now);
     return true;
   });
@@ -886,6 +890,117 @@ async function seedReading(
         .values({ thread_id: thread.threadId, post_id: null, user_id: userId, created_at: thread.createdAt + HOUR })
         .execute();
     }
+  }
+}
+
+/** A co-design group on the planned CSV import idea: two customers in (one named), one still invited, a private discussion. */
+async function seedCodesignGroup(trx: Kysely<Database>, userIds: Map<Username, number>, ideaId: number, now: number) {
+  const staffId = lookup(userIds, "staff");
+  const idea = await trx.selectFrom("threads").select(["product_id", "title"]).where("id", "=", ideaId).executeTakeFirstOrThrow();
+  const { id: groupId } = await trx
+    .insertInto("codesign_groups")
+    .values({ idea_id: ideaId, created_by: staffId, created_at: now - 20 * DAY })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const members = [
+    { username: "member", state: "accepted", show: 1 },
+    { username: "li-wei", state: "accepted", show: 0 },
+    { username: "jonas", state: "invited", show: 0 },
+  ] as const;
+  for (const m of members) {
+    await trx
+      .insertInto("codesign_members")
+      .values({
+        group_id: groupId,
+        user_id: lookup(userIds, m.username),
+        state: m.state,
+        show_name: m.show,
+        invited_by: staffId,
+        invited_at: now - 20 * DAY,
+        responded_at: m.state === "accepted" ? now - 19 * DAY : null,
+      })
+      .execute();
+  }
+  const body = "Private to the co-design group: which column mappings should Ledger remember per bank?";
+  const reply = "Our cooperative bank puts debit and credit in separate columns, so one amount column won't do.";
+  const { id: threadId } = await trx
+    .insertInto("threads")
+    .values({
+      product_id: idea.product_id,
+      author_id: staffId,
+      kind: "discussion",
+      title: `Co-design group: ${idea.title}`,
+      body,
+      body_html: renderMarkdown(body),
+      reply_count: 1,
+      last_activity_at: now - 18 * DAY,
+      created_at: now - 20 * DAY,
+      group_id: groupId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("posts")
+    .values({
+      thread_id: threadId,
+      author_id: lookup(userIds, "li-wei"),
+      body: reply,
+      body_html: renderMarkdown(reply),
+      created_at: now - 18 * DAY,
+      group_id: groupId,
+    })
+    .execute();
+}
+
+/** A site-wide announcement, pinned for the next month. */
+async function seedAnnouncement(trx: Kysely<Database>, staffId: number, productId: number, now: number) {
+  const body = "Ledger 5.0 is rolling out this week: faster bank feeds and a new close checklist. Tell us what you think below.";
+  await trx
+    .insertInto("threads")
+    .values({
+      product_id: productId,
+      author_id: staffId,
+      kind: "discussion",
+      title: "Ledger 5.0 is rolling out",
+      body,
+      body_html: renderMarkdown(body),
+      last_activity_at: now - 2 * DAY,
+      created_at: now - 2 * DAY,
+      announcement_scope: "site",
+      announcement_pinned: 1,
+      announcement_expires_at: now + 30 * DAY,
+    })
+    .execute();
+}
+
+/** A poll on the month-end discussion: results once you have voted, four votes in. */
+async function seedPoll(trx: Kysely<Database>, userIds: Map<Username, number>, threadId: number, now: number) {
+  const { id: pollId } = await trx
+    .insertInto("polls")
+    .values({ thread_id: threadId, multiple: 0, results: "after_vote", closes_at: now + 14 * DAY, created_at: now - 10 * DAY })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const labels = ["1–2 days", "3–5 days", "More than a week"];
+  const optionIds: number[] = [];
+  for (const [position, label] of labels.entries()) {
+    const { id } = await trx
+      .insertInto("poll_options")
+      .values({ poll_id: pollId, position, label })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    optionIds.push(id);
+  }
+  const votes: [Username, number][] = [
+    ["li-wei", 1],
+    ["priya", 0],
+    ["jonas", 1],
+    ["dana", 2],
+  ];
+  for (const [username, option] of votes) {
+    await trx
+      .insertInto("poll_votes")
+      .values({ poll_id: pollId, option_id: optionIds[option]!, user_id: lookup(userIds, username), created_at: now - 9 * DAY })
+      .execute();
   }
 }
 

@@ -6,8 +6,17 @@ import type { Role } from "~db/schema";
  * button is never the check.
  */
 
-/** emailVerifiedAt: when the member proved they read their address; until then they read but do not post or vote. */
-export type Actor = { id: number; role: Role; suspendedUntil: number | null; emailVerifiedAt: number | null } | null;
+/**
+ * emailVerifiedAt: when the member proved they read their address; until then they read but do not post or vote.
+ * groupIds: the co-design groups the person accepted to join (app/models/codesign.server.ts); absent, none.
+ */
+export type Actor = {
+  id: number;
+  role: Role;
+  suspendedUntil: number | null;
+  emailVerifiedAt: number | null;
+  groupIds?: readonly number[];
+} | null;
 
 type ThreadFacts = {
   author_id: number;
@@ -18,8 +27,10 @@ type ThreadFacts = {
   status?: string | null;
   closed_at?: number | null;
   deleted_at?: number | null;
+  group_id: number | null;
 };
-type PostFacts = { author_id: number; hidden_at: number | null; deleted_at?: number | null };
+/** group_id: set on a co-design group's discussion and its replies, private to the group. */
+type PostFacts = { author_id: number; hidden_at: number | null; deleted_at?: number | null; group_id: number | null };
 /** What decides who may see a thread or a reply. */
 export type ContentFacts = PostFacts;
 type UserFacts = { id: number; role: Role };
@@ -58,17 +69,23 @@ export function isAdmin(actor: Actor): boolean {
  * row) and visibleTo (a query's rows, app/models/content.server.ts): active
  * staff see everything, hidden and deleted content too; everyone else sees
  * what is neither hidden nor deleted, and its author also sees it while it is
- * hidden, with the reason. Suspension takes staff's sight away with their
- * other powers, not an author's sight of their own posts.
+ * hidden, with the reason. A co-design group's discussion (group_id set) is
+ * seen only by the group's accepted members (and staff). Suspension takes
+ * staff's sight away with their other powers, not an author's sight of their
+ * own posts nor a member's of their group.
  */
-export type ContentSight = { everything: true } | { everything: false; authorId: number | null };
+export type ContentSight = { everything: true } | { everything: false; authorId: number | null; groupIds: readonly number[] };
 
 export function contentSight(viewer: Actor): ContentSight {
-  return isActive(viewer) && isStaff(viewer) ? { everything: true } : { everything: false, authorId: viewer?.id ?? null };
+  return isActive(viewer) && isStaff(viewer)
+    ? { everything: true }
+    : { everything: false, authorId: viewer?.id ?? null, groupIds: viewer?.groupIds ?? [] };
 }
 
 function sees(sight: ContentSight, content: ContentFacts): boolean {
-  return sight.everything || (content.deleted_at == null && (content.hidden_at === null || content.author_id === sight.authorId));
+  if (sight.everything) return true;
+  const inReach = content.group_id == null || sight.groupIds.includes(content.group_id);
+  return inReach && content.deleted_at == null && (content.hidden_at === null || content.author_id === sight.authorId);
 }
 
 export const can = {
@@ -77,7 +94,7 @@ export const can = {
   /** Posting, voting, flagging and stating a measure also need a verified email address. */
   startThread: (actor: Actor) => isVerified(actor),
   reply: (actor: Actor, thread: ThreadFacts) =>
-    isVerified(actor) && isVisible(thread) && !isMerged(thread) && (isOpen(thread) || isStaff(actor)),
+    isVerified(actor) && isVisible(thread) && sees(contentSight(actor), thread) && !isMerged(thread) && (isOpen(thread) || isStaff(actor)),
   /** Authors edit their own (a hidden post too, to have it reviewed); staff edit anything not deleted. */
   editThread: (actor: Actor, thread: ThreadFacts) =>
     isVerified(actor) && thread.deleted_at == null && (actor.id === thread.author_id || isStaff(actor)),
@@ -184,4 +201,17 @@ export const can = {
   removeImage: (actor: Actor) => isActive(actor) && isStaff(actor),
   /** Members create and revoke their own personal API tokens. */
   manageApiTokens: (actor: Actor) => isActive(actor),
+  /** Open a co-design group on an accepted or planned idea, invite to it, publish its summary. */
+  manageCodesignGroup: (actor: Actor, idea: ThreadFacts) =>
+    isActive(actor) && isStaff(actor) && idea.kind === "idea" && !isMerged(idea) && idea.deleted_at == null,
+  /** Accept or decline one's own invitation to a co-design group (the model checks it is theirs). */
+  answerInvitation: (actor: Actor) => isActive(actor),
+  /** Post an announcement, pin or unpin it. */
+  announce: (actor: Actor) => isActive(actor) && isStaff(actor),
+  /** Add a poll to a thread: its author, or staff (with a verified address, like posting). */
+  addPoll: (actor: Actor, thread: ThreadFacts) =>
+    isVerified(actor) && sees(contentSight(actor), thread) && (actor.id === thread.author_id || isStaff(actor)),
+  /** Vote in a poll of a thread one may see and reply to (the model checks it is still open); like votes, with a verified address. */
+  votePoll: (actor: Actor, thread: ThreadFacts) =>
+    isVerified(actor) && isVisible(thread) && sees(contentSight(actor), thread) && !isMerged(thread),
 };

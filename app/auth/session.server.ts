@@ -4,6 +4,7 @@ import type { Role } from "~db/schema";
 import { isProductionDeployment } from "~/config.server";
 import { noteViewer } from "~/utils/request-context.server";
 import { authHref, safeRedirect } from "~/utils/return-path";
+import { withGroups } from "~/models/content.server";
 import { KyselyLuciaAdapter, noteSessionSeen } from "./lucia-adapter.server";
 
 /**
@@ -57,6 +58,8 @@ export type SessionUser = {
   role: Role;
   suspendedUntil: number | null;
   emailVerifiedAt: number | null;
+  /** The co-design groups they accepted to join: their discussions are theirs to see (can.see). */
+  groupIds: number[];
 };
 
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -100,7 +103,8 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const { user, session } = sessionId ? await lucia.validateSession(sessionId) : { user: null, session: null };
   noteViewer(user?.id ?? null);
   if (session && session.lastSeenAt < Date.now() - LAST_SEEN_STEP_MS) await noteSessionSeen(session.id);
-  return user ?? null;
+  if (!user) return null;
+  return withGroups(user);
 }
 
 /** Where a visitor should come back to after signing in. */

@@ -38,6 +38,10 @@ export function describeNotification(facts: NotificationFacts): string {
       return `${who} liked your ${facts.detail || "post"} in “${facts.threadTitle}”`;
     case "new_thread":
       return `${who} started “${facts.threadTitle}” in ${facts.detail}`;
+    case "codesign_invite":
+      return `${who} invited you to the co-design group of “${facts.threadTitle}”`;
+    case "announcement":
+      return `Announcement: “${facts.threadTitle}”`;
   }
 }
 
@@ -67,6 +71,8 @@ export function describeNotificationGroup(facts: NotificationFacts, count: numbe
     case "measure_update":
     case "idea_merged":
     case "new_thread":
+    case "codesign_invite":
+    case "announcement":
       return describeNotification(facts);
   }
 }

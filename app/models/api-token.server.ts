@@ -116,5 +116,6 @@ export async function userFromApiToken(request: Request): Promise<SessionUser | 
   await getDb().updateTable("api_tokens").set({ last_used_at: Date.now() }).where("id", "=", row.tokenId).execute();
   const { tokenId: _tokenId, ...user } = row;
   noteViewer(user.id);
-  return user;
+  // The API is a published surface: a token never reaches a co-design group's discussion, whoever holds it.
+  return { ...user, groupIds: [] };
 }

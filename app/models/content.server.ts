@@ -38,8 +38,16 @@ export function visibleTo(viewer: Actor, table = "threads"): Expression<SqlBool>
   if (sight.everything) return eb.lit(true);
   const notHidden = eb(col("hidden_at"), "is", null);
   const notDeleted = eb(col("deleted_at"), "is", null);
-  if (sight.authorId === null) return eb.and([notHidden, notDeleted]);
-  return eb.and([eb.or([notHidden, eb(col("author_id"), "=", sight.authorId)]), notDeleted]);
+  const inReach = inReachOf(sight.groupIds, table);
+  if (sight.authorId === null) return eb.and([notHidden, notDeleted, inReach]);
+  return eb.and([eb.or([notHidden, eb(col("author_id"), "=", sight.authorId)]), notDeleted, inReach]);
+}
+
+/** Outside any co-design group, or in one of `groupIds` (the groups the viewer accepted to join). */
+function inReachOf(groupIds: readonly number[], table: string): Expression<SqlBool> {
+  const { eb, col } = columnsOf(table);
+  const notInGroup = eb(col("group_id"), "is", null);
+  return groupIds.length === 0 ? notInGroup : eb.or([notInGroup, eb(col("group_id"), "in", [...groupIds])]);
 }
 
 /** What everyone may see: the rows of published surfaces (feeds, sitemap, search, API, roadmap) and public figures. */
@@ -48,11 +56,12 @@ export const publicContent = (table = "threads") => visibleTo(null, table);
 /**
  * The rows a page shows in their place, the thread page's replies: those the
  * viewer may see, and hidden ones, which the page shows as a placeholder
- * (sightOf). Deleted ones only to those who may see them.
+ * (sightOf). Deleted ones, and a group's, only to those who may see them.
  */
 export function listedTo(viewer: Actor, table = "posts"): Expression<SqlBool> {
   const { eb, col } = columnsOf(table);
-  return contentSight(viewer).everything ? eb.lit(true) : eb(col("deleted_at"), "is", null);
+  const sight = contentSight(viewer);
+  return sight.everything ? eb.lit(true) : eb.and([eb(col("deleted_at"), "is", null), inReachOf(sight.groupIds, table)]);
 }
 
 /** Deleted replies: what pages count apart, as only those who see them have them listed (reply-pages.server.ts). */
@@ -95,20 +104,21 @@ export function moderationState(table = "threads") {
 }
 
 /** The facts can.see needs, selected under their own names: spread into a select of threads or posts. */
-export const threadFacts = ["threads.author_id", "threads.hidden_at", "threads.deleted_at"] as const;
-export const replyFacts = ["posts.author_id", "posts.hidden_at", "posts.deleted_at"] as const;
+export const threadFacts = ["threads.author_id", "threads.hidden_at", "threads.deleted_at", "threads.group_id"] as const;
+export const replyFacts = ["posts.author_id", "posts.hidden_at", "posts.deleted_at", "posts.group_id"] as const;
 /** A reply's thread's facts, next to the reply's own in a query joining posts to threads; threadOf reads them back. */
 export const parentFacts = [
   "threads.author_id as threadAuthorId",
   "threads.hidden_at as threadHiddenAt",
   "threads.deleted_at as threadDeletedAt",
+  "threads.group_id as threadGroupId",
 ] as const;
 
-type ParentFacts = { threadAuthorId: number; threadHiddenAt: number | null; threadDeletedAt: number | null };
+type ParentFacts = { threadAuthorId: number; threadHiddenAt: number | null; threadDeletedAt: number | null; threadGroupId: number | null };
 
 /** The thread facts parentFacts selected, as can.see takes them, and the row without them. */
-export function threadOf<R extends ParentFacts>({ threadAuthorId, threadHiddenAt, threadDeletedAt, ...rest }: R) {
-  return { thread: { author_id: threadAuthorId, hidden_at: threadHiddenAt, deleted_at: threadDeletedAt }, rest };
+export function threadOf<R extends ParentFacts>({ threadAuthorId, threadHiddenAt, threadDeletedAt, threadGroupId, ...rest }: R) {
+  return { thread: { author_id: threadAuthorId, hidden_at: threadHiddenAt, deleted_at: threadDeletedAt, group_id: threadGroupId }, rest };
 }
 
 export type ContentState = "visible" | "hidden" | "deleted";
@@ -126,7 +136,8 @@ export function stateOf(row: ContentFacts): ContentState {
  * left out).
  */
 export function sightOf(viewer: Actor, row: ContentFacts): "visible" | "revealed" | "placeholder" | "gone" {
-  if (!can.see(viewer, row)) return row.deleted_at == null ? "placeholder" : "gone";
+  // A placeholder only for what the viewer would see were it not hidden: a group's discussion is gone for outsiders.
+  if (!can.see(viewer, row)) return can.see(viewer, { ...row, hidden_at: null }) ? "placeholder" : "gone";
   return row.hidden_at === null ? "visible" : "revealed";
 }
 
@@ -173,9 +184,34 @@ export async function whoMaySee(db: Db, userIds: number[], content: ContentFacts
       .select(["id", "role", "suspended_until as suspendedUntil", "email_verified_at as emailVerifiedAt"])
       .where("id", "in", chunk)
       .execute();
-    seeing.push(...people.filter((person) => content.every((row) => can.see(person, row))).map((person) => person.id));
+    const groups = await groupsOf(db, chunk);
+    seeing.push(
+      ...people
+        .map((person) => ({ ...person, groupIds: groups.get(person.id) ?? [] }))
+        .filter((person) => content.every((row) => can.see(person, row)))
+        .map((person) => person.id),
+    );
   }
   return seeing;
+}
+
+/** The co-design groups each of `userIds` accepted to join: what can.see needs to know of them besides their role. */
+export async function groupsOf(db: Db, userIds: number[]): Promise<Map<number, number[]>> {
+  const groups = new Map<number, number[]>();
+  if (userIds.length === 0) return groups;
+  const rows = await db
+    .selectFrom("codesign_members")
+    .select(["user_id", "group_id"])
+    .where("user_id", "in", userIds)
+    .where("state", "=", "accepted")
+    .execute();
+  for (const row of rows) groups.set(row.user_id, [...(groups.get(row.user_id) ?? []), row.group_id]);
+  return groups;
+}
+
+/** A person with the groups they accepted to join, as a session carries them (app/auth/session.server.ts). */
+export async function withGroups<A extends NonNullable<Actor>>(person: A, db: Db = getDb()): Promise<A & { groupIds: number[] }> {
+  return { ...person, groupIds: (await groupsOf(db, [person.id])).get(person.id) ?? [] };
 }
 
 const notFoundText = (ref: ContentRef) => (ref.type === "thread" ? "We couldn't find that thread." : "We couldn't find that reply.");

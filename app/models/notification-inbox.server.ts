@@ -132,6 +132,7 @@ const anchors: Partial<Record<NotificationKind, string>> = {
   on_behalf_vote: "#on-behalf",
   measure_update: "#measures",
   idea_merged: "#use-cases",
+  codesign_invite: "#codesign",
 };
 
 /**

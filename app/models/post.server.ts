@@ -29,7 +29,8 @@ export async function createReply(actor: Actor, threadId: number, body: string):
       const now = Date.now();
       const post = await trx
         .insertInto("posts")
-        .values({ thread_id: threadId, author_id: actor.id, body, body_html: rendered.html, created_at: now })
+        // A reply in a co-design group's discussion is the group's too (content.server.ts).
+        .values({ thread_id: threadId, author_id: actor.id, body, body_html: rendered.html, created_at: now, group_id: thread.group_id })
         .returning("id")
         .executeTakeFirstOrThrow();
       await trx

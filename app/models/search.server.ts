@@ -69,6 +69,7 @@ export async function searchThreads(text: string, filter: SearchFilter = {}, pag
   const matches = await engine.matchThreads(db, {
     terms,
     threadFilter: filterSql(filter),
+    replyFilter: sql`${publicContent("p")}`,
     maxMatches: SEARCH_MAX_MATCHES,
     limit: SEARCH_PAGE_SIZE,
     offset: (Math.max(1, page) - 1) * SEARCH_PAGE_SIZE,

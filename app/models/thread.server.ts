@@ -33,9 +33,20 @@ import { notify } from "./notification.server";
 import { recordAudit } from "./audit.server";
 import { followAutomatically } from "./subscription.server";
 import { notifyProductFollowers } from "./product-follow.server";
+import { productFollowers } from "./product-follow.server";
+import { excerpt } from "~/utils/plain-text";
 import { ensure, Forbidden, Invalid, NotFound } from "./errors.server";
 
-export type ThreadInput = { productId: number; kind: ThreadKind; title: string; body: string; tagIds?: number[] };
+/** An announcement (staff): pinned at the top of its product's lists, or every list (site), until it expires or is unpinned. */
+export type AnnouncementInput = { scope: "product" | "site"; expiresAt: number | null; repliesOn: boolean };
+export type ThreadInput = {
+  productId: number;
+  kind: ThreadKind;
+  title: string;
+  body: string;
+  tagIds?: number[];
+  announcement?: AnnouncementInput;
+};
 /** tagIds undefined leaves the thread's tags as they are; `redact` (staff) hides every earlier version. */
 export type ThreadEdit = { title: string; body: string; tagIds?: number[]; redact?: boolean };
 
@@ -93,6 +104,7 @@ type ReplyRow = {
   author_id: number;
   hidden_at: number | null;
   deleted_at: number | null;
+  group_id: number | null;
   hiddenReason: string | null;
   bodyHtml: string;
 };
@@ -100,11 +112,11 @@ type ReplyRow = {
 /** A reply as the viewer may see it, with what they may do to it; the facts behind that stay here. */
 function shownReply<R extends ReplyRow>(
   viewer: Actor,
-  { author_id, hidden_at, deleted_at, hiddenReason: reason, ...reply }: R,
+  { author_id, hidden_at, deleted_at, group_id, hiddenReason: reason, ...reply }: R,
   thread: ContentFacts,
   likes: Map<number | "thread", Likes>,
 ) {
-  const facts = { author_id, hidden_at, deleted_at };
+  const facts = { author_id, hidden_at, deleted_at, group_id };
   const view = sightOf(viewer, facts);
   return {
     ...reply,
@@ -153,6 +165,8 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       mergedIntoId().as("mergedIntoId"),
       "threads.pinned",
       "threads.closed_at as closedAt",
+      "threads.announcement_scope as announcement",
+      "threads.announcement_pinned as announcementPinned",
       "threads.hidden_reason as hiddenReason",
       "threads.delete_reason as deleteReason",
       "threads.product_id as productId",
@@ -217,6 +231,7 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     status: thread.rowStatus,
     closed_at: thread.closedAt,
     deleted_at: thread.deleted_at,
+    group_id: thread.group_id,
   };
   const placeholder = threadView === "placeholder";
   // The page gets what it shows; the facts behind permissions and hiding stay here.
@@ -224,13 +239,14 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
     author_id: _authorId,
     hidden_at: _hiddenAt,
     deleted_at: deletedAt,
+    group_id: groupId,
     hiddenReason,
     mergedIntoId: _mergedIntoId,
     productId: _productId,
     rowStatus: _rowStatus,
     ...rest
   } = thread;
-  const shown = { ...rest, deletedAt, likes: likes.get("thread") ?? noLikes };
+  const shown = { ...rest, deletedAt, likes: likes.get("thread") ?? noLikes, private: groupId !== null };
   return {
     thread: placeholder ? { ...shown, title: "Hidden thread", bodyHtml: "" } : shown,
     hidden: hiddenNote(threadView, hiddenReason),
@@ -248,6 +264,9 @@ export async function getThreadPage(id: number, viewer: Actor, page = 1) {
       creditCoDesigners: can.creditCoDesigners(viewer, facts),
       mergeIdea: can.mergeIdea(viewer, facts),
       planIdea: can.planIdea(viewer, facts),
+      manageCodesignGroup: can.manageCodesignGroup(viewer, facts),
+      addPoll: can.addPoll(viewer, facts),
+      votePoll: can.votePoll(viewer, facts),
       readStaffNotes: can.readStaffNotes(viewer),
       recordOnBehalf: can.recordOnBehalf(viewer, facts),
       writeSuccessMeasure: can.writeSuccessMeasure(viewer, facts),
@@ -266,7 +285,10 @@ export async function createThread(
   alongside?: (trx: Transaction<Database>, threadId: number) => Promise<void>,
 ): Promise<number> {
   ensure(actor && can.startThread(actor), Forbidden, "You can't start threads right now.");
+  const announcement = input.announcement;
+  ensure(!announcement || can.announce(actor), Forbidden, "Only staff can post announcements.");
   const now = Date.now();
+  ensure(!announcement?.expiresAt || announcement.expiresAt > now, Invalid, "expiresOn", "Choose a day in the future, or none.");
   const draft = draftPost(input.body);
   return getDb()
     .transaction()
@@ -290,9 +312,26 @@ export async function createThread(
           vote_count: input.kind === "idea" ? 1 : 0,
           last_activity_at: now,
           created_at: now,
+          ...(announcement
+            ? {
+                announcement_scope: announcement.scope,
+                announcement_pinned: 1,
+                announcement_expires_at: announcement.expiresAt,
+                locked: announcement.repliesOn ? 0 : 1,
+              }
+            : {}),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      if (announcement) {
+        await notify(trx, await productFollowers(trx, input.productId, "announcement"), {
+          kind: "announcement",
+          threadId: row.id,
+          actorId: actor.id,
+          excerpt: excerpt(rendered.html, 280),
+        });
+        await recordAudit(trx, { actorId: actor.id, action: "announcement.post", targetType: "thread", targetId: row.id });
+      }
       // Proposing an idea is voting for it (as on Fider and Canny); the author can take the vote back.
       if (input.kind === "idea") await trx.insertInto("votes").values({ thread_id: row.id, user_id: actor.id, created_at: now }).execute();
       if (input.tagIds?.length) await replaceThreadTags(trx, row.id, input.tagIds);

@@ -162,11 +162,15 @@ export async function servableImage(storageKey: string): Promise<{ bytes: Buffer
     .where("uploads.storage_key", "=", storageKey)
     .executeTakeFirst();
   if (!row || row.removedAt !== null) return null;
+  // Only deletion stops an image (its address is unguessable, like a private post's own URL): group_id plays no part here.
   const shownIn = [
-    { author_id: row.postAuthor, hidden_at: row.postHidden, deleted_at: row.postDeleted },
-    { author_id: row.threadAuthor, hidden_at: row.threadHidden, deleted_at: row.threadDeleted },
-    { author_id: row.replyThreadAuthor, hidden_at: row.replyThreadHidden, deleted_at: row.replyThreadDeleted },
-  ].filter((content): content is { author_id: number; hidden_at: number | null; deleted_at: number | null } => content.author_id !== null);
+    { author_id: row.postAuthor, hidden_at: row.postHidden, deleted_at: row.postDeleted, group_id: null },
+    { author_id: row.threadAuthor, hidden_at: row.threadHidden, deleted_at: row.threadDeleted, group_id: null },
+    { author_id: row.replyThreadAuthor, hidden_at: row.replyThreadHidden, deleted_at: row.replyThreadDeleted, group_id: null },
+  ].filter(
+    (content): content is { author_id: number; hidden_at: number | null; deleted_at: number | null; group_id: null } =>
+      content.author_id !== null,
+  );
   if (shownIn.some((content) => stateOf(content) === "deleted")) return null;
   const bytes = await imageStore().get(storageKey);
   return bytes ? { bytes, contentType: row.contentType } : null;

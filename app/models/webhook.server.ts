@@ -126,8 +126,8 @@ async function eventThread(trx: Transaction<Database>, threadId: number) {
     ])
     .where("threads.id", "=", threadId)
     .executeTakeFirstOrThrow();
-  const { author_id, hidden_at, deleted_at, ...facts } = thread;
-  return { public: can.see(null, { author_id, hidden_at, deleted_at }), thread: { ...facts, url: siteUrl(threadPath(thread)) } };
+  const { author_id, hidden_at, deleted_at, group_id, ...facts } = thread;
+  return { public: can.see(null, { author_id, hidden_at, deleted_at, group_id }), thread: { ...facts, url: siteUrl(threadPath(thread)) } };
 }
 
 /**

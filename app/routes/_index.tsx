@@ -6,6 +6,8 @@ import { listLatestThreads } from "~/models/thread.server";
 import { withTags } from "~/models/tag.server";
 import { withUnread } from "~/models/read-position.server";
 import { ThreadList } from "~/components/ThreadList";
+import { Announcements } from "~/components/Announcements";
+import { listAnnouncements } from "~/models/announcement.server";
 import { useSite, type loader as rootLoader } from "~/root";
 import { pageShowsLists } from "~/models/page-tags.server";
 import { siteNameIn } from "~/utils/meta";
@@ -22,17 +24,18 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   pageShowsLists();
-  const [products, threads] = await Promise.all([
+  const [products, threads, announcements] = await Promise.all([
     listProducts(),
     listLatestThreads(15, viewer)
       .then(withTags)
       .then((threads) => withUnread(viewer, threads)),
+    listAnnouncements(viewer, null),
   ]);
-  return { products, threads };
+  return { products, threads, announcements };
 }
 
 export default function Home() {
-  const { products, threads } = useLoaderData<typeof loader>();
+  const { products, threads, announcements } = useLoaderData<typeof loader>();
   const site = useSite();
   return (
     <>
@@ -40,6 +43,8 @@ export default function Home() {
         <h1 id="hero-title">Build the product with the people who use it</h1>
         <p>{site.siteDescription}</p>
       </section>
+
+      <Announcements items={announcements} />
 
       <section aria-labelledby="products-title">
         <h2 id="products-title">Products</h2>

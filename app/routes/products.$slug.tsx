@@ -9,6 +9,8 @@ import { SubmitButton } from "~/components/SubmitButton";
 import { productFollowSchema } from "~/utils/validation.server";
 import { getProductBySlug } from "~/models/product.server";
 import { FilteredThreads } from "~/components/FilteredThreads";
+import { Announcements } from "~/components/Announcements";
+import { listAnnouncements } from "~/models/announcement.server";
 import { invariantResponse } from "~/utils/http";
 import { loadThreadList } from "~/routes/thread-lists.server";
 import { pagerMeta, seoMeta } from "~/utils/seo";
@@ -53,6 +55,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         : null,
     canonical: siteUrl(path),
     list: await loadThreadList(request, { productId: product.id }, path),
+    announcements: await listAnnouncements(await getUser(request), product.id),
   };
 }
 
@@ -74,7 +77,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ProductPage() {
-  const { product, list, follow, notice } = useLoaderData<typeof loader>();
+  const { product, list, follow, notice, announcements } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   return (
     <>
@@ -123,6 +126,7 @@ export default function ProductPage() {
           This product is archived. Its threads stay here to read, but new threads can&apos;t be started.
         </p>
       ) : null}
+      <Announcements items={announcements} />
       <FilteredThreads path={`/products/${product.slug}`} showProduct={false} {...list} />
     </>
   );

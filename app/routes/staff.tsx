@@ -21,6 +21,11 @@ export default function StaffHome() {
       note: flagsWaiting === 0 ? "Nothing waiting" : `${flagsWaiting} waiting`,
       about: "Posts members flagged: hide them, bring them back or dismiss the flags.",
     },
+    {
+      to: "/announcements/new",
+      title: "Post an announcement",
+      about: "Pinned at the top of a product's lists or every list; followers are told.",
+    },
     { to: "/admin/audit", title: "Audit log", about: "Every staff and admin action: who did what, when and why." },
     { to: "/admin/success", title: "Success dashboard", about: "How customers judged the ideas that shipped against their own measures." },
     { to: "/admin/tags", title: "Tags", about: "The labels members can put on their threads." },

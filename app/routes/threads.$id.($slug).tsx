@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser, requireUser } from "~/auth/session.server";
 import { getIdeaDetails } from "~/models/idea.server";
 import { getSubscriptionLevel, setWatching } from "~/models/subscription.server";
@@ -18,6 +18,13 @@ import { ideaDemand } from "~/models/demand.server";
 import { listOnBehalf } from "~/models/on-behalf.server";
 import { can } from "~/auth/permissions.server";
 import { config } from "~/config.server";
+import { CodesignPanel } from "~/components/CodesignPanel";
+import { getGroupPanel } from "~/models/codesign.server";
+import { PollPanel } from "~/components/PollPanel";
+import { castPollVote, getPoll } from "~/models/poll.server";
+import { unpinAnnouncement } from "~/models/announcement.server";
+import { SubmitButton } from "~/components/SubmitButton";
+import { feedbackFor } from "~/utils/form-feedback";
 import { IdeaSections, MergedNotice } from "~/components/IdeaSections";
 import { ReplyForm, replyClosedMessage } from "~/components/ReplyForm";
 import { quoteLinks } from "~/components/QuoteLink";
@@ -33,7 +40,7 @@ import { threadSeo } from "~/routes/thread-seo.server";
 import { slugify, threadPagePath } from "~/utils/slug";
 import { passRetryAfter } from "~/http/rate-limit.server";
 import { authHref } from "~/utils/return-path";
-import { replySchema } from "~/utils/validation.server";
+import { pollVoteSchema, replySchema } from "~/utils/validation.server";
 import { pageTitle, siteNameIn } from "~/utils/meta";
 import { pageShowsThread } from "~/models/page-tags.server";
 
@@ -89,11 +96,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // Staff-only figures reach the page only for staff: members get their own account's records, visitors nothing.
   const onBehalf = idea ? await listOnBehalf(viewer, id) : [];
   const demand = idea && can.readDemand(viewer) ? { ...(await ideaDemand(viewer, id)), currency: config().CURRENCY } : null;
+  const codesign = idea ? await getGroupPanel(viewer, id) : null;
+  const poll = page.hidden?.placeholder ? null : await getPoll(viewer, id);
   return {
     ...page,
     idea,
     onBehalf,
     demand,
+    codesign,
+    poll,
     viewerId: viewer?.id ?? null,
     subscription,
     signedIn: viewer !== null,
@@ -144,6 +155,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
       return redirect(`${url.pathname}#answer`);
     },
     "unmark-answer": () => andBack(unmarkAnswer(user, threadId)),
+    "poll-vote": form(pollVoteSchema, async ({ option }) => {
+      await castPollVote(user, threadId, option);
+      return redirect(`${here}#poll`);
+    }),
+    "unpin-announcement": () => andBack(unpinAnnouncement(user, threadId)),
     watch: () => andBack(setWatching(user, threadId, true)),
     unwatch: () => andBack(setWatching(user, threadId, false)),
     preview,
@@ -160,6 +176,8 @@ export default function ThreadPage() {
     coDesigners,
     permissions,
     idea,
+    codesign,
+    poll,
     subscription,
     signedIn,
     loginHref,
@@ -185,6 +203,18 @@ export default function ThreadPage() {
       ) : null}
       <ThreadHeader thread={thread} solved={answer !== null} tags={tags} watch={permissions.watch ? { level: subscription } : null} />
       {idea?.mergedInto ? <MergedNotice into={idea.mergedInto} /> : null}
+      {thread.announcement ? (
+        <Form method="post" className="notice">
+          📌 {thread.announcement === "site" ? "Site-wide announcement" : "Announcement"}
+          {thread.announcementPinned ? ", pinned at the top of the lists." : "."}{" "}
+          {thread.announcementPinned && permissions.moderate ? (
+            <SubmitButton intent="unpin-announcement" pendingText="Unpinning…" className="button button-small">
+              Unpin
+            </SubmitButton>
+          ) : null}
+        </Form>
+      ) : null}
+      {thread.private ? <p className="notice">Private: only the co-design group's members and staff can read this discussion.</p> : null}
       {flagged ? (
         <p className="notice" role="status">
           Thanks for flagging. Staff will review it.
@@ -201,11 +231,30 @@ export default function ThreadPage() {
         quote={quoteOf}
       />
 
+      {poll && firstPage ? (
+        <PollPanel
+          poll={poll}
+          canVote={permissions.votePoll}
+          loginHref={signedIn ? null : loginHref}
+          feedback={feedbackFor(actionData, "poll-vote")}
+        />
+      ) : null}
+      {!poll && firstPage && permissions.addPoll ? (
+        <p>
+          <Link to={`/threads/${thread.id}/poll`}>Add a poll to this thread</Link>
+        </p>
+      ) : null}
       {firstPage && coDesigners.length > 0 ? (
         <CoDesigners people={coDesigners} manageHref={permissions.creditCoDesigners ? `/threads/${thread.id}/credits` : undefined} />
       ) : null}
       {idea && firstPage ? <OnBehalfRecords records={onBehalf} viewerId={viewerId} /> : null}
       {idea && firstPage && demand ? <DemandPanel demand={demand} currency={demand.currency} /> : null}
+      {codesign && firstPage ? <CodesignPanel ideaId={thread.id} panel={codesign} /> : null}
+      {!codesign && idea && firstPage && permissions.manageCodesignGroup ? (
+        <p>
+          <Link to={`/threads/${thread.id}/codesign`}>Open a co-design group on this idea</Link>
+        </p>
+      ) : null}
       {idea && firstPage ? (
         <IdeaSections
           threadId={thread.id}

@@ -14,6 +14,8 @@ export const emailKinds = [
   "on_behalf_vote",
   "like",
   "new_thread",
+  "codesign_invite",
+  "announcement",
 ] as const satisfies readonly NotificationKind[];
 
 export const emailKindLabels: Record<NotificationKind, string> = {
@@ -29,6 +31,8 @@ export const emailKindLabels: Record<NotificationKind, string> = {
   on_behalf_vote: "Staff record your vote from a call or a ticket",
   like: "Someone likes your post",
   new_thread: "New threads and ideas in products you follow",
+  codesign_invite: "Invitations to co-design groups",
+  announcement: "Announcements in products you follow",
 };
 
 export const deliveries = ["immediate", "daily", "off"] as const satisfies readonly EmailDelivery[];

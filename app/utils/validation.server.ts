@@ -564,3 +564,52 @@ export const userAccountSchema = z.object({
 export const productFollowSchema = z.object({
   level: z.enum(["threads", "ideas", "status", "none"], { error: "Choose what you want to hear about, or not following." }),
 });
+
+/** Staff invite to a co-design group: ticked candidates and/or usernames typed, separated by spaces or commas. */
+export const groupInviteSchema = z.object({
+  invite: z.preprocess(checkedBoxes, z.array(z.coerce.number().int().positive())).catch([]),
+  usernames: z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? "")
+        .split(/[\s,]+/)
+        .map((name) => name.replace(/^@/, ""))
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(40, "That isn't a username.")).max(50, "Invite at most 50 people at a time.")),
+});
+export const groupSummarySchema = z.object({ summary: bodyField });
+export const groupAnswerSchema = z.object({ showName: z.preprocess((v) => v === "on" || v === "1", z.boolean()) });
+
+/** A poll: options one per line, single or multiple choice, when results show, an optional closing time (UTC). */
+export const pollSchema = z.object({
+  options: z
+    .string({ error: "Give the options, one per line." })
+    .max(2000, "Keep the options shorter.")
+    .transform((s) => s.split(/\r?\n/)),
+  multiple: z.preprocess((v) => v === "on", z.boolean()),
+  results: z.enum(["after_vote", "after_close"], { error: "Choose when voters see the results." }),
+  closesAt: z
+    .string()
+    .optional()
+    .transform((s) => (s ? Date.parse(`${s.length === 16 ? `${s}:00` : s}Z`) : null))
+    .refine((ms) => ms === null || Number.isFinite(ms), "Give a date and time, or leave it empty."),
+});
+export const pollVoteSchema = z.object({
+  option: z.preprocess(checkedBoxes, z.array(z.coerce.number().int().positive()).min(1, "Choose an option.")).catch([]),
+});
+
+/** An announcement: a thread's product, title and body, whether it shows site-wide, takes replies, and the day it stops being pinned. */
+export const announcementSchema = z.object({
+  product: z.string({ error: "Choose a product." }).min(1, "Choose a product."),
+  title: titleField,
+  body: bodyField,
+  siteWide: z.preprocess((v) => v === "on", z.boolean()),
+  repliesOn: z.preprocess((v) => v === "on", z.boolean()),
+  expiresOn: z
+    .string()
+    .optional()
+    .refine((s) => !s || /^\d{4}-\d{2}-\d{2}$/.test(s), "Choose a day, or leave it empty.")
+    .transform((s) => (s ? Date.parse(`${s}T23:59:59Z`) : null)),
+});

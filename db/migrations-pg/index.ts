@@ -11,6 +11,7 @@ import * as m0019 from "./0019_page_cache_tags";
 import * as m0020 from "./0020_shared_state";
 import * as m0021 from "./0021_writing";
 import * as m0022 from "./0022_reading";
+import * as m0023 from "./0023_codesign_groups_polls";
 import * as m0024 from "./0024_roadmap_links";
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   "0020_shared_state": m0020,
   "0021_writing": m0021,
   "0022_reading": m0022,
+  "0023_codesign_groups_polls": m0023,
   "0024_roadmap_links": m0024,
 };

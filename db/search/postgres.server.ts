@@ -62,7 +62,7 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
       from search_index s
       join posts p on p.id = s.post_id and p.hidden_at is null and p.deleted_at is null
       join threads t on t.id = p.thread_id
-      where s.post_id is not null and s.document @@ ${query} and ${visible}
+      where s.post_id is not null and s.document @@ ${query} and ${visible} and ${search.replyFilter}
       order by s.rowid desc
       limit ${maxMatches + 1}
     ),

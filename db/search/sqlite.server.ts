@@ -68,7 +68,7 @@ async function matchThreads(db: Kysely<Database>, search: ThreadSearch): Promise
       from search_index s
       join posts p indexed by posts_visible on p.id = s.rowid / 2 and p.hidden_at is null and p.deleted_at is null
       join threads t on t.id = p.thread_id
-      where search_index match ${match} and s.rowid % 2 = 1 and ${visible}
+      where search_index match ${match} and s.rowid % 2 = 1 and ${visible} and ${search.replyFilter}
       order by s.rowid desc
       limit ${maxMatches + 1}
     ),

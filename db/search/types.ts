@@ -15,6 +15,8 @@ export type ThreadSearch = {
   terms: string[][];
   /** Conditions on the matched thread `t`: visible, and the filters chosen. */
   threadFilter: RawBuilder<unknown>;
+  /** Conditions on a matched reply `p`: the visibility rule (publicContent("p")). */
+  replyFilter: RawBuilder<unknown>;
   /** How many matches each part (titles, threads, replies) reads at most. */
   maxMatches: number;
   limit: number;

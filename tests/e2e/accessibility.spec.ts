@@ -11,6 +11,13 @@ async function firstThreadOfKind(page: Page, kind: "question" | "idea" | "discus
   return href!;
 }
 
+/** The id of a demo thread found by its title in a product's list. */
+async function demoThreadId(page: Page, product: string, title: string): Promise<string> {
+  await page.goto(`/products/${product}?sort=new`);
+  const href = await page.getByRole("link", { name: title, exact: true }).first().getAttribute("href");
+  return /\/threads\/(\d+)/.exec(href ?? "")![1]!;
+}
+
 async function expectNoSeriousViolations(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
@@ -65,6 +72,10 @@ for (const width of [1280, 390]) {
       await signIn(page, "admin@example.com");
       const idea = await firstThreadOfKind(page, "idea");
       const ideaId = /\/threads\/(\d+)/.exec(idea)?.[1];
+      // Issue 21: the idea with its co-design group, its private discussion, the group's page, a poll, the announcement form.
+      const grouped = await demoThreadId(page, "ledger", "Import bank transactions from any CSV file");
+      const polled = await demoThreadId(page, "ledger", "What does your month-end close look like?");
+      const discussion = await demoThreadId(page, "ledger", "Co-design group: Import bank transactions from any CSV file");
       for (const path of [
         "/",
         "/products/ledger",
@@ -81,6 +92,12 @@ for (const width of [1280, 390]) {
         "/accounts/brightline/success",
         "/settings/sessions",
         `${idea}?quote=thread`,
+        `/threads/${grouped}`,
+        `/threads/${grouped}/codesign`,
+        `/threads/${discussion}`,
+        `/threads/${polled}`,
+        `/threads/${grouped}/poll`,
+        "/announcements/new",
       ]) {
         await expectNoSeriousViolations(page, path);
       }

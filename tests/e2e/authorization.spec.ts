@@ -78,6 +78,8 @@ test.beforeAll(async ({ baseURL }) => {
     { path: `/threads/${ideaId}/staff-notes`, level: "staff", post: { body: "Taken over" } },
     { path: `/threads/${ideaId}/moderate`, level: "staff", post: { intent: "lock", reason: "Taken over" } },
     { path: `/posts/${postId}/moderate`, level: "staff", post: { intent: "hide", reason: "Taken over" } },
+    { path: "/announcements/new", level: "staff", post: { product: "ledger", title: "Taken over announcement", body: "Taken over" } },
+    { path: `/threads/${ideaId}/codesign`, level: "staff", post: { intent: "open" } },
   ];
 });
 

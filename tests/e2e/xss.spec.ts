@@ -40,6 +40,9 @@ const places = [
   "webhook URL",
   "account name",
   "use case",
+  "announcement",
+  "poll option",
+  "group post",
 ] as const;
 type Place = (typeof places)[number];
 /** Per place: how many payloads were stored, which were refused (400), and which were stored only in an adapted form. */
@@ -830,4 +833,74 @@ test("the editor: every payload as a restored draft, a quote, an image's file na
   expect((await page.evaluate(inspectDocument)).problems, "preview without JavaScript").toEqual([]);
   expect(viewer.dialogs).toEqual([]);
   await viewer.context.close();
+});
+
+test("announcements, poll options and a co-design group's private posts (issue 21)", async ({ browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const { staff } = clients;
+  const dana = clients["dana@example.com"];
+  // Announcements: the payload as the body (titles are checked above), pinned over the lab's product.
+  const announcements: number[] = [];
+  await each(payloads, 6, async (payload, i) => {
+    const response = await postForm(staff, "/announcements/new", {
+      product: world.productSlug,
+      title: `XSS announcement ${stamp} ${i}`,
+      body: payload.text,
+      repliesOn: "on",
+    });
+    if (record("announcement", payload, response)) announcements.push(threadIdFrom(response));
+  });
+  // Poll options: one poll per payload, the payload beside a plain option.
+  const polls: { id: number; label: string }[] = [];
+  await each(payloads, 6, async (payload, i) => {
+    const id = threadIdFrom(
+      await postForm(dana, "/threads/new", {
+        intent: "post",
+        product: world.productSlug,
+        kind: "question",
+        title: `XSS poll ${i}`,
+        body: "Vote.",
+      }),
+    );
+    const response = await postForm(dana, `/threads/${id}/poll`, { options: `${payload.text}\nA plain option`, results: "after_vote" });
+    if (record("poll option", payload, response)) polls.push({ id, label: payload.text.split(/\r?\n/)[0]!.trim() });
+  });
+  // A co-design group on a planned idea: Dana joins and posts every payload in its private discussion.
+  const idea = threadIdFrom(
+    await postForm(dana, "/threads/new", {
+      intent: "post",
+      product: world.productSlug,
+      kind: "idea",
+      title: `XSS group ${stamp}`,
+      body: "Idea.",
+    }),
+  );
+  expect((await postForm(staff, `/threads/${idea}/status`, { status: "planned", note: "" })).status()).toBe(302);
+  expect((await postForm(staff, `/threads/${idea}/codesign`, { intent: "open" })).status()).toBe(302);
+  expect((await postForm(staff, `/threads/${idea}/codesign`, { intent: "invite", usernames: "dana" })).status()).toBe(302);
+  expect((await postForm(dana, `/threads/${idea}/codesign`, { intent: "join", showName: "on" })).status()).toBe(302);
+  const discussion = Number(
+    /href="\/threads\/(\d+)\/co-design-group/.exec(await (await staff.get(`/threads/${idea}/codesign`)).text())?.[1],
+  );
+  expect(discussion).toBeGreaterThan(0);
+  await each(payloads, 6, async (payload) => {
+    record("group post", payload, await postForm(dana, `/threads/${discussion}`, { intent: "reply", body: payload.text }));
+  });
+
+  const visitor = await openViewer(browser, baseURL!, "visitor");
+  await checkPages(visitor, [
+    { url: "/" },
+    { url: `/products/${world.productSlug}` },
+    ...announcements.slice(0, 30).map((id) => ({ url: `/threads/${id}` })),
+    ...polls.map(({ id, label }) => ({ url: `/threads/${id}`, texts: label ? [label] : [] })),
+    { url: `/threads/${discussion}`, status: 404 },
+  ]);
+  await visitor.context.close();
+  const member = await openViewer(browser, baseURL!, "dana", signInAs("dana@example.com"));
+  await checkPagedThread(member, `/threads/${discussion}`);
+  await checkPages(member, [{ url: `/threads/${idea}` }, { url: "/notifications" }]);
+  await member.context.close();
+  for (const place of ["announcement", "poll option", "group post"] as const) {
+    expect(ledger[place].stored, `most payloads are stored as ${place}`).toBeGreaterThan(ledger[place].rejected.length);
+  }
 });

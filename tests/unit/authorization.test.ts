@@ -8,6 +8,10 @@ import { listAudit } from "~/models/audit.server";
 import { lucia } from "~/auth/session.server";
 import { endOwnSession, listSessions } from "~/models/session-list.server";
 import { resendVerification } from "~/models/sign-up.server";
+import { unpinAnnouncement } from "~/models/announcement.server";
+import { answerInvitation, inviteToGroup, openGroup, publishSummary } from "~/models/codesign.server";
+import { withGroups } from "~/models/content.server";
+import { addPoll, castPollVote } from "~/models/poll.server";
 import { getContentSummary } from "~/models/content-summary.server";
 import { flagContent, listFlagQueue, resolveFlags } from "~/models/flag.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
@@ -150,11 +154,32 @@ const tinyPng = () =>
     .png()
     .toBuffer();
 
-async function ideaAt(world: World, status: "under_review" | "shipped") {
+async function ideaAt(world: World, status: "under_review" | "planned" | "shipped") {
   const idea = await newThread(world.owner, "idea");
   await setIdeaStatus(world.staff, idea, { status, note: "Decided in review." });
   return idea;
 }
+
+/** A planned idea of the bystander's with a co-design group the member accepted to join. */
+async function groupOfMember(world: World) {
+  const idea = await newThread(world.bystander, "idea");
+  await setIdeaStatus(world.staff, idea, { status: "planned", note: "" });
+  const group = await openGroup(world.staff, idea);
+  await inviteToGroup(world.staff, idea, { userIds: [world.owner.id], usernames: [] });
+  await answerInvitation(world.owner, idea, "accepted");
+  const discussion = await db().selectFrom("threads").select("id").where("group_id", "=", group).executeTakeFirstOrThrow();
+  return { idea, group, discussion: discussion.id };
+}
+const groupState = (idea: number) =>
+  db()
+    .selectFrom("codesign_groups")
+    .leftJoin("codesign_members", "codesign_members.group_id", "codesign_groups.id")
+    .select(["codesign_groups.summary", "codesign_members.user_id", "codesign_members.state"])
+    .where("codesign_groups.idea_id", "=", idea)
+    .orderBy("codesign_members.user_id")
+    .execute();
+/** As a session carries a person: with the groups they joined. */
+const signedIn = async (actor: Actor) => (actor ? withGroups(actor) : null);
 
 async function notificationFor(userId: number, threadId: number) {
   const row = await db()
@@ -219,6 +244,103 @@ const staffOnly = row(403, 403, 403, 403, T, T);
 const adminOnly = row(403, 403, 403, 403, 403, T);
 
 const cases: Case[] = [
+  // Announcements (issue 21)
+  {
+    action: "post an announcement",
+    setup: async () => ({ product: await createTestProduct() }),
+    run: (a, f) =>
+      createThread(a, {
+        productId: num(f, "product"),
+        kind: "discussion",
+        title: "An announcement",
+        body: "Text",
+        announcement: { scope: "product", expiresAt: null, repliesOn: true },
+      }),
+    state: (f) => count("threads", ["product_id", num(f, "product")]),
+    expected: row(403, 403, 403, 403, T, T),
+  },
+  {
+    action: "unpin an announcement",
+    setup: async (w) => ({
+      thread: await createThread(w.staff, {
+        productId: await createTestProduct(),
+        kind: "discussion",
+        title: "An announcement",
+        body: "Text",
+        announcement: { scope: "site", expiresAt: null, repliesOn: true },
+      }),
+    }),
+    run: (a, f) => unpinAnnouncement(a, num(f, "thread")),
+    state: (f) => db().selectFrom("threads").select("announcement_pinned").where("id", "=", num(f, "thread")).execute(),
+    expected: staffOnly,
+  },
+  // Polls (issue 21)
+  {
+    action: "add a poll to the member's thread",
+    setup: async (w) => ({ thread: await newThread(w.owner) }),
+    run: (a, f) => addPoll(a, num(f, "thread"), { options: ["Yes", "No"], multiple: false, results: "after_vote", closesAt: null }),
+    state: (f) => db().selectFrom("polls").select("id").where("thread_id", "=", num(f, "thread")).execute(),
+    expected: row(401, T, 403, 403, T, T),
+  },
+  {
+    action: "vote in the poll of the member's thread",
+    setup: async (w) => {
+      const id = await newThread(w.owner);
+      await addPoll(w.owner, id, { options: ["Yes", "No"], multiple: false, results: "after_vote", closesAt: null });
+      const option = await db().selectFrom("poll_options").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
+      return { thread: id, option: option.id };
+    },
+    run: (a, f) => castPollVote(a, num(f, "thread"), [num(f, "option")]),
+    state: (f) => db().selectFrom("poll_votes").select(["user_id", "option_id"]).where("option_id", "=", num(f, "option")).execute(),
+    expected: row(401, T, T, 403, T, T),
+  },
+  // Co-design groups (issue 21)
+  {
+    action: "open a co-design group on a planned idea",
+    setup: async (w) => ({ idea: await ideaAt(w, "planned") }),
+    run: (a, f) => openGroup(a, num(f, "idea")),
+    state: (f) => groupState(num(f, "idea")),
+    expected: staffOnly,
+  },
+  {
+    action: "invite someone to a co-design group",
+    setup: async (w) => ({ ...(await groupOfMember(w)), invitee: w.bystander.id }),
+    run: (a, f) => inviteToGroup(a, num(f, "idea"), { userIds: [num(f, "invitee")], usernames: [] }),
+    state: (f) => groupState(num(f, "idea")),
+    expected: staffOnly,
+  },
+  {
+    action: "publish a co-design group's summary",
+    setup: async (w) => groupOfMember(w),
+    run: (a, f) => publishSummary(a, num(f, "idea"), "What we worked out"),
+    state: (f) => groupState(num(f, "idea")),
+    expected: staffOnly,
+  },
+  {
+    action: "read a co-design group's discussion, by id",
+    setup: async (w) => groupOfMember(w),
+    run: async (a, f) => getThreadPage(num(f, "discussion"), await signedIn(a)),
+    expected: row(404, T, 404, T, T, T),
+  },
+  {
+    action: "reply in a co-design group's discussion",
+    setup: async (w) => groupOfMember(w),
+    run: async (a, f) => createReply(await signedIn(a), num(f, "discussion"), "A reply"),
+    state: (f) => threadState(num(f, "discussion")),
+    expected: row(401, T, 403, 403, T, T),
+  },
+  {
+    action: "accept an invitation to a co-design group (the member's own)",
+    setup: async (w) => {
+      const idea = await ideaAt(w, "planned");
+      await openGroup(w.staff, idea);
+      await inviteToGroup(w.staff, idea, { userIds: [w.owner.id], usernames: [] });
+      return { idea };
+    },
+    run: (a, f) => answerInvitation(a, num(f, "idea"), "accepted"),
+    state: (f) => groupState(num(f, "idea")),
+    expected: row(401, T, 403, 403, 403, 403),
+  },
   // Threads and replies
   {
     action: "start a thread",

@@ -26,6 +26,7 @@ type ThreadExtra = {
   deleted_at?: number | null;
   merged_into_id?: number | null;
   status?: string | null;
+  group_id?: number | null;
 };
 const thread = (kind: string, extra: ThreadExtra = {}) => ({
   author_id: AUTHOR_ID,
@@ -36,10 +37,11 @@ const thread = (kind: string, extra: ThreadExtra = {}) => ({
   deleted_at: extra.deleted_at ?? null,
   merged_into_id: extra.merged_into_id ?? null,
   status: extra.status ?? (kind === "idea" ? "open" : null),
+  group_id: extra.group_id ?? null,
 });
-const post = { author_id: AUTHOR_ID, hidden_at: null };
-const hiddenPost = { author_id: AUTHOR_ID, hidden_at: 1 };
-const deletedPost = { author_id: AUTHOR_ID, hidden_at: null, deleted_at: 1 };
+const post = { author_id: AUTHOR_ID, hidden_at: null, group_id: null };
+const hiddenPost = { author_id: AUTHOR_ID, hidden_at: 1, group_id: null };
+const deletedPost = { author_id: AUTHOR_ID, hidden_at: null, deleted_at: 1, group_id: null };
 const memberUser = { id: 5, role: "member" } as const;
 const staffUser = { id: 6, role: "staff" } as const;
 const adminUser = { id: 7, role: "admin" } as const;
@@ -106,7 +108,8 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "flag a hidden reply": (a) => can.flag(a, hiddenPost),
   "like the member's reply": (a) => can.like(a, post, thread("discussion")),
   "like a hidden reply": (a) => can.like(a, hiddenPost, thread("discussion")),
-  "like a reply in a hidden thread": (a) => can.like(a, { author_id: 99, hidden_at: null }, thread("discussion", { hidden_at: 1 })),
+  "like a reply in a hidden thread": (a) =>
+    can.like(a, { author_id: 99, hidden_at: null, group_id: null }, thread("discussion", { hidden_at: 1 })),
   "follow a product": (a) => can.followProduct(a),
   "suspend a member": (a) => can.suspend(a, memberUser),
   "suspend the author": (a) => can.suspend(a, authorUser),
@@ -128,6 +131,14 @@ const actions: Record<string, (actor: Actor) => boolean> = {
   "keep own drafts": (a) => can.keepDrafts(a),
   "upload an image": (a) => can.uploadImage(a),
   "remove an uploaded image": (a) => can.removeImage(a),
+  "see a co-design group's discussion, not in the group": (a) => can.see(a, thread("discussion", { group_id: 3 })),
+  "see a co-design group's discussion as its member": (a) => can.see(a && { ...a, groupIds: [3] }, thread("discussion", { group_id: 3 })),
+  "reply in a co-design group's discussion, not in the group": (a) => can.reply(a, thread("discussion", { group_id: 3 })),
+  "manage a co-design group": (a) => can.manageCodesignGroup(a, thread("idea")),
+  "answer an invitation to a co-design group": (a) => can.answerInvitation(a),
+  "post an announcement": (a) => can.announce(a),
+  "add a poll to the member's thread": (a) => can.addPoll(a, thread("discussion")),
+  "vote in a poll": (a) => can.votePoll(a, thread("discussion")),
 };
 
 const T = true;
@@ -213,6 +224,14 @@ const matrix: Record<keyof typeof actions, boolean[]> = {
   "keep own drafts": [F, T, T, F, T, T, T, T],
   "upload an image": [F, T, T, F, T, T, T, F],
   "remove an uploaded image": [F, F, F, F, F, T, T, F],
+  "see a co-design group's discussion, not in the group": [F, F, F, F, F, T, T, F],
+  "see a co-design group's discussion as its member": [F, T, T, T, T, T, T, T],
+  "reply in a co-design group's discussion, not in the group": [F, F, F, F, F, T, T, F],
+  "manage a co-design group": [F, F, F, F, F, T, T, F],
+  "answer an invitation to a co-design group": [F, T, T, F, T, T, T, T],
+  "post an announcement": [F, F, F, F, F, T, T, F],
+  "add a poll to the member's thread": [F, T, F, F, T, T, T, F],
+  "vote in a poll": [F, T, T, F, T, T, T, F],
 };
 
 const roleNames = Object.keys(roles) as RoleName[];

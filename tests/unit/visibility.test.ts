@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { can, type Actor } from "~/auth/permissions.server";
-import { listedTo, sightOf, visibleTo } from "~/models/content.server";
+import { groupsOf, listedTo, sightOf, visibleTo } from "~/models/content.server";
+import { answerInvitation, inviteToGroup, openGroup } from "~/models/codesign.server";
 import { getContentSummary } from "~/models/content-summary.server";
 import { listFeedThreads } from "~/models/feed.server";
 import { flagContent, listFlagQueue } from "~/models/flag.server";
@@ -43,11 +44,15 @@ import { DomainError } from "~/models/errors.server";
  * delete or merge them, or write a staff note on the idea. Each state's
  * text carries its own marker word, in the note only for "staff note".
  * "suspended member" is the author while suspended, as in authorization.test.ts.
+ * "co-design group": the idea and the reply are private to a co-design group
+ * the author accepted to join (a group's discussion is a discussion thread;
+ * the table puts the idea itself in the group so that every surface,
+ * status lists and the roadmap too, is checked against the rule).
  */
 
 const roleNames = ["visitor", "author", "other member", "suspended member", "staff", "admin"] as const;
 type RoleName = (typeof roleNames)[number];
-const states = ["visible", "hidden", "deleted", "merged", "staff note"] as const;
+const states = ["visible", "hidden", "deleted", "merged", "staff note", "co-design group"] as const;
 type State = (typeof states)[number];
 
 /** S: shown; A: absent (not listed, not counted, or its text not in the answer); P: a placeholder in its place; a number: the HTTP status it is refused with; "-": does not apply. */
@@ -63,13 +68,22 @@ type Fixture = {
   productId: number;
   tagId: number;
   authorUsername: string;
+  /** The co-design groups the author accepted to join, as their session carries them. */
+  groupIds: number[];
 };
 
 type World = { other: TestActor; staff: TestActor; admin: TestActor; bystander: TestActor };
 let world: World;
 const fixtures = new Map<State, Fixture>();
 
-const words: Record<State, string> = { visible: "alpha", hidden: "bravo", deleted: "charlie", merged: "delta", "staff note": "echo" };
+const words: Record<State, string> = {
+  visible: "alpha",
+  hidden: "bravo",
+  deleted: "charlie",
+  merged: "delta",
+  "staff note": "echo",
+  "co-design group": "foxtrot",
+};
 const HOUR = 3_600_000;
 
 const thread = (id: number) => ({ type: "thread" as const, id });
@@ -111,7 +125,19 @@ async function build(state: State): Promise<Fixture> {
     await mergeIdea(staff, idea, target);
   }
   if (state === "staff note") await addStaffNote(staff, idea, `Customer call about ${word}thread.`);
-  return { author, marker: `${word}thread`, replyMarker, idea, reply, replyThread, productId, tagId: tag.id, authorUsername };
+  if (state === "co-design group") {
+    const host = await createTestThread(bystander, { kind: "idea", title: "The idea the group works on" });
+    await setIdeaStatus(staff, host, { status: "planned", note: "" });
+    const group = await openGroup(staff, host);
+    await inviteToGroup(staff, host, { userIds: [author.id], usernames: [] });
+    await answerInvitation(author, host, "accepted");
+    // The fixture's idea takes the place of the group's discussion (a group has one).
+    await getDb().updateTable("threads").set({ group_id: null }).where("group_id", "=", group).execute();
+    await getDb().updateTable("threads").set({ group_id: group }).where("id", "=", idea).execute();
+    await getDb().updateTable("posts").set({ group_id: group }).where("id", "=", reply).execute();
+  }
+  const groupIds = (await groupsOf(getDb(), [author.id])).get(author.id) ?? [];
+  return { author, marker: `${word}thread`, replyMarker, idea, reply, replyThread, productId, tagId: tag.id, authorUsername, groupIds };
 }
 
 function viewerOf(role: RoleName, f: Fixture): Actor {
@@ -119,9 +145,9 @@ function viewerOf(role: RoleName, f: Fixture): Actor {
     case "visitor":
       return null;
     case "author":
-      return f.author;
+      return { ...f.author, groupIds: f.groupIds };
     case "suspended member":
-      return { ...f.author, suspendedUntil: Date.now() + HOUR };
+      return { ...f.author, groupIds: f.groupIds, suspendedUntil: Date.now() + HOUR };
     case "other member":
       return world.other;
     default:
@@ -189,16 +215,25 @@ const staffAndAuthor = "A S A S S S";
 const placeholderForOthers = "P S P S S S";
 const missingForOthers = "404 S 404 S S S";
 const staffPage = "403 403 403 403 S S";
-const published = { visible: everyone, hidden: nobody, deleted: nobody, merged: everyone, "staff note": nobody };
-const forTheViewer = { visible: everyone, hidden: staffAndAuthor, deleted: staffOnly, merged: everyone, "staff note": nobody };
+const published = { visible: everyone, hidden: nobody, deleted: nobody, merged: everyone, "staff note": nobody, "co-design group": nobody };
+/** In the co-design group state the author is the group's member: they and staff see it. */
+const forTheViewer = {
+  visible: everyone,
+  hidden: staffAndAuthor,
+  deleted: staffOnly,
+  merged: everyone,
+  "staff note": nobody,
+  "co-design group": staffAndAuthor,
+};
 const notApplicable = "- - - - - -";
 /** Replies are neither merged nor carry staff notes. */
-const aReply = (hidden: string, deleted: string) => ({
+const aReply = (hidden: string, deleted: string, group = staffAndAuthor) => ({
   visible: everyone,
   hidden,
   deleted,
   merged: notApplicable,
   "staff note": notApplicable,
+  "co-design group": group,
 });
 /** Counts count threads; a staff note is no thread. */
 const aCount = (counts: Record<State, string>) => ({ ...counts, "staff note": notApplicable });
@@ -210,6 +245,7 @@ const table: Record<keyof typeof surfaces, Record<State, string>> = {
     deleted: "404 404 404 404 S S",
     merged: everyone,
     "staff note": staffOnly,
+    "co-design group": missingForOthers,
   },
   "thread page: the reply": aReply(placeholderForOthers, staffOnly),
   "product list": forTheViewer,
@@ -223,24 +259,45 @@ const table: Record<keyof typeof surfaces, Record<State, string>> = {
   "profile: replies": aReply(staffAndAuthor, staffOnly),
   "profile: reply count": aReply(staffAndAuthor, staffOnly),
   "search: the idea": published,
-  "search: the reply": aReply(nobody, nobody),
+  "search: the reply": aReply(nobody, nobody, nobody),
   feed: published,
   sitemap: published,
   "API: thread list": published,
-  "API: the idea": { ...published, hidden: "404 404 404 404 404 404", deleted: "404 404 404 404 404 404" },
-  "API: the reply": aReply(nobody, nobody),
+  "API: the idea": {
+    ...published,
+    hidden: "404 404 404 404 404 404",
+    deleted: "404 404 404 404 404 404",
+    "co-design group": "404 404 404 404 404 404",
+  },
+  "API: the reply": aReply(nobody, nobody, nobody),
   roadmap: { ...published, merged: nobody },
-  "edit history: the idea": { ...forTheViewer, hidden: missingForOthers, deleted: "404 404 404 404 S S" },
-  "edit history: the reply": aReply(missingForOthers, "404 404 404 404 S S"),
-  "focused pages (flag, staff tools)": { ...forTheViewer, hidden: missingForOthers, deleted: "404 404 404 404 S S" },
+  "edit history: the idea": {
+    ...forTheViewer,
+    hidden: missingForOthers,
+    deleted: "404 404 404 404 S S",
+    "co-design group": missingForOthers,
+  },
+  "edit history: the reply": aReply(missingForOthers, "404 404 404 404 S S", missingForOthers),
+  "focused pages (flag, staff tools)": {
+    ...forTheViewer,
+    hidden: missingForOthers,
+    deleted: "404 404 404 404 S S",
+    "co-design group": missingForOthers,
+  },
   // Pages for acting on an idea: a deleted one takes no action until staff restore it.
-  "the idea's own pages (status, credits, measure)": { ...forTheViewer, hidden: missingForOthers, deleted: "404 404 404 404 404 404" },
+  "the idea's own pages (status, credits, measure)": {
+    ...forTheViewer,
+    hidden: missingForOthers,
+    deleted: "404 404 404 404 404 404",
+    "co-design group": missingForOthers,
+  },
   notifications: {
     visible: "401 S S S S S",
     hidden: "401 S A S S S",
     deleted: "401 A A A S S",
     merged: "401 S S S S S",
     "staff note": "401 A A A A A",
+    "co-design group": "401 S A S S S",
   },
   "following a notification (where it leads)": {
     visible: "401 S S S S S",
@@ -248,6 +305,7 @@ const table: Record<keyof typeof surfaces, Record<State, string>> = {
     deleted: "401 A A A S S",
     merged: "401 S S S S S",
     "staff note": "401 A A A A A",
+    "co-design group": "401 S A S S S",
   },
   "flag queue: the idea": {
     visible: staffPage,
@@ -255,8 +313,9 @@ const table: Record<keyof typeof surfaces, Record<State, string>> = {
     deleted: staffPage,
     merged: staffPage,
     "staff note": "403 403 403 403 A A",
+    "co-design group": staffPage,
   },
-  "flag queue: the reply": { ...aReply(staffPage, staffPage), visible: staffPage },
+  "flag queue: the reply": { ...aReply(staffPage, staffPage, staffPage), visible: staffPage },
 };
 
 function expectations(surface: string, state: State): Outcome[] {
@@ -340,12 +399,12 @@ describe("the query predicate and can.see are one rule", () => {
       const rows = {
         threads: await getDb()
           .selectFrom("threads")
-          .select(["threads.id", "author_id", "hidden_at", "deleted_at"])
+          .select(["threads.id", "author_id", "hidden_at", "deleted_at", "group_id"])
           .where("threads.id", "in", threads)
           .execute(),
         posts: await getDb()
           .selectFrom("posts")
-          .select(["posts.id", "author_id", "hidden_at", "deleted_at"])
+          .select(["posts.id", "author_id", "hidden_at", "deleted_at", "group_id"])
           .where("posts.id", "in", replies)
           .execute(),
       };
