@@ -105,8 +105,8 @@ describe.each<Engine>(["sqlite", "postgres"])("two workers on %s", (engine) => {
     await db?.destroy();
   });
 
-  // Fails until the page cache hears other processes' writes (issue 18, built alongside): then drop `.fails`.
-  test.fails("a reply through one worker makes the other worker's cached page miss within 100 ms", async () => {
+  // The page cache hears other processes' writes (issue 18: db/invalidation.server.ts).
+  test("a reply through one worker makes the other worker's cached page miss within 100 ms", async () => {
     const thread = await openDiscussion(db);
     const first = await request(server, "GET", `/threads/${thread.id}`);
     const location = /^\/threads\/\d+/.test(first.location ?? "") ? first.location! : `/threads/${thread.id}`;
