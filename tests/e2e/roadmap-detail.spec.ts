@@ -26,6 +26,7 @@ test("staff give an idea a public target and an issue link; a visitor sees them 
 
   await staff.goto(path);
   await staff.getByLabel("New status").selectOption("planned");
+  await staff.getByLabel("Public note").fill("Planned with the payments team.");
   await staff.getByRole("button", { name: "Update status" }).click();
   await staff.getByRole("link", { name: "Target release and issues" }).click();
   await staff.getByLabel("Target", { exact: true }).fill("2027-05");

@@ -875,7 +875,7 @@ test("announcements, poll options and a co-design group's private posts (issue 2
       body: "Idea.",
     }),
   );
-  expect((await postForm(staff, `/threads/${idea}/status`, { status: "planned", note: "" })).status()).toBe(302);
+  expect((await postForm(staff, `/threads/${idea}/status`, { status: "planned", note: "Planned." })).status()).toBe(302);
   expect((await postForm(staff, `/threads/${idea}/codesign`, { intent: "open" })).status()).toBe(302);
   expect((await postForm(staff, `/threads/${idea}/codesign`, { intent: "invite", usernames: "dana" })).status()).toBe(302);
   expect((await postForm(dana, `/threads/${idea}/codesign`, { intent: "join", showName: "on" })).status()).toBe(302);

@@ -163,7 +163,7 @@ async function ideaAt(world: World, status: "under_review" | "planned" | "shippe
 /** A planned idea of the bystander's with a co-design group the member accepted to join. */
 async function groupOfMember(world: World) {
   const idea = await newThread(world.bystander, "idea");
-  await setIdeaStatus(world.staff, idea, { status: "planned", note: "" });
+  await setIdeaStatus(world.staff, idea, { status: "planned", note: "Planned." });
   const group = await openGroup(world.staff, idea);
   await inviteToGroup(world.staff, idea, { userIds: [world.owner.id], usernames: [] });
   await answerInvitation(world.owner, idea, "accepted");
@@ -1101,7 +1101,7 @@ const cases: Case[] = [
     action: "give an idea a target release",
     setup: async (w) => {
       const idea = await newThread(w.owner, "idea");
-      await setIdeaStatus(w.staff, idea, { status: "planned", note: "" });
+      await setIdeaStatus(w.staff, idea, { status: "planned", note: "Planned." });
       return { idea };
     },
     run: (a, f) => setTargetRelease(a, num(f, "idea"), { target: "2027-Q2", isPublic: true, reason: "" }),
@@ -1132,7 +1132,7 @@ const cases: Case[] = [
     action: "read an idea's staff-only target and issue links",
     setup: async (w) => {
       const idea = await newThread(w.owner, "idea");
-      await setIdeaStatus(w.staff, idea, { status: "planned", note: "" });
+      await setIdeaStatus(w.staff, idea, { status: "planned", note: "Planned." });
       await setTargetRelease(w.staff, idea, { target: "2027-Q4", isPublic: false, reason: "" });
       await addIssueLink(w.staff, idea, { url: "https://linear.app/acme/issue/ENG-9", isPublic: false });
       return { idea };
@@ -1159,7 +1159,7 @@ const cases: Case[] = [
     action: "set an idea's sub-status",
     setup: async (w) => {
       const idea = await newThread(w.owner, "idea");
-      await setIdeaStatus(w.staff, idea, { status: "planned", note: "" });
+      await setIdeaStatus(w.staff, idea, { status: "planned", note: "Planned." });
       await addSubstatus(w.admin, { status: "planned", label: `Scoping ${unique()}`, colour: "#1d4fa8" });
       const sub = await db().selectFrom("idea_substatuses").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
       return { idea, sub: sub.id };

@@ -20,7 +20,7 @@ import { createTestProduct, createTestThread, createTestUser, statusOf, type Tes
 
 async function plannedIdea(author: TestActor, staff: TestActor, productId?: number) {
   const idea = await createTestThread(author, { kind: "idea", title: "Offline mode", productId });
-  await setIdeaStatus(staff, idea, { status: "planned", note: "" });
+  await setIdeaStatus(staff, idea, { status: "planned", note: "Planned." });
   return idea;
 }
 

@@ -35,7 +35,7 @@ describe("CSV exports", () => {
     await getDb().updateTable("users").set({ account_id: acme }).where("id", "in", [a.id, b.id]).execute();
     const ideaId = await createTestThread(author, { kind: "idea", title: "=SUM(A1:A9) bulk edit" });
     for (const voter of [a, b, c]) await vote(voter, ideaId);
-    await setIdeaStatus(staff, ideaId, { status: "planned", note: "" });
+    await setIdeaStatus(staff, ideaId, { status: "planned", note: "Planned." });
     await setTargetRelease(staff, ideaId, { target: "2027-Q3", isPublic: false, reason: "" });
     await getDb()
       .insertInto("success_measures")

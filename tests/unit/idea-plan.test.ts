@@ -12,7 +12,7 @@ async function plannedIdea(status: "planned" | "in_progress" | "open" = "planned
   const author = await createTestUser();
   const staff = await createTestUser({ role: "staff" });
   const threadId = await createTestThread(author, { kind: "idea", title: `Planned idea ${Math.random()}` });
-  if (status !== "open") await setIdeaStatus(staff, threadId, { status, note: "" });
+  if (status !== "open") await setIdeaStatus(staff, threadId, { status, note: "Moving on." });
   return { author, staff, threadId };
 }
 

@@ -127,7 +127,7 @@ async function build(state: State): Promise<Fixture> {
   if (state === "staff note") await addStaffNote(staff, idea, `Customer call about ${word}thread.`);
   if (state === "co-design group") {
     const host = await createTestThread(bystander, { kind: "idea", title: "The idea the group works on" });
-    await setIdeaStatus(staff, host, { status: "planned", note: "" });
+    await setIdeaStatus(staff, host, { status: "planned", note: "Planned." });
     const group = await openGroup(staff, host);
     await inviteToGroup(staff, host, { userIds: [author.id], usernames: [] });
     await answerInvitation(author, host, "accepted");
