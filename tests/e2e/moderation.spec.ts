@@ -6,7 +6,7 @@ async function flagReply(page: Page, text: string) {
   await post.getByRole("link", { name: "Flag", exact: true }).click();
   await page.getByRole("radio", { name: /^Spam/ }).check();
   await page.getByRole("button", { name: "Flag for staff" }).click();
-  await expect(page.getByRole("status")).toContainText("Thanks for flagging");
+  await expect(page.getByText("Thanks for flagging")).toBeVisible();
 }
 
 test("three members flag a spam reply: it disappears for visitors, staff restore it, the audit log lists each step", async ({
