@@ -102,6 +102,7 @@ for (const width of [1280, 390]) {
         await expectNoSeriousViolations(page, path);
       }
       // The editor showing its preview and a saved draft.
+      await page.goto(idea);
       await page.getByRole("textbox", { name: "Reply" }).fill("**Checked** for contrast, with a [link](/roadmap).");
       await expect(page.getByText("Draft saved.")).toBeVisible();
       await page.getByRole("button", { name: "Preview" }).click();

@@ -16,6 +16,7 @@ test("staff open a co-design group, a voter is invited, joins, talks in private,
   await signIn(staff, "staff@example.com");
   await staff.goto(ideaPath);
   await staff.getByLabel("New status").selectOption({ label: "Planned" });
+  await staff.getByLabel("Public note").fill("Planned: we'll shape the details with you.");
   await staff.getByRole("button", { name: "Update status" }).click();
   await expect(staff.getByRole("region", { name: "Status timeline" })).toContainText("Planned");
   await staff.getByRole("link", { name: "Open a co-design group on this idea" }).click();

@@ -76,6 +76,7 @@ test("staff merge a duplicate by searching titles; a refusal shows next to the c
 
   // The list in the first tab is stale: choosing the merged idea is refused next to the choice.
   await choices.getByRole("radio", { name: /Archive many invoices/ }).check();
+  await staff.getByLabel("Public reason").fill("Same request.");
   await staff.getByRole("button", { name: "Merge into the chosen idea" }).click();
   await expect(staff.locator("#targetId-error")).toHaveText("That idea was itself merged; merge into the idea it went to.");
   await expect(staff.getByText("Error 409")).toHaveCount(0);
