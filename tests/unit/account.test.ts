@@ -129,7 +129,7 @@ describe("customer accounts", () => {
     const staff = await createTestUser({ role: "staff" });
     const domain = `joiners-${unique()}.example`;
     const verified = await createTestUser({ email: `ada@${domain}` });
-    const unverified = await createTestUser({ email: `bob@${domain}` });
+    const unverified = await createTestUser({ email: `bob@${domain}`, unverified: true });
     const elsewhere = await createTestUser({ email: `cy@${domain}` });
     await getDb().updateTable("users").set({ email_verified_at: Date.now() }).where("id", "in", [verified.id, elsewhere.id]).execute();
     const other = await createAccount(staff, input({ name: "Other", slug: `other-${unique()}` }));
