@@ -35,7 +35,8 @@ async function queueAccountEmail(trx: Transaction<Database>, email: AccountEmail
 
 const IGNORE = "If this wasn't you, you can ignore this email: nothing changes until the link is used.";
 
-export function queueVerificationEmail(trx: Transaction<Database>, to: { userId: number; email: string }, token: string) {
+/** `returnTo`: the page the new member signed up from (already checked by safeRedirect), where the link brings them back. */
+export function queueVerificationEmail(trx: Transaction<Database>, to: { userId: number; email: string }, token: string, returnTo = "/") {
   return queueAccountEmail(trx, {
     userId: to.userId,
     to: to.email,
@@ -43,7 +44,7 @@ export function queueVerificationEmail(trx: Transaction<Database>, to: { userId:
     lines: [
       "Confirm that this is your email address by opening this link (it works for 3 days, once):",
       "",
-      siteUrl(`/verify-email?token=${token}`),
+      siteUrl(`/verify-email?${new URLSearchParams(returnTo === "/" ? { token } : { token, redirectTo: returnTo })}`),
       "",
       IGNORE,
     ],

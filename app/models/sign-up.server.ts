@@ -15,7 +15,7 @@ import { takenFields, type NewAccount } from "./user.server";
  * (profiles are public, so it tells nothing new). Both ways hash the
  * password, so the answer takes as long.
  */
-export async function signUp(input: NewAccount): Promise<void> {
+export async function signUp(input: NewAccount, returnTo = "/"): Promise<void> {
   const taken = await takenFields(input.username, input.email);
   if (taken?.fields.username) throw new Invalid("username", taken.fields.username);
   const passwordHash = await hashPassword(input.password);
@@ -38,13 +38,13 @@ export async function signUp(input: NewAccount): Promise<void> {
           .returning("id")
           .executeTakeFirstOrThrow();
         const token = await issueToken(trx, { userId: id, purpose: "verify_email", email: input.email });
-        await queueVerificationEmail(trx, { userId: id, email: input.email }, token);
+        await queueVerificationEmail(trx, { userId: id, email: input.email }, token, returnTo);
       });
   } catch (error) {
     // Two sign-ups racing for one name or address: the unique index decides, and the loser hears what the first would have.
     const clash = await takenFields(input.username, input.email);
     if (clash?.fields.username) throw new Invalid("username", clash.fields.username);
-    if (clash?.fields.email) return signUp(input);
+    if (clash?.fields.email) return signUp(input, returnTo);
     throw error;
   }
 }

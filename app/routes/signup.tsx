@@ -24,7 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     request,
     signupSchema,
     async (account) => {
-      await signUp(account);
+      // The page that sent them here comes back with the verification link, so the new member returns to it.
+      await signUp(account, safeRedirect(new URL(request.url).searchParams.get("redirectTo") ?? account.redirectTo));
       // The same answer for a free address and a taken one: the email says which.
       return redirect("/verify-email?sent=1");
     },

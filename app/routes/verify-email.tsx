@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { safeRedirect } from "~/utils/return-path";
 import { getUser, requireUser, startSession } from "~/auth/session.server";
 import { form, handleIntents, limitRate } from "~/http/form-action.server";
 import { passRetryAfter } from "~/http/rate-limit.server";
@@ -24,7 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const waiting = state ? (state.pendingEmail ?? (state.verifiedAt === null ? state.email : null)) : null;
   const problem = token === null ? null : await tokenRefusal(() => checkToken("verify_email", token));
   return data(
-    { token, problem, waiting, sent: params.has("sent"), resent: params.has("resent"), verified: params.has("verified") },
+    {
+      token,
+      problem,
+      waiting,
+      sent: params.has("sent"),
+      resent: params.has("resent"),
+      verified: params.has("verified"),
+      redirectTo: params.has("redirectTo") ? safeRedirect(params.get("redirectTo")) : null,
+    },
     { status: problem ? 400 : 200 },
   );
 }
@@ -33,12 +42,15 @@ const tooMany = (wait: { when: string }) => `We sent several links already. Plea
 
 export async function action({ request, context }: ActionFunctionArgs) {
   return handleIntents(request, {
-    verify: form(verifyEmailSchema, async ({ token }) => {
+    verify: form(verifyEmailSchema, async ({ token, redirectTo }) => {
       const userId = await verifyEmail(token);
+      const back = safeRedirect(redirectTo);
       const current = await getUser(request);
       // A link opened where someone else is signed in verifies the address but does not switch accounts.
       if (current && current.id !== userId) return redirect("/verify-email?verified=1");
-      return current ? redirect("/?verified=1") : startSession(request, userId, "/?verified=1");
+      // Back where they signed up from (a thread), or home with the welcome.
+      const next = back === "/" ? "/?verified=1" : back;
+      return current ? redirect(next) : startSession(request, userId, next);
     }),
     resend: form(emptySchema, async () => {
       const user = await requireUser(request);
@@ -51,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function VerifyEmail() {
-  const { token, problem, waiting, sent, resent, verified } = useLoaderData<typeof loader>();
+  const { token, problem, waiting, sent, resent, verified, redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const verifyFeedback = feedbackFor(actionData, "verify");
   const resendFeedback = feedbackFor(actionData, "resend");
@@ -78,6 +90,7 @@ export default function VerifyEmail() {
       {token && !refusal ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />
+          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <SubmitButton intent="verify" pendingText="Confirming…" className="button button-primary button-wide">
             Confirm my email address
           </SubmitButton>

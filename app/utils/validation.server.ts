@@ -140,6 +140,8 @@ export const signupSchema = z.object({
   username: usernameField,
   email: emailField,
   password: passwordField,
+  /** Where the new member was (the form carries it); checked by safeRedirect where it is used. */
+  redirectTo: z.string().max(2000).optional(),
 });
 
 /** A button with nothing to fill in, whose refusals (a rate limit) still come back next to the form. */
@@ -165,7 +167,7 @@ const tokenField = z
   .max(200, "This link is not one we sent.");
 
 export const resetPasswordSchema = z.object({ token: tokenField, password: passwordField });
-export const verifyEmailSchema = z.object({ token: tokenField });
+export const verifyEmailSchema = z.object({ token: tokenField, redirectTo: z.string().max(2000).optional() });
 
 export const loginSchema = z.object({
   login: text("Your email or username").pipe(

@@ -58,7 +58,10 @@ test("a customer's measure is scoped, checked, judged not met, followed up and a
   await page.getByRole("link", { name: /asks whether the design would meet your measure/ }).click();
   await page.getByRole("group", { name: "Would this design meet your measure?" }).getByLabel("Partly").check();
   await page.getByLabel("Comment (optional)").fill("Only if the second invoice keeps the order number.");
-  await page.getByRole("button", { name: "Send my answer" }).click();
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST"),
+    page.getByRole("button", { name: "Send my answer" }).click(),
+  ]);
   await staff.reload();
   await expect(staffMeasures).toContainText("Partly — “Only if the second invoice keeps the order number.”");
 
