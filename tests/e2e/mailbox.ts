@@ -62,7 +62,8 @@ export async function waitForMail(to: string, needle: string, since = 0): Promis
 /** The path and query of the emailed link to `linkPath` (e.g. "/verify-email"), to open on the test server. */
 export async function emailedLink(to: string, linkPath: string, since = 0): Promise<string> {
   const mail = await waitForMail(to, `${linkPath}?token=`, since);
-  const match = mail.text.match(new RegExp(`https?://[^/\\s]+(${linkPath}\\?token=[A-Za-z0-9_-]+)`));
+  // The token, and whatever else the link carries (the page to come back to).
+  const match = mail.text.match(new RegExp(`https?://[^/\\s]+(${linkPath}\\?token=[A-Za-z0-9_-]+(?:&[^\\s]*)?)`));
   if (!match) throw new Error(`The email to ${to} has no ${linkPath} link.`);
   return match[1]!;
 }

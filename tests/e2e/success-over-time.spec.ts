@@ -90,7 +90,10 @@ test("a customer's measure is scoped, checked, judged not met, followed up and a
   await page.getByRole("link", { name: `It's been 30 days since “${title}” shipped: does it meet your measure of success now?` }).click();
   await expect(page.getByRole("group", { name: "It shipped 30 days ago. Does it meet your measure now?" })).toBeVisible();
   await page.getByRole("radio", { name: "Partly met" }).check();
-  await page.getByRole("button", { name: "Give my verdict" }).click();
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST"),
+    page.getByRole("button", { name: "Give my verdict" }).click(),
+  ]);
 
   await page.goto("/accounts/brightline/success");
   const row = page.getByRole("row").filter({ hasText: title }).first();
