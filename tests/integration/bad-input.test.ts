@@ -117,7 +117,7 @@ describe("every route with an action", () => {
     expect(db.prepare("select count(*) as n from posts where body = 'garbage id reply'").get()).toEqual({ n: 0 });
     db.close();
     console.log(`bad ids: ${results.length} requests to ${new Set(results.map((r) => r.route.id)).size} routes`);
-  });
+  }, 90_000);
 
   test("answers unknown intents and garbage form ids with 4xx, never 500", async () => {
     const probes: Probe[] = [];
@@ -151,7 +151,7 @@ describe("every route with an action", () => {
     });
     expect(wrong.map(describeProbe)).toEqual([]);
     console.log(`bad intents: ${results.length} requests to ${new Set(results.map((r) => r.route.id)).size} routes`);
-  });
+  }, 90_000);
 });
 
 describe("bodies that are not forms", () => {
