@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { SIGNUP_PASSWORD } from "./helpers";
+import { emailedLink } from "./mailbox";
 import { httpClient, locationOf, postForm, threadIdFrom, type Form } from "./http";
 import { asUrlPath, payloads, type Payload } from "./xss-payloads";
 
@@ -393,6 +394,9 @@ test("stores every payload through the real forms", async ({ baseURL }) => {
     });
     expect(joined.status(), `sign-up of ${username}`).toBe(302);
     const email = `${username}@example.test`;
+    // A new member posts once their address is verified (issue 16): the emailed link's confirm button signs them in.
+    const token = new URL(await emailedLink(email, "/verify-email"), baseURL).searchParams.get("token")!;
+    expect((await postForm(person, "/verify-email", { intent: "verify", token })).status(), `verifying ${username}`).toBe(302);
     const bio = record(
       "bio",
       payload,
