@@ -50,7 +50,9 @@ for (const javaScriptEnabled of [true, false]) {
 
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
-    await page.getByLabel("Email").fill("not-an-address");
+    // With JavaScript the page changes in place: until it has, "Email" would also find the sign-in form's "Email or username".
+    await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
+    await page.getByLabel("Email", { exact: true }).fill("not-an-address");
     await page.getByRole("button", { name: "Send me a reset link" }).click();
     await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue("not-an-address");
