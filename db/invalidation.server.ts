@@ -46,6 +46,11 @@ const PRIVATE_TABLES = new Set([
   "page_invalidations",
   "rate_limits",
   "job_leases",
+  // A member's own state that no visitor's page shows: read positions (written by viewing a thread), drafts, account links and tokens.
+  "thread_reads",
+  "drafts",
+  "user_tokens",
+  "identity_links",
 ]);
 
 /** This process, so it can skip what it told itself already. */
