@@ -46,7 +46,8 @@ type Mail = { to: string[]; subject: string; text: string };
 
 /** The newest email to `to` whose text contains `needle`, waiting for it to arrive (the server sends every few hundred ms). */
 export async function waitForMail(to: string, needle: string, since = 0): Promise<Mail> {
-  const deadline = Date.now() + 15_000;
+  // A run that queued many notifications (the XSS suite) can keep a new link waiting behind them for a while.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const files = fs.existsSync(mailFolder()) ? fs.readdirSync(mailFolder()).sort().reverse() : [];
     for (const file of files) {
