@@ -52,7 +52,12 @@ export async function waitForMail(to: string, needle: string, since = 0): Promis
     const files = fs.existsSync(mailFolder()) ? fs.readdirSync(mailFolder()).sort().reverse() : [];
     for (const file of files) {
       if (Number(file.split("-")[0]) < since) continue;
-      const mail = JSON.parse(fs.readFileSync(path.join(mailFolder(), file), "utf8")) as Mail;
+      let mail: Mail;
+      try {
+        mail = JSON.parse(fs.readFileSync(path.join(mailFolder(), file), "utf8")) as Mail;
+      } catch {
+        continue; // Still being written by the SMTP server: read it on the next round.
+      }
       if (mail.to.includes(to.toLowerCase()) && mail.text.includes(needle)) return mail;
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
