@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { getDb } from "~db/client.server";
 import { config } from "~/config.server";
 import { configuredTransport, type Mail, type MailTransport } from "~/email/transport.server";
@@ -25,7 +26,7 @@ async function withFooter(userId: number, scope: UnsubscribeScope, text: string,
 }
 
 /**
- * Sends every immediate email that is due, with the retry loop every job
+ * Sends every immediate email that is due, account emails first, with the retry loop every job
  * that sends something out shares (app/jobs/retry.server.ts): a failure is
  * retried later with a growing delay, and marked failed after the last try.
  */
@@ -47,6 +48,8 @@ export async function deliverDueEmails(transport: MailTransport, now = Date.now(
     .where("email_outbox.status", "=", "pending")
     .where("email_outbox.delivery", "=", "immediate")
     .where("email_outbox.next_attempt_at", "<=", now)
+    // A verification or reset link is someone waiting at a form: it goes out ahead of notifications.
+    .orderBy(sql`case when email_outbox.kind = 'account' then 0 else 1 end`)
     .orderBy("email_outbox.next_attempt_at")
     .limit(batch)
     .execute();

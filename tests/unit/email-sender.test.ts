@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
+import { queuePasswordResetEmail } from "~/email/account-emails.server";
 import { setEmailPreferences } from "~/email/preferences.server";
 import { digestIntervalMs, gatherDigests } from "~/jobs/gather-digests.server";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "~/jobs/retry.server";
@@ -111,5 +112,18 @@ describe("the daily digest", () => {
     expect(toDaily[0]?.text).toContain("Unsubscribe from all Cocreate emails");
     // Gathering again finds nothing new.
     expect(await gatherDigests(later)).toBe(0);
+  });
+  it("sends a reset link queued behind a backlog of notifications in the first batch", async () => {
+    const member = await createTestUser({ email: "busy@example.com" });
+    await queueFor(member, ["reply", "reply", "status_changed", "reply"]);
+    await getDb()
+      .transaction()
+      .execute((trx) => queuePasswordResetEmail(trx, { userId: member.id, email: "busy@example.com" }, "reset-token"));
+    const transport = recordingTransport();
+    await deliverDueEmails(transport, Date.now() + 1, 1);
+    expect(transport.sent).toHaveLength(1);
+    expect(transport.sent[0]?.text).toContain("reset-token");
+    const pending = (await outboxOf(member.id)).filter((row) => row.status === "pending");
+    expect(pending.map((row) => row.kind)).toEqual(["reply", "reply", "status_changed", "reply"]);
   });
 });
