@@ -95,6 +95,12 @@ async function serve() {
     });
   });
 
+  // Node closes an idle kept-alive connection after 5 s, which races a client (or a load balancer, 60 s idle
+  // by default on the common ones) sending its next request on it: that request dies as ECONNRESET or a 502.
+  // Idle connections stay open longer than any proxy in front keeps them.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   /**
    * SIGTERM (and Ctrl-C): stop taking connections, let every request in flight
    * finish, then close the database (which checkpoints the WAL) and exit.

@@ -1,3 +1,4 @@
+import http from "node:http";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { get, signIn, startServer, type Server } from "./server";
@@ -140,4 +141,27 @@ describe("an unexpected error", () => {
       await broken.stop();
     }
   });
+});
+
+describe("kept-alive connections", () => {
+  test("a connection idle for longer than Node's 5 s default still carries the next request", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const ask = () =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(`${server.url}/healthz`, { agent }, (res) => {
+          sockets.add(res.socket);
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    expect(await ask()).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    expect(await ask()).toBe(200);
+    // The same socket answered both: the server did not close it while it sat idle.
+    expect(sockets.size).toBe(1);
+    agent.destroy();
+  }, 20_000);
 });
