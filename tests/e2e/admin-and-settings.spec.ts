@@ -126,11 +126,13 @@ test("an admin renames the site and the header and home page show it", async ({ 
     const feed = await page.request.get("/feed.xml");
     expect(await feed.text()).toContain("<title>Acme Commons — latest threads</title>");
   } finally {
-    await page.goto("/admin/settings");
-    await page.getByLabel("Site name").fill(original);
-    await page.getByLabel("Description").fill(description);
-    await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByRole("banner").getByRole("link", { name: original })).toBeVisible();
+    // Put the name back for the specs that follow, without hiding why the steps above failed, if they did.
+    const restored = await page.request.post("/admin/settings", {
+      form: { intent: "site", siteName: original, siteDescription: description },
+      headers: { Origin: new URL(page.url()).origin },
+      maxRedirects: 0,
+    });
+    expect.soft(restored.status(), "the site name is restored").toBe(302);
   }
 });
 
