@@ -159,10 +159,15 @@ export function createPageCache({ hasSession, ttlSeconds = 10, maxBytes = 50 * 1
   const handler: RequestHandler = (req, res, next) => {
     if (!cacheable(req)) return next();
     res.vary("Cookie");
-    if (!canTrustCache()) return next();
+    // Says why a page was rendered: "unheard" while this process cannot hear other processes' writes.
+    if (!canTrustCache()) {
+      res.setHeader("X-Page-Cache", "unheard");
+      return next();
+    }
     const key = req.originalUrl;
     const hit = lookUp(key);
     if (hit) return send(req, res, hit);
+    res.setHeader("X-Page-Cache", "miss");
     const context = requestContext();
     if (req.method === "GET" && context) record(res, key, context, (entry) => store(entry), ttlSeconds * 1000);
     next();
