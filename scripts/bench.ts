@@ -86,6 +86,8 @@ type Row = {
   ratioToBaseline: number | null;
   errors: number;
   unexpectedStatus: number;
+  /** The unexpected answers by status, when there were any: {"500": 12}. */
+  unexpectedByStatus?: Record<string, number>;
   /** The burst scenario: the slowest first response on a fresh connection, and that over p50. */
   slowestFirstMs?: number;
   slowestFirstOverP50?: number;
@@ -334,9 +336,12 @@ function cannon(server: Server, load: Load, duration: number) {
 
 function rowOf(scenario: string, mode: Mode, load: Load, result: Awaited<ReturnType<typeof autocannon>>): Row {
   const expected = String(load.expect ?? 200);
-  const unexpected = Object.entries(result.statusCodeStats)
-    .filter(([status]) => status !== expected)
-    .reduce((sum, [, stats]) => sum + stats.count, 0);
+  const unexpectedByStatus = Object.fromEntries(
+    Object.entries(result.statusCodeStats)
+      .filter(([status]) => status !== expected)
+      .map(([status, stats]) => [status, stats.count]),
+  );
+  const unexpected = Object.values(unexpectedByStatus).reduce((sum, count) => sum + count, 0);
   return {
     scenario,
     mode,
@@ -347,12 +352,13 @@ function rowOf(scenario: string, mode: Mode, load: Load, result: Awaited<ReturnT
     ratioToBaseline: null,
     errors: result.errors + result.timeouts,
     unexpectedStatus: unexpected,
+    ...(unexpected > 0 ? { unexpectedByStatus } : {}),
   };
 }
 
 function logRow(row: Row) {
   log(
-    `${row.mode.padEnd(8)} ${row.scenario.padEnd(26)} c=${String(row.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}` +
+    `${row.mode.padEnd(8)} ${row.scenario.padEnd(26)} c=${String(row.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}${row.unexpectedByStatus ? ` ${JSON.stringify(row.unexpectedByStatus)}` : ""}` +
       (row.slowestFirstMs !== undefined ? `  slowest first response ${row.slowestFirstMs} ms` : "") +
       (row.writers ? `  writers ${row.writers.reqPerSec} req/s p99 ${row.writers.p99Ms} ms` : "") +
       (row.cacheHitShare !== undefined ? `  cache hits ${Math.round(row.cacheHitShare * 100)}%` : ""),
@@ -469,6 +475,25 @@ function replying(server: Server, cookie: string, paths: string[]): CannonReques
   };
 }
 
+/** One reply before the run: a refusal (an unverified member, a limit) stops the bench instead of being measured. */
+async function expectReplyPosted(server: Server, cookie: string, pagePath: string) {
+  const response = await fetch(server.base + pagePath, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ intent: "reply", body: "Benchmark reply before the run." }),
+  });
+  if (response.status !== 302) {
+    const text = (await response.text())
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .slice(0, 300);
+    throw new Error(
+      `Replying to ${pagePath} answered ${response.status} (bench/bench.db older than scripts/bench-data.ts? run npm run bench:data): ${text}`,
+    );
+  }
+}
+
 async function signIn(server: Server): Promise<string> {
   const response = await fetch(`${server.base}/login`, {
     method: "POST",
@@ -561,6 +586,7 @@ try {
       }
       if (mode === "cached" && wanted("reply")) {
         const cookie = await signIn(server);
+        await expectReplyPosted(server, cookie, fixture.replyThread);
         rows.push(
           await measure(server, "reply (signed in, POST)", mode, {
             path: fixture.replyThread,
