@@ -15,7 +15,13 @@ type Row = {
   errors: number;
   unexpectedStatus: number;
 };
-type Run = { measuredAt: string; setup: { name: string }; settings: { durationSeconds: number }; scenarios: Row[] };
+type Run = {
+  measuredAt: string;
+  setup: { name: string };
+  machine: { loadAverage: number[] };
+  settings: { durationSeconds: number };
+  scenarios: Row[];
+};
 
 const file = process.argv[2] ?? "bench/results-engines.json";
 const runs = Object.values(JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, Run>);
@@ -24,7 +30,14 @@ runs.sort((a, b) => order.indexOf(a.setup.name) - order.indexOf(b.setup.name));
 
 const keyOf = (row: Row) => `${row.scenario}|${row.mode}|${row.connections}`;
 const keys: string[] = [];
-for (const run of runs) for (const row of run.scenarios) if (!keys.includes(keyOf(row))) keys.push(keyOf(row));
+for (const run of runs) {
+  for (const row of run.scenarios) if (row.mode !== "baseline" && !keys.includes(keyOf(row))) keys.push(keyOf(row));
+}
+/** The bare server's thread page at 32 connections, measured several times in each run: how busy the machine was. */
+const yardstick = (run: Run) => {
+  const rows = run.scenarios.filter((row) => row.mode === "baseline" && row.connections === 32);
+  return rows.length === 0 ? "" : `${rows.map((row) => row.reqPerSec).join(", ")} req/s`;
+};
 
 const setupName = (name: string) => name.replace("sqlite", "SQLite").replace("postgres", "PostgreSQL");
 const cell = (row: Row | undefined) => {
@@ -38,10 +51,10 @@ const lines = [
   `|---|---|---|${runs.map(() => "---").join("|")}|`,
   ...keys.map((key) => {
     const [scenario, mode, connections] = key.split("|");
-    const label = mode === "baseline" ? `${scenario} — bare node:http yardstick, SQLite, one process` : scenario;
-    const cache = mode === "baseline" ? "" : mode === "cached" ? "on" : "off";
-    return `| ${label} | ${cache} | ${connections} | ${runs.map((run) => cell(run.scenarios.find((row) => keyOf(row) === key))).join(" | ")} |`;
+    return `| ${scenario} | ${mode === "cached" ? "on" : "off"} | ${connections} | ${runs.map((run) => cell(run.scenarios.find((row) => keyOf(row) === key))).join(" | ")} |`;
   }),
+  `| the bare yardstick's thread page (SQLite, one process; each time it ran) |  | 32 | ${runs.map(yardstick).join(" | ")} |`,
+  `| load average at the end of the run (1, 5, 15 min) |  |  | ${runs.map((run) => run.machine.loadAverage.join(", ")).join(" | ")} |`,
 ];
 console.log(lines.join("\n"));
 console.log(
