@@ -130,8 +130,10 @@ function authorAt(time: number): number {
 const staffId = () => random.int(2, STAFF + 1);
 {
   const insert = sqlite.prepare(
-    `insert into users (id, username, display_name, email, password_hash, role, bio, created_at, trust_level)
-     values (?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    // Verified on joining, as migration 0016 counts every member who joined before addresses were checked:
+    // an unverified member may not post, and the bench's replies were all refused with 403.
+    `insert into users (id, username, display_name, email, password_hash, role, bio, created_at, email_verified_at, trust_level)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   );
   inBatches(COUNTS.users, (i) => {
     const id = i + 1;
@@ -146,7 +148,8 @@ const staffId = () => random.int(2, STAFF + 1);
             : [person.username, person.displayName, "member"];
     const email = id === BENCH_USER_ID ? BENCH_USER.email : `${username}@example.com`;
     const bio = random.chance(0.2) ? pool[random.int(0, PARAGRAPHS - 1)]!.markdown.slice(0, 160) : null;
-    insert.run(id, username, displayName, email, passwordHash, role, bio, Math.round(userJoined(id)));
+    const joined = Math.round(userJoined(id));
+    insert.run(id, username, displayName, email, passwordHash, role, bio, joined, joined);
   });
 }
 step(`${COUNTS.users} users`);

@@ -17,6 +17,24 @@
  * BENCH_ONLY=search,reply runs only the scenarios whose names contain one of
  * those words, and BENCH_MODES=uncached runs only that round. A partial run
  * prints its table but leaves bench/results.json alone.
+ *
+ * Other setups (README, "Several processes and PostgreSQL"); bench/results.json is
+ * only ever written by a full run of the default, one SQLite process:
+ * - CLUSTER_WORKERS=2 serves the app from two worker processes sharing the
+ *   port (node:cluster), as a deployment with that setting does; the run waits
+ *   until every worker listens, and the memory figure sums all the processes.
+ * - BENCH_ENGINE=postgres serves it from PostgreSQL: a cluster of the bench's
+ *   own, kept in bench/postgres/ between runs, or the server at
+ *   BENCH_DATABASE_URL=postgres://user@host:5432/postgres (a role that may
+ *   create databases). bench.db is copied into a template database once and
+ *   again only when it changes; each run gets a fresh database from the
+ *   template (scripts/bench-postgres.ts). The bench still reads the ids it
+ *   requests from bench.db (the copy keeps them), and the bare baseline still
+ *   reads its SQLite copy: it is the same yardstick on every setup.
+ * - BENCH_RESULTS=bench/results-engines.json stores the run's figures in that
+ *   file under its setup's name ("postgres ×2"), keeping the other setups'
+ *   there; `npx tsx scripts/bench-engines.ts` prints them side by side.
+ * A DATABASE_URL in the shell is ignored: the setup is chosen only as above.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -29,6 +47,7 @@ import SQLite from "better-sqlite3";
 import { formatCursor, PAGE_SIZE } from "~/models/thread-list.server";
 import { threadPath } from "~/utils/slug";
 import { benchMarkdown, markdownTable } from "./bench-markdown";
+import { benchPostgres } from "./bench-postgres";
 import {
   BENCH_DB,
   BENCH_SEED,
@@ -67,6 +86,8 @@ type Row = {
   ratioToBaseline: number | null;
   errors: number;
   unexpectedStatus: number;
+  /** The unexpected answers by status, when there were any: {"500": 12}. */
+  unexpectedByStatus?: Record<string, number>;
   /** The burst scenario: the slowest first response on a fresh connection, and that over p50. */
   slowestFirstMs?: number;
   slowestFirstOverP50?: number;
@@ -76,6 +97,26 @@ type Row = {
   /** Of the visitors' pages sampled during the run, the share answered from the cache: what the load on the machine cannot blur. */
   cacheHitShare?: number;
 };
+
+const ENGINE = process.env.BENCH_ENGINE ?? (process.env.BENCH_DATABASE_URL ? "postgres" : "sqlite");
+if (ENGINE !== "sqlite" && ENGINE !== "postgres") {
+  console.error(`BENCH_ENGINE must be sqlite or postgres, not "${ENGINE}".`);
+  process.exit(1);
+}
+if (ENGINE === "sqlite" && process.env.BENCH_DATABASE_URL) {
+  console.error("BENCH_DATABASE_URL runs the bench on PostgreSQL: leave BENCH_ENGINE unset or set it to postgres.");
+  process.exit(1);
+}
+const WORKERS = Number(process.env.CLUSTER_WORKERS ?? 1);
+if (!Number.isInteger(WORKERS) || WORKERS < 1) {
+  console.error(`CLUSTER_WORKERS must be a whole number of processes, at least 1, not "${process.env.CLUSTER_WORKERS}".`);
+  process.exit(1);
+}
+/** The setup's name in the results: "sqlite ×1", "postgres ×2". */
+const SETUP = `${ENGINE} ×${WORKERS}`;
+const DEFAULT_SETUP = ENGINE === "sqlite" && WORKERS === 1;
+const RESULTS_FILE = process.env.BENCH_RESULTS;
+delete process.env.DATABASE_URL;
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -194,15 +235,31 @@ async function freePort(): Promise<number> {
 
 type Server = { process: ChildProcess; base: string; coldStartMs: number; stderr: () => string };
 
-async function start(command: string[], env: Record<string, string>, healthPath: string): Promise<Server> {
+/** How many `listening` lines the server has logged: one per worker. */
+function listeningIn(logFile: string): number {
+  return fs
+    .readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((line) => line.includes('"event":"listening"')).length;
+}
+
+/**
+ * Starts a server and waits for its first 200 from `healthPath` and, with
+ * `workers` > 1, until every worker has said it listens. Its output goes to
+ * `logFile` (a file costs the server as little as /dev/null; a pipe would cost
+ * the load generator, which runs in this process).
+ */
+async function start(command: string[], env: Record<string, string>, healthPath: string, logFile: string, workers = 1): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let stderr = "";
   const began = performance.now();
+  const output = fs.openSync(logFile, "a");
   const child = spawn(process.execPath, command, {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", output, "pipe"],
   });
+  fs.closeSync(output);
   child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   while (true) {
     if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited with ${child.exitCode}:\n${stderr}`);
@@ -210,7 +267,7 @@ async function start(command: string[], env: Record<string, string>, healthPath:
       (r) => r.status === 200,
       () => false,
     );
-    if (ok) break;
+    if (ok && (workers === 1 || listeningIn(logFile) >= workers)) break;
     if (performance.now() - began > 60_000) throw new Error(`${command.join(" ")} did not answer within a minute:\n${stderr}`);
     await sleep(5);
   }
@@ -224,9 +281,14 @@ async function stop(server: Server) {
   await exited;
 }
 
+/** Resident memory of the process and its children (a cluster's workers), in MB. */
 function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  const kb = (id: number): number => {
+    const status = fs.readFileSync(`/proc/${id}/status`, "utf8");
+    const children = fs.readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) + children.reduce((sum, child) => sum + kb(child), 0);
+  };
+  return Math.round(kb(pid) / 1024);
 }
 
 // ---------------------------------------------------------------- measuring
@@ -274,9 +336,12 @@ function cannon(server: Server, load: Load, duration: number) {
 
 function rowOf(scenario: string, mode: Mode, load: Load, result: Awaited<ReturnType<typeof autocannon>>): Row {
   const expected = String(load.expect ?? 200);
-  const unexpected = Object.entries(result.statusCodeStats)
-    .filter(([status]) => status !== expected)
-    .reduce((sum, [, stats]) => sum + stats.count, 0);
+  const unexpectedByStatus = Object.fromEntries(
+    Object.entries(result.statusCodeStats)
+      .filter(([status]) => status !== expected)
+      .map(([status, stats]) => [status, stats.count]),
+  );
+  const unexpected = Object.values(unexpectedByStatus).reduce((sum, count) => sum + count, 0);
   return {
     scenario,
     mode,
@@ -287,12 +352,13 @@ function rowOf(scenario: string, mode: Mode, load: Load, result: Awaited<ReturnT
     ratioToBaseline: null,
     errors: result.errors + result.timeouts,
     unexpectedStatus: unexpected,
+    ...(unexpected > 0 ? { unexpectedByStatus } : {}),
   };
 }
 
 function logRow(row: Row) {
   log(
-    `${row.mode.padEnd(8)} ${row.scenario.padEnd(26)} c=${String(row.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}` +
+    `${row.mode.padEnd(8)} ${row.scenario.padEnd(26)} c=${String(row.connections).padEnd(2)} ${String(row.reqPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}  unexpected ${row.unexpectedStatus}${row.unexpectedByStatus ? ` ${JSON.stringify(row.unexpectedByStatus)}` : ""}` +
       (row.slowestFirstMs !== undefined ? `  slowest first response ${row.slowestFirstMs} ms` : "") +
       (row.writers ? `  writers ${row.writers.reqPerSec} req/s p99 ${row.writers.p99Ms} ms` : "") +
       (row.cacheHitShare !== undefined ? `  cache hits ${Math.round(row.cacheHitShare * 100)}%` : ""),
@@ -409,6 +475,25 @@ function replying(server: Server, cookie: string, paths: string[]): CannonReques
   };
 }
 
+/** One reply before the run: a refusal (an unverified member, a limit) stops the bench instead of being measured. */
+async function expectReplyPosted(server: Server, cookie: string, pagePath: string) {
+  const response = await fetch(server.base + pagePath, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ intent: "reply", body: "Benchmark reply before the run." }),
+  });
+  if (response.status !== 302) {
+    const text = (await response.text())
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .slice(0, 300);
+    throw new Error(
+      `Replying to ${pagePath} answered ${response.status} (bench/bench.db older than scripts/bench-data.ts? run npm run bench:data): ${text}`,
+    );
+  }
+}
+
 async function signIn(server: Server): Promise<string> {
   const response = await fetch(`${server.base}/login`, {
     method: "POST",
@@ -433,6 +518,10 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "cocreate-bench-"));
 const database = path.join(workDir, "bench.db");
 log(`copying ${BENCH_DB} to ${database}`);
 fs.copyFileSync(BENCH_DB, database);
+const postgres = ENGINE === "postgres" ? await benchPostgres(BENCH_DB, log) : null;
+log(
+  `setup: ${SETUP} (${postgres ? `PostgreSQL, ${postgres.server}` : "SQLite"}, ${WORKERS === 1 ? "one process" : `${WORKERS} worker processes`})`,
+);
 
 const rows: Row[] = [];
 const rounds: Record<string, { coldStartMs: number; rssMbAfterRun: number }> = {};
@@ -448,13 +537,29 @@ const baseline = await start(
   ["--import", "tsx", "scripts/bench-baseline.tsx"],
   { NODE_ENV: "production", DATABASE_PATH: database },
   fixture.thread,
-);
-const appEnv = { NODE_ENV: "production", DATABASE_PATH: database, ...GENEROUS_LIMITS };
+  path.join(workDir, "baseline.log"),
+).catch(async (error: unknown) => {
+  await postgres?.close();
+  throw error;
+});
+const appEnv = {
+  NODE_ENV: "production",
+  DATABASE_PATH: database,
+  ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+  CLUSTER_WORKERS: String(WORKERS),
+  ...GENEROUS_LIMITS,
+};
 
 try {
   for (const mode of MODES) {
     log(`${mode}: starting node build/index.js`);
-    const server = await start(["build/index.js"], { ...appEnv, PAGE_CACHE: mode === "cached" ? "on" : "off" }, "/healthz");
+    const server = await start(
+      ["build/index.js"],
+      { ...appEnv, PAGE_CACHE: mode === "cached" ? "on" : "off" },
+      "/healthz",
+      path.join(workDir, `${mode}.log`),
+      WORKERS,
+    );
     log(`${mode}: first 200 from /healthz after ${server.coldStartMs} ms`);
     try {
       for (const { path: pagePath } of readScenarios) await expectOk(server, pagePath);
@@ -481,6 +586,7 @@ try {
       }
       if (mode === "cached" && wanted("reply")) {
         const cookie = await signIn(server);
+        await expectReplyPosted(server, cookie, fixture.replyThread);
         rows.push(
           await measure(server, "reply (signed in, POST)", mode, {
             path: fixture.replyThread,
@@ -530,6 +636,7 @@ try {
   }
 } finally {
   await stop(baseline);
+  await postgres?.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 
@@ -565,6 +672,7 @@ console.log(`\n${table}\n\n${summary}\n`);
 
 const results = {
   measuredAt: new Date().toISOString(),
+  setup: { name: SETUP, engine: ENGINE, workers: WORKERS, postgres: postgres?.server },
   machine: {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model,
@@ -579,8 +687,15 @@ const results = {
   scenarios: rows,
   markdown,
 };
-if (PARTIAL) {
-  log("a partial run (BENCH_ONLY or BENCH_MODES): bench/results.json is left as it was");
+if (RESULTS_FILE) {
+  const kept = fs.existsSync(RESULTS_FILE) ? (JSON.parse(fs.readFileSync(RESULTS_FILE, "utf8")) as Record<string, unknown>) : {};
+  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...kept, [SETUP]: results }, null, 2)}\n`);
+  log(`wrote ${RESULTS_FILE} ("${SETUP}")`);
+}
+if (PARTIAL || !DEFAULT_SETUP) {
+  log(
+    `${PARTIAL ? "a partial run (BENCH_ONLY or BENCH_MODES)" : `not the default setup (${SETUP})`}: bench/results.json is left as it was`,
+  );
 } else {
   fs.writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   log("wrote bench/results.json");

@@ -9,6 +9,10 @@
  * folder belongs to the `postgres` user and its programs run as that user.
  * Durability is off (fsync, synchronous commit, full-page writes): a crash
  * loses the cluster, which is thrown away anyway.
+ *
+ * The benchmark (scripts/bench-postgres.ts) asks for a kept folder instead:
+ * the cluster is created there once, started again on later runs, and left
+ * in place on stop; and for durable writes, like a deployment's.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -68,40 +72,61 @@ async function freePort(): Promise<number> {
 const asRoot = process.getuid?.() === 0;
 
 /** Runs a PostgreSQL program, as the postgres user when we are root. */
-function run(bin: string, program: string, args: string[]): void {
+function run(bin: string, program: string, args: string[], { check = true } = {}): void {
   const command = asRoot ? "runuser" : path.join(bin, program);
   const argv = asRoot ? ["-u", "postgres", "--", path.join(bin, program), ...args] : args;
   const result = spawnSync(command, argv, { encoding: "utf8", cwd: os.tmpdir() });
-  if (result.status !== 0) {
+  if (check && result.status !== 0) {
     throw new Error(`${program} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export type ClusterOptions = {
+  /** A folder to keep the cluster in: created on first use, started again later, left in place on stop. */
+  keepIn?: string;
+  /**
+   * Writes reach the disk as on a deployment (fsync and full-page writes on). Commits
+   * still return before their WAL is flushed (synchronous_commit off), as SQLite's
+   * WAL mode with synchronous=NORMAL does: a crash may lose the last commits, never
+   * corrupts the data.
+   */
+  durable?: boolean;
+  /** Memory for PostgreSQL's own page cache (shared_buffers). */
+  sharedBuffers?: string;
+};
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   if (!bin) throw new PostgresMissing();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cocreate-pg-"));
+  const dir = options.keepIn ? path.resolve(options.keepIn) : fs.mkdtempSync(path.join(os.tmpdir(), "cocreate-pg-"));
+  fs.mkdirSync(dir, { recursive: true });
   if (asRoot) {
     const { uid, gid } = userIds("postgres");
     fs.chownSync(dir, uid, gid);
   }
   const data = path.join(dir, "data");
-  run(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]);
+  // A run that was interrupted may have left its server running: stop it (this fails harmlessly when none is).
+  if (fs.existsSync(path.join(data, "postmaster.pid"))) run(bin, "pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"], { check: false });
+  if (!fs.existsSync(path.join(data, "PG_VERSION"))) {
+    fs.rmSync(data, { recursive: true, force: true });
+    run(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]);
+  }
   const port = await freePort();
-  const options = [
+  const durability = options.durable
+    ? ["-c fsync=on", "-c synchronous_commit=off", "-c full_page_writes=on"]
+    : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"];
+  const settings = [
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",
     `-c unix_socket_directories=${dir}`,
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
+    ...durability,
     // Nothing replicates from a throwaway cluster; minimal WAL also makes CREATE DATABASE … TEMPLATE copy without logging every page.
     "-c wal_level=minimal",
     "-c max_wal_senders=0",
     "-c max_connections=200",
-    "-c shared_buffers=128MB",
+    `-c shared_buffers=${options.sharedBuffers ?? "128MB"}`,
   ].join(" ");
-  run(bin, "pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
+  run(bin, "pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}`,
@@ -110,6 +135,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     stop: () => {
       if (stopped) return;
       stopped = true;
+      if (options.keepIn) return run(bin, "pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
       try {
         run(bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
       } finally {

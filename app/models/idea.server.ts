@@ -61,9 +61,16 @@ async function insertCredits(trx: Transaction<Database>, actorId: number, thread
         credited_by: actorId,
         created_at: now,
       })
-      .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ contribution: credit.contribution }))
+      // The key decides, not an earlier read: of two staff crediting someone at once, the second waits for the first and is told.
+      .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doNothing())
       .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows) > 0) inserted.push(credit.userId);
+    ensure(
+      Number(result.numInsertedOrUpdatedRows) > 0,
+      Conflict,
+      "userId",
+      `@${await usernameOf(trx, credit.userId)} is already credited on this idea.`,
+    );
+    inserted.push(credit.userId);
     await trx
       .insertInto("idea_events")
       .values({
@@ -121,7 +128,7 @@ export async function acceptIdea(actor: Actor, threadId: number, credits: Credit
     });
 }
 
-/** Staff credit one more participant of a co-designed idea, or change their contribution note. */
+/** Staff credit one more participant of a co-designed idea; someone already credited is refused (remove the credit to change its note). */
 export async function creditCoDesigner(actor: Actor, threadId: number, credit: Credit): Promise<void> {
   await getDb()
     .transaction()

@@ -1,4 +1,5 @@
 import { getDb } from "~db/client.server";
+import { forUpdate } from "~db/engine.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { excerpt } from "~/utils/plain-text";
 import { notifyMentions, previouslyMentioned, resolveMentions } from "./mention.server";
@@ -77,10 +78,16 @@ export async function editReply(actor: Actor, postId: number, body: string, opti
   await getDb()
     .transaction()
     .execute(async (trx) => {
+      // The text as it is now, locked: an edit made meanwhile (another tab, another process) is the
+      // version this one replaces and keeps, not lost behind the text read before the transaction.
+      const current = await forUpdate(
+        trx.selectFrom("posts").select(["body", "body_html"]).where("id", "=", post.id),
+      ).executeTakeFirstOrThrow();
+      if (current.body === body) return;
       const rendered = await resolveMentions(trx, draft);
       await assertWithinPostingLimits(trx, actor, "edit", rendered.html);
       const now = Date.now();
-      await keepRevision(trx, actor, { type: "post", id: post.id }, { body: post.body }, { redact: options.redact === true, at: now });
+      await keepRevision(trx, actor, { type: "post", id: post.id }, { body: current.body }, { redact: options.redact === true, at: now });
       await trx
         .updateTable("posts")
         .set({ body, body_html: rendered.html, edited_at: now, edited_by: actor.id })
@@ -95,7 +102,7 @@ export async function editReply(actor: Actor, postId: number, body: string, opti
         trx,
         { threadId: post.thread_id, postId: post.id, authorId: post.author_id, public: can.see(null, post) && can.see(null, post.thread) },
         rendered,
-        await previouslyMentioned(trx, post.body_html),
+        await previouslyMentioned(trx, current.body_html),
       );
       if (stateOf(post) === "hidden") await reopenForReview(trx, { type: "post", id: post.id });
     });

@@ -353,7 +353,8 @@ export async function editThread(actor: Actor, threadId: number, input: ThreadEd
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      const thread = await requireThread(threadId, trx);
+      // Locked: an edit made meanwhile is the version this one replaces and keeps, not lost.
+      const thread = await requireThread(threadId, trx, { forUpdate: true });
       ensure(actor && can.editThread(actor, thread), Forbidden, "You can only edit your own threads.");
       ensure(!input.redact || can.redact(actor), Forbidden, "Only staff can redact.");
       if (input.tagIds) await replaceThreadTags(trx, thread.id, input.tagIds);

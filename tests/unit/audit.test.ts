@@ -93,15 +93,15 @@ describe("the audit log of idea work", () => {
         detail: `@${await username(helper.id)}: Asked for weekly`,
       },
     ]);
-    expect(
-      await auditOf(() => creditCoDesigner(staff, threadId, { userId: helper.id, contribution: "Asked for weekly and daily" })),
-    ).toEqual([
+    const later = await createTestUser();
+    await createTestReply(later, threadId, "And daily, for the busy weeks.");
+    expect(await auditOf(() => creditCoDesigner(staff, threadId, { userId: later.id, contribution: "Asked for daily too" }))).toEqual([
       {
         actorId: staff.id,
         action: "idea.credit",
         ...onThread(threadId),
         reason: "",
-        detail: `@${await username(helper.id)}: Asked for weekly and daily`,
+        detail: `@${await username(later.id)}: Asked for daily too`,
       },
     ]);
     expect(await auditOf(() => removeCoDesigner(staff, threadId, helper.id))).toEqual([

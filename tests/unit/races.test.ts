@@ -6,7 +6,9 @@ import { deleteContent, restoreContent } from "~/models/moderation.server";
 import { createApiToken } from "~/models/api-token.server";
 import { mergeIdea } from "~/models/idea-merge.server";
 import { createProduct } from "~/models/product.server";
-import { markAnswer } from "~/models/thread.server";
+import { acceptIdea, creditCoDesigner } from "~/models/idea.server";
+import { editReply } from "~/models/post.server";
+import { editThread, markAnswer } from "~/models/thread.server";
 import { createTag } from "~/models/tag.server";
 import { changeRole, updateProfile } from "~/models/user.server";
 import { refusalStatus } from "~/http/refusals.server";
@@ -171,6 +173,66 @@ describe("two requests at once", () => {
       .where("merged_into_id", "is not", null)
       .execute();
     expect(merged).toHaveLength(1);
+  });
+
+  it("two edits of one reply at once keep both earlier versions, in order", async () => {
+    const author = await createTestUser();
+    const threadId = await createTestThread(author);
+    const postId = await createTestReply(author, threadId, "First draft");
+    await atOnce(
+      () => editReply(author, postId, "Second draft"),
+      () => editReply(author, postId, "Third draft"),
+    );
+    const post = await getDb().selectFrom("posts").select("body").where("id", "=", postId).executeTakeFirstOrThrow();
+    const earlier = await getDb().selectFrom("revisions").select("body").where("post_id", "=", postId).orderBy("id").execute();
+    // Whichever edit came second replaced the first one's text, and that text is kept, not lost.
+    const [first, second] = post.body === "Third draft" ? ["Second draft", "Third draft"] : ["Third draft", "Second draft"];
+    expect(post.body).toBe(second);
+    expect(earlier.map((r) => r.body)).toEqual(["First draft", first]);
+  });
+
+  it("two edits of one thread at once keep both earlier versions, in order", async () => {
+    const author = await createTestUser();
+    const threadId = await createTestThread(author, { title: "Exports time out" });
+    const edit = (title: string) => () => editThread(author, threadId, { title, body: `${title}, in more words.` });
+    await atOnce(edit("Exports time out after a minute"), edit("CSV exports time out"));
+    const thread = await getDb().selectFrom("threads").select("title").where("id", "=", threadId).executeTakeFirstOrThrow();
+    const earlier = await getDb().selectFrom("revisions").select("title").where("thread_id", "=", threadId).orderBy("id").execute();
+    const first = thread.title === "CSV exports time out" ? "Exports time out after a minute" : "CSV exports time out";
+    expect(earlier.map((r) => r.title)).toEqual(["Exports time out", first]);
+  });
+
+  it("two staff crediting one member on one idea at once: one credit, the other is told they are already credited", async () => {
+    const author = await createTestUser();
+    const helper = await createTestUser();
+    const [one, other] = [await createTestUser({ role: "staff" }), await createTestUser({ role: "staff" })];
+    const threadId = await createTestThread(author, { kind: "idea", title: "Shared dashboards" });
+    await createTestReply(helper, threadId, "Filters should carry over to the shared copy.");
+    await getDb().updateTable("threads").set({ status: "under_review" }).where("id", "=", threadId).execute();
+    await acceptIdea(one, threadId);
+    const outcomes = await atOnce(
+      () => creditCoDesigner(one, threadId, { userId: helper.id, contribution: "Asked for filters to carry over" }),
+      () => creditCoDesigner(other, threadId, { userId: helper.id, contribution: "Wanted shared copies" }),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({ status: 409, fields: { userId: expect.stringContaining("already credited") } });
+    const credits = await getDb().selectFrom("co_designers").select("user_id").where("thread_id", "=", threadId).execute();
+    expect(credits.map((c) => c.user_id).sort()).toEqual([author.id, helper.id].sort());
+    const told = await getDb()
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", helper.id)
+      .where("kind", "=", "co_designer_credit")
+      .execute();
+    expect(told).toHaveLength(1);
+    const events = await getDb()
+      .selectFrom("idea_events")
+      .select("id")
+      .where("thread_id", "=", threadId)
+      .where("kind", "=", "credit")
+      .where("user_id", "=", helper.id)
+      .execute();
+    expect(events).toHaveLength(1);
   });
 
   it("marking the same answer twice at once tells its author once", async () => {
