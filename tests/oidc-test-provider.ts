@@ -51,6 +51,8 @@ export async function startTestProvider(port: number, redirectUris: string[]): P
       },
     ],
     cookies: { keys: ["oidc-test-provider-cookie-key"] },
+    // Set, so the provider doesn't print a notice for each default it uses.
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 3600 },
     claims: {
       openid: ["sub"],
       email: ["email", "email_verified"],
