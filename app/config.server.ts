@@ -377,7 +377,9 @@ const OIDC_TRIO = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as con
 function oidcProblems(values: Record<string, unknown>): string[] {
   const missing = OIDC_TRIO.filter((name) => values[name] === undefined);
   if (missing.length > 0 && missing.length < OIDC_TRIO.length) {
-    return [`${OIDC_TRIO.join(", ")} go together: set all three to offer sign-in with the company's account, or none (${missing.join(" and ")} missing).`];
+    return [
+      `${OIDC_TRIO.join(", ")} go together: set all three to offer sign-in with the company's account, or none (${missing.join(" and ")} missing).`,
+    ];
   }
   if (missing.length > 0 && values.OIDC_ONLY === true) {
     return ["OIDC_ONLY=1 needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: without them nobody but admins could sign in."];

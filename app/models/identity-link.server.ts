@@ -246,3 +246,13 @@ export async function removeIdentityLink(actor: Actor, link: { issuer: string; s
       });
     });
 }
+
+/** The member's own company sign-ins, for their settings page. */
+export async function ownIdentityLinks(actor: NonNullable<Actor>): Promise<{ issuer: string; createdAt: number; lastUsedAt: number }[]> {
+  return getDb()
+    .selectFrom("identity_links")
+    .select(["issuer", "created_at as createdAt", "last_used_at as lastUsedAt"])
+    .where("user_id", "=", actor.id)
+    .orderBy("created_at")
+    .execute();
+}

@@ -87,7 +87,10 @@ test("an ID token carrying another nonce than the one this browser sent is refus
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 });
 
-test("an address the provider did not verify is not linked to the member who has it", async ({ page, browser }) => {
+test("an address the provider did not verify is not linked to the member who has it, who can connect it from settings", async ({
+  page,
+  browser,
+}) => {
   const username = uniqueName("unverified");
   await signUp(page, username);
   const other = await browser.newPage();
@@ -99,4 +102,11 @@ test("an address the provider did not verify is not linked to the member who has
   await expect(other.getByRole("alert")).toContainText("has not verified that address, so we did not connect them");
   await expect(other.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await other.close();
+
+  // What the message advises: signed in with their password, the member connects it from their settings.
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Connect your Acme account" }).click();
+  await atProvider(page, `${username}@example.test`);
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("region", { name: "Company sign-in" })).toContainText("Connected to Acme since");
 });
