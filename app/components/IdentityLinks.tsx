@@ -16,7 +16,7 @@ export function IdentityLinks({ links, username }: { links: Link[]; username: st
         <li key={`${link.issuer} ${link.subject}`}>
           <span title={link.issuer}>{hostOf(link.issuer)}</span>
           <div className="muted small">
-            linked {day(link.createdAt)}, last used {day(link.lastUsedAt)}
+            since {day(link.createdAt)}, last used {day(link.lastUsedAt)}
           </div>
           <Form method="post" className="inline-form">
             <input type="hidden" name="issuer" value={link.issuer} />

@@ -134,31 +134,40 @@ export default function Settings() {
 
       <section className="form-page" aria-labelledby="password-title">
         <h2 id="password-title">Password</h2>
-        <p className="muted">Changing it signs you out in every other browser; this one stays signed in.</p>
-        <Form method="post" noValidate ref={passwordForm}>
-          <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-          <TextField
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            feedback={password}
-          />
-          <TextField
-            label="New password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            feedback={password}
-            hint="At least 8 characters."
-          />
-          <RevokeTokensChoice />
-          <SubmitButton intent="password" pendingText="Changing…" className="button button-primary">
-            Change password
-          </SubmitButton>
-        </Form>
+        {account.hasPassword ? (
+          <>
+            <p className="muted">Changing it signs you out in every other browser; this one stays signed in.</p>
+            <Form method="post" noValidate ref={passwordForm}>
+              <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+              <TextField
+                label="Current password"
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                required
+                feedback={password}
+              />
+              <TextField
+                label="New password"
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                required
+                feedback={password}
+                hint="At least 8 characters."
+              />
+              <RevokeTokensChoice />
+              <SubmitButton intent="password" pendingText="Changing…" className="button button-primary">
+                Change password
+              </SubmitButton>
+            </Form>
+          </>
+        ) : (
+          <p>
+            Your account has no password: you sign in with {sso?.name ?? "your company account"}. To have a password too, use{" "}
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        )}
       </section>
 
       <section className="form-page" aria-labelledby="more-title">

@@ -7,6 +7,7 @@ import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as signupAction } from "~/routes/signup";
 import { action as privacyAction } from "~/routes/settings.privacy";
 import { action as usernameAction } from "~/routes/settings.username";
+import { loader as settingsLoader } from "~/routes/settings._index";
 import { signInWithIdentity, usernameFrom } from "~/models/identity-link.server";
 import { listAudit } from "~/models/audit.server";
 import { identityLinksOf, removeIdentityLink } from "~/models/identity-link.server";
@@ -186,6 +187,9 @@ describe("signing in with the company's account", () => {
       values: { username: "taken-name" },
     });
     expect((await post("lin-at-initech")).status).toBe(302);
+    // Settings say they have no password (instead of a form asking for the current one) and show the connected sign-in.
+    const settings = await answer(settingsLoader, new Request(`${FORUM}/settings`, { headers: { Cookie: session } }));
+    expect(settings.body).toMatchObject({ account: { hasPassword: false }, ssoLinks: [{ issuer: provider.issuer }] });
     expect((await userByEmail("lin@initech.test"))!.username).toBe("lin-at-initech");
   });
 
