@@ -272,7 +272,21 @@ describe("a sign-in that can't go on", () => {
     const { authUrl, cookie } = await begin();
     const back = await atProvider(authUrl, "mallory@acme.test");
     back.searchParams.set("state", "tampered");
-    await nothingWritten(() => finish(back, cookie), 400, /did not match the sign-in this browser started/);
+    const logged: string[] = [];
+    const capture = (chunk: unknown) => (logged.push(String(chunk)), true);
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(capture);
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(capture);
+    try {
+      await nothingWritten(() => finish(back, cookie), 400, /did not match the sign-in this browser started/);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    // One line says why, without the authorization code, the cookie or the client secret.
+    expect(logged.join("")).toContain('"event":"sso.refused"');
+    for (const secret of [back.searchParams.get("code")!, cookie.split("=")[1]!, TEST_CLIENT.secret]) {
+      expect(logged.join("")).not.toContain(secret);
+    }
   });
 
   it("refuses an ID token with another nonce than the one this browser sent", async () => {
