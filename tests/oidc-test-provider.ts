@@ -76,3 +76,16 @@ export async function startTestProvider(port: number, redirectUris: string[]): P
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The forum's settings for this provider: the button says "Acme"; the company, plan and segment claims are mapped. */
+export function forumSettingsFor(issuer: string) {
+  return {
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: TEST_CLIENT.id,
+    OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+    OIDC_NAME: "Acme",
+    OIDC_CLAIM_ACCOUNT: "company",
+    OIDC_CLAIM_PLAN: "plan",
+    OIDC_CLAIM_SEGMENT: "segment",
+  };
+}

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { FormError, TextField } from "~/components/Field";
+import { FormError, UsernameField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { handleForm } from "~/http/form-action.server";
 import { chooseUsername, usernameChoice } from "~/models/identity-link.server";
@@ -47,15 +47,7 @@ export default function ChooseUsername() {
           <FormError message={actionData?.errors.form} />
           <Form method="post" noValidate>
             <input type="hidden" name="redirectTo" value={redirectTo} />
-            <TextField
-              label="Username"
-              name="username"
-              autoComplete="username"
-              required
-              defaultValue={username}
-              feedback={actionData}
-              hint="3–30 characters: lowercase letters, digits, dashes or underscores."
-            />
+            <UsernameField defaultValue={username} feedback={actionData} />
             <SubmitButton pendingText="Saving…" className="button button-primary button-wide">
               Continue
             </SubmitButton>

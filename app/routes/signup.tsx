@@ -8,7 +8,7 @@ import { authHref, safeRedirect } from "~/utils/return-path";
 import { signUp } from "~/models/sign-up.server";
 import { handleForm, limitRate } from "~/http/form-action.server";
 import { passRetryAfter } from "~/http/rate-limit.server";
-import { FormError, TextField } from "~/components/Field";
+import { FormError, TextField, UsernameField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { signupSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
@@ -70,14 +70,7 @@ export default function Signup() {
       <FormError message={actionData?.errors.form} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          label="Username"
-          name="username"
-          autoComplete="username"
-          required
-          feedback={actionData}
-          hint="3–30 characters: lowercase letters, digits, dashes or underscores."
-        />
+        <UsernameField feedback={actionData} />
         <TextField label="Email" name="email" type="email" autoComplete="email" required feedback={actionData} />
         <TextField
           label="Password"

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENEROUS_RATE_LIMITS } from "../rate-limit-env";
-import { TEST_CLIENT } from "../oidc-test-provider";
+import { forumSettingsFor } from "../oidc-test-provider";
 
 const port = Number(process.env.E2E_PORT) || 3100;
 export const E2E_SECRET = "e2e-only-secret-not-for-production";
@@ -67,13 +67,7 @@ export default defineConfig({
       // Emails (verification and reset links the tests open) go out within a moment.
       BACKGROUND_POLL_MS: "250",
       // Sign-in with the company's account, next to the password form the other specs use.
-      OIDC_ISSUER: `http://127.0.0.1:${e2eOidcPort}`,
-      OIDC_CLIENT_ID: TEST_CLIENT.id,
-      OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-      OIDC_NAME: "Acme",
-      OIDC_CLAIM_ACCOUNT: "company",
-      OIDC_CLAIM_PLAN: "plan",
-      OIDC_CLAIM_SEGMENT: "segment",
+      ...forumSettingsFor(`http://127.0.0.1:${e2eOidcPort}`),
       ...E2E_RATE_LIMITS,
     },
   },

@@ -11,7 +11,7 @@ import { loader as settingsLoader } from "~/routes/settings._index";
 import { signInWithIdentity, usernameFrom } from "~/models/identity-link.server";
 import { listAudit } from "~/models/audit.server";
 import { identityLinksOf, removeIdentityLink } from "~/models/identity-link.server";
-import { startTestProvider, TEST_CLIENT, type TestProvider } from "../oidc-test-provider";
+import { forumSettingsFor, startTestProvider, TEST_CLIENT, type TestProvider } from "../oidc-test-provider";
 import { createAccount } from "./identity-fixtures";
 import { createTestUser, refusalOf, TEST_PASSWORD } from "./factories";
 import { restoreSettings, setSettings } from "./settings";
@@ -23,16 +23,7 @@ let ssoSettings: Record<string, string>;
 
 beforeAll(async () => {
   provider = await startTestProvider(0, [`${FORUM}/login/sso/callback`]);
-  ssoSettings = {
-    OIDC_ISSUER: provider.issuer,
-    OIDC_CLIENT_ID: TEST_CLIENT.id,
-    OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-    OIDC_NAME: "Acme",
-    OIDC_CLAIM_ACCOUNT: "company",
-    OIDC_CLAIM_PLAN: "plan",
-    OIDC_CLAIM_SEGMENT: "segment",
-    PUBLIC_URL: FORUM,
-  };
+  ssoSettings = { ...forumSettingsFor(provider.issuer), PUBLIC_URL: FORUM };
   setSettings(ssoSettings);
 });
 afterAll(async () => {
