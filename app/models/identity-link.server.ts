@@ -7,7 +7,7 @@ import type { ProviderIdentity } from "~/auth/oidc.server";
 import { isFormerMember } from "~/utils/former-member";
 import { joinAccountByClaim, joinAccountByVerifiedEmail } from "./account-membership.server";
 import { recordAudit } from "./audit.server";
-import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
+import { Conflict, ensure, Forbidden, Invalid, NotFound, refusingTaken } from "./errors.server";
 
 /**
  * The members the company's OpenID Connect provider vouches for: one
@@ -171,25 +171,31 @@ async function freeUsername(trx: Transaction<Database>, identity: ProviderIdenti
  */
 export async function chooseUsername(actor: Actor, username: string): Promise<void> {
   ensure(actor && can.manageOwnAccount(actor), Forbidden, "Sign in to choose your username.");
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      const user = await trx
-        .selectFrom("users")
-        .select(["username", "password_hash", "created_at"])
-        .where("id", "=", actor.id)
-        .executeTakeFirst();
-      ensure(user, NotFound, "We couldn't find your account.");
-      ensure(
-        mayChooseUsername(user),
-        Forbidden,
-        "Your username can be chosen only in the first day after your company's sign-in made your account.",
-      );
-      if (user.username === username) return;
-      const clash = await trx.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst();
-      ensure(!clash, Conflict, "username", "That username is taken. Try another.");
-      await trx.updateTable("users").set({ username }).where("id", "=", actor.id).execute();
-    });
+  const taken = new Conflict("username", "That username is taken. Try another.");
+  // Someone taking the name between the check and the write: the unique index refuses it, with the same message.
+  await refusingTaken(
+    () =>
+      getDb()
+        .transaction()
+        .execute(async (trx) => {
+          const user = await trx
+            .selectFrom("users")
+            .select(["username", "password_hash", "created_at"])
+            .where("id", "=", actor.id)
+            .executeTakeFirst();
+          ensure(user, NotFound, "We couldn't find your account.");
+          ensure(
+            mayChooseUsername(user),
+            Forbidden,
+            "Your username can be chosen only in the first day after your company's sign-in made your account.",
+          );
+          if (user.username === username) return;
+          const clash = await trx.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst();
+          if (clash) throw taken;
+          await trx.updateTable("users").set({ username }).where("id", "=", actor.id).execute();
+        }),
+    async () => taken,
+  );
 }
 
 export function mayChooseUsername(user: { password_hash: string; created_at: number }, now = Date.now()): boolean {
