@@ -40,6 +40,7 @@ test("the first sign-in creates a member, who chooses a username; the second reu
   const chosen = `${proposed.slice(0, 24)}-x`;
   await page.getByRole("textbox", { name: "Username" }).fill(chosen);
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/$/);
   // Signed in under the provider's name for them, with the username they chose.
   const displayName = proposed.replace(/^./, (c) => c.toUpperCase());
   await expect(page.getByRole("banner").getByText(displayName, { exact: true }).first()).toBeAttached();
