@@ -269,6 +269,48 @@ export const settings = {
     default: "0",
     doc: "`1` lets webhooks reach loopback and private-network addresses (the tests' local receiver, or receivers on your own network). Never on a public forum: anyone who can add a webhook could then probe the server's network",
   }),
+  OIDC_ISSUER: declare(
+    kind(
+      "be the provider's issuer URL, starting with https:// (or http:// for a provider on this machine), like https://login.example.com/realms/acme",
+      z
+        .string()
+        .regex(/^https?:\/\/[^\s/]/i)
+        .refine((raw) => URL.canParse(raw)),
+    ),
+    {
+      whenUnset: "unset",
+      doc: "sign-in with the company's own account (OpenID Connect): the provider's issuer URL, as its discovery document names it. Set it with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, all three or none (see [Sign in with the company's account](#sign-in-with-the-companys-account))",
+    },
+  ),
+  OIDC_CLIENT_ID: declare(text("be the client id the provider gave this forum"), {
+    whenUnset: "unset",
+    doc: "the client id registered at the provider for this forum",
+  }),
+  OIDC_CLIENT_SECRET: declare(text("be the client secret the provider gave this forum"), {
+    whenUnset: "unset",
+    secret: true,
+    doc: "the client secret registered at the provider for this forum",
+  }),
+  OIDC_NAME: declare(text("be a short name for the button, like Acme", /^[^\r\n]{1,40}$/), {
+    default: "your company account",
+    doc: "the name on the sign-in button: “Sign in with <name>”",
+  }),
+  OIDC_CLAIM_ACCOUNT: declare(text("be the name of a claim, like company or org", /^[\w.:/-]{1,100}$/), {
+    whenUnset: "not mapped",
+    doc: "the ID token or userinfo claim naming the member's company; a customer account with that slug or name takes them in at each sign-in",
+  }),
+  OIDC_CLAIM_PLAN: declare(text("be the name of a claim, like plan", /^[\w.:/-]{1,100}$/), {
+    whenUnset: "not mapped",
+    doc: "the claim naming the customer's plan, kept on the member's sign-in link for staff",
+  }),
+  OIDC_CLAIM_SEGMENT: declare(text("be the name of a claim, like segment", /^[\w.:/-]{1,100}$/), {
+    whenUnset: "not mapped",
+    doc: "the claim naming the customer's segment, kept on the member's sign-in link for staff",
+  }),
+  OIDC_ONLY: declare(onOff("be 1 or 0"), {
+    default: "0",
+    doc: "`1` hides password sign-in and sign-up and refuses them on the server for everyone but admins, who keep a password sign-in (`/login?password=1`) as the way back in. Needs the three OIDC settings above",
+  }),
   RATE_LIMIT_READS: rateLimit("300/60", "every request per client address (static files don't count)"),
   RATE_LIMIT_SEARCH: rateLimit("60/60", "searches (`/search`, `/threads/similar`) per address"),
   RATE_LIMIT_SIGNUP: rateLimit("10/3600", "sign-up attempts per address, failed ones too"),
@@ -323,9 +365,26 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       problems.push(`${name} must ${declaration.kind.must}${shown}.`);
     }
   }
+  problems.push(...oidcProblems(values));
   if (problems.length > 0) throw new ConfigError(problems.join("\n"));
   values.PUBLIC_URL ??= `http://localhost:${String(values.PORT)}`;
   return values as Config;
+}
+
+const OIDC_TRIO = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
+/** The sign-in with the company's account needs its three settings together; OIDC_ONLY needs it on. */
+function oidcProblems(values: Record<string, unknown>): string[] {
+  const missing = OIDC_TRIO.filter((name) => values[name] === undefined);
+  if (missing.length > 0 && missing.length < OIDC_TRIO.length) {
+    return [
+      `${OIDC_TRIO.join(", ")} go together: set all three to offer sign-in with the company's account, or none (${missing.join(" and ")} missing).`,
+    ];
+  }
+  if (missing.length > 0 && values.OIDC_ONLY === true) {
+    return ["OIDC_ONLY=1 needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: without them nobody but admins could sign in."];
+  }
+  return [];
 }
 
 let parsed: Config | undefined;

@@ -147,6 +147,8 @@ export interface SessionsTable {
   user_agent: string | null;
   /** Updated at most every few minutes while the session is used. */
   last_seen_at: Generated<number>;
+  /** When the company's OpenID Connect provider signed this session in; null for a password sign-in. */
+  sso_signed_in_at: number | null;
 }
 
 export interface ProductsTable {

@@ -67,6 +67,7 @@ export class KyselyLuciaAdapter implements Adapter {
         created_at: Date.now(),
         last_seen_at: Date.now(),
         user_agent: session.attributes.user_agent?.slice(0, 500) ?? null,
+        sso_signed_in_at: session.attributes.sso_signed_in_at ?? null,
       })
       .execute();
   }

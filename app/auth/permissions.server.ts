@@ -171,6 +171,8 @@ export const can = {
     isActive(actor) && isStaff(actor) && actor.id !== target.id && target.role !== "admin" && rank[target.role] < rank[actor.role],
   /** Admins grant or revoke staff and change site settings. */
   manageUsers: (actor: Actor) => isActive(actor) && isAdmin(actor),
+  /** See which company sign-ins (OpenID Connect) are linked to members, and remove a link: /admin/users. */
+  manageIdentityLinks: (actor: Actor) => isActive(actor) && isAdmin(actor),
   manageSite: (actor: Actor) => isActive(actor) && isAdmin(actor),
   /** Rename the statuses, colour them and add sub-statuses within the lifecycle. */
   manageStatuses: (actor: Actor) => isActive(actor) && isAdmin(actor),

@@ -39,7 +39,7 @@ declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     UserId: number;
-    DatabaseSessionAttributes: { user_agent?: string | null; last_seen_at?: number };
+    DatabaseSessionAttributes: { user_agent?: string | null; last_seen_at?: number; sso_signed_in_at?: number | null };
     DatabaseUserAttributes: {
       username: string;
       display_name: string | null;
@@ -138,14 +138,22 @@ export async function requireStaff(request: Request): Promise<SessionUser> {
  * (someone else's, or one planted by an attacker) is ended first, so no id
  * known before sign-in is valid after it.
  */
-export async function startSession(request: Request, userId: number, redirectTo: unknown): Promise<Response> {
+export async function startSession(
+  request: Request,
+  userId: number,
+  redirectTo: unknown,
+  options: { ssoSignedInAt?: number; headers?: HeadersInit } = {},
+): Promise<Response> {
   const previous = readSessionId(request);
   if (previous) await lucia.invalidateSession(previous);
-  const session = await lucia.createSession(userId, { user_agent: request.headers.get("User-Agent") });
-  noteViewer(userId);
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
+  const session = await lucia.createSession(userId, {
+    user_agent: request.headers.get("User-Agent"),
+    sso_signed_in_at: options.ssoSignedInAt ?? null,
   });
+  noteViewer(userId);
+  const headers = new Headers(options.headers);
+  headers.append("Set-Cookie", lucia.createSessionCookie(session.id).serialize());
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export async function endSession(request: Request): Promise<Response> {

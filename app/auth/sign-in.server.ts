@@ -1,5 +1,7 @@
-import { Invalid, RateLimited } from "~/models/errors.server";
+import { getDb } from "~db/client.server";
+import { Forbidden, Invalid, RateLimited } from "~/models/errors.server";
 import { accountIdFor, authenticate } from "~/models/user.server";
+import { ssoOffer } from "./oidc.server";
 import { signInBlocked, signInFailed, signInSucceeded } from "~/http/rate-limit.server";
 
 const MISMATCH = "That email or username and password don't match.";
@@ -18,6 +20,7 @@ export async function checkSignIn(ip: string, login: string, password: string): 
   if (blocked) {
     throw new RateLimited("form", `Too many failed sign-ins. For your safety, please try again ${blocked.when}.`, blocked.retryAfter);
   }
+  await refuseWhenAdminsOnly(id);
   const userId = await authenticate(login, password);
   if (userId !== null) {
     await signInSucceeded(account);
@@ -29,4 +32,18 @@ export async function checkSignIn(ip: string, login: string, password: string): 
     throw new RateLimited("form", message, locked.retryAfter);
   }
   throw new Invalid("form", `${MISMATCH} Check them and try again.`);
+}
+
+/**
+ * With OIDC_ONLY=1 members sign in with the company's account only: a
+ * password opens the door for admins alone (their way back in when the
+ * provider is down or misconfigured). Decided before the password is
+ * checked, so the refusal says nothing about it.
+ */
+async function refuseWhenAdminsOnly(userId: number | null): Promise<void> {
+  const sso = ssoOffer();
+  if (!sso?.only) return;
+  const user = userId === null ? undefined : await getDb().selectFrom("users").select("role").where("id", "=", userId).executeTakeFirst();
+  if (user?.role === "admin") return;
+  throw new Forbidden("form", `On this forum you sign in with ${sso.name}. Passwords are for administrators only.`);
 }

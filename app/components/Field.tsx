@@ -111,3 +111,24 @@ export function FormError({ message }: { message?: string }) {
     </p>
   ) : null;
 }
+
+/** The username field of sign-up and of choosing one after a first company sign-in, with the username rule as its hint. */
+export function UsernameField<K extends string>({
+  feedback,
+  defaultValue,
+}: {
+  feedback?: FormFeedback<K | "username">;
+  defaultValue?: string;
+}) {
+  return (
+    <TextField
+      label="Username"
+      name="username"
+      autoComplete="username"
+      required
+      defaultValue={defaultValue}
+      feedback={feedback}
+      hint="3–30 characters: lowercase letters, digits, dashes or underscores."
+    />
+  );
+}

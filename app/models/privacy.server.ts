@@ -3,6 +3,7 @@ import { forUpdate } from "~db/engine.server";
 import { verifyPassword } from "~/auth/password.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { Conflict, ensure, Invalid, NotFound, SignInRequired } from "./errors.server";
+import { NO_PASSWORD } from "./identity-link.server";
 
 /**
  * Everything the member wrote and everything the site keeps about them, as
@@ -64,19 +65,58 @@ export async function exportMyData(actor: Actor) {
   };
 }
 
+/** A sign-in with the company's account this recent confirms deleting an account instead of a password. */
+export const FRESH_SSO_MS = 5 * 60_000;
+
 /**
- * Deletes the member's account after their password and a typed
+ * How deleting this account is confirmed: whether the member has a password
+ * (a member the company's sign-in created has none) and whether this
+ * session began with a sign-in at the provider in the last few minutes.
+ */
+export async function deletionConfirmation(actor: NonNullable<Actor>, sessionId: string | null, now = Date.now()) {
+  const [user, session] = await Promise.all([
+    getDb().selectFrom("users").select("password_hash").where("id", "=", actor.id).executeTakeFirst(),
+    sessionId
+      ? getDb()
+          .selectFrom("sessions")
+          .select("sso_signed_in_at")
+          .where("id", "=", sessionId)
+          .where("user_id", "=", actor.id)
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  const ssoAt = session?.sso_signed_in_at ?? null;
+  return { hasPassword: !!user && user.password_hash !== NO_PASSWORD, freshSso: ssoAt !== null && now - ssoAt <= FRESH_SSO_MS };
+}
+
+/**
+ * Deletes the member's account after their password (or a sign-in with the
+ * company's account in the last five minutes, on this session) and a typed
  * confirmation (their username): email, name, bio, sessions, tokens,
  * preferences, sign-in links and notifications go; the row stays, renamed
  * and unusable, so their posts keep an author shown as "a former member".
  * The last admin cannot delete themselves: the site would have nobody to run it.
  */
-export async function deleteOwnAccount(actor: Actor, input: { password: string; confirm: string }): Promise<void> {
+export async function deleteOwnAccount(
+  actor: Actor,
+  input: { password: string; confirm: string },
+  sessionId: string | null = null,
+): Promise<void> {
   ensure(actor && can.manageOwnAccount(actor), SignInRequired, "Sign in to delete your account.");
   const db = getDb();
   const user = await db.selectFrom("users").select(["username", "password_hash", "role"]).where("id", "=", actor.id).executeTakeFirst();
   ensure(user, NotFound, "We couldn't find your account.");
-  ensure(await verifyPassword(user.password_hash, input.password), Invalid, "password", "That is not your password.");
+  const { hasPassword, freshSso } = await deletionConfirmation(actor, sessionId);
+  if (!freshSso) {
+    ensure(
+      hasPassword,
+      Invalid,
+      "password",
+      "Sign in with your company account again (within five minutes) to confirm it is you, then delete.",
+    );
+    ensure(input.password !== "", Invalid, "password", "Enter your password.");
+    ensure(await verifyPassword(user.password_hash, input.password), Invalid, "password", "That is not your password.");
+  }
   ensure(input.confirm.trim().toLowerCase() === user.username, Invalid, "confirm", `Type your username, ${user.username}, to confirm.`);
   await db.transaction().execute(async (trx) => {
     if (user.role === "admin") {

@@ -8,6 +8,7 @@ import { revokeAllApiTokens } from "./api-token.server";
 import { recordAudit } from "./audit.server";
 import { requestEmailChange } from "./email-change.server";
 import { Conflict, ensure, Forbidden, Invalid, NotFound } from "./errors.server";
+import { NO_PASSWORD } from "./identity-link.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -168,11 +169,18 @@ export async function changeRole(actor: Actor, userId: number, role: Role): Prom
 export async function getAccount(userId: number) {
   const account = await getDb()
     .selectFrom("users")
-    .select(["display_name as displayName", "bio", "email", "pending_email as pendingEmail"])
+    .select(["display_name as displayName", "bio", "email", "pending_email as pendingEmail", "password_hash"])
     .where("id", "=", userId)
     .executeTakeFirst();
   ensure(account, NotFound, "We couldn't find your account.");
-  return { displayName: account.displayName ?? "", bio: account.bio ?? "", email: account.email, pendingEmail: account.pendingEmail };
+  return {
+    displayName: account.displayName ?? "",
+    bio: account.bio ?? "",
+    email: account.email,
+    pendingEmail: account.pendingEmail,
+    // A member the company's sign-in created has none until they set one through "Forgot your password?".
+    hasPassword: account.password_hash !== NO_PASSWORD,
+  };
 }
 
 export type ProfileInput = { displayName: string; bio: string; email: string };

@@ -6,11 +6,13 @@ import { FormError } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { changeRole, searchUsers, USERS_PAGE_LAST } from "~/models/user.server";
 import { accountChoices, assignMember } from "~/models/account.server";
+import { identityLinksOf, removeIdentityLink } from "~/models/identity-link.server";
+import { IdentityLinks } from "~/components/IdentityLinks";
 import { form, handleIntents } from "~/http/form-action.server";
 import { pageParam } from "~/utils/http";
 import { roleLabels } from "~/utils/roles";
 import { isoTime } from "~/utils/time";
-import { roleChangeSchema, userAccountSchema } from "~/utils/validation.server";
+import { identityLinkSchema, roleChangeSchema, userAccountSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Users — Admin") }];
@@ -21,12 +23,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = search.get("q")?.trim() ?? "";
   const page = pageParam(search.get("page"), USERS_PAGE_LAST);
   const [result, accounts] = await Promise.all([searchUsers(admin, { q, page }), accountChoices(admin)]);
+  const links = await identityLinksOf(
+    admin,
+    result.users.map((u) => u.id),
+  );
   const changed = result.users.find((u) => String(u.id) === search.get("changed")) ?? null;
-  return { ...result, accounts, q, page, selfId: admin.id, changed: changed && { username: changed.username, role: changed.role } };
+  return {
+    ...result,
+    accounts,
+    links,
+    q,
+    page,
+    selfId: admin.id,
+    changed: changed && { username: changed.username, role: changed.role },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
+  const back = () => {
+    const search = new URL(request.url).searchParams;
+    search.delete("index");
+    return search;
+  };
   return handleIntents(request, {
     // A refused change (the last admin) is explained above the list, which stays usable.
     role: form(roleChangeSchema, async ({ userId, role }) => {
@@ -35,6 +54,10 @@ export async function action({ request }: ActionFunctionArgs) {
       back.delete("index");
       back.set("changed", String(userId));
       return redirect(`/admin/users?${back}`);
+    }),
+    unlink: form(identityLinkSchema, async (link) => {
+      await removeIdentityLink(admin, link);
+      return redirect(`/admin/users?${back()}`);
     }),
     account: form(userAccountSchema, async ({ userId, accountId }) => {
       await assignMember(admin, userId, accountId);
@@ -62,7 +85,7 @@ const roleChoices: Record<Role, [string, Role][]> = {
 };
 
 export default function AdminUsers() {
-  const { users, accounts, hasNextPage, q, page, selfId, changed } = useLoaderData<typeof loader>();
+  const { users, accounts, links, hasNextPage, q, page, selfId, changed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pageLink = (n: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
@@ -100,6 +123,7 @@ export default function AdminUsers() {
                 <th scope="col">Joined</th>
                 <th scope="col">Status</th>
                 <th scope="col">Account</th>
+                <th scope="col">Company sign-in</th>
                 <th scope="col">
                   <span className="visually-hidden">Change role</span>
                 </th>
@@ -138,6 +162,9 @@ export default function AdminUsers() {
                         Set<span className="visually-hidden"> the account of @{u.username}</span>
                       </SubmitButton>
                     </Form>
+                  </td>
+                  <td data-label="Company sign-in">
+                    <IdentityLinks links={links.filter((l) => l.userId === u.id)} username={u.username} />
                   </td>
                   <td>
                     {u.id === selfId ? (

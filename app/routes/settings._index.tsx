@@ -4,6 +4,9 @@ import { useEffect, useRef } from "react";
 import { endAllSessions, readSessionId, requireUser } from "~/auth/session.server";
 import { TextAreaField, TextField } from "~/components/Field";
 import { RevokeTokensChoice } from "~/components/RevokeTokensChoice";
+import { CompanySignIn } from "~/components/CompanySignIn";
+import { ssoOffer } from "~/auth/oidc.server";
+import { ownIdentityLinks } from "~/models/identity-link.server";
 import { SubmitButton } from "~/components/SubmitButton";
 import { revokeAllApiTokens } from "~/models/api-token.server";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server";
@@ -34,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     account: await getAccount(user.id),
     username: user.username,
     saved: isSaved(saved) ? savedMessages[saved] : null,
+    sso: ssoOffer(),
+    ssoLinks: await ownIdentityLinks(user),
   };
 }
 
@@ -65,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { account, username, saved } = useLoaderData<typeof loader>();
+  const { account, username, saved, sso, ssoLinks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const profile = feedbackFor(actionData, "profile");
   const password = feedbackFor(actionData, "password");
@@ -129,31 +134,40 @@ export default function Settings() {
 
       <section className="form-page" aria-labelledby="password-title">
         <h2 id="password-title">Password</h2>
-        <p className="muted">Changing it signs you out in every other browser; this one stays signed in.</p>
-        <Form method="post" noValidate ref={passwordForm}>
-          <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-          <TextField
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            feedback={password}
-          />
-          <TextField
-            label="New password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            feedback={password}
-            hint="At least 8 characters."
-          />
-          <RevokeTokensChoice />
-          <SubmitButton intent="password" pendingText="Changing…" className="button button-primary">
-            Change password
-          </SubmitButton>
-        </Form>
+        {account.hasPassword ? (
+          <>
+            <p className="muted">Changing it signs you out in every other browser; this one stays signed in.</p>
+            <Form method="post" noValidate ref={passwordForm}>
+              <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+              <TextField
+                label="Current password"
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                required
+                feedback={password}
+              />
+              <TextField
+                label="New password"
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                required
+                feedback={password}
+                hint="At least 8 characters."
+              />
+              <RevokeTokensChoice />
+              <SubmitButton intent="password" pendingText="Changing…" className="button button-primary">
+                Change password
+              </SubmitButton>
+            </Form>
+          </>
+        ) : (
+          <p>
+            Your account has no password: you sign in with {sso?.name ?? "your company account"}. To have a password too, use{" "}
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        )}
       </section>
 
       <section className="form-page" aria-labelledby="more-title">
@@ -173,6 +187,8 @@ export default function Settings() {
           </li>
         </ul>
       </section>
+
+      {sso ? <CompanySignIn name={sso.name} links={ssoLinks} /> : null}
 
       <section className="form-page" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sign out everywhere</h2>

@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { lucia, requireUser } from "~/auth/session.server";
+import { lucia, readSessionId, requireUser } from "~/auth/session.server";
+import { ssoOffer } from "~/auth/oidc.server";
 import { FormError, TextField } from "~/components/Field";
 import { SubmitButton } from "~/components/SubmitButton";
 import { form, handleIntents } from "~/http/form-action.server";
-import { deleteOwnAccount } from "~/models/privacy.server";
+import { deleteOwnAccount, deletionConfirmation } from "~/models/privacy.server";
 import { feedbackFor } from "~/utils/form-feedback";
 import { deleteAccountSchema } from "~/utils/validation.server";
 import { pageTitle } from "~/utils/meta";
@@ -13,21 +14,22 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { username: user.username };
+  const confirmation = await deletionConfirmation(user, readSessionId(request));
+  return { username: user.username, ...confirmation, sso: ssoOffer() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   return handleIntents(request, {
     delete: form(deleteAccountSchema, async (input) => {
-      await deleteOwnAccount(user, input);
+      await deleteOwnAccount(user, input, readSessionId(request));
       return redirect("/?accountDeleted=1", { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
     }),
   });
 }
 
 export default function Privacy() {
-  const { username } = useLoaderData<typeof loader>();
+  const { username, hasPassword, freshSso, sso } = useLoaderData<typeof loader>();
   const feedback = feedbackFor(useActionData<typeof action>(), "delete");
   return (
     <section className="form-page" aria-labelledby="privacy-title">
@@ -50,9 +52,24 @@ export default function Privacy() {
         Your email, name, bio, sessions, tokens and preferences are removed. What you posted stays, shown as written by “a former member”.
         This cannot be undone.
       </p>
+      {freshSso ? (
+        <p className="notice" role="status">
+          You signed in with {sso?.name ?? "your company account"} a moment ago: that confirms it is you.
+        </p>
+      ) : !hasPassword && sso ? (
+        <p>
+          Your account has no password: to confirm it is you,{" "}
+          <a href={`/login/sso?${new URLSearchParams({ redirectTo: "/settings/privacy" })}`}>sign in with {sso.name} again</a>, then delete
+          within five minutes.
+        </p>
+      ) : null}
       <FormError message={feedback?.errors.form} />
       <Form method="post" noValidate>
-        <TextField label="Your password" name="password" type="password" autoComplete="current-password" required feedback={feedback} />
+        {freshSso || !hasPassword ? (
+          <FormError message={feedback?.errors.password} />
+        ) : (
+          <TextField label="Your password" name="password" type="password" autoComplete="current-password" required feedback={feedback} />
+        )}
         <TextField label={`Type your username (${username}) to confirm`} name="confirm" autoComplete="off" required feedback={feedback} />
         <SubmitButton intent="delete" pendingText="Deleting…" className="button button-primary">
           Delete my account

@@ -152,11 +152,21 @@ export const sessionSignOutSchema = z.object({
 });
 
 export const deleteAccountSchema = z.object({
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That is not your password."),
+  /** Empty when a fresh sign-in with the company's account confirms it instead (the model decides). */
+  password: z.string().max(200, "That is not your password.").default(""),
   confirm: z
     .string({ error: "Type your username to confirm." })
     .min(1, "Type your username to confirm.")
     .max(60, "Type your username to confirm."),
+});
+
+/** The username a member the company's sign-in created chooses on their first visit. */
+export const usernameChoiceSchema = z.object({ username: usernameField, redirectTo: z.string().max(2000).optional() });
+
+/** A company sign-in (OpenID Connect issuer and subject) an admin removes from a member. */
+export const identityLinkSchema = z.object({
+  issuer: z.string({ error: "Say which sign-in to remove." }).min(1, "Say which sign-in to remove.").max(500),
+  subject: z.string({ error: "Say which sign-in to remove." }).min(1, "Say which sign-in to remove.").max(500),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailField });

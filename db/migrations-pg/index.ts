@@ -13,6 +13,7 @@ import * as m0021 from "./0021_writing";
 import * as m0022 from "./0022_reading";
 import * as m0023 from "./0023_codesign_groups_polls";
 import * as m0024 from "./0024_roadmap_links";
+import * as m0025 from "./0025_sso_sessions";
 
 /**
  * PostgreSQL's migrations, in order. 0011_baseline gives PostgreSQL the
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "0022_reading": m0022,
   "0023_codesign_groups_polls": m0023,
   "0024_roadmap_links": m0024,
+  "0025_sso_sessions": m0025,
 };

@@ -174,7 +174,7 @@ test("a member changes their password: other browsers are signed out, the new pa
 
   await otherBrowser.goto("/settings");
   await expect(otherBrowser).toHaveURL(/\/login\?redirectTo=%2Fsettings/);
-  await expect(otherBrowser.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(otherBrowser.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await otherBrowser.getByLabel("Email or username").fill(name);
   await otherBrowser.getByLabel("Password").fill(SIGNUP_PASSWORD);
   await otherBrowser.getByRole("button", { name: "Sign in" }).click();

@@ -52,6 +52,7 @@ test.beforeAll(async ({ baseURL }) => {
     { path: "/admin/products", level: "admin", post: { intent: "create", name: "Guarded", slug: "guarded", description: "" } },
     { path: `/admin/products/${productId}`, level: "admin", post: { name: "Taken over", slug: "taken-over", description: "" } },
     { path: "/admin/users", level: "admin", post: { intent: "role", userId: 1, role: "member" } },
+    { path: "/admin/users", level: "admin", post: { intent: "unlink", issuer: "https://login.example.test", subject: "someone" } },
     { path: "/admin/settings", level: "admin", post: { siteName: "Taken over", siteDescription: "" } },
     {
       path: "/admin/webhooks",

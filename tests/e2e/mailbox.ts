@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { startSmtpServer } from "../smtp-test-server";
 
 /**
  * A real SMTP server for the end-to-end run: the test server sends its
@@ -18,28 +17,16 @@ export async function startMailbox(port: number): Promise<() => Promise<void>> {
   const dir = mailFolder();
   fs.mkdirSync(dir, { recursive: true });
   let count = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          count += 1;
-          const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-          const file = path.join(dir, `${Date.now()}-${String(count).padStart(6, "0")}.json`);
-          fs.writeFileSync(file, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "" }));
-          callback();
-        })
-        .catch(callback);
-    },
+  const server = await startSmtpServer(port, ({ to, mail }) => {
+    count += 1;
+    const file = path.join(dir, `${Date.now()}-${String(count).padStart(6, "0")}.json`);
+    const stored = { to: to.map((address) => address.toLowerCase()), subject: mail.subject ?? "", text: mail.text ?? "" };
+    fs.writeFileSync(file, JSON.stringify(stored));
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
+  return async () => {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }
 
 type Mail = { to: string[]; subject: string; text: string };

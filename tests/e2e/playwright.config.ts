@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENEROUS_RATE_LIMITS } from "../rate-limit-env";
+import { forumSettingsFor } from "../oidc-test-provider";
 
 const port = Number(process.env.E2E_PORT) || 3100;
 export const E2E_SECRET = "e2e-only-secret-not-for-production";
@@ -17,6 +18,9 @@ const databasePath = process.env.COCREATE_E2E_TEMP_DB;
 // The run's own SMTP server (global-setup.ts) receives every email the server sends, into this folder.
 process.env.COCREATE_E2E_MAILDIR ||= path.join(os.tmpdir(), `cocreate-e2e-mail-${process.pid}-${Date.now()}`);
 export const e2eSmtpPort = port + 2;
+// The run's OpenID Connect provider (global-setup.ts): the server offers "Sign in with Acme" through it (sso.spec.ts).
+export const e2eOidcPort = port + 3;
+export const e2eBaseUrl = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: ".",
@@ -29,7 +33,7 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [["list"]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: e2eBaseUrl,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: [
@@ -62,6 +66,8 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`,
       // Emails (verification and reset links the tests open) go out within a moment.
       BACKGROUND_POLL_MS: "250",
+      // Sign-in with the company's account, next to the password form the other specs use.
+      ...forumSettingsFor(`http://127.0.0.1:${e2eOidcPort}`),
       ...E2E_RATE_LIMITS,
     },
   },

@@ -27,6 +27,7 @@ describe("a member's profile settings", () => {
       bio: "Line one.\nLine two.",
       email: "renamed@example.com",
       pendingEmail: "rena@example.net",
+      hasPassword: true,
     });
   });
 

@@ -35,6 +35,7 @@ import { getSuspendTarget, liftSuspension, suspendUser } from "~/models/suspensi
 import { createTag, deleteTag, renameTag } from "~/models/tag.server";
 import { createThread, editThread, getThreadForEdit, getThreadPage, markAnswer, unmarkAnswer } from "~/models/thread.server";
 import { changeRole, searchUsers, updateProfile } from "~/models/user.server";
+import { identityLinksOf, removeIdentityLink } from "~/models/identity-link.server";
 import { unvote, vote } from "~/models/vote.server";
 import { like, unlike } from "~/models/reaction.server";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "~/models/webhook.server";
@@ -191,6 +192,26 @@ async function notificationFor(userId: number, threadId: number) {
 }
 
 const num = (f: Fixture, key: string) => f[key] as number;
+
+/** A company sign-in (OpenID Connect) linked to `member`. */
+async function ssoLinked(member: TestActor) {
+  const link = { issuer: "https://login.example.test", subject: `subject-${unique()}` };
+  const now = Date.now();
+  await db()
+    .insertInto("identity_links")
+    .values({
+      ...link,
+      user_id: member.id,
+      email: null,
+      account_claim: null,
+      plan_claim: null,
+      segment_claim: null,
+      created_at: now,
+      last_used_at: now,
+    })
+    .execute();
+  return { ...link, userId: member.id };
+}
 
 /** A customer account, made by staff; with `member`, that person belongs to it. */
 async function customer(w: World, name: string, member?: TestActor) {
@@ -1009,6 +1030,19 @@ const cases: Case[] = [
     setup: async () => ({ product: await createTestProduct() }),
     run: (a, f) => setProductArchived(a, num(f, "product"), true),
     state: (f) => db().selectFrom("products").select("archived_at").where("id", "=", num(f, "product")).executeTakeFirstOrThrow(),
+    expected: adminOnly,
+  },
+  {
+    action: "see members' company sign-ins",
+    setup: async (w) => ({ target: (await ssoLinked(w.bystander)).userId }),
+    run: (a, f) => identityLinksOf(a, [num(f, "target")]),
+    expected: adminOnly,
+  },
+  {
+    action: "remove a member's company sign-in",
+    setup: async (w) => ssoLinked(w.bystander),
+    run: (a, f) => removeIdentityLink(a, { issuer: String(f.issuer), subject: String(f.subject) }),
+    state: (f) => db().selectFrom("identity_links").selectAll().where("subject", "=", String(f.subject)).execute(),
     expected: adminOnly,
   },
   {

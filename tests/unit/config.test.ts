@@ -97,4 +97,18 @@ describe("the settings", () => {
       'BACKGROUND_POLL_MS must be a whole number of milliseconds, at least 100, not "5".',
     ]);
   });
+
+  it("take the company sign-in's three settings together or not at all, and OIDC_ONLY only with them", () => {
+    const trio = { OIDC_ISSUER: "https://login.example.com", OIDC_CLIENT_ID: "forum", OIDC_CLIENT_SECRET: "s3cret-s3cret" };
+    expect(parseConfig(trio)).toMatchObject({ ...trio, OIDC_NAME: "your company account", OIDC_ONLY: false });
+    expect(parseConfig({ ...trio, OIDC_ONLY: "1" }).OIDC_ONLY).toBe(true);
+    expect(parseConfig({}).OIDC_ISSUER).toBeUndefined();
+    const partial = problem({ OIDC_ISSUER: "https://login.example.com", OIDC_CLIENT_SECRET: "s3cret-s3cret" });
+    expect(partial).toBe(
+      "OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET go together: set all three to offer sign-in with the company's account, or none (OIDC_CLIENT_ID missing).",
+    );
+    expect(partial).not.toContain("s3cret");
+    expect(problem({ OIDC_ONLY: "1" })).toMatch(/^OIDC_ONLY=1 needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
+    expect(problem({ ...trio, OIDC_ISSUER: "login.example.com" })).toMatch(/^OIDC_ISSUER must be the provider's issuer URL/);
+  });
 });

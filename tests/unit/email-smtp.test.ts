@@ -1,7 +1,4 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { getEmailPreferences, unsubscribe } from "~/email/preferences.server";
 import { deliverDueEmails } from "~/jobs/send-emails.server";
@@ -10,29 +7,11 @@ import { verifyUnsubscribeToken } from "~/email/unsubscribe-token.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
 import { vote } from "~/models/vote.server";
 import { createTestThread, createTestUser } from "./factories";
+import { smtpInbox } from "./smtp-inbox";
 
 // A real SMTP server in the test process: what arrives here is what a mail server would get.
-const received: { to: string[]; mail: ParsedMail }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-let url = "";
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const inbox = smtpInbox();
+const received = inbox.received;
 
 describe("email over SMTP", () => {
   it("tells a voter their idea shipped, with a working one-click unsubscribe link", async () => {
@@ -43,7 +22,7 @@ describe("email over SMTP", () => {
     await vote(voter, threadId);
     await setIdeaStatus(staff, threadId, { status: "shipped", note: "Pause any schedule from its settings page." });
 
-    const result = await deliverDueEmails(smtpTransport(url), Date.now() + 1);
+    const result = await deliverDueEmails(smtpTransport(inbox.url()), Date.now() + 1);
     expect(result.failed).toBe(0);
     expect(result.retried).toBe(0);
 

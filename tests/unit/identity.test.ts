@@ -1,7 +1,5 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ParsedMail } from "mailparser";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { lucia } from "~/auth/session.server";
 import { deliverDueEmails } from "~/jobs/send-emails.server";
@@ -13,35 +11,18 @@ import { deleteOwnAccount, exportMyData } from "~/models/privacy.server";
 import { endOwnSession, listSessions } from "~/models/session-list.server";
 import { authenticate, searchUsers, updateProfile } from "~/models/user.server";
 import { createAccount } from "./identity-fixtures";
+import { smtpInbox } from "./smtp-inbox";
 import { createTestProduct, createTestThread, createTestUser, refusalOf, TEST_PASSWORD } from "./factories";
 import { vote } from "~/models/vote.server";
 import { getDeliveries } from "~/email/preferences.server";
 
 // A real SMTP server in the test process receives the reset and verification emails.
-const received: { to: string[]; mail: ParsedMail }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-let smtpUrl = "";
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const inbox = smtpInbox();
+const received = inbox.received;
 
 /** Sends what the outbox holds over SMTP and returns the mails that reached `to`. */
 async function mailTo(to: string): Promise<ParsedMail[]> {
-  await deliverDueEmails(smtpTransport(smtpUrl), Date.now() + 1);
+  await deliverDueEmails(smtpTransport(inbox.url()), Date.now() + 1);
   return received.filter((r) => r.to.includes(to)).map((r) => r.mail);
 }
 
