@@ -165,4 +165,18 @@ describe("SIGTERM", () => {
     expect(unsearchable.n).toBe(0);
     db.close();
   });
+  test("exits cleanly and at once when a kept-alive connection finishes its answer just as SIGTERM arrives", async () => {
+    // Idle connections are kept 65 s (app/server.ts): one that becomes idle a moment after SIGTERM must
+    // still be closed, not keep the process until the shutdown timeout cuts it off with exit code 1.
+    const codes: (number | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      const server = await start(tempDbPath(`sigterm-idle-${i}`));
+      const answered = fetch(`${server.url}/healthz`);
+      await new Promise((resolve) => setTimeout(resolve, i * 3));
+      const stopped = server.stop();
+      await answered.catch(() => null);
+      codes.push((await stopped).code);
+    }
+    expect(codes).toEqual([0, 0, 0]);
+  });
 });
