@@ -22,18 +22,54 @@ export const e2eSmtpPort = port + 2;
 export const e2eOidcPort = port + 3;
 export const e2eBaseUrl = `http://localhost:${port}`;
 
+// The XSS suite (xss.spec.ts) stores thousands of payloads: it runs beside the rest of the suite, on a
+// server and database of its own, so it neither waits for the other specs nor changes the pages they check.
+// The PostgreSQL pass (scripts/e2e-postgres.ts) runs only other specs, on one server.
+const separateXss = !process.env.E2E_DATABASE_URL;
+const xssPort = port + 10;
+process.env.COCREATE_E2E_XSS_DB ||= path.join(os.tmpdir(), `cocreate-e2e-xss-${process.pid}-${Date.now()}.db`);
+
+/** One test server: the built app on `serverPort`, migrating and seeding `databaseFile` on start. */
+function testServer(serverPort: number, databaseFile: string) {
+  return {
+    command: "node build/index.js",
+    cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    url: `http://localhost:${serverPort}/healthz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    // A known secret lets the unsubscribe test sign a link the way an email would carry it.
+    // Rate and new-member limits would trip tests that post quickly (see tests/rate-limit-env.ts).
+    // The server inherits this process's environment: DATABASE_URL is set from E2E_DATABASE_URL only (an empty
+    // PostgreSQL database to run the suite against), never from a shell's own DATABASE_URL.
+    env: {
+      PORT: String(serverPort),
+      DATABASE_PATH: databaseFile,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      NODE_ENV: "test",
+      SESSION_SECRET: E2E_SECRET,
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`,
+      // Emails (verification and reset links the tests open) go out within a moment.
+      BACKGROUND_POLL_MS: "250",
+      // Sign-in with the company's account, next to the password form the other specs use.
+      ...forumSettingsFor(`http://127.0.0.1:${e2eOidcPort}`),
+      ...E2E_RATE_LIMITS,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: ".",
   globalSetup: "./global-setup.ts",
   globalTeardown: "./teardown.ts",
   outputDir: "../../test-results",
   fullyParallel: false,
-  workers: 1,
+  // One worker for the specs that share the main server (they run in file order, one at a time), one for the XSS suite.
+  workers: separateXss ? 2 : 1,
   retries: 0,
   timeout: 30_000,
   reporter: [["list"]],
   use: {
-    baseURL: e2eBaseUrl,
+    baseURL: `http://localhost:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: [
@@ -47,28 +83,9 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node build/index.js",
-    cwd: fileURLToPath(new URL("../..", import.meta.url)),
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    // A known secret lets the unsubscribe test sign a link the way an email would carry it.
-    // Rate and new-member limits would trip tests that post quickly (see tests/rate-limit-env.ts).
-    // The server inherits this process's environment: DATABASE_URL is set from E2E_DATABASE_URL only (an empty
-    // PostgreSQL database to run the suite against), never from a shell's own DATABASE_URL.
-    env: {
-      PORT: String(port),
-      DATABASE_PATH: databasePath,
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      NODE_ENV: "test",
-      SESSION_SECRET: E2E_SECRET,
-      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`,
-      // Emails (verification and reset links the tests open) go out within a moment.
-      BACKGROUND_POLL_MS: "250",
-      // Sign-in with the company's account, next to the password form the other specs use.
-      ...forumSettingsFor(`http://127.0.0.1:${e2eOidcPort}`),
-      ...E2E_RATE_LIMITS,
-    },
-  },
+  projects: [
+    { name: "forum", testIgnore: separateXss ? /xss\.spec\.ts$/ : undefined, workers: 1 },
+    ...(separateXss ? [{ name: "xss", testMatch: /xss\.spec\.ts$/, workers: 1, use: { baseURL: `http://localhost:${xssPort}` } }] : []),
+  ],
+  webServer: [testServer(port, databasePath), ...(separateXss ? [testServer(xssPort, process.env.COCREATE_E2E_XSS_DB)] : [])],
 });
