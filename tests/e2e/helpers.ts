@@ -12,15 +12,21 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${counter}`.slice(0, 30);
 }
 
-/** Signs up and opens the verification link the run's SMTP server received (tests/e2e/mailbox.ts): a verified, signed-in member. */
-export async function signUp(page: Page, username: string): Promise<void> {
+/** Fills in the sign-up form on the page (address `<username>@example.test`), sends it and waits for "Check your email"; returns the address. */
+export async function sendSignUpForm(page: Page, username: string): Promise<string> {
   const email = `${username}@example.test`;
-  await page.goto("/signup");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(SIGNUP_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  return email;
+}
+
+/** Signs up and opens the verification link the run's SMTP server received (tests/e2e/mailbox.ts): a verified, signed-in member. */
+export async function signUp(page: Page, username: string): Promise<void> {
+  await page.goto("/signup");
+  const email = await sendSignUpForm(page, username);
   await page.goto(await emailedLink(email, "/verify-email"));
   await page.getByRole("button", { name: "Confirm my email address" }).click();
   await expect(page.getByRole("banner").getByText(username, { exact: true }).first()).toBeAttached();
