@@ -63,7 +63,8 @@ const MARKER = "/* cocreate:touches */";
 /**
  * Records, inside the transaction, that it changes the pages tagged so. A
  * transaction that calls this is trusted to name everything its writes
- * change; one that doesn't changes everything.
+ * change (no tags: no page shows what it wrote); one that doesn't changes
+ * everything.
  */
 export async function touches<DB>(trx: Transaction<DB>, ...tags: string[]): Promise<void> {
   await trx.executeQuery(CompiledQuery.raw(MARKER, [tags.join(" ")]));
@@ -110,12 +111,25 @@ export function changesPublicContent(node: RootOperationNode): boolean {
   }
 }
 
+/**
+ * A built insert, update, delete or merge that reports no rows changed
+ * nothing (a conditional update that lost its race, an upsert that did
+ * nothing). Raw SQL and schema changes still count: engines report no
+ * reliable row count for them.
+ */
+function changedNoRows(node: RootOperationNode, result: QueryResult<unknown>): boolean {
+  const built = ["InsertQueryNode", "UpdateQueryNode", "DeleteQueryNode", "MergeQueryNode"].includes(node.kind);
+  return built && result.numAffectedRows === 0n;
+}
+
 /** How an engine makes the tags travel with the transaction: a log row (SQLite) or a NOTIFY (PostgreSQL). */
 export type Publish = (connection: DatabaseConnection, tags: string) => Promise<void>;
 
 class Tracked implements DatabaseConnection {
   inTransaction = false;
   declared = new Set<string>();
+  /** The transaction called touches(): what it declared (perhaps nothing) is all it changed. */
+  named = false;
   undeclared = false;
 
   constructor(
@@ -125,13 +139,14 @@ class Tracked implements DatabaseConnection {
 
   /** The tags this transaction (or statement) changed, or null for none. */
   changed(): string | null {
-    const tags = this.undeclared && this.declared.size === 0 ? [EVERYTHING] : [...this.declared];
+    const tags = this.undeclared && !this.named ? [EVERYTHING] : [...this.declared];
     if (tags.length === 0) return null;
     return tags.length > MAX_TAGS ? EVERYTHING : tags.join(" ");
   }
 
   reset() {
     this.declared = new Set();
+    this.named = false;
     this.undeclared = false;
   }
 
@@ -144,12 +159,13 @@ class Tracked implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     if (compiled.sql === MARKER) {
+      this.named = true;
       for (const tag of String(compiled.parameters[0] ?? "").split(" ")) if (tag) this.declared.add(tag);
       if (!this.inTransaction) await this.settle();
       return { rows: [] };
     }
     const result = await this.inner.executeQuery<R>(compiled);
-    if (changesPublicContent(compiled.query)) {
+    if (changesPublicContent(compiled.query) && !changedNoRows(compiled.query, result)) {
       this.undeclared = true;
       if (!this.inTransaction) await this.settle();
     }

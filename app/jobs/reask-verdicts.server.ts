@@ -2,6 +2,7 @@ import { getDb } from "~db/client.server";
 import { config } from "~/config.server";
 import { notify } from "~/models/notification.server";
 import { withStatus } from "~/models/content.server";
+import { threadPageChanges } from "~/models/page-tags.server";
 import { every, type Job } from "./job.server";
 
 const DAY = 86_400_000;
@@ -44,6 +45,8 @@ export async function reaskVerdicts(now = Date.now(), batch = 100): Promise<numb
           .where("asked_after_days", "=", previous)
           .executeTakeFirst();
         if (Number(claimed.numUpdatedRows) !== 1) return;
+        // A background round must not empty every process's page cache: it names the one page it changes.
+        await threadPageChanges(trx, measure.threadId);
         await notify(trx, [measure.userId], { kind: "verdict_request", threadId: measure.threadId, detail: String(days) });
         asked += 1;
       });

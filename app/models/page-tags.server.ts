@@ -23,6 +23,16 @@ export function threadActivityChanges(trx: Transaction<Database>, thread: { id: 
   return touches(trx, tag.thread(thread.id), tag.product(thread.product_id), tag.lists);
 }
 
+/** Only the thread's own page changes (a re-ask of a measure's owner): no list shows it. */
+export function threadPageChanges(trx: Transaction<Database>, threadId: number): Promise<void> {
+  return touches(trx, tag.thread(threadId));
+}
+
+/** A write to a table visitors' pages read from that no page shows (the key that signs emailed links, kept among the settings). */
+export function noPageChanges(trx: Transaction<Database>): Promise<void> {
+  return touches(trx);
+}
+
 /** New text entered the search index: only search results change. */
 export function searchIndexChanges(trx: Transaction<Database>): Promise<void> {
   return touches(trx, tag.search);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "~db/client.server";
 import { config } from "~/config.server";
+import { noPageChanges } from "./page-tags.server";
 
 let cached: string | undefined;
 
@@ -12,12 +13,17 @@ export async function getSiteSecret(): Promise<string> {
   if (cached) return cached;
   const fromEnv = config().SESSION_SECRET;
   if (fromEnv) return (cached = fromEnv);
-  const db = getDb();
-  await db
-    .insertInto("settings")
-    .values({ key: "site_secret", value: randomBytes(32).toString("base64url") })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  const row = await db.selectFrom("settings").select("value").where("key", "=", "site_secret").executeTakeFirstOrThrow();
+  const row = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      // No visitor's page shows it: making it must not empty every process's page cache.
+      await noPageChanges(trx);
+      await trx
+        .insertInto("settings")
+        .values({ key: "site_secret", value: randomBytes(32).toString("base64url") })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      return trx.selectFrom("settings").select("value").where("key", "=", "site_secret").executeTakeFirstOrThrow();
+    });
   return (cached = row.value);
 }

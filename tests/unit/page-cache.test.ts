@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { sql } from "kysely";
 import { changesPublicContent, touches } from "~db/invalidation.server";
+import { getSiteSecret } from "~/models/site-secret.server";
 import { deaf, hear, resetHearing } from "~db/invalidation-bus.server";
 import { sessionIdFromCookies } from "~/auth/session.server";
 import { createPageCache } from "~/http/page-cache.server";
@@ -183,6 +184,23 @@ describe("the page cache", () => {
     expect((await get("/threads/999/untouched")).headers.get("x-page-cache")).not.toBe("hit");
     expect(renders).toBe(4);
   });
+  it("keeps every page when a write that names nothing changed no row (a conditional update that lost its race)", async () => {
+    await get("/lost-race");
+    await getDb().updateTable("threads").set({ title: "Nobody" }).where("id", "=", -1).execute();
+    await getDb().deleteFrom("posts").where("id", "=", -1).execute();
+    expect((await get("/lost-race")).headers.get("x-page-cache")).toBe("hit");
+    await getDb().updateTable("threads").set({ locked: 0 }).where("id", ">", 0).execute();
+    expect((await get("/lost-race")).headers.get("x-page-cache")).not.toBe("hit");
+    expect(renders).toBe(2);
+  });
+
+  it("keeps every page when the key that signs emailed links is made: no page shows it", async () => {
+    await get("/site-secret");
+    await getSiteSecret();
+    expect(await getDb().selectFrom("settings").select("key").where("key", "=", "site_secret").executeTakeFirst()).toBeTruthy();
+    expect((await get("/site-secret")).headers.get("x-page-cache")).toBe("hit");
+  });
+
   it("lets pages age out, so relative times stay right", async () => {
     await get("/short/old");
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
+import { onInvalidation } from "~db/invalidation-bus.server";
 import { reaskVerdicts } from "~/jobs/reask-verdicts.server";
 import { openFollowUp } from "~/models/follow-up.server";
 import { getTimeline, setIdeaStatus } from "~/models/idea-status.server";
@@ -117,9 +118,14 @@ describe("verdicts over time", () => {
     const shippedAt = Date.now();
     await giveVerdict(owner, threadId, { verdict: "met", comment: "" });
     expect(await reaskVerdicts(shippedAt + 29 * DAY)).toBe(0);
+    const heard: string[][] = [];
+    const stopListening = onInvalidation((tags) => heard.push([...tags]));
     // Two processes at once: only one sends.
     const [a, b] = await Promise.all([reaskVerdicts(shippedAt + 31 * DAY), reaskVerdicts(shippedAt + 31 * DAY)]);
     expect(a + b).toBe(1);
+    stopListening();
+    // The round names the one page it changed, so it leaves every other cached page in every process in place.
+    expect(heard).toEqual([[`thread:${threadId}`]]);
     const reasks = (await notificationsOf(owner.id)).filter((n) => n.kind === "verdict_request");
     expect(reasks.map((n) => n.detail)).toEqual(["", "30"]);
     expect((await emailsOf(owner.id)).some((e) => e.subject.includes("It's been 30 days since"))).toBe(true);
