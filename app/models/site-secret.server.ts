@@ -27,3 +27,8 @@ export async function getSiteSecret(): Promise<string> {
     });
   return (cached = row.value);
 }
+
+/** Forgets the key this process read, so the next call reads (or makes) it again; for tests, whose files share modules but not databases. */
+export function forgetSiteSecret(): void {
+  cached = undefined;
+}
