@@ -166,7 +166,7 @@ export const settings = {
   SMTP_URL: declare(text("be an SMTP address like smtp://user:password@mail.example.com:587", /^smtps?:\/\/\S+$/i), {
     whenUnset: "unset",
     secret: true,
-    doc: "e.g. `smtp://user:pass@mail.example.com:587`; unset, emails are printed to the log instead",
+    doc: "e.g. `smtp://user:pass@mail.example.com:587`; connections are pooled and reused (`?pool=false` opens one per email); unset, emails are printed to the log instead",
   }),
   EMAIL_FROM: declare(text("be an email address, with a name if you like: Forum <forum@example.com>", /^[^\r\n]*@[^\r\n]*$/), {
     whenUnset: "`<site name> <no-reply@localhost>`",

@@ -13,11 +13,16 @@ export type ReceivedMail = { to: string[]; mail: ParsedMail };
 export async function startSmtpServer(
   port: number,
   onMail: (received: ReceivedMail) => void,
-): Promise<{ url: string; close: () => Promise<void> }> {
+): Promise<{ url: string; close: () => Promise<void>; connections: () => number }> {
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onConnect(session, callback) {
+      connections += 1;
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -31,5 +36,7 @@ export async function startSmtpServer(
   return {
     url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** How many SMTP connections were opened to it so far. */
+    connections: () => connections,
   };
 }

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { config } from "~/config.server";
+import { log } from "~/utils/log.server";
 
 export type Mail = {
   /** For the development log only: never print addresses. */
@@ -12,17 +13,25 @@ export type Mail = {
   headers: Record<string, string>;
 };
 
-export type MailTransport = { name: string; send(mail: Mail): Promise<void> };
+export type MailTransport = { name: string; send(mail: Mail): Promise<void>; close?: () => void };
 
 export function fromAddress(siteName: string): string | { name: string; address: string } {
   return config().EMAIL_FROM ?? { name: siteName, address: "no-reply@localhost" };
 }
 
-/** Real delivery over SMTP (nodemailer), e.g. `smtp://user:pass@mail.example.com:587`. */
+/**
+ * Real delivery over SMTP (nodemailer), e.g. `smtp://user:pass@mail.example.com:587`.
+ * Connections are pooled (nodemailer's `pool`: up to 5, each reused for 100
+ * messages): opening one per email made each take a new TCP and SMTP
+ * handshake, so a round of notifications held a verification link back for
+ * seconds. `?pool=false` in the URL turns it off.
+ */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport({ url, pool: true });
+  transporter.on("error", (error: Error) => log("warn", "smtp-error", { message: error.message }));
   return {
     name: "smtp",
+    close: () => transporter.close(),
     async send(mail) {
       await transporter.sendMail({
         from: fromAddress(mail.siteName),

@@ -91,6 +91,10 @@ export const sendEmailsJob: Job = {
   name: "send-emails",
   start: () => {
     const transport = configuredTransport();
-    return every("send-emails", config().BACKGROUND_POLL_MS, () => deliverDueEmails(transport));
+    const stop = every("send-emails", config().BACKGROUND_POLL_MS, () => deliverDueEmails(transport));
+    return async () => {
+      await stop();
+      transport.close?.();
+    };
   },
 };

@@ -19,9 +19,13 @@ export async function startMailbox(port: number): Promise<() => Promise<void>> {
   let count = 0;
   const server = await startSmtpServer(port, ({ to, mail }) => {
     count += 1;
-    const file = path.join(dir, `${Date.now()}-${String(count).padStart(6, "0")}.json`);
+    const name = `${Date.now()}-${String(count).padStart(6, "0")}.json`;
     const stored = { to: to.map((address) => address.toLowerCase()), subject: mail.subject ?? "", text: mail.text ?? "" };
-    fs.writeFileSync(file, JSON.stringify(stored));
+    // One folder per recipient: a test waiting for one address's mail lists only that address's mails, not the run's thousands.
+    for (const address of stored.to) {
+      fs.mkdirSync(inboxOf(address), { recursive: true });
+      fs.writeFileSync(path.join(inboxOf(address), name), JSON.stringify(stored));
+    }
   });
   return async () => {
     await server.close();
@@ -31,6 +35,11 @@ export async function startMailbox(port: number): Promise<() => Promise<void>> {
 
 type Mail = { to: string[]; subject: string; text: string };
 
+/** The folder of the mails to `address`. */
+function inboxOf(address: string): string {
+  return path.join(mailFolder(), encodeURIComponent(address.toLowerCase()));
+}
+
 /** Mails already read, by file name: a run that queued thousands of notifications reads each file once, not once a round. */
 const read = new Map<string, Mail>();
 
@@ -38,7 +47,7 @@ function readMail(file: string): Mail | null {
   const known = read.get(file);
   if (known) return known;
   try {
-    const mail = JSON.parse(fs.readFileSync(path.join(mailFolder(), file), "utf8")) as Mail;
+    const mail = JSON.parse(fs.readFileSync(file, "utf8")) as Mail;
     read.set(file, mail);
     return mail;
   } catch {
@@ -50,10 +59,11 @@ function readMail(file: string): Mail | null {
 export async function waitForMail(to: string, needle: string, since = 0): Promise<Mail> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const files = fs.existsSync(mailFolder()) ? fs.readdirSync(mailFolder()).sort().reverse() : [];
+    const inbox = inboxOf(to);
+    const files = fs.existsSync(inbox) ? fs.readdirSync(inbox).sort().reverse() : [];
     for (const file of files) {
       if (Number(file.split("-")[0]) < since) continue;
-      const mail = readMail(file);
+      const mail = readMail(path.join(inbox, file));
       if (mail && mail.to.includes(to.toLowerCase()) && mail.text.includes(needle)) return mail;
     }
     await new Promise((resolve) => setTimeout(resolve, 150));

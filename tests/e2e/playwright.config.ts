@@ -22,11 +22,20 @@ export const e2eSmtpPort = port + 2;
 export const e2eOidcPort = port + 3;
 export const e2eBaseUrl = `http://localhost:${port}`;
 
-// The XSS suite (xss.spec.ts) stores thousands of payloads: it runs beside the rest of the suite, on a
-// server and database of its own, so it neither waits for the other specs nor changes the pages they check.
-// The PostgreSQL pass (scripts/e2e-postgres.ts) runs only other specs, on one server.
-const separateXss = !process.env.E2E_DATABASE_URL;
-const xssPort = port + 10;
+// The suite runs as two streams side by side, each one spec file at a time on a server and database of its
+// own, so neither waits for the other and neither changes the pages the other checks. The first stream holds
+// the specs that need the main server (sso.spec.ts: the provider knows its callback address;
+// success-over-time.spec.ts: it runs a script on the main database) and, last, the XSS suite (xss.spec.ts),
+// which stores thousands of payloads on a third server and database of its own (xssBaseUrl). The second holds
+// the rest, about as long. Two streams keep both cores busy; a third only made each wait for CPU.
+// The PostgreSQL pass (scripts/e2e-postgres.ts) runs a few specs on one server.
+const separateStreams = !process.env.E2E_DATABASE_URL;
+const secondPort = port + 20;
+const xssPort = separateStreams ? port + 10 : port;
+export const xssBaseUrl = `http://localhost:${xssPort}`;
+const SECOND_STREAM =
+  /(accessibility|admin-and-settings|co-creation|discovery|header|idea-staff|identity|moderation|no-javascript|notifications|question|reading|roadmap-detail|security|writing)\.spec\.ts$/;
+process.env.COCREATE_E2E_SECOND_DB ||= path.join(os.tmpdir(), `cocreate-e2e-second-${process.pid}-${Date.now()}.db`);
 process.env.COCREATE_E2E_XSS_DB ||= path.join(os.tmpdir(), `cocreate-e2e-xss-${process.pid}-${Date.now()}.db`);
 
 /** One test server: the built app on `serverPort`, migrating and seeding `databaseFile` on start. */
@@ -63,8 +72,8 @@ export default defineConfig({
   globalTeardown: "./teardown.ts",
   outputDir: "../../test-results",
   fullyParallel: false,
-  // One worker for the specs that share the main server (they run in file order, one at a time), one for the XSS suite.
-  workers: separateXss ? 2 : 1,
+  // One worker per stream: a stream's specs run in file order, one at a time.
+  workers: separateStreams ? 2 : 1,
   retries: 0,
   timeout: 30_000,
   reporter: [["list"]],
@@ -83,9 +92,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "forum", testIgnore: separateXss ? /xss\.spec\.ts$/ : undefined, workers: 1 },
-    ...(separateXss ? [{ name: "xss", testMatch: /xss\.spec\.ts$/, workers: 1, use: { baseURL: `http://localhost:${xssPort}` } }] : []),
+  projects: separateStreams
+    ? [
+        { name: "forum", testIgnore: SECOND_STREAM, workers: 1 },
+        { name: "forum-2", testMatch: SECOND_STREAM, workers: 1, use: { baseURL: `http://localhost:${secondPort}` } },
+      ]
+    : [{ name: "forum", workers: 1 }],
+  webServer: [
+    testServer(port, databasePath),
+    ...(separateStreams
+      ? [testServer(secondPort, process.env.COCREATE_E2E_SECOND_DB), testServer(xssPort, process.env.COCREATE_E2E_XSS_DB)]
+      : []),
   ],
-  webServer: [testServer(port, databasePath), ...(separateXss ? [testServer(xssPort, process.env.COCREATE_E2E_XSS_DB)] : [])],
 });

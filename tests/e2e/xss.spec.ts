@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { SIGNUP_PASSWORD } from "./helpers";
 import { emailedLink } from "./mailbox";
 import { httpClient, locationOf, postForm, threadIdFrom, type Form } from "./http";
+import { xssBaseUrl } from "./playwright.config";
 import { asUrlPath, payloads, type Payload } from "./xss-payloads";
 
 /**
@@ -17,6 +18,8 @@ import { asUrlPath, payloads, type Payload } from "./xss-payloads";
  */
 
 test.describe.configure({ mode: "serial" });
+// Its own server and database (playwright.config.ts): thousands of payloads change no page another spec checks.
+test.use({ baseURL: xssBaseUrl });
 
 const N = payloads.length;
 const stamp = Date.now().toString(36);

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { getEmailPreferences, unsubscribe } from "~/email/preferences.server";
 import { deliverDueEmails } from "~/jobs/send-emails.server";
-import { smtpTransport } from "~/email/transport.server";
 import { verifyUnsubscribeToken } from "~/email/unsubscribe-token.server";
 import { setIdeaStatus } from "~/models/idea-status.server";
 import { vote } from "~/models/vote.server";
@@ -22,7 +21,7 @@ describe("email over SMTP", () => {
     await vote(voter, threadId);
     await setIdeaStatus(staff, threadId, { status: "shipped", note: "Pause any schedule from its settings page." });
 
-    const result = await deliverDueEmails(smtpTransport(inbox.url()), Date.now() + 1);
+    const result = await deliverDueEmails(inbox.transport(), Date.now() + 1);
     expect(result.failed).toBe(0);
     expect(result.retried).toBe(0);
 
@@ -59,5 +58,36 @@ describe("email over SMTP", () => {
       .where("status", "=", "pending")
       .execute();
     expect(queued).toHaveLength(0);
+  });
+});
+
+describe("a round of emails", () => {
+  it("goes out over a few kept connections, not one connection per email", async () => {
+    const member = await createTestUser({ email: "many-emails@example.com" });
+    const now = Date.now();
+    await getDb()
+      .insertInto("email_outbox")
+      .values(
+        Array.from({ length: 12 }, (_, i) => ({
+          user_id: member.id,
+          notification_id: null,
+          kind: "account" as const,
+          delivery: "immediate" as const,
+          subject: `Round email ${i}`,
+          text_body: `Email ${i} of a round.`,
+          status: "pending" as const,
+          next_attempt_at: now,
+          digest_id: null,
+          created_at: now,
+          sent_at: null,
+          to_address: null,
+        })),
+      )
+      .execute();
+    const before = inbox.connections();
+    const result = await deliverDueEmails(inbox.transport(), now + 1);
+    expect(result.sent).toBeGreaterThanOrEqual(12);
+    expect(received.filter((r) => r.mail.subject?.startsWith("Round email")).map((r) => r.mail.subject)).toHaveLength(12);
+    expect(inbox.connections() - before).toBeLessThanOrEqual(5);
   });
 });

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "~db/client.server";
 import { lucia } from "~/auth/session.server";
 import { deliverDueEmails } from "~/jobs/send-emails.server";
-import { smtpTransport } from "~/email/transport.server";
 import { requestPasswordReset, resetPassword } from "~/models/password-reset.server";
 import { resendVerification, signUp, verifyEmail } from "~/models/sign-up.server";
 import { createThread } from "~/models/thread.server";
@@ -22,7 +21,7 @@ const received = inbox.received;
 
 /** Sends what the outbox holds over SMTP and returns the mails that reached `to`. */
 async function mailTo(to: string): Promise<ParsedMail[]> {
-  await deliverDueEmails(smtpTransport(inbox.url()), Date.now() + 1);
+  await deliverDueEmails(inbox.transport(), Date.now() + 1);
   return received.filter((r) => r.to.includes(to)).map((r) => r.mail);
 }
 
